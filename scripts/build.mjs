@@ -1,0 +1,30 @@
+// Bundles src/cli.ts into one ESM file (dist/cli.js). Ink is imported lazily by the CLI,
+// so --help, --version and the plain commands never load it.
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+mkdirSync(join(root, 'dist'), { recursive: true });
+const stub = join(root, 'dist', '.devtools-stub.js');
+writeFileSync(stub, 'export default {};\n');
+
+await build({
+  entryPoints: [join(root, 'src/cli.ts')],
+  outfile: join(root, 'dist/cli.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  splitting: false,
+  jsx: 'automatic',
+  legalComments: 'none',
+  logLevel: 'warning',
+  alias: { 'react-devtools-core': stub },
+  define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': 'undefined' },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __synackCreateRequire } from 'node:module';\nconst require = __synackCreateRequire(import.meta.url);",
+  },
+});
+chmodSync(join(root, 'dist/cli.js'), 0o755);
