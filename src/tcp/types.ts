@@ -1,0 +1,167 @@
+/**
+ * The contract of the shared TCP model. Everything else in synack (diagram, quizzes, lessons,
+ * the player, `synack trace --json`) consumes these types. Pure data: no I/O anywhere in src/tcp.
+ *
+ * Times are milliseconds of simulated time from the start of the run (numbers, may be fractional).
+ * Sequence numbers are unsigned 32-bit integers (0 .. 2^32-1).
+ */
+
+/** The eleven RFC 9293 states, spelled as the RFC does. */
+export const TCP_STATES = [
+  'CLOSED',
+  'LISTEN',
+  'SYN-SENT',
+  'SYN-RECEIVED',
+  'ESTABLISHED',
+  'FIN-WAIT-1',
+  'FIN-WAIT-2',
+  'CLOSE-WAIT',
+  'CLOSING',
+  'LAST-ACK',
+  'TIME-WAIT',
+] as const;
+export type TcpState = (typeof TCP_STATES)[number];
+
+/** Flags in the order they are printed: SYN,ACK / FIN,ACK / RST,ACK / PSH,ACK. */
+export type Flag = 'SYN' | 'FIN' | 'RST' | 'PSH' | 'ACK';
+
+export type Profile = 'rfc' | 'linux';
+
+export interface HostInfo {
+  ip: string;
+  port: number;
+  /** Initial sequence number, or null if the host never chose one (e.g. it only listened). */
+  isn: number | null;
+  role: 'client' | 'server' | 'spoofed' | 'peer';
+}
+
+interface EventBase {
+  /** Simulated time in ms at which the event happens. */
+  t: number;
+  /** One plain-English line a learner can read under the diagram. */
+  explain: string;
+}
+
+export interface SegmentEvent extends EventBase {
+  type: 'segment';
+  /** 0-based index of this segment among all segments sent in the run (send order). Stable across
+   *  re-runs of the same script up to the first difference, so a drop can target it. */
+  id: number;
+  from: string;
+  to: string;
+  flags: Flag[];
+  seq: number;
+  /** null when the ACK flag is not set. */
+  ack: number | null;
+  len: number;
+  window?: number;
+  fate: 'delivered' | 'dropped';
+  /** Time the segment arrives (delivered) or would have arrived (dropped). */
+  arrives: number;
+  /** True when this segment re-sends data/SYN/FIN already sent once (RTO or SYN-ACK retransmit). */
+  retransmission: boolean;
+  /** Why it was dropped, when fate is 'dropped' (e.g. "drop next client", "random loss", "SYN queue full"). */
+  dropReason?: string;
+}
+
+export interface StateEvent extends EventBase {
+  type: 'state';
+  host: string;
+  from: TcpState;
+  to: TcpState;
+  /** What caused the change: "connect", "rcv SYN", "rcv ACK of FIN", "timeout 2MSL", ... */
+  cause: string;
+}
+
+export interface TimerEvent extends EventBase {
+  type: 'timer';
+  host: string;
+  timer: 'retransmit' | 'time-wait' | 'delayed-ack' | 'syn-ack' | 'user-timeout';
+  action: 'set' | 'fired' | 'cancelled';
+  /** When the timer will fire (for 'set'). */
+  expires?: number;
+}
+
+export interface AppEvent extends EventBase {
+  type: 'app';
+  host: string;
+  call: 'listen' | 'connect' | 'send' | 'receive' | 'close' | 'abort' | 'accept';
+  bytes?: number;
+  /** For calls that fail: "connection refused", "connection reset", "connection timed out". */
+  error?: string;
+}
+
+/** A summary of many spoofed SYNs (the trace stays small however large the flood). */
+export interface FloodEvent extends EventBase {
+  type: 'flood';
+  to: string;
+  count: number;
+  /** How many of them took a SYN-queue slot, were answered statelessly with a cookie, or were dropped. */
+  queued: number;
+  cookies: number;
+  dropped: number;
+  /** Time the last SYN of this burst arrives. */
+  until: number;
+}
+
+/** The listener's queues changed in a way worth showing (fill level, full, drained). */
+export interface QueueEvent extends EventBase {
+  type: 'queue';
+  host: string;
+  synQueue: number;
+  synQueueMax: number;
+  acceptQueue: number;
+  acceptQueueMax: number;
+}
+
+export type TraceEvent = SegmentEvent | StateEvent | TimerEvent | AppEvent | FloodEvent | QueueEvent;
+
+/** What a host looks like after an event: for the player's side panel. */
+export interface HostSnapshot {
+  state: TcpState;
+  /** Relative and absolute values are both derivable from HostInfo.isn; these are absolute. */
+  sndUna: number | null;
+  sndNxt: number | null;
+  rcvNxt: number | null;
+  sndWnd?: number;
+  rcvWnd?: number;
+  /** Running timers and when they expire (absolute ms). */
+  timers: { timer: TimerEvent['timer']; expires: number }[];
+  /** For a listener: queue fill. */
+  synQueue?: number;
+  synQueueMax?: number;
+  acceptQueue?: number;
+  acceptQueueMax?: number;
+  /** Bytes sent but not yet acknowledged, and bytes received but not read by the application. */
+  unacked?: number;
+  received?: number;
+}
+
+export interface Trace {
+  scenario: string;
+  profile: Profile;
+  hosts: Record<string, HostInfo>;
+  events: TraceEvent[];
+  /** snapshots[i] is every host's state right after events[i]. Same length as events. */
+  snapshots: Record<string, HostSnapshot>[];
+  /** Time at which the run ended (all actions done and the network quiet, or the time limit). */
+  end: number;
+}
+
+/** An error in a scenario script: 1-based line and column. */
+export interface ScriptError {
+  line: number;
+  col: number;
+  message: string;
+}
+
+export interface RunOptions {
+  profile?: Profile;
+  seed?: number;
+  isnClient?: number;
+  isnServer?: number;
+  /** Extra losses on top of the script's: drop the segments with these ids (send order). */
+  dropSegmentIds?: number[];
+  /** Name put in Trace.scenario. */
+  name?: string;
+}
