@@ -24,7 +24,15 @@ await build({
   alias: { 'react-devtools-core': stub },
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': 'undefined' },
   banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __synackCreateRequire } from 'node:module';\nconst require = __synackCreateRequire(import.meta.url);",
+    js: [
+      '#!/usr/bin/env node',
+      "import { createRequire as __synackCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __synackFileURLToPath } from 'node:url';",
+      "import { dirname as __synackDirname } from 'node:path';",
+      'const require = __synackCreateRequire(import.meta.url);',
+      'const __filename = __synackFileURLToPath(import.meta.url);',
+      'const __dirname = __synackDirname(__filename);',
+    ].join('\n'),
   },
 });
 chmodSync(join(root, 'dist/cli.js'), 0o755);

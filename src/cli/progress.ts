@@ -1,0 +1,149 @@
+/** `synack progress`: show, export, import or reset saved progress. */
+import { parseArgs } from 'node:util';
+import { readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Command, CliIO } from './io.js';
+import { UsageError } from './io.js';
+import {
+  loadProgress,
+  saveProgress,
+  parseProgress,
+  progressDir,
+  mergeProgress,
+  serializeProgress,
+  PROGRESS_FILE,
+} from '../store/progress.js';
+import { emptyProgress } from '../store/types.js';
+
+const M = {
+  usage:
+    'usage: synack progress [--export FILE | --import FILE | --reset [--yes]]\n' +
+    '  (no option)     show where progress lives and a summary\n' +
+    '  --export FILE   write your progress (review history, lessons) as JSON to FILE (- for stdout)\n' +
+    '  --import FILE   merge progress exported on another machine into this one\n' +
+    '  --reset         start over (asks first; the old file is kept as progress.json.reset-<time>)\n',
+  where: (f: string) => `Progress file: ${f}`,
+  summary: (lessons: number, done: number, cards: number, answers: number) =>
+    `Lessons opened: ${lessons}, done: ${done}. Review cards: ${cards}. Answers recorded: ${answers}.`,
+  none: 'No progress saved yet.',
+  exported: (f: string) => `Exported progress to ${f}.`,
+  imported: (f: string, cards: number, answers: number) =>
+    `Imported ${f}: now ${cards} review cards and ${answers} answers recorded.`,
+  badImport: (f: string, reason: string) => `${f}: cannot import: ${reason}`,
+  confirm: 'Reset all progress? The current file is kept aside. Type "yes" to confirm: ',
+  notConfirmed: 'Not reset.',
+  needTty: 'Refusing to reset without confirmation: run it in a terminal, or add --yes.',
+  reset: (aside: string) => `Progress reset. The old file was kept as ${aside}.`,
+  nothingToReset: 'Nothing to reset: no progress saved yet.',
+  saveFailed: (e: string) => e,
+};
+
+async function ask(io: CliIO, question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  return new Promise((res) => rl.question(question, (a) => (rl.close(), res(a))));
+}
+
+export const progressCommand: Command = async (argv, io) => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        export: { type: 'string' },
+        import: { type: 'string' },
+        reset: { type: 'boolean' },
+        yes: { type: 'boolean', short: 'y' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${M.usage}`);
+  }
+  if (values.help) {
+    io.stdout.write(M.usage);
+    return 0;
+  }
+  const dir = progressDir(io.env);
+  const file = join(dir, PROGRESS_FILE);
+  const loaded = loadProgress(dir);
+  if (loaded.warning) io.stderr.write(`synack: ${loaded.warning}\n`);
+
+  if (values.export) {
+    const text = serializeProgress(loaded.progress);
+    if (values.export === '-') io.stdout.write(text);
+    else {
+      const out = resolve(io.cwd, values.export);
+      writeFileSync(out, text);
+      io.stdout.write(M.exported(out) + '\n');
+    }
+    return 0;
+  }
+  if (values.import) {
+    const src = values.import === '-' ? '(stdin)' : resolve(io.cwd, values.import);
+    let text: string;
+    try {
+      text = values.import === '-' ? await io.readStdin() : readFileSync(src, 'utf8');
+    } catch (e) {
+      io.stderr.write(M.badImport(src, (e as Error).message) + '\n');
+      return 1;
+    }
+    const v = parseProgress(text);
+    if (!v.ok) {
+      io.stderr.write(M.badImport(src, v.reason) + '\n');
+      return 1;
+    }
+    if (!loaded.writable) return 1;
+    const merged = mergeProgress(loaded.progress, v.progress);
+    const r = saveProgress(dir, merged);
+    if (!r.ok) {
+      io.stderr.write(M.saveFailed(r.error) + '\n');
+      return 1;
+    }
+    io.stdout.write(M.imported(src, Object.keys(merged.cards).length, merged.history.length) + '\n');
+    return 0;
+  }
+  if (values.reset) {
+    if (!existsSync(file)) {
+      io.stdout.write(M.nothingToReset + '\n');
+      return 0;
+    }
+    if (!values.yes) {
+      if (!process.stdin.isTTY) {
+        io.stderr.write(M.needTty + '\n');
+        return 2;
+      }
+      const a = await ask(io, M.confirm);
+      if (a.trim().toLowerCase() !== 'yes') {
+        io.stdout.write(M.notConfirmed + '\n');
+        return 1;
+      }
+    }
+    const aside = `${file}.reset-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(file, aside);
+    const r = saveProgress(dir, emptyProgress());
+    if (!r.ok) {
+      io.stderr.write(M.saveFailed(r.error) + '\n');
+      return 1;
+    }
+    io.stdout.write(M.reset(aside) + '\n');
+    return 0;
+  }
+  io.stdout.write(M.where(file) + '\n');
+  const p = loaded.progress;
+  const lessons = Object.values(p.lessons);
+  if (lessons.length === 0 && p.history.length === 0) {
+    io.stdout.write(M.none + '\n');
+    return 0;
+  }
+  io.stdout.write(
+    M.summary(lessons.length, lessons.filter((l) => l.done).length, Object.keys(p.cards).length, p.history.length) +
+      '\n',
+  );
+  for (const [id, l] of Object.entries(p.lessons)) {
+    const mark = l.done ? 'done' : `${Math.round(l.furthest * 100)}%`;
+    io.stdout.write(`  ${id.padEnd(24)} ${mark}\n`);
+  }
+  return 0;
+};
