@@ -1,0 +1,114 @@
+// `npm run bench`: measures synack side by side with baselines taken in the same run, prints a
+// table and writes bench/results.json. Medians over repeated runs.
+import { build } from 'esbuild';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir, cpus, totalmem, release } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tmp = mkdtempSync(join(tmpdir(), 'synack-bench-'));
+const cli = join(root, 'dist', 'cli.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const banner = {
+  js: "import { createRequire } from 'node:module'; import { fileURLToPath } from 'node:url'; const require = createRequire(import.meta.url); const __filename = fileURLToPath(import.meta.url);",
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const rows = [];
+const add = (group, what, value, unit, baseline) =>
+  rows.push({ group, what, value: Math.round(value * 100) / 100, unit, ratio: baseline ? Math.round((value / baseline) * 100) / 100 : null });
+
+function timeCommand(args, env = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+/** Spawn in a pseudo-terminal and time until `marker` appears on screen. */
+async function timeToText(args, marker, env = {}) {
+  const pty = require('node-pty');
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const p = pty.spawn(process.execPath, args, {
+      cols: 100, rows: 30, cwd: root, env: { ...process.env, TERM: 'xterm-256color', ...env },
+    });
+    let out = '';
+    let done = false;
+    const timer = setTimeout(() => { if (!done) { done = true; p.kill(); reject(new Error(`no '${marker}' in 10 s: ${out.slice(-300)}`)); } }, 10000);
+    p.onData((d) => {
+      out += d;
+      if (!done && out.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').includes(marker)) {
+        done = true;
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        clearTimeout(timer);
+        p.write('\u0003');
+        setTimeout(() => { try { p.kill(); } catch {} resolve(ms); }, 30);
+      }
+    });
+  });
+}
+
+async function startup() {
+  const hello = join(tmp, 'ink-hello.mjs');
+  await build({ entryPoints: [join(root, 'bench/ink-hello.tsx')], outfile: hello, bundle: true, platform: 'node', format: 'esm', jsx: 'automatic', logLevel: 'error', banner,
+    alias: { 'react-devtools-core': join(root, 'dist/.devtools-stub.js') }, define: { 'process.env.NODE_ENV': '"production"' } });
+  const home = join(tmp, 'home');
+  const nodeE = [], ver = [], traceJson = [], inkHello = [], app = [];
+  for (let i = 0; i < RUNS; i++) {
+    nodeE.push(timeCommand(['-e', '0']));
+    ver.push(timeCommand([cli, '--version']));
+    traceJson.push(timeCommand([cli, 'trace', 'handshake', '--json']));
+    inkHello.push(await timeToText([hello], 'hello from ink'));
+    app.push(await timeToText([cli], process.env.BENCH_HOME_MARKER ?? 'Continue', { SYNACK_HOME: home }));
+  }
+  const floor = median(nodeE);
+  add('start-up', 'node -e 0 (floor)', floor, 'ms', floor);
+  add('start-up', 'synack --version', median(ver), 'ms', floor);
+  add('start-up', 'synack trace handshake --json', median(traceJson), 'ms', floor);
+  const ink = median(inkHello);
+  add('start-up', 'bundled Ink hello (pty, first frame)', ink, 'ms', floor);
+  add('start-up', 'synack home screen (pty, first frame)', median(app), 'ms', ink);
+}
+
+async function inProcess() {
+  // The pure benchmarks run in a child built from bench/cases.ts (imports the TypeScript sources).
+  const out = join(tmp, 'cases.mjs');
+  await build({ entryPoints: [join(root, 'bench/cases.ts')], outfile: out, bundle: true, platform: 'node', format: 'esm', jsx: 'automatic', logLevel: 'error', banner,
+    alias: { 'react-devtools-core': join(root, 'dist/.devtools-stub.js') }, define: { 'process.env.NODE_ENV': '"production"' } });
+  const names = JSON.parse(spawnSync(process.execPath, [out, '--list'], { encoding: 'utf8' }).stdout);
+  for (const name of names) {
+    // each case in its own process so peak memory is its own
+    const r = spawnSync(process.execPath, ['--expose-gc', out, name, String(RUNS)], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 26 });
+    if (r.status !== 0) {
+      rows.push({ group: 'error', what: name, value: null, unit: r.stderr.split('\n').slice(0, 3).join(' '), ratio: null });
+      continue;
+    }
+    for (const row of JSON.parse(r.stdout)) rows.push(row);
+  }
+}
+
+function print() {
+  const w = [12, 58, 12, 6, 8];
+  const line = (cells) => cells.map((c, i) => String(c ?? '').padEnd(w[i])).join(' ');
+  console.log(line(['group', 'what', 'value', 'unit', 'ratio']));
+  console.log(w.map((n) => '-'.repeat(n)).join(' '));
+  for (const r of rows) console.log(line([r.group, r.what, r.value, r.unit, r.ratio === null ? '' : `${r.ratio}x`]));
+  const machine = `${cpus().length} x ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node ${process.version}`;
+  console.log(`\nmachine: ${machine}; medians of ${RUNS} runs; ratio = value / the baseline of its group`);
+  writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ machine, runs: RUNS, rows }, null, 2) + '\n');
+}
+
+const t0 = Date.now();
+await startup();
+await inProcess();
+print();
+console.log(`bench took ${Math.round((Date.now() - t0) / 1000)} s`);
