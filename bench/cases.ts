@@ -1,0 +1,124 @@
+/**
+ * In-process benchmark cases for `npm run bench` (bundled and run by bench/run.mjs, one process per
+ * case so that peak memory is the case's own). Prints a JSON array of rows.
+ */
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runSource } from '../src/tcp/index.js';
+import { render, renderWindow, eventRow } from '../src/diagram/render.js';
+import { checkLessons, parseLesson } from '../src/lessons/index.js';
+import { loadLessonIndex, readLessonFiles } from '../src/lessons/load.js';
+
+type Row = { group: string; what: string; value: number; unit: string; ratio: number | null };
+const rows: Row[] = [];
+const add = (group: string, what: string, value: number, unit: string, baseline?: number) =>
+  rows.push({ group, what, value: Math.round(value * 1000) / 1000, unit, ratio: baseline ? Math.round((value / baseline) * 100) / 100 : null });
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+function timeIt(runs: number, f: () => void): number {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    f();
+    xs.push(now() - t);
+  }
+  return median(xs);
+}
+const root = process.cwd();
+
+/** A script of n small writes from each side: about 3 events per write. */
+function transferScript(writes: number): string {
+  const lines = ['option isn client 100', 'option isn server 300', 'client connect'];
+  for (let i = 0; i < writes; i++) lines.push(i % 2 ? 'server send 10' : 'client send 10');
+  lines.push('client close', 'server close');
+  return lines.join('\n');
+}
+
+const CASES: Record<string, (runs: number) => void> = {
+  render(runs) {
+    const small = runSource(transferScript(14));
+    const big = runSource(transferScript(2000));
+    if (!small.ok || !big.ok) throw new Error('script failed');
+    const frame = (trace: typeof small.trace) => {
+      const o = { width: 120 };
+      const last = trace.events.length - 1;
+      const row = eventRow(trace, { ...o, upTo: last }, last);
+      renderWindow(trace, { ...o, upTo: last, fromRow: Math.max(0, row - 30), rows: 30 });
+    };
+    // first frame includes the one-off layout of the whole trace; later frames reuse it
+    const t0 = now();
+    frame(small.trace);
+    const firstSmall = now() - t0;
+    const t1 = now();
+    frame(big.trace);
+    const firstBig = now() - t1;
+    const s = timeIt(runs * 20, () => frame(small.trace));
+    const b = timeIt(runs * 20, () => frame(big.trace));
+    add('render', `diagram frame, ${small.trace.events.length}-event trace, 120 cols`, s, 'ms', s);
+    add('render', `diagram frame, ${big.trace.events.length}-event trace, 120 cols`, b, 'ms', s);
+    add('render', `first frame (with layout), ${small.trace.events.length} events`, firstSmall, 'ms');
+    add('render', `first frame (with layout), ${big.trace.events.length} events`, firstBig, 'ms');
+    const full = timeIt(runs, () => render(big.trace, { width: 120 }));
+    add('render', `whole diagram of ${big.trace.events.length} events (plain print)`, full, 'ms', s);
+  },
+  lesson(runs) {
+    const dir = join(root, 'lessons');
+    const longest = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => ({ f, text: readFileSync(join(dir, f), 'utf8') }))
+      .sort((a, b) => b.text.length - a.text.length)[0];
+    const t = timeIt(runs * 5, () => parseLesson(longest.text, longest.f));
+    add('lessons', `parse the longest lesson (${longest.f}, ${longest.text.length} B)`, t, 'ms');
+  },
+  lessons14(runs) {
+    const dir = join(root, 'lessons');
+    const n = readdirSync(dir).filter((f) => f.endsWith('.md')).length;
+    add('lessons', `index ${n} lessons (front matter only)`, timeIt(runs, () => loadLessonIndex(dir)), 'ms');
+    add('lessons', `check ${n} lessons (synack check)`, timeIt(runs, () => checkLessons(readLessonFiles(dir).files)), 'ms');
+  },
+  lessons500(runs) {
+    const src = join(root, 'lessons');
+    const files = readdirSync(src).filter((f) => f.endsWith('.md'));
+    const dir = mkdtempSync(join(tmpdir(), 'synack-500-'));
+    for (let i = 0; i < 500; i++) {
+      const f = files[i % files.length];
+      const text = readFileSync(join(src, f), 'utf8')
+        .replace(/^id: (.*)$/m, `id: $1-copy-${i}`)
+        .replace(/^order: .*$/m, `order: ${i + 1}`)
+        .replace(/^prerequisites: .*$/m, 'prerequisites: []');
+      writeFileSync(join(dir, `${String(i).padStart(3, '0')}-${f}`), text);
+    }
+    add('lessons', 'index 500 lessons (front matter only)', timeIt(Math.max(3, runs >> 1), () => loadLessonIndex(dir)), 'ms');
+    add('lessons', 'check 500 lessons', timeIt(3, () => checkLessons(readLessonFiles(dir).files)), 'ms');
+  },
+  ...Object.fromEntries(
+    [10_000, 100_000, 1_000_000].map((n) => [
+      `flood${n}`,
+      () => {
+        const script = `option isn client 100\noption isn server 300\noption backlog 128\nflood ${n}\nclient connect`;
+        (globalThis as { gc?: () => void }).gc?.();
+        const t = now();
+        const r = runSource(script);
+        const ms = now() - t;
+        if (!r.ok) throw new Error(JSON.stringify(r.errors));
+        const rss = process.resourceUsage().maxRSS / 1024;
+        add('simulator', `SYN flood of ${n.toLocaleString('en')} spoofed SYNs: time`, ms, 'ms');
+        add('simulator', `  events per second`, n / (ms / 1000), 'ev/s');
+        add('simulator', `  peak RSS (process)`, rss, 'MiB');
+        add('simulator', `  trace events kept`, r.trace.events.length, 'events');
+      },
+    ]),
+  ),
+};
+
+const [name, runsArg] = process.argv.slice(2);
+if (name === '--list') {
+  process.stdout.write(JSON.stringify(Object.keys(CASES)));
+} else {
+  CASES[name](Number(runsArg ?? 9));
+  process.stdout.write(JSON.stringify(rows));
+}

@@ -1,0 +1,251 @@
+/**
+ * The ONE file of src/lessons that touches the file system. Everything else is pure.
+ *
+ *   resolveLessonsDir({ option, env, cwd })  -> the lessons directory (--lessons, SYNACK_LESSONS, bundled)
+ *   loadLessonIndex(dir)                     -> front matter of every lesson (no Markdown lexing)
+ *   loadLesson(dir, id)                      -> one lesson (ids are checked; nothing outside dir is read)
+ *   loadAllLessons(dir)                      -> every lesson in order + problems + the broken ones
+ *   readLessonFiles(dir)                     -> { file, text }[] for checkLessons
+ */
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Lesson, LessonMeta, Problem } from './types.js';
+import { readMeta } from './frontmatter.js';
+import { parseLesson, sortProblems, type ParseOptions } from './parse.js';
+import { KEBAB } from './schema.js';
+import type { LessonFile } from './validate.js';
+import { LESSON_MESSAGES as M } from './strings.js';
+
+/** The bundled lessons: next to the package root (dist/cli.js -> ../lessons; src/lessons/load.ts -> ../../lessons). */
+export function bundledLessonsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        const name = (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name;
+        if (name === 'synack') return join(dir, 'lessons');
+      } catch {
+        // not ours; keep walking up
+      }
+    }
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return fileURLToPath(new URL('../lessons', import.meta.url));
+}
+
+/** --lessons DIR (relative to cwd) wins, then SYNACK_LESSONS, then the bundled lessons. */
+export function resolveLessonsDir(opts: { option?: string; env?: Record<string, string | undefined>; cwd?: string } = {}): string {
+  const cwd = opts.cwd ?? '.';
+  if (opts.option) return resolve(cwd, opts.option);
+  const env = opts.env?.SYNACK_LESSONS;
+  if (env) return resolve(cwd, env);
+  return bundledLessonsDir();
+}
+
+function problem(file: string, message: string, line = 0, col = 0): Problem {
+  return { file, line, col, message, severity: 'error' };
+}
+
+function errText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err && err.code === 'ENOENT') return 'no such file or directory';
+  if (err && err.code === 'EACCES') return 'permission denied';
+  if (err && err.code === 'EISDIR') return 'is a directory';
+  return err && typeof err.message === 'string' ? err.message : String(e);
+}
+
+/** The *.md files of dir, sorted by name (full paths). Throws nothing: problems instead. */
+function lessonFiles(dir: string): { files: string[]; problems: Problem[] } {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) return { files: [], problems: [problem(dir, M.notADirectory(dir))] };
+    names = readdirSync(dir);
+  } catch (e) {
+    return { files: [], problems: [problem(dir, M.cannotRead(errText(e)))] };
+  }
+  const files = names
+    .filter((n) => n.toLowerCase().endsWith('.md') && !n.startsWith('.') && n.toLowerCase() !== 'readme.md')
+    .sort()
+    .map((n) => join(dir, n));
+  return { files, problems: [] };
+}
+
+function readText(file: string): { text?: string; problem?: Problem } {
+  try {
+    return { text: readFileSync(file, 'utf8') };
+  } catch (e) {
+    return { problem: problem(file, M.cannotRead(errText(e))) };
+  }
+}
+
+/** Reads the start of a file up to the end of its front matter (at most `limit` bytes). */
+function readHead(file: string, limit = 64 * 1024): string {
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const buf = Buffer.alloc(4096);
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, total);
+      if (n <= 0) break;
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+      total += n;
+      const text = Buffer.concat(chunks).toString('utf8');
+      // Stop once the closing '---' line has been read (the first line is the opening one).
+      if (/\n(?:---|\.\.\.)[ \t]*\r?\n/.test(text.slice(3)) || total >= limit) return text;
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface LessonIndexEntry {
+  meta: LessonMeta;
+  file: string;
+}
+
+export interface LessonIndex {
+  /** Lessons with valid front matter, by order then file name. */
+  entries: LessonIndexEntry[];
+  /** Front-matter problems (a file listed here is not in `entries`). */
+  problems: Problem[];
+  /** Files whose front matter is broken, with their first problem. */
+  broken: { file: string; problem: Problem }[];
+}
+
+/** Only the front matter of every lesson (what the first screen needs). */
+export function loadLessonIndex(dir: string): LessonIndex {
+  const { files, problems } = lessonFiles(dir);
+  const entries: LessonIndexEntry[] = [];
+  const broken: LessonIndex['broken'] = [];
+  for (const file of files) {
+    let head: string;
+    try {
+      head = readHead(file);
+    } catch (e) {
+      const p = problem(file, M.cannotRead(errText(e)));
+      problems.push(p);
+      broken.push({ file, problem: p });
+      continue;
+    }
+    const m = readMeta(head, file);
+    if (m.meta) entries.push({ meta: m.meta, file });
+    else {
+      problems.push(...m.problems);
+      if (m.problems[0]) broken.push({ file, problem: m.problems[0] });
+    }
+  }
+  entries.sort((a, b) => a.meta.order - b.meta.order || a.file.localeCompare(b.file));
+  return { entries, problems: sortProblems(problems), broken };
+}
+
+function inside(dir: string, file: string): boolean {
+  const rel = relative(dir, file);
+  return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
+}
+
+export interface LoadedLesson {
+  /** Present only when the lesson has no errors. */
+  lesson?: Lesson;
+  problems: Problem[];
+}
+
+/**
+ * One lesson by id. The id must be kebab-case (so `../../etc/passwd` is refused before any file is
+ * touched); the file is looked up among dir's *.md by its front matter and must resolve inside dir.
+ */
+export function loadLesson(dir: string, id: string, options: ParseOptions = {}): LoadedLesson {
+  if (typeof id !== 'string' || !KEBAB.test(id)) return { problems: [problem(dir, M.badLessonId(String(id)))] };
+  const { files, problems } = lessonFiles(dir);
+  if (problems.length > 0) return { problems };
+  // Cheap guess first (NN-id.md or id.md), then every file's front matter.
+  const guess = files.filter((f) => {
+    const base = f.slice(f.lastIndexOf(sep) + 1);
+    return base === `${id}.md` || new RegExp(`^\\d+-${id}\\.md$`).test(base);
+  });
+  const ordered = [...guess, ...files.filter((f) => !guess.includes(f))];
+  let realDir: string;
+  try {
+    realDir = realpathSync(dir);
+  } catch (e) {
+    return { problems: [problem(dir, M.cannotRead(errText(e)))] };
+  }
+  for (const file of ordered) {
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      continue;
+    }
+    if (!inside(realDir, real)) continue;
+    let head: string;
+    try {
+      head = readHead(file);
+    } catch {
+      continue;
+    }
+    if (readMeta(head, file).meta?.id !== id) continue;
+    const r = readText(file);
+    if (r.problem) return { problems: [r.problem] };
+    const parsed = parseLesson(r.text!, file, options);
+    const hasError = parsed.problems.some((p) => p.severity === 'error');
+    return hasError || !parsed.lesson ? { problems: parsed.problems } : { lesson: parsed.lesson, problems: parsed.problems };
+  }
+  return { problems: [problem(dir, M.lessonNotFound(id))] };
+}
+
+export interface AllLessons {
+  /** Lessons without errors, by order then file name. */
+  lessons: Lesson[];
+  problems: Problem[];
+  /** Lessons left out, each with its first error. */
+  broken: { file: string; problem: Problem }[];
+}
+
+/** Every lesson of dir. A broken lesson is skipped (listed in `broken`); never throws. */
+export function loadAllLessons(dir: string, options: ParseOptions = {}): AllLessons {
+  const { files, problems } = lessonFiles(dir);
+  const lessons: Lesson[] = [];
+  const broken: AllLessons['broken'] = [];
+  for (const file of files) {
+    const r = readText(file);
+    if (r.problem) {
+      problems.push(r.problem);
+      broken.push({ file, problem: r.problem });
+      continue;
+    }
+    let parsed: ReturnType<typeof parseLesson>;
+    try {
+      parsed = parseLesson(r.text!, file, options);
+    } catch (e) {
+      // parseLesson does not throw on bad input; this is a last line of defence for the app.
+      const p = problem(file, M.cannotRead(errText(e)));
+      problems.push(p);
+      broken.push({ file, problem: p });
+      continue;
+    }
+    problems.push(...parsed.problems);
+    const firstError = parsed.problems.find((p) => p.severity === 'error');
+    if (parsed.lesson && !firstError) lessons.push(parsed.lesson);
+    else broken.push({ file, problem: firstError ?? parsed.problems[0] ?? problem(file, M.cannotRead('?')) });
+  }
+  lessons.sort((a, b) => a.meta.order - b.meta.order || a.file.localeCompare(b.file));
+  return { lessons, problems: sortProblems(problems), broken };
+}
+
+/** Read every lesson file of dir for checkLessons. */
+export function readLessonFiles(dir: string): { files: LessonFile[]; problems: Problem[] } {
+  const { files, problems } = lessonFiles(dir);
+  const out: LessonFile[] = [];
+  for (const file of files) {
+    const r = readText(file);
+    if (r.problem) problems.push(r.problem);
+    else out.push({ file, text: r.text! });
+  }
+  return { files: out, problems };
+}

@@ -1,0 +1,119 @@
+/**
+ * Every user-facing message of the lesson parser, loader and checker (English).
+ * A zh-CN catalogue can sit beside this one with the same shape.
+ */
+export const LESSON_MESSAGES = {
+  // front matter
+  noFrontMatter: "missing front matter: the file must start with a line '---'",
+  unclosedFrontMatter: "front matter is not closed: add a line '---' after it",
+  emptyFrontMatter: 'the front matter is empty',
+  frontMatterNotMap: 'the front matter must be a YAML mapping (key: value lines)',
+
+  // YAML and fields
+  yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  yamlUnclosedQuote: (q: string) => `YAML syntax error: the quoted text starting here is never closed (missing ${q})`,
+  yamlUnclosedFlow: (open: string, close: string) =>
+    `YAML syntax error: the '${open}' starting here is never closed (missing '${close}')`,
+  missingField: (field: string) => `missing field '${field}'`,
+  unknownField: (field: string) => `unknown field '${field}'`,
+  wrongType: (field: string, expected: string) => `'${field}' must be ${expected}`,
+  textLooksLikeMap: (field: string) =>
+    `'${field}' must be text, but YAML read a 'key: value' pair: put the text in quotes (it contains ': ')`,
+  tooFewItems: (field: string, min: number) =>
+    min === 1 ? `'${field}' must not be empty` : `'${field}' needs at least ${min} items`,
+  tooManyItems: (field: string, max: number) => `'${field}' has more than ${max} items`,
+  emptyString: (field: string) => `'${field}' must not be empty`,
+  tooSmall: (field: string, min: number) => `'${field}' must be at least ${min}`,
+  tooBig: (field: string, max: number) => `'${field}' must be at most ${max}`,
+  notKebab: (field: string, value: string) =>
+    `'${field}' must be kebab-case (lower-case letters, digits and '-'), got '${value}'`,
+  notInteger: (field: string) => `'${field}' must be a whole number`,
+  unknownTopic: (topic: string) => `unknown topic '${topic}'`,
+  badEnum: (field: string, value: string, allowed: readonly string[]) =>
+    `'${field}' is '${value}', expected one of: ${allowed.join(', ')}`,
+  invalidValue: (field: string) => `'${field}' has an invalid value`,
+
+  // quiz
+  quizNotMap: 'a quiz block must be a YAML mapping (id:, type:, prompt:, ...)',
+  quizSingleCorrect: (n: number) =>
+    `a 'single' question needs exactly one correct choice, found ${n}`,
+  quizMultiCorrect: "a 'multi' question needs at least one correct choice",
+  quizOrderSteps: (n: number) => `an 'order' question needs at least three steps, found ${n}`,
+  quizNumericAnswer: "a 'numeric' question needs a numeric 'answer'",
+  quizDuplicateChoice: (text: string) => `choice '${text}' appears twice`,
+  quizDuplicateId: (id: string, line: number) => `duplicate question id '${id}' (first used on line ${line})`,
+
+  // layers
+  layersNotMap: 'a layers block must be a YAML mapping (title:, payload:, layers:)',
+
+  // tcp
+  tcpEmpty: 'the tcp block is empty',
+  tcpUnknownScenario: (name: string, known: readonly string[]) =>
+    known.length > 0
+      ? `unknown scenario '${name}' (built-in scenarios: ${known.join(', ')})`
+      : `unknown scenario '${name}'`,
+  tcpScenarioLine: "after 'scenario:' only 'caption:' and 'option ...' lines are allowed",
+  tcpScenarioTwice: "'scenario:' given twice",
+  tcpScript: (message: string) => `tcp script: ${message}`,
+  tcpScenarioScript: (name: string, message: string) => `tcp scenario '${name}': ${message}`,
+  tcpModelMissing: 'the TCP model is not available, the tcp block was not checked',
+
+  // text
+  controlChar: (code: number) => `raw control character ${codePoint(code)} (${controlName(code)}); remove it`,
+  escapeSequence: (kind: string) => `terminal escape sequence (${kind}) in the text; remove it`,
+  bidiChar: (code: number) => `invisible bidirectional control character ${codePoint(code)}; remove it`,
+  lineTooWide: (width: number, max: number) => `code block line is ${width} columns wide (at most ${max} fit the reader)`,
+
+  // across lessons
+  duplicateLessonId: (id: string, other: string) => `duplicate lesson id '${id}' (also in ${other})`,
+  unknownPrerequisite: (id: string) => `prerequisite '${id}' is not a lesson id`,
+  selfPrerequisite: (id: string) => `lesson '${id}' lists itself as a prerequisite`,
+  duplicateOrder: (order: number, other: string) => `order ${order} is also used by ${other}`,
+
+  // loader
+  badLessonId: (id: string) => `'${id}' is not a lesson id (lower-case letters, digits and '-')`,
+  lessonNotFound: (id: string) => `no lesson with id '${id}'`,
+  cannotRead: (detail: string) => `cannot read: ${detail}`,
+  notADirectory: (dir: string) => `not a lessons directory: ${dir}`,
+  noLessons: (dir: string) => `no lesson files (*.md) in ${dir}`,
+
+  // synack check
+  checkUsage: 'usage: synack check [DIR] [--lessons DIR]',
+  checkHelp: `synack check [DIR] - validate lesson files
+
+Prints file:line:col: message for every problem and exits 1 if there is any error;
+otherwise prints a one-line summary and exits 0.
+
+  DIR              the lessons directory (default: --lessons, $SYNACK_LESSONS, or the bundled lessons)
+  --lessons DIR    the same as DIR
+  -h, --help       this help
+`,
+  checkUnknownOption: (opt: string) => `check: unknown option '${opt}'`,
+  checkMissingValue: (opt: string) => `check: ${opt} needs a value`,
+  checkTooManyArgs: 'check: give at most one directory',
+  warning: 'warning',
+  summaryAllGood: 'all good',
+  summaryWarnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,
+  summaryErrors: (n: number) => `${n} error${n === 1 ? '' : 's'}`,
+  summaryLessons: (n: number) => `${n} lesson${n === 1 ? '' : 's'}`,
+  summaryQuestions: (n: number, perType: string) => `${n} question${n === 1 ? '' : 's'}${perType ? ` (${perType})` : ''}`,
+  summaryDiagrams: (n: number) => `${n} diagram${n === 1 ? '' : 's'}`,
+  summaryLayers: (n: number) => `${n} layer figure${n === 1 ? '' : 's'}`,
+} as const;
+
+function codePoint(code: number): string {
+  return 'U+' + code.toString(16).toUpperCase().padStart(4, '0');
+}
+
+const C0_NAMES = [
+  'NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'TAB', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI',
+  'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US',
+];
+
+function controlName(code: number): string {
+  if (code < 0x20) return C0_NAMES[code]!;
+  if (code === 0x7f) return 'DEL';
+  if (code === 0x9b) return 'CSI';
+  if (code === 0x9d) return 'OSC';
+  return 'C1 control';
+}

@@ -1,0 +1,162 @@
+/**
+ * ```tcp blocks: a whole scenario script, or `scenario: NAME` + `caption:` + `option ...` lines
+ * expanded to the built-in's script. The TCP model is reached through one small interface
+ * (`TcpModel`) so the parser stays testable and the one bridge to src/tcp sits in one place. Pure.
+ */
+import { SCENARIOS, getScenario, runSource } from '../tcp/index.js';
+import type { ScriptError } from '../tcp/types.js';
+import { LESSON_MESSAGES as M } from './strings.js';
+import type { LocalProblem } from './yaml.js';
+
+export interface TcpModel {
+  /** Names of the built-in scenarios. */
+  scenarioNames(): string[];
+  /** Source of a built-in scenario, or undefined. */
+  scenarioSource(name: string): string | undefined;
+  /** Parse and run a script in the model: [] when it runs, its errors otherwise; null if no model. */
+  check(source: string): ScriptError[] | null;
+}
+
+/** The real model (src/tcp): the only place src/lessons reaches into it. */
+export const defaultTcpModel: TcpModel = {
+  scenarioNames() {
+    return SCENARIOS.map((s) => s.name);
+  },
+  scenarioSource(name) {
+    return getScenario(name)?.source;
+  },
+  check(source) {
+    try {
+      const r = runSource(source);
+      return r.ok ? [] : r.errors;
+    } catch (e) {
+      // The model threw while running a script that parsed: report it on the block, not as a crash.
+      return [{ line: 0, col: 1, message: e instanceof Error ? e.message : String(e) }];
+    }
+  },
+};
+
+export interface ParsedTcp {
+  source: string;
+  scenario: string | null;
+  caption: string | null;
+  /**
+   * For each line of `source` (0-based index), the 1-based line inside the fence it came from, or
+   * 0 when it came from the built-in scenario (errors there point at the `scenario:` line).
+   */
+  lineMap: number[];
+  /** Fence line of `scenario:` (0 for a whole script). */
+  scenarioLine: number;
+}
+
+const SCENARIO = /^\s*scenario\s*:\s*(.*?)\s*$/;
+const CAPTION = /^\s*caption\s*:\s*(.*?)\s*$/;
+const COMMENT_CAPTION = /^\s*#\s*caption\s*:\s*(.*?)\s*$/i;
+const OPTION = /^\s*option\s+(\S+)(?:\s+(\S+))?/;
+
+function stripComment(line: string): string {
+  const i = line.indexOf('#');
+  return i < 0 ? line : line.slice(0, i);
+}
+
+function isBlankOrComment(line: string): boolean {
+  return stripComment(line).trim() === '';
+}
+
+/** 'isn client' for `option isn client 100`, else the option name. */
+function optionKey(line: string): string | null {
+  const m = OPTION.exec(stripComment(line));
+  if (!m) return null;
+  return m[1] === 'isn' && m[2] ? `isn ${m[2]}` : m[1]!;
+}
+
+function unquote(s: string): string {
+  const m = /^(["'])(.*)\1$/.exec(s);
+  return m ? m[2]! : s;
+}
+
+/** Parse a tcp fence body (local 1-based lines in problems). */
+export function parseTcpBlock(text: string, model: TcpModel): { tcp?: ParsedTcp; problems: LocalProblem[] } {
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => !isBlankOrComment(l));
+  if (first < 0) return { problems: [{ line: 1, col: 1, message: M.tcpEmpty }] };
+  const sm = SCENARIO.exec(lines[first]!);
+  if (!sm) {
+    let caption: string | null = null;
+    for (const l of lines) {
+      const c = COMMENT_CAPTION.exec(l);
+      if (c) {
+        caption = unquote(c[1]!);
+        break;
+      }
+    }
+    return {
+      tcp: { source: text, scenario: null, caption, lineMap: lines.map((_, i) => i + 1), scenarioLine: 0 },
+      problems: [],
+    };
+  }
+  const problems: LocalProblem[] = [];
+  const name = unquote(stripComment(sm[1]!).trim());
+  const scenarioLine = first + 1;
+  let caption: string | null = null;
+  const options: { text: string; line: number }[] = [];
+  for (let i = first + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (isBlankOrComment(l)) continue;
+    const indent = l.length - l.trimStart().length;
+    const c = CAPTION.exec(l);
+    if (c) caption = unquote(c[1]!);
+    else if (optionKey(l) !== null) options.push({ text: l, line: i + 1 });
+    else if (SCENARIO.test(l)) problems.push({ line: i + 1, col: indent + 1, message: M.tcpScenarioTwice });
+    else problems.push({ line: i + 1, col: indent + 1, message: M.tcpScenarioLine });
+  }
+  const builtin = model.scenarioSource(name);
+  if (builtin === undefined) {
+    const col = lines[first]!.indexOf(sm[1]!) + 1;
+    problems.push({ line: scenarioLine, col: col > 0 ? col : 1, message: M.tcpUnknownScenario(name, model.scenarioNames()) });
+    return { problems };
+  }
+  // Expand: the built-in's lines, minus the options the block overrides, with the block's options
+  // inserted before the first action line.
+  const overridden = new Set(options.map((o) => optionKey(o.text)));
+  const src = builtin.replace(/\n+$/, '').split('\n');
+  const out: string[] = [];
+  const map: number[] = [];
+  let inserted = false;
+  const insert = (): void => {
+    for (const o of options) {
+      out.push(o.text);
+      map.push(o.line);
+    }
+    inserted = true;
+  };
+  for (const l of src) {
+    const key = optionKey(l);
+    if (!inserted && key === null && !isBlankOrComment(l)) insert();
+    if (key !== null && overridden.has(key)) continue;
+    out.push(l);
+    map.push(0);
+  }
+  if (!inserted) insert();
+  return {
+    tcp: { source: out.join('\n') + '\n', scenario: name, caption, lineMap: map, scenarioLine },
+    problems,
+  };
+}
+
+/** Run a parsed block in the model; problems in fence-local lines. null when there is no model. */
+export function checkTcpBlock(block: ParsedTcp, model: TcpModel): LocalProblem[] | null {
+  const errors = model.check(block.source);
+  if (errors === null) return null;
+  return errors.map((e) => {
+    // line 0: the model failed as a whole; point at the fence line itself.
+    if (e.line <= 0) return { line: 0, col: 1, message: M.tcpScript(e.message) };
+    const local = block.lineMap[e.line - 1];
+    if (local === undefined || local === 0) {
+      return block.scenario !== null
+        ? { line: block.scenarioLine, col: 1, message: M.tcpScenarioScript(block.scenario, e.message) }
+        : { line: Math.max(1, e.line), col: Math.max(1, e.col), message: M.tcpScript(e.message) };
+    }
+    return { line: local, col: Math.max(1, e.col), message: M.tcpScript(e.message) };
+  });
+}

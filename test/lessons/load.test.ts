@@ -1,0 +1,145 @@
+import { describe, it, expect, afterAll } from 'vitest';
+import { mkdtempSync, writeFileSync, symlinkSync, rmSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  loadLesson,
+  loadAllLessons,
+  loadLessonIndex,
+  resolveLessonsDir,
+  bundledLessonsDir,
+  readLessonFiles,
+} from '../../src/lessons/load.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const ROOT = resolve(here, '../..');
+const GOOD = join(ROOT, 'test/fixtures/lessons-good');
+const BROKEN = join(ROOT, 'test/fixtures/lessons-broken');
+
+const tmp = mkdtempSync(join(tmpdir(), 'synack-lessons-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const lessonText = (id: string, order: number) =>
+  `---\nid: ${id}\ntitle: T\norder: ${order}\nsummary: S\nobjectives: [o]\ntopics: [http]\nminutes: 5\n---\n# ${id}\n`;
+
+describe('loadLesson', () => {
+  it('loads a lesson by id', () => {
+    const r = loadLesson(GOOD, 'good-basics');
+    expect(r.problems).toEqual([]);
+    expect(r.lesson!.meta.id).toBe('good-basics');
+    expect(r.lesson!.file).toBe(join(GOOD, '01-good-basics.md'));
+  });
+
+  it('refuses ids that are not kebab-case before touching any file (path traversal)', () => {
+    for (const id of ['../../etc/passwd', '../lessons-broken/03-bad-field', '/etc/passwd', 'good-basics/..', 'Good-Basics', '', '.', '..', 'a b', 'good-basics.md']) {
+      const r = loadLesson(GOOD, id);
+      expect(r.lesson, id).toBeUndefined();
+      expect(r.problems, id).toEqual([
+        { file: GOOD, line: 0, col: 0, message: `'${id}' is not a lesson id (lower-case letters, digits and '-')`, severity: 'error' },
+      ]);
+    }
+  });
+
+  it('never follows a symlink out of the directory', () => {
+    const outside = join(tmp, 'outside');
+    const dir = join(tmp, 'dir');
+    mkdirSync(outside);
+    mkdirSync(dir);
+    writeFileSync(join(outside, 'secret.md'), lessonText('secret', 1));
+    symlinkSync(join(outside, 'secret.md'), join(dir, '01-secret.md'));
+    const r = loadLesson(dir, 'secret');
+    expect(r.lesson).toBeUndefined();
+    expect(r.problems.map((p) => p.message)).toEqual(["no lesson with id 'secret'"]);
+  });
+
+  it('finds a lesson whose file name does not match its id', () => {
+    const dir = join(tmp, 'renamed');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'whatever.md'), lessonText('real-id', 1));
+    expect(loadLesson(dir, 'real-id').lesson!.meta.id).toBe('real-id');
+    expect(loadLesson(dir, 'whatever').problems.map((p) => p.message)).toEqual(["no lesson with id 'whatever'"]);
+  });
+
+  it('returns no lesson, with the problems, when the lesson has an error', () => {
+    const r = loadLesson(BROKEN, 'order-steps');
+    expect(r.lesson).toBeUndefined();
+    expect(r.problems.map((p) => `${basename(p.file)}:${p.line}:${p.col}: ${p.message}`)).toEqual([
+      "10-order-steps.md:18:1: an 'order' question needs at least three steps, found 2",
+    ]);
+  });
+});
+
+describe('loadAllLessons', () => {
+  it('loads the good fixtures in order', () => {
+    const r = loadAllLessons(GOOD);
+    expect(r.lessons.map((l) => l.meta.id)).toEqual(['good-basics', 'good-handshake']);
+    expect(r.broken).toEqual([]);
+  });
+
+  it('skips broken lessons with their first error and never throws', () => {
+    const r = loadAllLessons(BROKEN);
+    const files = readLessonFiles(BROKEN).files;
+    expect(r.lessons.length + r.broken.length).toBe(files.length);
+    for (const b of r.broken) {
+      expect(b.problem.severity).toBe('error');
+      expect(b.problem.file).toBe(b.file);
+    }
+    // Per-file rules only: cross-lesson rules (duplicate ids, prerequisites), raw control characters
+    // (the reader sanitizes them) and running tcp blocks in the model are for synack check.
+    expect(r.lessons.map((l) => basename(l.file))).toEqual([
+      '04-duplicate-id-a.md',
+      '05-duplicate-id-b.md',
+      '07-missing-prerequisite.md',
+      '12-tcp-fails.md',
+      '13-escape-sequence.md',
+      '14-control-char.md',
+    ]);
+    expect(r.lessons.map((l) => l.meta.id)).toContain('duplicate-id');
+  });
+
+  it('reports an unreadable directory as a problem', () => {
+    const r = loadAllLessons(join(tmp, 'does-not-exist'));
+    expect(r.lessons).toEqual([]);
+    expect(r.problems.map((p) => p.message)).toEqual(['cannot read: no such file or directory']);
+  });
+});
+
+describe('loadLessonIndex', () => {
+  it('reads only front matter, sorted by order', () => {
+    const dir = join(tmp, 'index');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'b.md'), lessonText('second', 2) + '\n```quiz\nnot: [valid\n```\n');
+    writeFileSync(join(dir, 'a.md'), lessonText('first', 1));
+    writeFileSync(join(dir, 'c.md'), '# no front matter\n');
+    writeFileSync(join(dir, 'notes.txt'), 'ignored');
+    const r = loadLessonIndex(dir);
+    expect(r.entries.map((e) => e.meta.id)).toEqual(['first', 'second']);
+    // the broken quiz in b.md is not seen: the body is never parsed
+    expect(r.problems.map((p) => `${basename(p.file)}:${p.line}:${p.col}: ${p.message}`)).toEqual([
+      "c.md:1:1: missing front matter: the file must start with a line '---'",
+    ]);
+    expect(r.broken.map((b) => basename(b.file))).toEqual(['c.md']);
+  });
+
+  it('handles a front matter longer than one read chunk', () => {
+    const dir = join(tmp, 'long');
+    mkdirSync(dir);
+    const long = lessonText('long', 1).replace('summary: S', 'summary: ' + 'x'.repeat(10000));
+    writeFileSync(join(dir, 'long.md'), long);
+    expect(loadLessonIndex(dir).entries.map((e) => e.meta.summary.length)).toEqual([10000]);
+  });
+});
+
+describe('resolveLessonsDir', () => {
+  it('--lessons wins, then SYNACK_LESSONS, then the bundled lessons/', () => {
+    expect(resolveLessonsDir({ option: 'mine', env: { SYNACK_LESSONS: '/env' }, cwd: '/home/t' })).toBe('/home/t/mine');
+    expect(resolveLessonsDir({ env: { SYNACK_LESSONS: 'env-dir' }, cwd: '/home/t' })).toBe('/home/t/env-dir');
+    expect(resolveLessonsDir({ env: {}, cwd: '/home/t' })).toBe(join(ROOT, 'lessons'));
+  });
+
+  it('the bundled directory is the package root lessons/ (from src and from dist)', () => {
+    expect(bundledLessonsDir()).toBe(join(ROOT, 'lessons'));
+    expect(JSON.parse(readFileSync(join(bundledLessonsDir(), '..', 'package.json'), 'utf8')).name).toBe('synack');
+  });
+});
