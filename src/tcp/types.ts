@@ -94,6 +94,8 @@ export interface AppEvent extends EventBase {
 /** A summary of many spoofed SYNs (the trace stays small however large the flood). */
 export interface FloodEvent extends EventBase {
   type: 'flood';
+  /** The pseudo-host the spoofed SYNs are drawn from (optional, added: 'attacker'). */
+  from?: string;
   to: string;
   count: number;
   /** How many of them took a SYN-queue slot, were answered statelessly with a cookie, or were dropped. */
@@ -146,6 +148,9 @@ export interface Trace {
   snapshots: Record<string, HostSnapshot>[];
   /** Time at which the run ended (all actions done and the network quiet, or the time limit). */
   end: number;
+  /** (Optional, added.) Every host's state before the first event (e.g. ESTABLISHED with
+   *  `option start established`). */
+  initial?: Record<string, HostSnapshot>;
 }
 
 /** An error in a scenario script: 1-based line and column. */

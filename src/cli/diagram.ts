@@ -1,0 +1,174 @@
+/**
+ * `synack diagram <name|file.tcp|->`: the sequence diagram of a scenario.
+ *   - on a terminal (stdin and stdout TTYs) without --plain: opens the live player (src/cli/app.ts);
+ *   - with --plain or when piped: prints the whole diagram and exits 0;
+ *   - --format mermaid prints a Mermaid sequenceDiagram, --format json the trace.
+ * Thin: reads the input, runs the pure model, renders with src/diagram. Errors are one line
+ * (`file:line:col: message`), never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CliIO, Command } from './io.js';
+import { SCENARIOS, getScenario, runSource, traceToJson, type Profile, type RunOptions } from '../tcp/index.js';
+import { renderStyled, type Role, type StyledLine } from '../diagram/render.js';
+import { toMermaid } from '../diagram/mermaid.js';
+import { DIAGRAM_STRINGS } from '../diagram/strings.js';
+
+const M = DIAGRAM_STRINGS.cli;
+
+/** SGR codes per role (only used on a colour terminal without NO_COLOR). */
+const COLOURS: Partial<Record<Role, [string, string]>> = {
+  flag: ['\x1b[36m', '\x1b[39m'],
+  state: ['\x1b[1;32m', '\x1b[22;39m'],
+  drop: ['\x1b[1;31m', '\x1b[22;39m'],
+  time: ['\x1b[2m', '\x1b[22m'],
+  note: ['\x1b[33m', '\x1b[39m'],
+  host: ['\x1b[1m', '\x1b[22m'],
+  current: ['\x1b[1;35m', '\x1b[22;39m'],
+  legend: ['\x1b[2m', '\x1b[22m'],
+};
+
+export function colourLine(line: StyledLine): string {
+  return line
+    .map((r) => {
+      const c = r.role ? COLOURS[r.role] : undefined;
+      return c && r.text.trim() ? c[0] + r.text + c[1] : r.text;
+    })
+    .join('');
+}
+
+/** Colour only on a colour terminal, and never with NO_COLOR (any non-empty value) set. */
+export function wantsColour(io: CliIO): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (!io.stdout.isTTY) return false;
+  return io.stdout.hasColors ? io.stdout.hasColors() : true;
+}
+
+function parseNum(opt: string, v: string | undefined, max = 4294967295): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) > max) throw new Error(M.badNumber(`--${opt}`, v));
+  return Number(v);
+}
+
+export const diagramCommand: Command = async (argv, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        plain: { type: 'boolean' },
+        width: { type: 'string' },
+        ascii: { type: 'boolean' },
+        relative: { type: 'boolean' },
+        compact: { type: 'boolean' },
+        format: { type: 'string' },
+        profile: { type: 'string' },
+        seed: { type: 'string' },
+        'isn-client': { type: 'string' },
+        'isn-server': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const m = /Unknown option '([^']+)'/.exec(msg);
+    io.stderr.write((m ? M.unknownOption(m[1]) : `diagram: ${msg}`) + '\n' + M.usage + '\n');
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(M.usage + '\n');
+    return 0;
+  }
+  const target = positionals[0];
+  if (target === undefined || positionals.length > 1) {
+    io.stderr.write(M.missingTarget + '\n' + M.usage + '\n');
+    return 1;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'mermaid' && format !== 'json') {
+    io.stderr.write(M.badFormat(format) + '\n');
+    return 1;
+  }
+  const opts: RunOptions = {};
+  let width: number | undefined;
+  try {
+    if (values.profile !== undefined) {
+      if (values.profile !== 'rfc' && values.profile !== 'linux') throw new Error(M.badProfile(values.profile));
+      opts.profile = values.profile as Profile;
+    }
+    const seed = parseNum('seed', values.seed);
+    const ic = parseNum('isn-client', values['isn-client']);
+    const is = parseNum('isn-server', values['isn-server']);
+    if (seed !== undefined) opts.seed = seed;
+    if (ic !== undefined) opts.isnClient = ic;
+    if (is !== undefined) opts.isnServer = is;
+    width = parseNum('width', values.width, 10000);
+    if (width === 0) throw new Error(M.badNumber('--width', '0'));
+  } catch (e) {
+    io.stderr.write((e instanceof Error ? e.message : String(e)) + '\n');
+    return 1;
+  }
+
+  // The input: a built-in, a file, or stdin.
+  let source: string;
+  let label: string;
+  let name: string;
+  const builtin = getScenario(target);
+  if (target === '-') {
+    source = await io.readStdin();
+    label = M.stdinName;
+    name = 'stdin';
+  } else if (builtin) {
+    source = builtin.source;
+    label = `scenarios/${builtin.name}.tcp`;
+    name = builtin.name;
+  } else if (target.endsWith('.tcp') || target.includes('/') || target.includes('\\')) {
+    try {
+      source = await readFile(resolve(io.cwd, target), 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      io.stderr.write(M.cannotRead(target, code === 'ENOENT' ? 'no such file' : (code ?? String(e))) + '\n');
+      return 1;
+    }
+    label = target;
+    name = target.replace(/^.*[\\/]/, '').replace(/\.tcp$/, '');
+  } else {
+    io.stderr.write(M.unknownScenario(target, SCENARIOS.map((s) => s.name)) + '\n');
+    return 1;
+  }
+  opts.name = name;
+
+  const r = runSource(source, opts);
+  if (!r.ok) {
+    for (const err of r.errors) io.stderr.write(`${label}:${err.line}:${err.col}: ${err.message}\n`);
+    return 1;
+  }
+
+  const interactive = !values.plain && format === 'text' && !!io.stdout.isTTY && !!io.stdin.isTTY;
+  if (interactive) {
+    const app = await import('./app.js');
+    return app.openPlayer(name, source, io, { ascii: !!values.ascii });
+  }
+
+  if (format === 'json') {
+    io.stdout.write(JSON.stringify(traceToJson(r.trace), null, 2) + '\n');
+    return 0;
+  }
+  if (format === 'mermaid') {
+    io.stdout.write(toMermaid(r.trace, { seq: values.relative ? 'relative' : 'absolute' }));
+    return 0;
+  }
+  const cols = width ?? (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80);
+  const lines = renderStyled(r.trace, {
+    width: cols,
+    charset: values.ascii ? 'ascii' : 'unicode',
+    seq: values.relative ? 'relative' : 'absolute',
+    compact: !!values.compact,
+  });
+  const colour = wantsColour(io);
+  io.stdout.write(lines.map((l) => (colour ? colourLine(l) : l.map((x) => x.text).join(''))).join('\n') + '\n');
+  return 0;
+};

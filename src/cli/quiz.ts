@@ -1,0 +1,141 @@
+/** `synack quiz` (interview prep; --print for a worksheet) and `synack stats`. */
+import { parseArgs } from 'node:util';
+import type { Command, CliIO } from './io.js';
+import { UsageError } from './io.js';
+import { MODES, selectQuestions, sessionOptions, DEFAULTS, type Mode } from '../quiz/engine.js';
+import { buildBank } from '../quiz/bank.js';
+import { worksheet } from '../quiz/worksheet.js';
+import { computeStats, formatStats } from '../quiz/stats.js';
+import { defaultRunner } from '../quiz/model.js';
+import { questionDiagram } from '../quiz/diagram.js';
+import { CLI as M } from '../quiz/strings.js';
+import { TOPICS, type Topic } from '../quiz/types.js';
+import { isTopic } from '../quiz/topics.js';
+import type { Progress } from '../store/types.js';
+import { emptyProgress } from '../store/types.js';
+
+/** What `synack quiz` passes to the interactive quiz screen (ScreenRequest options). */
+export interface QuizCliOptions {
+  mode?: Mode;
+  topics?: Topic[];
+  count?: number;
+  timeLimitSec?: number | null;
+  seed?: number;
+  lessons?: string;
+}
+
+function intOption(flag: string, v: string | undefined, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v.trim()) || Number(v) < min) throw new UsageError(M.badNumber(flag, v));
+  return Number(v);
+}
+
+export function parseQuizArgs(argv: string[]): QuizCliOptions & { print: boolean; ascii: boolean } {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        mode: { type: 'string' },
+        topic: { type: 'string' },
+        topics: { type: 'string' },
+        count: { type: 'string' },
+        time: { type: 'string' },
+        seed: { type: 'string' },
+        print: { type: 'boolean' },
+        lessons: { type: 'string' },
+        ascii: { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /'([^']+)'/.exec(msg);
+    if (/argument missing|requires a value/i.test(msg) && m) throw new UsageError(M.missingValue(m[1].split(' ')[0]));
+    throw new UsageError(m ? M.unknownOption(m[1]) : msg);
+  }
+  const out: QuizCliOptions & { print: boolean; ascii: boolean } = { print: values.print === true, ascii: values.ascii === true };
+  if (typeof values.mode === 'string') {
+    if (!(MODES as readonly string[]).includes(values.mode)) throw new UsageError(M.badMode(values.mode));
+    out.mode = values.mode as Mode;
+  }
+  const topicText = (values.topic ?? values.topics) as string | undefined;
+  if (typeof topicText === 'string') {
+    const topics = topicText
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
+    for (const t of topics) if (!isTopic(t)) throw new UsageError(M.badTopic(t, TOPICS.join(', ')));
+    out.topics = topics as Topic[];
+  }
+  const count = intOption('--count', values.count as string | undefined, 1);
+  if (count !== undefined) out.count = count;
+  const time = intOption('--time', values.time as string | undefined, 0);
+  if (time !== undefined) out.timeLimitSec = time === 0 ? null : time;
+  const seed = intOption('--seed', values.seed as string | undefined, 0);
+  if (seed !== undefined) out.seed = seed >>> 0;
+  if (typeof values.lessons === 'string') out.lessons = values.lessons;
+  return out;
+}
+
+async function loadLessons(io: CliIO, dirOption?: string) {
+  const { loadAllLessons, resolveLessonsDir } = await import('../lessons/load.js');
+  const dir = resolveLessonsDir({ option: dirOption, env: io.env, cwd: io.cwd });
+  return loadAllLessons(dir);
+}
+
+async function loadSavedProgress(io: CliIO): Promise<Progress> {
+  const { loadProgress, progressDir } = await import('../store/progress.js');
+  const r = loadProgress(progressDir(io.env));
+  if (r.warning) io.stderr.write(`synack: ${r.warning}\n`);
+  return r.progress;
+}
+
+/** The share of generated questions in a session or worksheet. */
+export function generatedCount(count: number): number {
+  return Math.max(1, Math.round(count / 3));
+}
+
+export const quizCommand: Command = async (argv, io) => {
+  const opts = parseQuizArgs(argv);
+  if (!opts.print) {
+    if (!io.stdout.isTTY || !io.stdin.isTTY) throw new UsageError(M.needsTty);
+    // The interactive app lives in cli/app (Ink is loaded only here).
+    const appModule = './app.js';
+    const app = (await import(appModule)) as { openQuiz(options: QuizCliOptions, io: CliIO): Promise<number> };
+    const { print: _p, ascii: _a, ...options } = opts;
+    return app.openQuiz(options, io);
+  }
+  const now = Date.now();
+  const mode: Mode = opts.mode ?? 'drill';
+  const seed = opts.seed ?? now % 1000000;
+  const all = await loadLessons(io, opts.lessons);
+  if (all.broken.length > 0) io.stderr.write(`synack: ${M.lessonsProblem(all.broken.length)}\n`);
+  const progress = mode === 'review' || mode === 'mistakes' ? await loadSavedProgress(io) : emptyProgress();
+  const count = opts.count ?? DEFAULTS[mode].count;
+  const topics = opts.topics ?? [];
+  const bank = buildBank({ lessons: all.lessons, seed, topics, generated: generatedCount(count), progress, now, run: defaultRunner });
+  const questions = selectQuestions(sessionOptions({ mode, seed, topics, count }), bank, progress, now);
+  if (questions.length === 0) {
+    io.stderr.write(`synack: ${M.noQuestions}\n`);
+    return 1;
+  }
+  const run = defaultRunner;
+  const width = Math.min(76, Math.max(40, (io.stdout.columns ?? 80) - 5));
+  const diagram = run ? (source: string, upTo: number | undefined) => questionDiagram(source, upTo, run, { width, ascii: opts.ascii }) : undefined;
+  io.stdout.write(worksheet(questions, seed, diagram));
+  return 0;
+};
+
+export const statsCommand: Command = async (argv, io) => {
+  let ascii = false;
+  for (const a of argv) {
+    if (a === '--ascii') ascii = true;
+    else throw new UsageError(M.unknownOption(a));
+  }
+  const progress = await loadSavedProgress(io);
+  const lines = formatStats(computeStats(progress, Date.now()), { width: io.stdout.columns ?? 80, ascii });
+  io.stdout.write(lines.join('\n') + '\n');
+  return 0;
+};

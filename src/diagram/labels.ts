@@ -1,0 +1,82 @@
+/**
+ * Segment labels in their three sizes, shared by the ASCII renderer, Mermaid and list mode:
+ *   full   `SYN,ACK seq=300 ack=101 len=5 (retx)`   (the textbook / RFC 793 form)
+ *   short  `S,A 300/101 +5 (r)`
+ *   ref    `#3` (the segment id, explained in the legend)
+ */
+import type { Flag, SegmentEvent, Trace } from '../tcp/types.js';
+import { DIAGRAM_STRINGS as S, SHORT_FLAG } from './strings.js';
+
+const FLAG_ORDER: Flag[] = ['SYN', 'FIN', 'RST', 'PSH', 'ACK'];
+
+export type SeqMode = 'absolute' | 'relative';
+
+export function sortedFlags(flags: readonly Flag[]): Flag[] {
+  return FLAG_ORDER.filter((f) => flags.includes(f));
+}
+
+export function flagText(seg: SegmentEvent): string {
+  const f = sortedFlags(seg.flags);
+  return f.length ? f.join(',') : '<none>';
+}
+
+export function shortFlagText(seg: SegmentEvent): string {
+  const f = sortedFlags(seg.flags);
+  return f.length ? f.map((x) => SHORT_FLAG[x]).join(',') : '-';
+}
+
+/** seq relative to the sender's ISN, ack relative to the receiver's (mod 2^32), when asked and known. */
+export function seqAck(trace: Trace, seg: SegmentEvent, mode: SeqMode): { seq: number; ack: number | null } {
+  if (mode === 'absolute') return { seq: seg.seq, ack: seg.ack };
+  const fromIsn = trace.hosts[seg.from]?.isn;
+  const toIsn = trace.hosts[seg.to]?.isn;
+  const seq = fromIsn === null || fromIsn === undefined ? seg.seq : (seg.seq - fromIsn) >>> 0;
+  const ack =
+    seg.ack === null ? null : toIsn === null || toIsn === undefined ? seg.ack : (seg.ack - toIsn) >>> 0;
+  return { seq, ack };
+}
+
+export function fullLabel(trace: Trace, seg: SegmentEvent, mode: SeqMode): string {
+  const { seq, ack } = seqAck(trace, seg, mode);
+  let s = `${flagText(seg)} seq=${seq}`;
+  if (ack !== null) s += ` ack=${ack}`;
+  if (seg.len > 0) s += ` len=${seg.len}`;
+  if (seg.retransmission) s += ` ${S.retx}`;
+  return s;
+}
+
+export function shortLabel(trace: Trace, seg: SegmentEvent, mode: SeqMode): string {
+  const { seq, ack } = seqAck(trace, seg, mode);
+  let s = `${shortFlagText(seg)} ${seq}`;
+  if (ack !== null) s += `/${ack}`;
+  if (seg.len > 0) s += ` +${seg.len}`;
+  if (seg.retransmission) s += ` (${S.retxShort})`;
+  return s;
+}
+
+export function refLabel(seg: SegmentEvent): string {
+  return `#${seg.id}`;
+}
+
+/** The legend line of a segment: `#3 SYN,ACK seq=300 ack=101 (lost: drop next server)`. */
+export function legendLine(trace: Trace, seg: SegmentEvent, mode: SeqMode): string {
+  let s = `${refLabel(seg)} ${fullLabel(trace, seg, mode)}`;
+  if (seg.fate === 'dropped') s += ' ' + (seg.dropReason ? S.lostBecause(seg.dropReason) : S.lost);
+  return s;
+}
+
+/** Times in the gutter and in list mode: whole ms, or one decimal when fractional. */
+export function fmtMs(t: number): string {
+  if (!Number.isFinite(t)) return '?';
+  const r = Math.round(t * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+}
+
+/** A duration for the 2MSL bracket: `240s`, `60s`, `1.5s`, `800ms`. */
+export function fmtDuration(ms: number): string {
+  if (ms >= 1000) {
+    const s = Math.round(ms / 100) / 10;
+    return `${Number.isInteger(s) ? s : s.toFixed(1)}s`;
+  }
+  return `${fmtMs(ms)}ms`;
+}

@@ -1,0 +1,469 @@
+/**
+ * The width-independent part of the diagram: which host gets which lifeline, and on which row
+ * every arrow, state change, note and bracket sits. Computed once per trace (O(events)) and
+ * cached, so drawing a window of rows afterwards costs only what the window holds.
+ *
+ * Rows: row 0 shows the initial states; every distinct instant of time gets one or more rows
+ * (arrivals first, then departures; a host that sends twice at one instant uses two rows); while a
+ * segment is in flight, GAP_ROWS rows separate two instants so the arrow can slope; when time
+ * passes with nothing in flight, one "skip" row (dashed lifelines) stands for the wait.
+ */
+import type { SegmentEvent, TcpState, Trace, TraceEvent } from '../tcp/types.js';
+import { DIAGRAM_STRINGS as S, SHORT_STATE } from './strings.js';
+import { flagText, fmtDuration } from './labels.js';
+
+export type Role = 'flag' | 'state' | 'drop' | 'time' | 'note' | 'host' | 'line' | 'current' | 'legend';
+
+export interface Lane {
+  /** Host names drawn on this lifeline (one, except for grouped hosts). */
+  host: string;
+  name: string;
+  addr: string;
+}
+
+interface ItemBase {
+  /** Index of the event that makes this item visible (upTo filter). */
+  ev: number;
+  r0: number;
+  r1: number;
+}
+export interface ArrowItem extends ItemBase {
+  kind: 'arrow';
+  seg: SegmentEvent;
+  from: number;
+  to: number;
+  dropped: boolean;
+  /** Drawn on one row (compact mode or zero transit). */
+  flat: boolean;
+}
+export interface SideItem extends ItemBase {
+  kind: 'side';
+  lane: number;
+  text: string;
+  short: string;
+  role: Role;
+}
+export interface NoteItem extends ItemBase {
+  kind: 'note';
+  lane: number;
+  text: string;
+  /** A middle-sized form (e.g. the flood without its breakdown). */
+  mid?: string;
+  short: string;
+  role: Role;
+  /** 'in': an arrow into the lane from the far side (flood); 'out': a dotted arrow out of it. */
+  style: 'in' | 'out' | 'plain';
+}
+export interface BracketItem extends ItemBase {
+  kind: 'bracket';
+  lane: number;
+  label: string;
+  short: string;
+  /** Still running when the trace ends. */
+  open: boolean;
+}
+export type Item = ArrowItem | SideItem | NoteItem | BracketItem;
+
+export interface Layout {
+  lanes: Lane[];
+  /** host name -> lane index; spoofed and unknown hosts are absent (they are summarised). */
+  laneOf: Map<string, number>;
+  /** Items sorted by r0. */
+  items: Item[];
+  /** Largest r1 - r0 among `items` that are not in `long`. */
+  maxSpan: number;
+  /** Items spanning many rows (brackets), scanned separately. */
+  long: Item[];
+  /** Instants: first row and time, sorted by row. */
+  instantRows: number[];
+  instantTimes: number[];
+  /** Instants where only lost segments would have arrived: rows, but no time label. */
+  instantPhantom: boolean[];
+  /** Skip rows (dashed lifelines), sorted. */
+  skipRows: number[];
+  /** Main row of each event. */
+  eventRow: number[];
+  /** lastRow[i]: the last row any item of events 0..i reaches. */
+  lastRow: number[];
+  /** The initial state of each lane (row 0). */
+  initial: (TcpState | null)[];
+  totalRows: number;
+  maxTime: number;
+}
+
+const GAP_ROWS = 3;
+const LONG_SPAN = 64;
+
+function laneOrder(trace: Trace): string[] {
+  const hosts = Object.entries(trace.hosts);
+  const by = (role: string) => hosts.filter(([, h]) => h.role === role).map(([n]) => n);
+  return [...by('client'), ...by('peer'), ...by('server')];
+}
+
+/** The lanes of a trace (exported for Mermaid). */
+export function lanesOf(trace: Trace): Lane[] {
+  return laneOrder(trace).map((host) => {
+    const h = trace.hosts[host];
+    return { host, name: host, addr: `${h.ip}:${h.port}` };
+  });
+}
+
+const cache = new WeakMap<Trace, Map<string, Layout>>();
+
+export function getLayout(trace: Trace, compact: boolean): Layout {
+  let m = cache.get(trace);
+  if (!m) {
+    m = new Map();
+    cache.set(trace, m);
+  }
+  const key = compact ? 'c' : 'n';
+  let l = m.get(key);
+  if (!l) {
+    l = buildLayout(trace, compact);
+    m.set(key, l);
+  }
+  return l;
+}
+
+function lowerBound(a: number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+type Desc =
+  | { kind: 'arrow' }
+  | { kind: 'side'; lane: number; text: string; short: string; role: Role; bracket?: 'open' | 'close' | 'both' }
+  | { kind: 'note'; lane: number; text: string; mid?: string; short: string; role: Role; style: NoteItem['style'] }
+  | { kind: 'bracket-only'; lane: number; bracket: 'open' | 'close' };
+
+/** What each event draws (null: nothing of its own), with spoofed segments grouped. */
+function describeEvents(trace: Trace, laneOf: Map<string, number>): (Desc | null)[] {
+  const events = trace.events;
+  const out: (Desc | null)[] = new Array(events.length).fill(null);
+  let group: { flags: string; toSpoofed: boolean; lane: number; count: number; desc: Extract<Desc, { kind: 'note' }> } | null = null;
+  const prevQueue = new Map<string, { s: number; a: number }>();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (e.type === 'segment') {
+      if (laneOf.has(e.from) && laneOf.has(e.to) && e.from !== e.to) {
+        group = null;
+        out[i] = { kind: 'arrow' };
+        continue;
+      }
+      const toSpoofed = laneOf.has(e.from);
+      const lane = laneOf.get(toSpoofed ? e.from : e.to);
+      if (lane === undefined) continue;
+      const flags = flagText(e);
+      if (group && group.flags === flags && group.toSpoofed === toSpoofed && group.lane === lane) {
+        group.count++;
+        group.desc.text = S.spoofedSegments(group.count, flags, toSpoofed, false);
+        group.desc.short = group.desc.text;
+        continue;
+      }
+      const desc: Extract<Desc, { kind: 'note' }> = {
+        kind: 'note',
+        lane,
+        text: S.spoofedSegments(1, flags, toSpoofed, false),
+        short: S.spoofedSegments(1, flags, toSpoofed, false),
+        role: 'flag',
+        style: toSpoofed ? 'out' : 'in',
+      };
+      group = { flags, toSpoofed, lane, count: 1, desc };
+      out[i] = desc;
+    } else if (e.type === 'state') {
+      const lane = laneOf.get(e.host);
+      if (lane === undefined) continue;
+      const open = e.to === 'TIME-WAIT';
+      const close = e.from === 'TIME-WAIT';
+      out[i] = { kind: 'side', lane, text: e.to, short: SHORT_STATE[e.to] ?? e.to, role: 'state', ...(open || close ? { bracket: open && close ? 'both' : open ? 'open' : 'close' } : {}) };
+    } else if (e.type === 'timer') {
+      const lane = laneOf.get(e.host);
+      if (lane === undefined || e.action !== 'fired') continue;
+      if (e.timer === 'time-wait' || e.timer === 'delayed-ack') continue; // the bracket / the ACK show these
+      out[i] = { kind: 'side', lane, text: S.timerFired[e.timer] ?? e.timer, short: S.timerFiredShort[e.timer] ?? e.timer, role: 'drop' };
+    } else if (e.type === 'flood') {
+      group = null;
+      const lane = laneOf.get(e.to);
+      if (lane === undefined) continue;
+      const detail = S.floodDetail(e.queued, e.cookies, e.dropped);
+      out[i] = {
+        kind: 'note',
+        lane,
+        text: S.flood(e.count, false) + (detail ? ` (${detail})` : ''),
+        mid: S.flood(e.count, false),
+        short: S.floodShort(e.count, false),
+        role: 'flag',
+        style: 'in',
+      };
+    } else if (e.type === 'queue') {
+      const lane = laneOf.get(e.host);
+      if (lane === undefined) continue;
+      const prev = prevQueue.get(e.host);
+      prevQueue.set(e.host, { s: e.synQueue, a: e.acceptQueue });
+      const parts: string[] = [];
+      const shorts: string[] = [];
+      if (!prev || prev.s !== e.synQueue) {
+        parts.push(S.synQueue(e.synQueue, e.synQueueMax));
+        shorts.push(S.synQueueShort(e.synQueue, e.synQueueMax));
+      }
+      if (prev ? prev.a !== e.acceptQueue : e.acceptQueue > 0) {
+        parts.push(S.acceptQueue(e.acceptQueue, e.acceptQueueMax));
+        shorts.push(S.acceptQueueShort(e.acceptQueue, e.acceptQueueMax));
+      }
+      if (!parts.length) continue;
+      const full = e.synQueue >= e.synQueueMax || e.acceptQueue >= e.acceptQueueMax;
+      out[i] = { kind: 'note', lane, text: parts.join(', '), short: shorts.join(' '), role: full ? 'drop' : 'note', style: 'plain' };
+    } else if (e.type === 'app') {
+      const lane = laneOf.get(e.host);
+      if (lane === undefined || !e.error) continue;
+      out[i] = { kind: 'note', lane, text: S.appError(e.call, e.error), short: e.error, role: 'drop', style: 'plain' };
+    }
+  }
+  return out;
+}
+
+export function buildLayout(trace: Trace, compact: boolean): Layout {
+  const lanes = lanesOf(trace);
+  const laneOf = new Map<string, number>();
+  lanes.forEach((l, i) => laneOf.set(l.host, i));
+  const events = trace.events;
+  const n = events.length;
+  const desc = describeEvents(trace, laneOf);
+  const sloped = (e: TraceEvent) => !compact && e.type === 'segment' && e.arrives > e.t;
+
+  // 1. Instants: times of events that draw something, and of (would-be) arrivals.
+  const timeSet = new Set<number>();
+  const phantomSet = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const e = events[i];
+    if (!desc[i]) continue;
+    timeSet.add(e.t);
+    if (desc[i]!.kind === 'arrow' && sloped(e)) {
+      const s = e as SegmentEvent;
+      timeSet.add(s.arrives);
+      if (s.fate === 'dropped') phantomSet.add(s.arrives);
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const e = events[i];
+    if (!desc[i]) continue;
+    phantomSet.delete(e.t);
+    if (desc[i]!.kind === 'arrow' && sloped(e) && (e as SegmentEvent).fate === 'delivered') phantomSet.delete((e as SegmentEvent).arrives);
+  }
+  const times = [...timeSet].sort((a, b) => a - b);
+  const idxOf = new Map<number, number>();
+  times.forEach((t, i) => idxOf.set(t, i));
+  const nI = times.length;
+  const phantom = times.map((t) => phantomSet.has(t));
+
+  const evAt: number[][] = times.map(() => []);
+  const arrAt: number[][] = times.map(() => []);
+  const inflightDiff = new Array<number>(nI + 1).fill(0);
+  for (let i = 0; i < n; i++) {
+    if (!desc[i]) continue;
+    const e = events[i];
+    const k = idxOf.get(e.t)!;
+    evAt[k].push(i);
+    if (desc[i]!.kind === 'arrow' && sloped(e)) {
+      const s = e as SegmentEvent;
+      const b = idxOf.get(s.arrives)!;
+      arrAt[b].push(i);
+      inflightDiff[k] += 1;
+      inflightDiff[b] -= 1;
+    }
+  }
+
+  // 2. Sub-rows within each instant: arrivals first, then the instant's own events in order.
+  const instHeight = new Array<number>(nI).fill(1);
+  const noteCount = new Array<number>(nI).fill(0);
+  const depSub = new Map<number, number>();
+  const arrSub = new Map<number, number>();
+  const sideSub = new Map<number, number>();
+  const noteSub = new Map<number, number>();
+  for (let k = 0; k < nI; k++) {
+    const sideCount = new Map<number, number>();
+    const endCount = new Map<string, number>();
+    let flatCount = 0;
+    const bump = <K>(m: Map<K, number>, key: K) => {
+      const v = m.get(key) ?? 0;
+      m.set(key, v + 1);
+      return v;
+    };
+    const endKey = (lane: number, towards: number) => `${lane}:${towards > lane ? 'R' : 'L'}`;
+    for (const i of arrAt[k]) {
+      const e = events[i] as SegmentEvent;
+      const from = laneOf.get(e.from)!;
+      const to = laneOf.get(e.to)!;
+      const sub = bump(endCount, endKey(to, from));
+      if (e.fate === 'delivered') arrSub.set(i, sub);
+      else arrSub.set(i, 0);
+    }
+    // Notes (full-width rows) come after arrivals and side texts but before departures, so an
+    // arrow leaving at this instant never runs through a note.
+    const notes: number[] = [];
+    for (const i of evAt[k]) {
+      const d = desc[i]!;
+      if (d.kind === 'side') sideSub.set(i, bump(sideCount, d.lane));
+      else if (d.kind === 'note') notes.push(i);
+    }
+    const h1 = Math.max(1, ...endCount.values(), ...sideCount.values());
+    notes.forEach((i, j) => noteSub.set(i, h1 + j));
+    const depCount = notes.length ? new Map<string, number>() : endCount;
+    const base = notes.length ? h1 + notes.length : 0;
+    for (const i of evAt[k]) {
+      const d = desc[i]!;
+      if (d.kind !== 'arrow') continue;
+      const s = events[i] as SegmentEvent;
+      const from = laneOf.get(s.from)!;
+      const to = laneOf.get(s.to)!;
+      if (!sloped(s)) depSub.set(i, flatCount++);
+      else depSub.set(i, base + bump(depCount, endKey(from, to)));
+    }
+    let h = Math.max(h1 + notes.length, base + Math.max(0, ...depCount.values()));
+    // Flat arrows (compact mode) each get a row of their own, below everything else.
+    if (flatCount) {
+      for (const i of evAt[k]) if (depSub.has(i) && !sloped(events[i])) depSub.set(i, depSub.get(i)! + h);
+      h += flatCount;
+    }
+    noteCount[k] = notes.length;
+    instHeight[k] = h;
+  }
+
+  // 3. Rows of instants.
+  const instRow = new Array<number>(nI);
+  const skipRows: number[] = [];
+  let row = 1;
+  let inflight = 0;
+  for (let k = 0; k < nI; k++) {
+    if (k > 0) {
+      if (inflight > 0) row += GAP_ROWS;
+      else if (times[k] > times[k - 1] && !compact) {
+        skipRows.push(row);
+        row += 1;
+      }
+    }
+    instRow[k] = row;
+    row += instHeight[k];
+    inflight += inflightDiff[k];
+  }
+  const totalRows = row;
+
+  // 4. Items.
+  const items: Item[] = [];
+  const eventRow = new Array<number>(n).fill(0);
+  const openBracket = new Map<number, { r0: number; t: number; ev: number }>();
+  const bracketItem = (lane: number, o: { r0: number; t: number; ev: number }, r1: number, t1: number | null): BracketItem => {
+    const dur = t1 === null ? '' : ' ' + fmtDuration(t1 - o.t);
+    return { kind: 'bracket', ev: o.ev, r0: o.r0, r1, lane, label: S.twoMsl + dur, short: S.twoMsl, open: t1 === null };
+  };
+  let lastInst = 0;
+  for (let i = 0; i < n; i++) {
+    const e = events[i];
+    const d = desc[i];
+    if (!d) {
+      // Events without a drawing of their own sit at the latest instant not after them.
+      const k = Math.max(0, lowerBound(times, e.t + 1e-9) - 1);
+      eventRow[i] = nI ? instRow[Math.min(k, nI - 1)] : 0;
+      continue;
+    }
+    const k = idxOf.get(e.t)!;
+    lastInst = Math.max(lastInst, k);
+    if (d.kind === 'arrow') {
+      const s = e as SegmentEvent;
+      const r0 = instRow[k] + (depSub.get(i) ?? 0);
+      let r1 = r0;
+      const isSloped = sloped(e);
+      if (isSloped) r1 = Math.max(r0 + 1, instRow[idxOf.get(s.arrives)!] + (arrSub.get(i) ?? 0));
+      eventRow[i] = r0;
+      items.push({ kind: 'arrow', ev: i, r0, r1, seg: s, from: laneOf.get(s.from)!, to: laneOf.get(s.to)!, dropped: s.fate === 'dropped', flat: !isSloped });
+    } else if (d.kind === 'side') {
+      const r = instRow[k] + (sideSub.get(i) ?? 0);
+      eventRow[i] = r;
+      items.push({ kind: 'side', ev: i, r0: r, r1: r, lane: d.lane, text: d.text, short: d.short, role: d.role });
+      if (d.bracket === 'close' || d.bracket === 'both') {
+        const o = openBracket.get(d.lane);
+        if (o) items.push(bracketItem(d.lane, o, r, e.t));
+        openBracket.delete(d.lane);
+      }
+      if (d.bracket === 'open' || d.bracket === 'both') openBracket.set(d.lane, { r0: r, t: e.t, ev: i });
+    } else if (d.kind === 'note') {
+      const r = instRow[k] + (noteSub.get(i) ?? 0);
+      eventRow[i] = r;
+      items.push({ kind: 'note', ev: i, r0: r, r1: r, lane: d.lane, text: d.text, ...(d.mid ? { mid: d.mid } : {}), short: d.short, role: d.role, style: d.style });
+    }
+  }
+  for (const [lane, o] of openBracket) items.push(bracketItem(lane, o, Math.max(o.r0, totalRows - 1), null));
+
+  items.sort((a, b) => a.r0 - b.r0 || a.ev - b.ev);
+  const long: Item[] = [];
+  const normal: Item[] = [];
+  let maxSpan = 0;
+  for (const it of items) {
+    if (it.r1 - it.r0 > LONG_SPAN) long.push(it);
+    else {
+      normal.push(it);
+      maxSpan = Math.max(maxSpan, it.r1 - it.r0);
+    }
+  }
+
+  // Prefix of the last row reached by events 0..i.
+  const lastRow = new Array<number>(n).fill(0);
+  const reach = new Array<number>(n).fill(0);
+  for (const it of items) if (it.kind !== 'bracket' || !it.open) reach[it.ev] = Math.max(reach[it.ev], it.r1);
+  let acc = 0;
+  for (let i = 0; i < n; i++) {
+    acc = Math.max(acc, reach[i], eventRow[i]);
+    lastRow[i] = acc;
+  }
+
+  const initial: (TcpState | null)[] = lanes.map((l) => {
+    for (const e of events) if (e.type === 'state' && e.host === l.host) return e.from;
+    return trace.snapshots[0]?.[l.host]?.state ?? null;
+  });
+
+  return {
+    lanes,
+    laneOf,
+    items: normal,
+    maxSpan,
+    long,
+    instantRows: instRow,
+    instantTimes: times,
+    instantPhantom: phantom,
+    skipRows,
+    eventRow,
+    lastRow,
+    initial,
+    totalRows,
+    maxTime: Math.max(trace.end, times.length ? times[nI - 1] : 0),
+  };
+}
+
+/** Items whose rows intersect [a, b], in r0 order (cost follows the window, not the trace). */
+export function itemsInRows(l: Layout, a: number, b: number): Item[] {
+  const out: Item[] = [];
+  // First item with r0 >= a - maxSpan.
+  let lo = 0;
+  let hi = l.items.length;
+  const from = a - l.maxSpan;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (l.items[mid].r0 < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < l.items.length; i++) {
+    const it = l.items[i];
+    if (it.r0 > b) break;
+    if (it.r1 >= a) out.push(it);
+  }
+  for (const it of l.long) if (it.r0 <= b && it.r1 >= a) out.push(it);
+  return out;
+}
+
+export { lowerBound };

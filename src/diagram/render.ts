@@ -1,0 +1,810 @@
+/**
+ * The ASCII/Unicode sequence diagram of a TCP model trace. Pure: data in, strings out.
+ *
+ * API
+ *   render(trace, options)          -> string[]      the whole diagram (events 0..upTo), one string a
+ *                                                     line, each at most options.width columns
+ *   renderStyled(trace, options)    -> StyledLine[]  the same lines as runs {text, role?} so the UI /
+ *                                                     CLI can colour flags, states, drops and times
+ *   renderWindow(trace, options & { fromRow, rows })        -> DiagramWindow<string>
+ *   renderWindowStyled(trace, options & { fromRow, rows })  -> DiagramWindow<StyledLine>
+ *        For the live player: the header (host names, addresses), `rows` body rows starting at
+ *        `fromRow`, the legend for the segments in that window, and `totalRows` (body rows of events
+ *        0..upTo). Scroll by changing fromRow; keep the header pinned.
+ *   eventRow(trace, options, i)     -> number        the body row of event i (to keep it in view)
+ *
+ * Options (RenderOptions): width (columns, required); upTo (last event index shown, default all);
+ *   charset 'unicode' | 'ascii'; seq 'absolute' | 'relative' (to each side's ISN); showStates,
+ *   showTime (default true); compact (flat arrows, one row each); highlight (event index marked in
+ *   the gutter with ▸ / >); transit { segment: EVENT INDEX of a segment event, fraction 0..1 }
+ *   (that segment is drawn only that far along its arrow, for animation).
+ *
+ * Cost: the row layout of a trace (which row every arrow, state and note takes) and the label
+ * placement for a given width are computed once and cached per Trace object (WeakMap), O(events).
+ * After that a window costs O(rows in the window + items crossing it): the player re-renders the
+ * last screen of a 10,000-event trace as fast as that of a 100-event one.
+ *
+ * Width tiers: full state names and `SYN,ACK seq=300 ack=101` labels when there is room; short
+ * state names (`SYN-RCV`) and labels (`S,A 300/101`) as it shrinks; labels that still do not fit
+ * become `#id` markers explained in a legend under the diagram; below MIN_WIDTH (or when the
+ * lifelines cannot get MIN_GAP columns) a numbered list of events is returned instead.
+ */
+import type { SegmentEvent, Trace, TraceEvent } from '../tcp/types.js';
+import { DIAGRAM_STRINGS as S, SHORT_STATE } from './strings.js';
+import { getLayout, itemsInRows, lowerBound, type ArrowItem, type BracketItem, type Item, type Layout, type NoteItem, type Role, type SideItem } from './layout.js';
+import { fmtMs, fullLabel, legendLine, shortLabel, refLabel, flagText, type SeqMode } from './labels.js';
+import { asciiOnly, clean, graphemes, strWidth, truncate, wrap } from './text.js';
+
+export type { Role } from './layout.js';
+
+export interface RenderOptions {
+  width: number;
+  upTo?: number;
+  charset?: 'unicode' | 'ascii';
+  seq?: SeqMode;
+  showStates?: boolean;
+  showTime?: boolean;
+  compact?: boolean;
+  highlight?: number;
+  transit?: { segment: number; fraction: number };
+}
+
+export interface StyledRun {
+  text: string;
+  role?: Role;
+}
+export type StyledLine = StyledRun[];
+
+export interface DiagramWindow<L> {
+  header: L[];
+  body: L[];
+  legend: L[];
+  /** Body rows of events 0..upTo (list mode: list lines). */
+  totalRows: number;
+  fromRow: number;
+  /** True when the width was too small and body is a numbered list of events. */
+  list: boolean;
+}
+
+/** Narrower than this, render() returns the numbered list of events. */
+export const MIN_WIDTH = 36;
+/** Fewest columns between two lifelines for a picture. */
+const MIN_GAP = 12;
+
+interface Glyphs {
+  line: string;
+  dash: string;
+  double: string;
+  life: string;
+  lifeSkip: string;
+  headR: string;
+  headL: string;
+  startR: string;
+  startL: string;
+  drop: string;
+  brTopL: string;
+  brTopR: string;
+  brBotL: string;
+  brBotR: string;
+  brMid: string;
+  current: string;
+  ellipsis: string;
+  arrow: string;
+  times: string;
+}
+const UNICODE: Glyphs = {
+  line: '─',
+  dash: '╌',
+  double: '═',
+  life: '│',
+  lifeSkip: '┆',
+  headR: '►',
+  headL: '◄',
+  startR: '├',
+  startL: '┤',
+  drop: '✕',
+  brTopL: '┌',
+  brTopR: '┐',
+  brBotL: '└',
+  brBotR: '┘',
+  brMid: '│',
+  current: '▸',
+  ellipsis: '…',
+  arrow: '→',
+  times: '×',
+};
+const ASCII: Glyphs = {
+  line: '-',
+  dash: '.',
+  double: '=',
+  life: '|',
+  lifeSkip: ':',
+  headR: '>',
+  headL: '<',
+  startR: '+',
+  startL: '+',
+  drop: 'x',
+  brTopL: '+',
+  brTopR: '+',
+  brBotL: '+',
+  brBotR: '+',
+  brMid: '|',
+  current: '>',
+  ellipsis: '~',
+  arrow: '->',
+  times: 'x',
+};
+
+interface Geo {
+  width: number;
+  showTime: boolean;
+  timeW: number;
+  gutterW: number;
+  side: number;
+  shortNames: boolean;
+  x: number[];
+  gap: number;
+  rightStart: number;
+  rightW: number;
+}
+
+function geometry(l: Layout, width: number, showTime: boolean, showStates: boolean): Geo | null {
+  const N = l.lanes.length;
+  if (N === 0 || width < MIN_WIDTH) return null;
+  const timeW = Math.max(strWidth(fmtMs(l.maxTime)), strWidth(S.timeHeader));
+  const tiers: { side: number; time: boolean; short: boolean; minGap: number }[] = showStates
+    ? [
+        { side: 12, time: showTime, short: false, minGap: 30 },
+        { side: 7, time: showTime, short: true, minGap: 16 },
+        { side: 7, time: false, short: true, minGap: MIN_GAP },
+      ]
+    : [
+        { side: 0, time: showTime, short: false, minGap: 16 },
+        { side: 0, time: false, short: false, minGap: MIN_GAP },
+      ];
+  for (const t of tiers) {
+    const gutterW = t.time ? timeW + 2 : 1;
+    const fixed = gutterW + 2 * (t.side + 2) + N;
+    const gap = N === 1 ? MIN_GAP : Math.floor((width - fixed) / (N - 1));
+    if (gap < t.minGap || (N === 1 && fixed > width)) continue;
+    const x0 = gutterW + t.side + 2;
+    const x = l.lanes.map((_, i) => x0 + i * (gap + 1));
+    const rightStart = x[N - 1] + 3;
+    return { width, showTime: t.time, timeW, gutterW, side: t.side, shortNames: t.short, x, gap, rightStart, rightW: Math.max(0, width - rightStart) };
+  }
+  return null;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Canvas                                                                                       */
+
+class Row {
+  ch: string[];
+  role: (Role | undefined)[];
+  constructor(readonly width: number) {
+    this.ch = new Array<string>(width).fill(' ');
+    this.role = new Array<Role | undefined>(width).fill(undefined);
+  }
+  put(x: number, c: string, role?: Role): void {
+    if (x < 0 || x >= this.width) return;
+    this.clearWide(x);
+    this.ch[x] = c;
+    this.role[x] = role;
+  }
+  private clearWide(x: number): void {
+    // Overwriting half of a wide glyph blanks its other half.
+    if (this.ch[x] === '' && x > 0) {
+      this.ch[x - 1] = ' ';
+      this.role[x - 1] = undefined;
+    }
+    if (x + 1 < this.width && this.ch[x + 1] === '') {
+      this.ch[x + 1] = ' ';
+      this.role[x + 1] = undefined;
+    }
+  }
+  /** Writes text from column x, never past column `limit` (exclusive). Returns columns used. */
+  text(x: number, s: string, role?: Role, limit = this.width): number {
+    let c = x;
+    for (const { g, w } of graphemes(s)) {
+      if (c + w > Math.min(limit, this.width)) break;
+      if (c < 0) {
+        c += w;
+        continue;
+      }
+      this.put(c, g, role);
+      if (w === 2) {
+        this.clearWide(c + 1);
+        this.ch[c + 1] = '';
+        this.role[c + 1] = role;
+      }
+      c += w;
+    }
+    return c - x;
+  }
+  styled(): StyledLine {
+    const runs: StyledLine = [];
+    for (let i = 0; i < this.width; i++) {
+      const c = this.ch[i];
+      if (c === '') continue;
+      const r = this.role[i];
+      const last = runs[runs.length - 1];
+      if (last && last.role === r) last.text += c;
+      else runs.push(r === undefined ? { text: c } : { text: c, role: r });
+    }
+    // Trim trailing blanks.
+    while (runs.length) {
+      const last = runs[runs.length - 1];
+      const t = last.text.replace(/ +$/, '');
+      if (t === '') runs.pop();
+      else {
+        last.text = t;
+        break;
+      }
+    }
+    return runs;
+  }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Arrow geometry                                                                               */
+
+interface Path {
+  dir: 1 | -1;
+  /** First cell after the sender's lifeline, last cell (the head) before the receiver's. */
+  s: number;
+  D: number;
+  k: number;
+  /** Offset of the ✕ for a dropped segment, else D (no drop). */
+  dropOff: number;
+}
+
+function pathOf(a: ArrowItem, g: Geo): Path {
+  const xa = g.x[a.from];
+  const xb = g.x[a.to];
+  const dir: 1 | -1 = xb > xa ? 1 : -1;
+  const s = xa + dir;
+  const e = xb - dir;
+  const D = Math.max(1, Math.abs(e - s) + 1);
+  const k = a.flat ? 1 : a.r1 - a.r0 + 1;
+  const dropOff = a.dropped ? Math.max(1, Math.floor((D - 1) * 0.6)) : D;
+  return { dir, s, D, k, dropOff };
+}
+
+/** Offsets [o0, o1] (inclusive, along the path) drawn on body row r, or null. */
+function rowOffsets(p: Path, a: ArrowItem, r: number, limit: number): [number, number] | null {
+  const i = r - a.r0;
+  if (i < 0 || i >= p.k) return null;
+  const o0 = Math.floor((p.D * i) / p.k);
+  let o1 = Math.floor((p.D * (i + 1)) / p.k) - 1;
+  if (i === p.k - 1) o1 = p.D - 1;
+  o1 = Math.min(o1, limit);
+  if (o1 < o0) return i === 0 ? [0, -1] : null;
+  return [o0, o1];
+}
+
+/** Columns [c0, c1] of an arrow's full drawn path on row r (for collision checks), or null. */
+function rowCols(p: Path, a: ArrowItem, r: number): [number, number] | null {
+  const o = rowOffsets(p, a, r, p.dropOff);
+  if (!o) return null;
+  if (o[1] < o[0]) return null;
+  const c0 = p.s + p.dir * o[0];
+  const c1 = p.s + p.dir * o[1];
+  return c0 <= c1 ? [c0, c1] : [c1, c0];
+}
+
+function drawArrow(row: Row, r: number, a: ArrowItem, p: Path, g: Geo, gl: Glyphs, transit: number | null): void {
+  const xa = g.x[a.from];
+  let limit = p.D - 1;
+  let head = true;
+  let dropped = a.dropped;
+  if (transit !== null) {
+    const lim = Math.floor(transit * (p.D - 1));
+    if (!a.dropped || lim < p.dropOff) {
+      limit = lim;
+      dropped = false;
+    }
+  }
+  if (dropped) {
+    limit = p.dropOff;
+    head = false;
+  }
+  if (r === a.r0) row.put(xa, p.dir > 0 ? gl.startR : gl.startL, 'line');
+  const o = rowOffsets(p, a, r, limit);
+  if (!o) return;
+  for (let off = o[0]; off <= o[1]; off++) {
+    const c = p.s + p.dir * off;
+    let ch = gl.line;
+    let role: Role = 'line';
+    if (off === limit) {
+      if (dropped) {
+        ch = gl.drop;
+        role = 'drop';
+      } else if (head) ch = p.dir > 0 ? gl.headR : gl.headL;
+    }
+    row.put(c, ch, role);
+  }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Label placement (cached per trace, layout and width)                                         */
+
+interface Placement {
+  row: number;
+  x: number;
+  text: string;
+  ref: boolean;
+}
+
+interface GeoCache {
+  geo: Geo | null;
+  placements: Map<number, Placement | null> | null;
+}
+const geoCache = new WeakMap<Layout, Map<string, GeoCache>>();
+
+function geoFor(l: Layout, o: Required<Pick<RenderOptions, 'width' | 'showTime' | 'showStates' | 'seq'>>): GeoCache {
+  let m = geoCache.get(l);
+  if (!m) {
+    m = new Map();
+    geoCache.set(l, m);
+  }
+  const key = `${o.width}|${o.showTime}|${o.showStates}|${o.seq}`;
+  let c = m.get(key);
+  if (!c) {
+    c = { geo: geometry(l, o.width, o.showTime, o.showStates), placements: null };
+    m.set(key, c);
+  }
+  return c;
+}
+
+function allArrows(l: Layout): ArrowItem[] {
+  const out: ArrowItem[] = [];
+  for (const it of l.items) if (it.kind === 'arrow') out.push(it);
+  for (const it of l.long) if (it.kind === 'arrow') out.push(it);
+  return out;
+}
+
+function placeLabels(trace: Trace, l: Layout, g: Geo, seq: SeqMode): Map<number, Placement | null> {
+  const placed = new Map<number, [number, number][]>(); // row -> label extents
+  const result = new Map<number, Placement | null>();
+  const paths = new Map<ArrowItem, Path>();
+  const pathFor = (a: ArrowItem) => {
+    let p = paths.get(a);
+    if (!p) {
+      p = pathOf(a, g);
+      paths.set(a, p);
+    }
+    return p;
+  };
+  /** -1 when the region is taken; else the columns of clearance to other arrows (capped at 4). */
+  const clearance = (self: ArrowItem, r: number, x0: number, x1: number, allowSelf: boolean): number => {
+    const lo = Math.min(g.x[self.from], g.x[self.to]);
+    const hi = Math.max(g.x[self.from], g.x[self.to]);
+    if (x0 <= lo || x1 >= hi) return -1;
+    for (const lx of g.x) if (lx >= x0 && lx <= x1) return -1;
+    let clear = 4;
+    for (const it of itemsInRows(l, r, r)) {
+      if (it.kind === 'note') return -1;
+      if (it.kind !== 'arrow') continue;
+      if (it === self && allowSelf) continue;
+      const c = rowCols(pathFor(it), it, r);
+      if (!c) continue;
+      const pad = it === self ? 1 : 2;
+      if (c[0] <= x1 + pad && c[1] >= x0 - pad) return -1;
+      if (it !== self) clear = Math.min(clear, c[0] > x1 ? c[0] - x1 - 1 : x0 - c[1] - 1);
+    }
+    for (const [a, b] of placed.get(r) ?? []) if (a <= x1 + 1 && b >= x0 - 1) return -1;
+    return clear;
+  };
+  for (const a of allArrows(l).sort((p, q) => p.ev - q.ev)) {
+    const p = pathFor(a);
+    const texts = [fullLabel(trace, a.seg, seq), shortLabel(trace, a.seg, seq), refLabel(a.seg)];
+    let found: Placement | null = null;
+    for (let tier = 0; tier < texts.length && !found; tier++) {
+      const text = texts[tier];
+      const w = strWidth(text);
+      const cands: [number, number, boolean][] = []; // row, x, overwrites own line
+      const after = (r: number) => {
+        const c = rowCols(p, a, r);
+        if (!c) return;
+        cands.push([r, p.dir > 0 ? c[1] + 2 : c[0] - 1 - w, false]);
+      };
+      const before = (r: number) => {
+        const c = rowCols(p, a, r);
+        if (!c) return;
+        cands.push([r, p.dir > 0 ? c[0] - 1 - w : c[1] + 2, false]);
+      };
+      const embed = (r: number) => {
+        const c = rowCols(p, a, r);
+        if (!c || c[1] - c[0] + 1 < w + 4) return;
+        cands.push([r, c[0] + Math.floor((c[1] - c[0] + 1 - w) / 2), true]);
+      };
+      if (a.flat) embed(a.r0);
+      else {
+        const last = a.dropped ? Math.min(a.r1, a.r0 + rowOfOffset(p, a, p.dropOff)) : a.r1;
+        // Above the line first (textbook style), then below it, then inside a long run.
+        if (a.dropped) after(last);
+        for (let r = a.r0; r < last; r++) after(r);
+        for (let r = a.r0 + 1; r <= last; r++) before(r);
+        for (let r = a.r0; r <= last; r++) embed(r);
+      }
+      let best = -1;
+      for (const [r, x, self] of cands) {
+        const cl = clearance(a, r, x, x + w - 1, self);
+        if (cl > best) {
+          best = cl;
+          found = { row: r, x, text, ref: tier === 2 };
+          if (cl >= 4) break;
+        }
+      }
+    }
+    result.set(a.ev, found);
+    if (found) {
+      const list = placed.get(found.row) ?? [];
+      list.push([found.x, found.x + strWidth(found.text) - 1]);
+      placed.set(found.row, list);
+    }
+  }
+  return result;
+}
+
+function rowOfOffset(p: Path, a: ArrowItem, off: number): number {
+  for (let i = 0; i < p.k; i++) {
+    const o1 = i === p.k - 1 ? p.D - 1 : Math.floor((p.D * (i + 1)) / p.k) - 1;
+    if (off <= o1) return i;
+  }
+  return p.k - 1;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Drawing a window                                                                             */
+
+interface Ctx {
+  trace: Trace;
+  l: Layout;
+  g: Geo;
+  gl: Glyphs;
+  ascii: boolean;
+  seq: SeqMode;
+  upTo: number;
+  showStates: boolean;
+  highlight: number | undefined;
+  transit: { segment: number; fraction: number } | undefined;
+  placements: Map<number, Placement | null>;
+}
+
+function sideText(c: Ctx, text: string, short: string, room: number): string {
+  const t = c.g.shortNames || strWidth(text) > room ? short : text;
+  return truncate(t, room, c.gl.ellipsis);
+}
+
+function drawHeader(c: Ctx): StyledLine[] {
+  const { g, l, width } = { g: c.g, l: c.l, width: c.g.width };
+  const lines = [new Row(width), new Row(width)];
+  if (g.showTime) lines[0].text(1 + g.timeW - strWidth(S.timeHeader), S.timeHeader, 'time');
+  const N = l.lanes.length;
+  l.lanes.forEach((lane, i) => {
+    // Each lane owns the columns halfway to its neighbours.
+    const lo = i === 0 ? g.gutterW : Math.ceil((g.x[i - 1] + g.x[i]) / 2) + 1;
+    const hi = i === N - 1 ? width : Math.floor((g.x[i] + g.x[i + 1]) / 2);
+    const room = hi - lo;
+    [lane.name, lane.addr].forEach((raw, li) => {
+      let s = clean(raw);
+      if (c.ascii) s = asciiOnly(s);
+      s = truncate(s, room, c.gl.ellipsis);
+      const w = strWidth(s);
+      const x = N > 1 && i === N - 1 ? hi - w : i === 0 ? lo : Math.max(lo, Math.min(hi - w, g.x[i] - Math.floor(w / 2)));
+      lines[li].text(x, s, 'host', hi);
+    });
+  });
+  return lines.map((r) => r.styled());
+}
+
+function drawBody(c: Ctx, from: number, to: number): { lines: StyledLine[]; arrows: ArrowItem[] } {
+  const { g, l, gl } = c;
+  const rows: Row[] = [];
+  for (let r = from; r <= to; r++) rows.push(new Row(g.width));
+  const at = (r: number) => rows[r - from];
+  // Lifelines.
+  const skipFrom = lowerBound(l.skipRows, from);
+  const skip = new Set<number>();
+  for (let i = skipFrom; i < l.skipRows.length && l.skipRows[i] <= to; i++) skip.add(l.skipRows[i]);
+  for (let r = from; r <= to; r++) for (const x of g.x) at(r).put(x, skip.has(r) ? gl.lifeSkip : gl.life, 'line');
+
+  const items = itemsInRows(l, from, to).filter((it) => it.ev <= c.upTo);
+  const arrows = items.filter((it): it is ArrowItem => it.kind === 'arrow');
+  // Brackets.
+  const sideRows = new Set<string>();
+  for (const it of items) if (it.kind === 'side') sideRows.add(`${it.lane}:${it.r0}`);
+  for (const it of items) if (it.kind === 'bracket') drawBracket(c, it, from, to, at, sideRows);
+  // Notes (full-width rows; arrows crossing them are drawn on top so a ✕ is never hidden).
+  for (const it of items) {
+    if (it.kind !== 'note' || it.r0 < from || it.r0 > to) continue;
+    const busy: [number, number][] = [];
+    for (const a of arrows) {
+      const cols = a.flat && a.r0 !== it.r0 ? null : rowCols(pathOf(a, g), a, it.r0);
+      if (cols) busy.push(cols);
+    }
+    drawNote(c, at(it.r0), it, busy);
+  }
+  // Arrow lines.
+  const paths = new Map<ArrowItem, Path>();
+  for (const a of arrows) {
+    const p = pathOf(a, g);
+    paths.set(a, p);
+    const tr = c.transit && c.transit.segment === a.ev ? Math.max(0, Math.min(1, c.transit.fraction)) : null;
+    for (let r = Math.max(from, a.r0); r <= Math.min(to, a.flat ? a.r0 : a.r1); r++) drawArrow(at(r), r, a, p, g, gl, tr);
+  }
+  // Labels.
+  for (const a of arrows) {
+    const pl = c.placements.get(a.ev);
+    if (!pl || pl.row < from || pl.row > to) continue;
+    if (c.transit && c.transit.segment === a.ev && c.transit.fraction < 0.05) continue;
+    at(pl.row).text(pl.x, pl.text, pl.ref ? 'legend' : 'flag');
+  }
+  // Side texts (states, timer notes).
+  if (c.showStates) {
+    for (const it of items) if (it.kind === 'side' && it.r0 >= from && it.r0 <= to) drawSide(c, at(it.r0), it.lane, it.text, it.short, it.role);
+    if (from === 0) {
+      l.initial.forEach((st, i) => {
+        if (st) drawSide(c, at(0), i, st, SHORT_STATE[st], 'state');
+      });
+    }
+  }
+  // Time gutter and the current-event marker.
+  if (g.showTime) {
+    for (let k = lowerBound(l.instantRows, from); k < l.instantRows.length && l.instantRows[k] <= to; k++) {
+      const r = l.instantRows[k];
+      if (l.instantPhantom[k]) continue;
+      const t = fmtMs(l.instantTimes[k]);
+      at(r).text(1 + g.timeW - strWidth(t), t, 'time');
+    }
+  }
+  if (c.highlight !== undefined && c.highlight >= 0 && c.highlight < l.eventRow.length) {
+    const r = l.eventRow[c.highlight];
+    if (r >= from && r <= to) at(r).put(0, gl.current, 'current');
+  }
+  return { lines: rows.map((r) => r.styled()), arrows };
+}
+
+function drawSide(c: Ctx, row: Row, lane: number, text: string, short: string, role: Role): void {
+  const { g, l } = c;
+  const N = l.lanes.length;
+  if (lane === 0 && g.side > 0) row.text(g.gutterW, sideText(c, text, short, g.side), role, g.gutterW + g.side);
+  else if (lane === N - 1 && g.side > 0) row.text(g.rightStart, sideText(c, text, short, g.rightW), role);
+  else if (lane > 0 && lane < N - 1) {
+    const room = g.gap - 2;
+    row.text(g.x[lane] + 2, sideText(c, text, short, room), role, g.x[lane] + 2 + room);
+  }
+}
+
+function drawBracket(c: Ctx, b: BracketItem, from: number, to: number, at: (r: number) => Row, sideRows: Set<string>): void {
+  const { g, gl, l } = c;
+  const N = l.lanes.length;
+  const left = b.lane === 0 && N > 1;
+  const bx = left ? g.x[b.lane] - 1 : g.x[b.lane] + 1;
+  for (let r = Math.max(from, b.r0); r <= Math.min(to, b.r1); r++) {
+    const ch = r === b.r0 ? (left ? gl.brTopL : gl.brTopR) : r === b.r1 && !b.open ? (left ? gl.brBotL : gl.brBotR) : gl.brMid;
+    at(r).put(bx, ch, 'note');
+  }
+  // The label goes on the first middle row with a free side cell.
+  if (!c.showStates) return;
+  for (let r = b.r0 + 1; r < b.r1 && r <= b.r0 + 20; r++) {
+    if (sideRows.has(`${b.lane}:${r}`)) continue;
+    if (r >= from && r <= to) drawSide(c, at(r), b.lane, b.label, b.short, 'note');
+    return;
+  }
+}
+
+/** Free column intervals of [lo, hi] once `busy` ranges (with a blank either side) are removed. */
+function freeIntervals(lo: number, hi: number, busy: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  let cur = lo;
+  for (const [a, b] of [...busy].sort((p, q) => p[0] - q[0])) {
+    if (a - 2 >= cur) out.push([cur, Math.min(hi, a - 2)]);
+    cur = Math.max(cur, b + 2);
+    if (cur > hi) break;
+  }
+  if (cur <= hi) out.push([cur, hi]);
+  return out.filter(([a, b]) => b >= a);
+}
+
+function drawNote(c: Ctx, row: Row, n: NoteItem, busy: [number, number][]): void {
+  const { g, gl, l } = c;
+  const N = l.lanes.length;
+  const x = g.x[n.lane];
+  // The neighbouring lane on the side the note is drawn.
+  const nb = n.lane > 0 ? n.lane - 1 : N > 1 ? 1 : -1;
+  const textOf = (room: number) => {
+    let t = strWidth(n.text) <= room ? n.text : n.mid && strWidth(n.mid) <= room ? n.mid : n.short;
+    if (c.ascii) t = t.replace(/×/g, 'x');
+    return truncate(t, room, gl.ellipsis);
+  };
+  if (nb < 0) {
+    row.text(x + 2, textOf(g.width - x - 2), n.role);
+    return;
+  }
+  const dir = g.x[nb] < x ? -1 : 1; // where the neighbour is
+  const lo = Math.min(x, g.x[nb]) + 1;
+  const hi = Math.max(x, g.x[nb]) - 1;
+  // Text goes where no arrow crosses this row: the widest free stretch (nearest the lane if tied).
+  const spans = freeIntervals(lo + 1, hi - 1, busy);
+  let best: [number, number] | null = null;
+  for (const sp of dir < 0 ? [...spans].reverse() : spans) if (!best || sp[1] - sp[0] > best[1] - best[0]) best = sp;
+  if (n.style !== 'plain') {
+    const fill = n.style === 'in' ? gl.double : gl.dash;
+    for (let cx = lo; cx <= hi; cx++) row.put(cx, fill, 'line');
+    if (n.style === 'in') row.put(dir < 0 ? hi : lo, dir < 0 ? gl.headR : gl.headL, 'line');
+    else {
+      row.put(x, dir < 0 ? gl.startL : gl.startR, 'line');
+      row.put(dir < 0 ? lo : hi, ' ');
+    }
+  }
+  if (!best) return;
+  const [a, b] = best;
+  if (n.style === 'plain') {
+    const t = textOf(b - a + 1);
+    const w = strWidth(t);
+    row.text(dir < 0 ? b - w + 1 : a, t, n.role);
+    return;
+  }
+  const t = textOf(b - a + 1 - 4);
+  const w = strWidth(t);
+  if (!w) return;
+  const tx = a + Math.floor((b - a + 1 - w) / 2);
+  row.put(tx - 1, ' ');
+  row.text(tx, t, n.role);
+  row.put(tx + w, ' ');
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* List mode                                                                                    */
+
+function describe(trace: Trace, e: TraceEvent, seq: SeqMode, gl: Glyphs): string {
+  switch (e.type) {
+    case 'segment': {
+      let s = S.listSegment(e.from, e.to, fullLabel(trace, e, seq), gl.arrow);
+      if (e.fate === 'dropped') s += ' ' + (e.dropReason ? S.lostBecause(e.dropReason) : S.lost);
+      return s;
+    }
+    case 'state':
+      return S.listState(e.host, e.from, e.to, gl.arrow);
+    case 'timer':
+      return S.listTimer(e.host, e.timer, e.action);
+    case 'app':
+      return S.listApp(e.host, e.call, e.bytes, e.error);
+    case 'flood': {
+      const d = S.floodDetail(e.queued, e.cookies, e.dropped);
+      return `${S.flood(e.count, gl === ASCII)} ${gl.arrow} ${e.to}${d ? ` (${d})` : ''}`;
+    }
+    case 'queue':
+      return S.listQueue(e.host, S.synQueue(e.synQueue, e.synQueueMax), S.acceptQueue(e.acceptQueue, e.acceptQueueMax));
+  }
+}
+
+function listLines(trace: Trace, width: number, upTo: number, seq: SeqMode, gl: Glyphs, ascii: boolean, highlight?: number): { lines: StyledLine[]; rowOf: number[] } {
+  const lines: StyledLine[] = [];
+  const rowOf: number[] = [];
+  const title = width >= strWidth(S.listTitle(width)) ? S.listTitle(width) : S.listTitleShort;
+  for (const t of wrap(title, width)) lines.push([{ text: t, role: 'note' }]);
+  for (let i = 0; i <= upTo && i < trace.events.length; i++) {
+    const e = trace.events[i];
+    const num = `${i + 1}.`;
+    let text = `${i === highlight ? gl.current : ''}${num} ${fmtMs(e.t)}${S.timeHeader} ${clean(describe(trace, e, seq, gl))}`;
+    if (ascii) text = asciiOnly(text);
+    rowOf[i] = lines.length;
+    const role: Role | undefined = e.type === 'segment' ? (e.fate === 'dropped' ? 'drop' : 'flag') : e.type === 'state' ? 'state' : undefined;
+    for (const t of wrap(text, width, ' '.repeat(Math.min(4, strWidth(num) + 1)))) lines.push(role ? [{ text: t, role }] : [{ text: t }]);
+  }
+  return { lines, rowOf };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Public API                                                                                   */
+
+function ctxOf(trace: Trace, o: RenderOptions): { c: Ctx | null; gl: Glyphs; seq: SeqMode; upTo: number; ascii: boolean } {
+  const width = Math.max(0, Math.floor(o.width));
+  const ascii = o.charset === 'ascii';
+  const gl = ascii ? ASCII : UNICODE;
+  const seq: SeqMode = o.seq ?? 'absolute';
+  const n = trace.events.length;
+  const upTo = Math.min(n - 1, o.upTo ?? n - 1);
+  const showStates = o.showStates ?? true;
+  const l = getLayout(trace, !!o.compact);
+  const gc = geoFor(l, { width, showTime: o.showTime ?? true, showStates, seq });
+  if (!gc.geo) return { c: null, gl, seq, upTo, ascii };
+  if (!gc.placements) gc.placements = placeLabels(trace, l, gc.geo, seq);
+  return {
+    c: { trace, l, g: gc.geo, gl, ascii, seq, upTo, showStates, highlight: o.highlight, transit: o.transit, placements: gc.placements },
+    gl,
+    seq,
+    upTo,
+    ascii,
+  };
+}
+
+function bodyRows(c: Ctx): number {
+  if (c.upTo < 0) return 1;
+  return c.l.lastRow[c.upTo] + 1;
+}
+
+function legendFor(c: Ctx, arrows: ArrowItem[]): StyledLine[] {
+  const out: StyledLine[] = [];
+  const seen = new Set<number>();
+  const segs: SegmentEvent[] = [];
+  for (const a of arrows.sort((p, q) => p.ev - q.ev)) {
+    if (seen.has(a.ev)) continue;
+    seen.add(a.ev);
+    const pl = c.placements.get(a.ev);
+    if (!pl || pl.ref) segs.push(a.seg);
+  }
+  if (!segs.length) return out;
+  out.push([]);
+  for (const seg of segs) {
+    let t = clean(legendLine(c.trace, seg, c.seq));
+    if (c.ascii) t = asciiOnly(t);
+    for (const line of wrap(t, c.g.width, '   ')) out.push([{ text: line, role: seg.fate === 'dropped' ? 'drop' : 'legend' }]);
+  }
+  return out;
+}
+
+function fitLine(line: StyledLine, width: number): StyledLine {
+  let w = 0;
+  const out: StyledLine = [];
+  for (const run of line) {
+    const rw = strWidth(run.text);
+    if (w + rw <= width) {
+      out.push(run);
+      w += rw;
+    } else {
+      const t = truncate(run.text, width - w, '');
+      if (t) out.push({ ...run, text: t });
+      break;
+    }
+  }
+  return out;
+}
+
+export function renderWindowStyled(trace: Trace, o: RenderOptions & { fromRow: number; rows: number }): DiagramWindow<StyledLine> {
+  const { c, gl, seq, upTo, ascii } = ctxOf(trace, o);
+  const width = Math.max(0, Math.floor(o.width));
+  const fromRow = Math.max(0, Math.floor(o.fromRow));
+  const rows = Math.max(0, Math.floor(o.rows));
+  if (!c) {
+    const { lines } = listLines(trace, width, upTo, seq, gl, ascii, o.highlight);
+    return { header: [], body: lines.slice(fromRow, fromRow + rows).map((l) => fitLine(l, width)), legend: [], totalRows: lines.length, fromRow, list: true };
+  }
+  const total = bodyRows(c);
+  const to = Math.min(total - 1, fromRow + rows - 1);
+  const header = drawHeader(c);
+  const { lines, arrows } = to >= fromRow ? drawBody(c, fromRow, to) : { lines: [], arrows: [] };
+  const legend = legendFor(c, arrows);
+  const fit = (ls: StyledLine[]) => ls.map((l) => fitLine(l, width));
+  return { header: fit(header), body: fit(lines), legend: fit(legend), totalRows: total, fromRow, list: false };
+}
+
+const plain = (l: StyledLine) => l.map((r) => r.text).join('');
+
+export function renderWindow(trace: Trace, o: RenderOptions & { fromRow: number; rows: number }): DiagramWindow<string> {
+  const w = renderWindowStyled(trace, o);
+  return { ...w, header: w.header.map(plain), body: w.body.map(plain), legend: w.legend.map(plain) };
+}
+
+export function renderStyled(trace: Trace, o: RenderOptions): StyledLine[] {
+  const w = renderWindowStyled(trace, { ...o, fromRow: 0, rows: Number.MAX_SAFE_INTEGER });
+  return [...w.header, ...w.body, ...w.legend];
+}
+
+export function render(trace: Trace, o: RenderOptions): string[] {
+  return renderStyled(trace, o).map(plain);
+}
+
+/** The body row of event i (in list mode: its list line), so the player can scroll it into view. */
+export function eventRow(trace: Trace, o: RenderOptions, i: number): number {
+  const { c, gl, seq, upTo, ascii } = ctxOf(trace, o);
+  if (!c) return listLines(trace, Math.max(0, Math.floor(o.width)), upTo, seq, gl, ascii).rowOf[i] ?? 0;
+  return c.l.eventRow[i] ?? 0;
+}
+
+/** Exposed for tests and the Mermaid exporter. */
+export { flagText };
+export type { Item, SideItem };

@@ -1,0 +1,204 @@
+/**
+ * Every user-facing string of the TCP model, in one place (a zh-CN catalogue will sit beside it).
+ * `X` explains trace events (one plain-English line each); `PARSE` holds script error messages;
+ * `CAUSE` values are the short `cause` of state events.
+ */
+
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const other = (who: string): string => (who === 'client' ? 'server' : 'client');
+const secs = (ms: number): string => (ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
+
+type TimerName = 'retransmit' | 'time-wait' | 'delayed-ack' | 'syn-ack' | 'user-timeout';
+const TIMER_NAMES: Record<TimerName, string> = {
+  retransmit: 'retransmission timer (RTO)',
+  'time-wait': 'TIME-WAIT timer (2MSL)',
+  'delayed-ack': 'delayed-ACK timer',
+  'syn-ack': 'SYN,ACK retransmission timer',
+  'user-timeout': 'user timeout',
+};
+
+export const X = {
+  // causes (short)
+  causeConnect: 'connect',
+  causeListen: 'listen',
+  causeListener: 'new SYN for the listener',
+  causeRcvSyn: 'rcv SYN',
+  causeSynAck: 'rcv SYN,ACK',
+  causeRcvAck: 'rcv ACK of SYN',
+  causeCookie: 'rcv ACK with valid SYN cookie',
+  causeRcvFin: 'rcv FIN',
+  causeRcvFinAck: 'rcv FIN,ACK of FIN',
+  causeAckOfFin: 'rcv ACK of FIN',
+  causeClose: 'close',
+  causeAbort: 'abort',
+  causeRst: 'rcv RST',
+  causeTimeout: 'timeout',
+  causeTimeWait: 'timeout 2MSL',
+  causeReboot: 'reboot',
+
+  // application calls
+  appListen: (who: string, port: number, backlog: number) =>
+    `${cap(who)} calls listen() on port ${port} (backlog ${backlog}): a passive open, it now waits for SYNs.`,
+  toListen: (who: string) => `${cap(who)} enters LISTEN: ready to accept connections.`,
+  stillListening: (who: string) => `${cap(who)}'s listening socket is still open, so a new SYN can start a new connection.`,
+  appConnect: (who: string, peer: string) => `${cap(who)} calls connect() to the ${peer}: an active open.`,
+  toSynSent: (who: string, isn: number) => `${cap(who)} picks ISN ${isn}, sends SYN and enters SYN-SENT.`,
+  alreadyConnected: (who: string) => `${cap(who)} calls connect(), but it already has a connection: error.`,
+  appSend: (who: string, n: number) => `${cap(who)}'s application writes ${n} byte${n === 1 ? '' : 's'}.`,
+  cannotSend: (who: string, state: string) => `${cap(who)} tries to send in state ${state}: error, there is no open sending side.`,
+  appReceive: (who: string, n: number) => `${cap(who)}'s application reads ${n} byte${n === 1 ? '' : 's'} from the receive buffer.`,
+  appClose: (who: string, state: string) =>
+    state === 'CLOSE-WAIT'
+      ? `${cap(who)}'s application calls close(): its side is done too.`
+      : `${cap(who)}'s application calls close(): it will send no more data (it can still receive).`,
+  closeListener: (who: string) => `${cap(who)} closes its listening socket.`,
+  listenerClosed: (who: string) => `${cap(who)} no longer listens: SYNs will now get RST.`,
+  closeNothing: (who: string) => `${cap(who)} has no connection to close: error.`,
+  closeAgain: (who: string, state: string) => `${cap(who)} already closed its side (state ${state}): error.`,
+  closeSynSent: (who: string) => `${cap(who)} closes before the handshake finished: the TCB is deleted, nothing is sent.`,
+  toFinWait1: (who: string) => `${cap(who)} sends FIN (after any queued data) and enters FIN-WAIT-1.`,
+  toLastAck: (who: string, piggy: boolean) =>
+    `${cap(who)} sends its own FIN and enters LAST-ACK${piggy ? '; the pending ACK of the peer\'s FIN rides on it' : ''}.`,
+  appAbort: (who: string) => `${cap(who)}'s application aborts the connection.`,
+  abortRst: (who: string, seq: number) => `${cap(who)} aborts: sends RST (seq=${seq}) and forgets the connection.`,
+  abortState: (who: string) => `${cap(who)} aborted: the TCB is deleted.`,
+  reboot: (who: string) => `${cap(who)} crashes and reboots: every connection it had is forgotten, without telling the peer.`,
+  rebootState: (who: string) => `${cap(who)} lost all connection state in the reboot.`,
+  accepted: (who: string) => `${cap(who)}'s application accept()s the new connection from the accept queue.`,
+  eof: (who: string) => `${cap(who)}'s application sees end-of-file: the peer will send no more data.`,
+
+  // segments
+  syn: (who: string, isn: number) => `${cap(who)} sends SYN with its ISN ${isn}; the SYN consumes one sequence number.`,
+  synRetx: (who: string, isn: number, n: number) =>
+    `No SYN,ACK before the RTO expired: ${who} sends its SYN (seq=${isn}) again (retry ${n + 1}).`,
+  synAck: (who: string, iss: number, ack: number, clientIsn: number) =>
+    `${cap(who)} receives SYN: stores a half-open connection and replies SYN,ACK with its ISN ${iss}; ack = ${clientIsn} + 1 = ${ack} because a SYN consumes one sequence number.`,
+  synAckRetx: (who: string, iss: number, ack: number) =>
+    `No ACK for the SYN,ACK yet: ${who} sends SYN,ACK (seq=${iss} ack=${ack}) again.`,
+  synAgain: (who: string, iss: number, ack: number) =>
+    `${cap(who)} gets the peer's SYN again (its SYN,ACK was lost): it resends SYN,ACK seq=${iss} ack=${ack}.`,
+  synAckCookie: (who: string, cookie: number, ack: number, max: number) =>
+    `${cap(who)}'s SYN queue is full (${max}/${max}): it answers with a SYN cookie as its ISN (${cookie}) and keeps no state; ack=${ack}.`,
+  handshakeAck: (who: string, seq: number, ack: number, peerIsn: number) =>
+    `${cap(who)} ACKs the SYN,ACK: seq=${seq}, ack = ${peerIsn} + 1 = ${ack}. The three-way handshake is complete.`,
+  simOpenSynAck: (who: string, iss: number, ack: number) =>
+    `Simultaneous open: ${who} got the peer's SYN while waiting in SYN-SENT; it sends SYN,ACK seq=${iss} ack=${ack}.`,
+  data: (who: string, seq: number, len: number, ack: number) =>
+    `${cap(who)} sends ${len} byte${len === 1 ? '' : 's'} of data: seq=${seq} is the number of the first byte; it also acknowledges up to ${ack}.`,
+  dataFin: (who: string, seq: number, len: number) =>
+    `${cap(who)} sends its last ${len} byte${len === 1 ? '' : 's'} (seq=${seq}) with FIN on the same segment.`,
+  dataRetx: (who: string, seq: number, len: number) =>
+    `The RTO expired with data unacknowledged: ${who} retransmits ${len} byte${len === 1 ? '' : 's'} from seq=${seq}.`,
+  fin: (who: string, seq: number, ack: number, state: string) =>
+    `${cap(who)} sends FIN (seq=${seq}): it has no more data to send${state === 'LAST-ACK' ? '' : ' (it can still receive)'}; ack=${ack}.`,
+  finRetx: (who: string, seq: number) => `The FIN was not acknowledged in time: ${who} sends FIN (seq=${seq}) again.`,
+  ackData: (who: string, seq: number, ack: number) => `${cap(who)} acknowledges: ack=${ack} is the next byte it expects (seq=${seq}).`,
+  ackPeerFin: (who: string, seq: number, ack: number) =>
+    `${cap(who)} ACKs the peer's FIN: ack=${ack} because a FIN consumes one sequence number (seq=${seq}).`,
+  delayedAckSent: (who: string, ack: number) => `The delayed-ACK timer fired with nothing to piggyback on: ${who} sends a bare ACK (ack=${ack}).`,
+  notAcceptable: (who: string, seq: number, rcvNxt: number) =>
+    `${cap(who)} gets a segment outside its receive window (seq=${seq}, expected ${rcvNxt}): it drops it and re-sends an ACK.`,
+  outOfOrder: (who: string, seq: number, rcvNxt: number) =>
+    `${cap(who)} gets seq=${seq} but expects ${rcvNxt}: a gap. It keeps the segment and sends a duplicate ACK for ${rcvNxt}.`,
+  ackTooHigh: (who: string, ack: number) => `${cap(who)} gets an ACK (${ack}) for data it never sent: it drops it and sends an ACK.`,
+  challengeAckRst: (who: string, seq: number, rcvNxt: number) =>
+    `${cap(who)} gets an RST with seq=${seq}, not exactly ${rcvNxt}: it may be forged, so it sends a challenge ACK (RFC 5961).`,
+  challengeAckSyn: (who: string, seq: number, ack: number) =>
+    `${cap(who)} gets a SYN on a synchronized connection: it answers with a challenge ACK (seq=${seq} ack=${ack}, RFC 5961).`,
+  rstForAck: (who: string, ack: number) =>
+    `Nothing at ${who} owns this connection: it answers the ACK with a bare RST whose seq is that ack (${ack}).`,
+  rstForAckListen: (who: string, ack: number) =>
+    `${cap(who)} is only listening and this ACK matches no connection: it sends RST with seq=${ack}.`,
+  rstRefuse: (who: string, seq: number, ack: number) =>
+    `No one listens on that port at ${who}: it refuses with RST,ACK, seq=0 and ack = ${seq} + 1 = ${ack}.`,
+  rstBadAck: (who: string, ack: number, iss: number) =>
+    `${cap(who)} gets an ACK (${ack}) that does not acknowledge its SYN (ISN ${iss}): an old duplicate. It sends RST with seq=${ack}.`,
+  oldSyn: (who: string, seq: number) =>
+    `An old duplicate SYN (seq=${seq}) from an earlier incarnation of ${who}'s connection, delayed in the network, is delivered.`,
+
+  // state changes
+  listenToSynRcvd: (who: string) => `${cap(who)} enters SYN-RECEIVED: a half-open connection in its SYN queue.`,
+  cookieRebuilt: (who: string, iss: number, mss: number) =>
+    `${cap(who)} checks the returning ACK: ack-1 = ${iss} is a valid SYN cookie (MSS ${mss}), so it rebuilds the connection without having stored it.`,
+  synSentToEst: (who: string, seq: number, ack: number) =>
+    `${cap(who)} receives SYN,ACK (its SYN is acknowledged, the peer's ISN is ${seq}): ESTABLISHED; rcv.nxt=${ack}.`,
+  simOpenState: (who: string) => `${cap(who)} receives a SYN while in SYN-SENT: simultaneous open, it enters SYN-RECEIVED.`,
+  simOpenEst: (who: string, seq: number, ack: number) =>
+    `${cap(who)} receives SYN,ACK (seq=${seq} ack=${ack}): its SYN is acknowledged, so ESTABLISHED.`,
+  synRcvdToEst: (who: string, ack: number, iss: number) =>
+    `${cap(who)} receives the ACK of its SYN (ack=${ack} = ${iss} + 1): ESTABLISHED.`,
+  toFinWait2: (who: string) => `${cap(who)}'s FIN is acknowledged: FIN-WAIT-2, waiting for the peer's FIN.`,
+  toCloseWait: (who: string, delayed: boolean) =>
+    `${cap(who)} receives FIN: CLOSE-WAIT, the peer has finished sending${delayed ? '; the ACK waits briefly to ride on the next segment' : ''}.`,
+  toClosing: (who: string) =>
+    `${cap(who)} receives the peer's FIN before its own FIN was acknowledged: simultaneous close, CLOSING.`,
+  closingToTimeWait: (who: string) => `${cap(who)}'s FIN is acknowledged while CLOSING: TIME-WAIT.`,
+  finWait1ToTimeWait: (who: string) => `${cap(who)} receives FIN,ACK that also acknowledges its own FIN: straight to TIME-WAIT.`,
+  finWait2ToTimeWait: (who: string) => `${cap(who)} receives the peer's FIN in FIN-WAIT-2: it ACKs it and enters TIME-WAIT.`,
+  lastAckToClosed: (who: string) => `${cap(who)} receives the ACK of its FIN in LAST-ACK: the connection is CLOSED.`,
+  timeWaitDone: (who: string, ms: number) => `${cap(who)} has waited ${secs(ms)} in TIME-WAIT: no old segment can still be around, CLOSED.`,
+  refused: (who: string) => `${cap(who)}'s connect() fails: connection refused.`,
+  refusedState: (who: string) => `${cap(who)} receives RST in reply to its SYN: connection refused, CLOSED.`,
+  reset: (who: string) => `${cap(who)}'s application gets an error: connection reset by peer.`,
+  resetState: (who: string, state: string) => `${cap(who)} receives an acceptable RST in ${state}: the connection is reset, CLOSED.`,
+  rstBackToListen: (who: string) =>
+    `${cap(who)} receives RST for its half-open connection: it was started by an old SYN, so it returns to LISTEN.`,
+  synInSynRcvd: (who: string) => `${cap(who)} receives a different SYN in SYN-RECEIVED: it drops the half-open connection and returns to LISTEN.`,
+  halfOpenExpired: (who: string) => `${cap(who)} gave up on the half-open connection after its SYN,ACK retries: the entry leaves the SYN queue.`,
+  gaveUp: (who: string, n: number) => `${cap(who)} retransmitted ${n} times without an answer: it gives up, connection timed out.`,
+  timeWaitReack: (who: string, seq: number, ack: number) =>
+    `${cap(who)} in TIME-WAIT gets the peer's FIN again (its last ACK was lost): it ACKs again (seq=${seq} ack=${ack}) and restarts 2MSL.`,
+
+  // timers
+  timerSet: (kind: TimerName, ms: number) => `Start the ${TIMER_NAMES[kind]}: ${secs(ms)}.`,
+  timerCancelled: (kind: TimerName) => `Stop the ${TIMER_NAMES[kind]}: everything it guarded is acknowledged.`,
+  timerFired: (kind: TimerName) => `The ${TIMER_NAMES[kind]} expires.`,
+  rtoSet: (who: string, ms: number) => `${cap(who)} starts its retransmission timer: RTO = ${secs(ms)}.`,
+  delayedAckSet: (who: string, ms: number) => `${cap(who)} delays its ACK up to ${secs(ms)}, hoping to piggyback it on data or a FIN.`,
+  timeWaitSet: (who: string, ms: number, profile: string) =>
+    profile === 'linux'
+      ? `${cap(who)} stays in TIME-WAIT for ${secs(ms)} (Linux uses a fixed 60 s) in case its last ACK is lost.`
+      : `${cap(who)} stays in TIME-WAIT for 2 MSL = ${secs(ms)} in case its last ACK is lost.`,
+  timeWaitRestart: (who: string, ms: number) => `${cap(who)} restarts its TIME-WAIT timer (${secs(ms)}).`,
+
+  // network
+  dropId: (id: number) => `drop segment ${id}`,
+  dropNext: (who: string) => `drop next ${who}`,
+  randomLoss: () => 'random loss',
+  queueFullReason: () => 'SYN queue full',
+  queueFullDrop: (who: string, q: number, max: number) =>
+    `${cap(who)}'s SYN queue is full (${q}/${max}): the SYN is silently dropped.`,
+
+  // listener and floods
+  queue: (who: string, sq: number, sqm: number, aq: number, aqm: number) =>
+    `${cap(who)}'s SYN queue ${sq}/${sqm}${sq >= sqm ? ' (full)' : ''}, accept queue ${aq}/${aqm}.`,
+  flood: (count: number, queued: number, cookies: number, dropped: number) =>
+    `${count} SYN${count === 1 ? '' : 's'} from spoofed addresses that will never answer: ${queued} took a SYN-queue slot` +
+    (cookies > 0 ? `, ${cookies} got a stateless SYN cookie` : '') +
+    (dropped > 0 ? `, ${dropped} were dropped (queue full)` : '') +
+    '.',
+  other,
+};
+
+export const PARSE = {
+  missing: (what: string) => `missing ${what}`,
+  badNumber: (text: string, what: string) => `bad number '${text}' for ${what}`,
+  outOfRange: (what: string, min: number, max: number) => `${what} must be between ${min} and ${max}`,
+  badDuration: (text: string) => `bad duration '${text}' (use e.g. 50ms, 1s, 2min)`,
+  unexpected: (text: string) => `unexpected '${text}'`,
+  onOff: (what: string, text: string) => `${what} must be 'on' or 'off', not '${text}'`,
+  unknownHost: (text: string) => `unknown host '${text}' (use client or server)`,
+  unknownProfile: (text: string) => `unknown profile '${text}' (use rfc or linux)`,
+  badStart: (text: string) => `unknown start '${text}' (use established or closed)`,
+  badLoss: (text: string) => `loss must be a probability between 0 and 1, not '${text}'`,
+  unknownOption: (text: string) =>
+    `unknown option '${text}' (options: isn, delay, delayed-ack, profile, backlog, syncookies, listen, start, loss, seed, mss, syn-retries, retries, msl)`,
+  badDrop: (text: string) => `unknown drop '${text}' (use 'drop next HOST' or 'drop segment N')`,
+  badDelay: () => "use 'delay next HOST DURATION'",
+  unknownHostAction: (text: string, list: string[]) => `unknown action '${text}' (use ${list.join(', ')})`,
+  unknownAction: (w: string) =>
+    `unknown action '${w}' (a line starts with client, server, drop, delay, wait, flood, at or option)`,
+  emptyAction: () => "empty action between ';'",
+  optionAlone: () => "an option must be on its own line (no 'at', no ';')",
+  atFirst: () => "'at TIME' must start the line",
+};

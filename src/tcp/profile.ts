@@ -1,0 +1,74 @@
+/** The two behaviour profiles: the textbook (`rfc`) and what Linux does today (`linux`). */
+import type { Profile } from './types.js';
+
+export interface ProfileParams {
+  /** TIME-WAIT duration (2 MSL for rfc; Linux's fixed TCP_TIMEWAIT_LEN = 60 s). */
+  timeWait: number;
+  msl: number;
+  /** Initial RTO (RFC 6298 §2.1: 1 s) and its bounds. */
+  rtoInitial: number;
+  rtoMin: number;
+  rtoMax: number;
+  /** SYN retransmissions before connect() gives up (Linux tcp_syn_retries = 6). */
+  synRetries: number;
+  /**
+   * Linux (6.x, net.ipv4.tcp_syn_linear_timeouts = 4): the first 4 SYN retransmissions after the
+   * initial 1 s timeout use a linear 1 s backoff, then doubling resumes: gaps 1,1,1,1,1,2,4,... s,
+   * so with tcp_syn_retries = 6 the SYNs leave at 0,1,2,3,4,5,7 s and connect() fails at 11 s.
+   * (Older kernels, and the rfc profile, double from the start: 0,1,3,7,15,31,63 s, fail at 127 s.)
+   */
+  synLinearTimeouts: number;
+  /** SYN-ACK retransmissions of a half-open entry (Linux tcp_synack_retries = 5: 1,2,4,8,16 s,
+   *  the entry is dropped 32 s after the last one, 63 s after the SYN). */
+  synAckRetries: number;
+  /** Data retransmissions before the connection is dropped (Linux tcp_retries2 = 15). */
+  dataRetries: number;
+  delayedAck: boolean;
+  ackDelay: number;
+  /** Linux ACKs the first segments of a connection at once ("quickack" mode). */
+  quickAck: number;
+  /** Queue bounds relative to backlog: Linux allows backlog + 1 (it tests `>` not `>=`). */
+  queueExtra: number;
+}
+
+export const PROFILES: Record<Profile, ProfileParams> = {
+  rfc: {
+    timeWait: 240_000,
+    msl: 120_000,
+    rtoInitial: 1000,
+    rtoMin: 1000,
+    rtoMax: 60_000,
+    synRetries: 6,
+    synLinearTimeouts: 0,
+    synAckRetries: 5,
+    dataRetries: 8,
+    delayedAck: false,
+    ackDelay: 40,
+    quickAck: 0,
+    queueExtra: 0,
+  },
+  linux: {
+    timeWait: 60_000,
+    msl: 30_000,
+    rtoInitial: 1000,
+    rtoMin: 200,
+    rtoMax: 120_000,
+    synRetries: 6,
+    synLinearTimeouts: 4,
+    synAckRetries: 5,
+    dataRetries: 15,
+    delayedAck: true,
+    ackDelay: 40,
+    quickAck: 16,
+    queueExtra: 1,
+  },
+};
+
+/** Timeout (ms) after the SYN that has been retransmitted `k` times so far. */
+export function synTimeout(p: ProfileParams, k: number): number {
+  if (p.synLinearTimeouts > 0) {
+    if (k <= p.synLinearTimeouts) return p.rtoInitial;
+    return Math.min(p.rtoMax, p.rtoInitial * 2 ** (k - p.synLinearTimeouts));
+  }
+  return Math.min(p.rtoMax, p.rtoInitial * 2 ** k);
+}

@@ -1,0 +1,337 @@
+/**
+ * The scenario script language (docs/scripts.md): one action per line, `#` comments, actions joined
+ * by `;` happen at the same instant, `at TIME` prefixes a line with an absolute time.
+ * Pure: text in, a Script or a list of errors (1-based line/col) out.
+ */
+import type { Profile, ScriptError } from './types.js';
+import { PARSE } from './explain.js';
+
+export type HostName = 'client' | 'server';
+
+export type Action =
+  | { kind: 'connect'; host: HostName; isn?: number; line: number; col: number }
+  | { kind: 'listen'; host: HostName; line: number; col: number }
+  | { kind: 'send'; host: HostName; bytes: number; line: number; col: number }
+  | { kind: 'receive'; host: HostName; line: number; col: number }
+  | { kind: 'close'; host: HostName; line: number; col: number }
+  | { kind: 'abort'; host: HostName; line: number; col: number }
+  | { kind: 'reboot'; host: HostName; line: number; col: number }
+  | { kind: 'old-syn'; host: HostName; seq: number; line: number; col: number }
+  | { kind: 'drop-next'; host: HostName; line: number; col: number }
+  | { kind: 'drop-segment'; id: number; line: number; col: number }
+  | { kind: 'delay-next'; host: HostName; ms: number; line: number; col: number }
+  | { kind: 'wait'; ms: number; line: number; col: number }
+  | { kind: 'flood'; count: number; over?: number; line: number; col: number };
+
+export interface Step {
+  line: number;
+  /** Absolute time (ms) for `at` lines; undefined = when the network is quiet. */
+  at?: number;
+  actions: Action[];
+}
+
+export interface ScriptOptions {
+  isnClient?: number;
+  isnServer?: number;
+  delay: number;
+  delayedAck?: boolean;
+  profile?: Profile;
+  backlog: number;
+  syncookies: boolean;
+  listen: boolean;
+  start: 'closed' | 'established';
+  loss: number;
+  seed?: number;
+  mss: number;
+  synRetries?: number;
+  retries?: number;
+  msl?: number;
+}
+
+export interface Script {
+  options: ScriptOptions;
+  steps: Step[];
+}
+
+export type ParseResult = { ok: true; script: Script } | { ok: false; errors: ScriptError[] };
+
+export function defaultOptions(): ScriptOptions {
+  return { delay: 50, backlog: 5, syncookies: false, listen: true, start: 'closed', loss: 0, mss: 1460 };
+}
+
+interface Tok {
+  text: string;
+  col: number;
+}
+
+class Fail extends Error {
+  constructor(
+    readonly col: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const HOSTS: readonly string[] = ['client', 'server'];
+const HOST_ACTIONS = ['connect', 'listen', 'send', 'receive', 'close', 'abort', 'reboot', 'old-syn'];
+const MAX_SEQ = 4294967295;
+
+/** Parses "50ms", "1.5s", "2min", "0". Returns ms or undefined. */
+export function parseDuration(s: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|min)?$/.exec(s);
+  if (!m) return undefined;
+  const v = Number(m[1]);
+  const unit = m[2] ?? (v === 0 ? 'ms' : undefined);
+  if (unit === undefined) return undefined;
+  return unit === 'ms' ? v : unit === 's' ? v * 1000 : v * 60000;
+}
+
+function tokenize(line: string): Tok[] {
+  const toks: Tok[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) toks.push({ text: m[0], col: m.index + 1 });
+  return toks;
+}
+
+function int(t: Tok | undefined, what: string, prevEnd: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  if (!t) throw new Fail(prevEnd, PARSE.missing(what));
+  if (!/^\d+$/.test(t.text)) throw new Fail(t.col, PARSE.badNumber(t.text, what));
+  const v = Number(t.text);
+  if (v < min || v > max) throw new Fail(t.col, PARSE.outOfRange(what, min, max));
+  return v;
+}
+
+function duration(t: Tok | undefined, what: string, prevEnd: number): number {
+  if (!t) throw new Fail(prevEnd, PARSE.missing(what));
+  const v = parseDuration(t.text);
+  if (v === undefined) throw new Fail(t.col, PARSE.badDuration(t.text));
+  return v;
+}
+
+function end(t: Tok): number {
+  return t.col + t.text.length;
+}
+
+function noMore(toks: Tok[], i: number): void {
+  const t = toks[i];
+  if (t) throw new Fail(t.col, PARSE.unexpected(t.text));
+}
+
+function onOff(t: Tok | undefined, what: string, prevEnd: number): boolean {
+  if (!t) throw new Fail(prevEnd, PARSE.missing(what));
+  if (t.text === 'on') return true;
+  if (t.text === 'off') return false;
+  throw new Fail(t.col, PARSE.onOff(what, t.text));
+}
+
+function parseOption(toks: Tok[], o: ScriptOptions): void {
+  const name = toks[1];
+  if (!name) throw new Fail(end(toks[0]) + 1, PARSE.missing('option name'));
+  const v = toks[2];
+  const e = end(name) + 1;
+  switch (name.text) {
+    case 'isn': {
+      if (!v) throw new Fail(e, PARSE.missing('host (client or server)'));
+      if (!HOSTS.includes(v.text)) throw new Fail(v.col, PARSE.unknownHost(v.text));
+      const n = int(toks[3], 'ISN', end(v) + 1, 0, MAX_SEQ);
+      if (v.text === 'client') o.isnClient = n;
+      else o.isnServer = n;
+      noMore(toks, 4);
+      return;
+    }
+    case 'delay':
+      o.delay = duration(v, 'delay', e);
+      break;
+    case 'delayed-ack':
+      o.delayedAck = onOff(v, 'delayed-ack', e);
+      break;
+    case 'profile':
+      if (!v) throw new Fail(e, PARSE.missing('profile (rfc or linux)'));
+      if (v.text !== 'rfc' && v.text !== 'linux') throw new Fail(v.col, PARSE.unknownProfile(v.text));
+      o.profile = v.text;
+      break;
+    case 'backlog':
+      o.backlog = int(v, 'backlog', e, 1, 65535);
+      break;
+    case 'syncookies':
+      o.syncookies = onOff(v, 'syncookies', e);
+      break;
+    case 'listen':
+      o.listen = onOff(v, 'listen', e);
+      break;
+    case 'start':
+      if (!v) throw new Fail(e, PARSE.missing('start (closed or established)'));
+      if (v.text !== 'established' && v.text !== 'closed') throw new Fail(v.col, PARSE.badStart(v.text));
+      o.start = v.text;
+      break;
+    case 'loss': {
+      if (!v) throw new Fail(e, PARSE.missing('loss probability'));
+      const p = Number(v.text);
+      if (!/^\d*\.?\d+$/.test(v.text) || !(p >= 0 && p <= 1)) throw new Fail(v.col, PARSE.badLoss(v.text));
+      o.loss = p;
+      break;
+    }
+    case 'seed':
+      o.seed = int(v, 'seed', e, 0, MAX_SEQ);
+      break;
+    case 'mss':
+      o.mss = int(v, 'mss', e, 1, 65495);
+      break;
+    case 'syn-retries':
+      o.synRetries = int(v, 'syn-retries', e, 0, 20);
+      break;
+    case 'retries':
+      o.retries = int(v, 'retries', e, 0, 30);
+      break;
+    case 'msl':
+      o.msl = duration(v, 'msl', e);
+      break;
+    default:
+      throw new Fail(name.col, PARSE.unknownOption(name.text));
+  }
+  noMore(toks, 3);
+}
+
+function parseAction(toks: Tok[]): Action {
+  const first = toks[0];
+  const line = 0;
+  const col = first.col;
+  const w = first.text;
+  if (w === 'wait') {
+    const ms = duration(toks[1], 'duration', end(first) + 1);
+    noMore(toks, 2);
+    return { kind: 'wait', ms, line, col };
+  }
+  if (w === 'flood') {
+    const count = int(toks[1], 'SYN count', end(first) + 1, 1, 100_000_000);
+    let over: number | undefined;
+    if (toks[2]) {
+      if (toks[2].text !== 'over') throw new Fail(toks[2].col, PARSE.unexpected(toks[2].text));
+      over = duration(toks[3], 'duration', end(toks[2]) + 1);
+      noMore(toks, 4);
+    }
+    return { kind: 'flood', count, over, line, col };
+  }
+  if (w === 'drop') {
+    const what = toks[1];
+    if (!what) throw new Fail(end(first) + 1, PARSE.missing("'next HOST' or 'segment N'"));
+    if (what.text === 'next') {
+      const h = toks[2];
+      if (!h) throw new Fail(end(what) + 1, PARSE.missing('host (client or server)'));
+      if (!HOSTS.includes(h.text)) throw new Fail(h.col, PARSE.unknownHost(h.text));
+      noMore(toks, 3);
+      return { kind: 'drop-next', host: h.text as HostName, line, col };
+    }
+    if (what.text === 'segment') {
+      const id = int(toks[2], 'segment number', end(what) + 1);
+      noMore(toks, 3);
+      return { kind: 'drop-segment', id, line, col };
+    }
+    throw new Fail(what.col, PARSE.badDrop(what.text));
+  }
+  if (w === 'delay') {
+    const what = toks[1];
+    if (!what || what.text !== 'next') throw new Fail(what ? what.col : end(first) + 1, PARSE.badDelay());
+    const h = toks[2];
+    if (!h) throw new Fail(end(what) + 1, PARSE.missing('host (client or server)'));
+    if (!HOSTS.includes(h.text)) throw new Fail(h.col, PARSE.unknownHost(h.text));
+    const ms = duration(toks[3], 'extra delay', end(h) + 1);
+    noMore(toks, 4);
+    return { kind: 'delay-next', host: h.text as HostName, ms, line, col };
+  }
+  if (HOSTS.includes(w)) {
+    const host = w as HostName;
+    const verb = toks[1];
+    if (!verb) throw new Fail(end(first) + 1, PARSE.missing(`action (${HOST_ACTIONS.join(', ')})`));
+    switch (verb.text) {
+      case 'connect': {
+        let isn: number | undefined;
+        if (toks[2]) {
+          if (toks[2].text !== 'isn') throw new Fail(toks[2].col, PARSE.unexpected(toks[2].text));
+          isn = int(toks[3], 'ISN', end(toks[2]) + 1, 0, MAX_SEQ);
+          noMore(toks, 4);
+        }
+        return { kind: 'connect', host, isn, line, col };
+      }
+      case 'send': {
+        const bytes = int(toks[2], 'byte count', end(verb) + 1, 1, 1_000_000_000);
+        noMore(toks, 3);
+        return { kind: 'send', host, bytes, line, col };
+      }
+      case 'old-syn': {
+        const seq = int(toks[2], 'sequence number', end(verb) + 1, 0, MAX_SEQ);
+        noMore(toks, 3);
+        return { kind: 'old-syn', host, seq, line, col };
+      }
+      case 'listen':
+      case 'receive':
+      case 'close':
+      case 'abort':
+      case 'reboot':
+        noMore(toks, 2);
+        return { kind: verb.text, host, line, col };
+      default:
+        throw new Fail(verb.col, PARSE.unknownHostAction(verb.text, HOST_ACTIONS));
+    }
+  }
+  throw new Fail(col, PARSE.unknownAction(w));
+}
+
+/** Parses a scenario script. Collects every error (one per line at most). */
+export function parseScript(text: string): ParseResult {
+  const options = defaultOptions();
+  const steps: Step[] = [];
+  const errors: ScriptError[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, idx) => {
+    const lineNo = idx + 1;
+    const hash = raw.indexOf('#');
+    const body = hash >= 0 ? raw.slice(0, hash) : raw;
+    if (body.trim() === '') return;
+    try {
+      // split on ';' keeping columns
+      const parts: { text: string; offset: number }[] = [];
+      let start = 0;
+      for (let i = 0; i <= body.length; i++) {
+        if (i === body.length || body[i] === ';') {
+          parts.push({ text: body.slice(start, i), offset: start });
+          start = i + 1;
+        }
+      }
+      let at: number | undefined;
+      const actions: Action[] = [];
+      let isOption = false;
+      parts.forEach((p, pi) => {
+        const toks = tokenize(p.text).map((t) => ({ text: t.text, col: t.col + p.offset }));
+        if (toks.length === 0) {
+          if (parts.length > 1) throw new Fail(p.offset + 1, PARSE.emptyAction());
+          return;
+        }
+        let ts = toks;
+        if (pi === 0 && ts[0].text === 'at') {
+          at = duration(ts[1], 'time', end(ts[0]) + 1);
+          ts = ts.slice(2);
+          if (ts.length === 0) throw new Fail(toks[1] ? end(toks[1]) + 1 : end(toks[0]) + 1, PARSE.missing('action after the time'));
+        }
+        if (ts[0].text === 'option') {
+          if (parts.length > 1 || at !== undefined) throw new Fail(ts[0].col, PARSE.optionAlone());
+          isOption = true;
+          parseOption(ts, options);
+          return;
+        }
+        if (ts[0].text === 'at') throw new Fail(ts[0].col, PARSE.atFirst());
+        const a = parseAction(ts);
+        a.line = lineNo;
+        actions.push(a);
+      });
+      if (!isOption && actions.length > 0) steps.push({ line: lineNo, at, actions });
+    } catch (e) {
+      if (e instanceof Fail) errors.push({ line: lineNo, col: e.col, message: e.message });
+      else throw e;
+    }
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, script: { options, steps } };
+}

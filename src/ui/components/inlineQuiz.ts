@@ -1,0 +1,195 @@
+/**
+ * The lesson reader's inline quiz. State, reducer and keys are the interview mode's
+ * (src/ui/quiz/question.ts: one interaction for both); this module adds a retry action and renders
+ * the question as fitted lines (the reader scrolls by rows, so it needs exact line counts).
+ */
+import type { Question } from '../../quiz/types.js';
+import { choiceLabel } from '../../quiz/grade.js';
+import { Q } from '../../quiz/strings.js';
+import {
+  capturesText,
+  initQuestionUi,
+  questionOnKey,
+  questionReduce,
+  type QuestionUi,
+  type QuestionUiAction,
+} from '../quiz/question.js';
+import type { KeyBinding, KeyName } from '../screen.js';
+import { UI } from '../strings.js';
+import { glyphs } from './theme.js';
+import { clean, wrapSpans, type Line, type Span } from './markdown.js';
+
+export type InlineQuizState = QuestionUi;
+export type QuizAction = QuestionUiAction | { type: 'retry' };
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+
+export function initQuiz(q: Question): InlineQuizState {
+  return initQuestionUi(q, hash(q.id));
+}
+
+export function reduceQuiz(q: Question, s: InlineQuizState, a: QuizAction): InlineQuizState {
+  if (a.type === 'retry') return s.result ? { ...initQuiz(q), hintsShown: s.hintsShown } : s;
+  return questionReduce(q, s, a);
+}
+
+/** Whether the quiz takes typed text right now (so q, h, j... are letters). */
+export function quizCapturesText(q: Question, s: InlineQuizState): boolean {
+  return capturesText(q, s);
+}
+
+/** The quiz action for a key while the quiz is focused, or null (the key is the reader's). Tab stays the reader's. */
+export function quizKey(q: Question, s: InlineQuizState, key: KeyName): QuizAction | null {
+  if (key === 'tab' || key === 'shift-tab') return null;
+  if (s.result) {
+    if (key === 'r') return { type: 'retry' };
+    if (key === 'h' && s.hintsShown < q.hints.length) return { type: 'hint' };
+    return null;
+  }
+  return questionOnKey(q, s, key, { hints: true });
+}
+
+export function quizBindings(q: Question, s: InlineQuizState): KeyBinding[] {
+  if (s.result) return [{ keys: 'r', label: 'retry', help: UI.quizRetry, footer: true }, { ...UI.keyHint }];
+  const hint: KeyBinding = { ...UI.keyHint, footer: q.hints.length > 0 };
+  switch (q.type) {
+    case 'single':
+    case 'truefalse':
+      return [{ ...UI.keyChoose, footer: true }, { ...UI.keyAnswer, footer: true }, hint];
+    case 'multi':
+      return [{ ...UI.keyChoose, label: 'move', footer: true }, { ...UI.keyToggle, footer: true }, { ...UI.keyAnswer, footer: true }, hint];
+    case 'order':
+      return [
+        { keys: 'space', label: 'pick up/drop', help: Q.orderHelp, footer: true },
+        { keys: '↑/↓', label: 'move', footer: true },
+        { ...UI.keyAnswer, footer: true },
+        hint,
+      ];
+    case 'numeric':
+    case 'text':
+      return [{ keys: 'Enter', label: 'submit', help: UI.quizTypeHere, footer: true }];
+    case 'recall':
+      return s.revealed
+        ? [{ keys: '1-4', label: 'grade', help: UI.quizRecallGrade, footer: true }]
+        : [{ keys: 'Enter', label: 'reveal', help: UI.quizRecallReveal, footer: true }];
+  }
+}
+
+function wrapText(text: string, width: number, style: Omit<Span, 'text'> = {}, indent = ''): Line[] {
+  const prefix: Line = indent ? [{ text: indent }] : [];
+  return wrapSpans([{ ...style, text: clean(text) }], width, prefix, prefix);
+}
+
+/** The quiz's lines (inside the reader's box), each at most `width` columns. */
+export function quizLines(q: Question, s: InlineQuizState, width: number, focused: boolean, ascii: boolean): Line[] {
+  const g = glyphs(ascii);
+  const out: Line[] = [];
+  out.push(...wrapText(q.prompt, width, { bold: true }));
+  out.push([]);
+  const answered = !!s.result;
+  const r = s.response;
+  const chosen = (i: number): boolean => {
+    if (!r) return false;
+    if (r.type === 'single') return r.choice === i;
+    if (r.type === 'multi') return r.choices.includes(i);
+    if (r.type === 'truefalse') return (r.value ? 0 : 1) === i;
+    return false;
+  };
+  const option = (i: number, label: string, text: string, mark: string, markColor?: string) => {
+    const cur = focused && !answered && s.cursor === i;
+    const pointer = cur ? g.pointer : ' ';
+    const head: Line = [{ text: pointer, color: 'cyan' }, { text: mark, color: markColor, bold: true }, { text: ` ${label} ` }];
+    const hw = [...`${pointer}${mark} ${label} `].length;
+    out.push(...wrapSpans([{ text: clean(text), inverse: cur, bold: cur }], width, head, [{ text: ' '.repeat(hw) }]));
+  };
+  switch (q.type) {
+    case 'single':
+    case 'multi':
+      q.choices.forEach((c, i) => {
+        const right = answered && c.correct;
+        const wrong = answered && !c.correct && chosen(i);
+        const box = q.type === 'multi' ? (s.selected.includes(i) || (answered && chosen(i)) ? '[x]' : '[ ]') : '';
+        option(i, `${box ? box + ' ' : ''}${choiceLabel(i)})`, c.text, right ? g.check : wrong ? g.cross : ' ', right ? 'green' : 'red');
+        if (answered && c.why && (chosen(i) || c.correct)) out.push(...wrapText(c.why, width, { dim: true }, '      '));
+      });
+      break;
+    case 'truefalse':
+      [Q.truthy, Q.falsy].forEach((t, i) => {
+        const correct = (i === 0) === q.answer;
+        option(i, `${choiceLabel(i)})`, t, answered && correct ? g.check : answered && chosen(i) ? g.cross : ' ', correct ? 'green' : 'red');
+      });
+      break;
+    case 'order':
+      s.order.forEach((step, pos) => {
+        const ok = answered ? (q.steps[step] === q.steps[pos] ? g.check : g.cross) : ' ';
+        const held = focused && s.cursor === pos && s.holding ? '* ' : '';
+        option(pos, `${pos + 1}. ${held}`.trimEnd(), q.steps[step], ok, ok === g.check ? 'green' : 'red');
+      });
+      break;
+    case 'numeric':
+    case 'text': {
+      const caret = focused && !answered ? (ascii ? '_' : '█') : '';
+      const unit = q.type === 'numeric' && q.unit ? ` ${Q.unit(clean(q.unit))}` : '';
+      out.push(...wrapSpans([{ text: `${Q.typeAnswer} `, color: 'cyan' }, { text: clean(s.text) + caret, bold: true }, { text: unit, dim: true }], width));
+      break;
+    }
+    case 'recall':
+      if (!s.revealed && !answered) {
+        out.push(...wrapText(Q.thinkThenReveal, width, { dim: true }));
+        if (focused || s.text) out.push(...wrapText(`${Q.notes} ${s.text}${focused ? (ascii ? '_' : '█') : ''}`, width));
+      } else {
+        if (s.text) out.push(...wrapText(`${Q.notes} ${s.text}`, width, { dim: true }));
+        out.push([{ text: Q.modelAnswer, bold: true }]);
+        out.push(...wrapText(q.answer, width));
+        if (q.keyPoints.length) {
+          out.push([{ text: Q.keyPoints, bold: true }]);
+          for (const k of q.keyPoints) out.push(...wrapText(k, width, {}, '  ').map((l, i) => (i === 0 ? [{ text: `${g.bullet} ` }, ...l.slice(1)] : l)));
+        }
+        if (!answered) out.push(...wrapText(Q.gradeYourself, width, { color: 'cyan' }));
+      }
+      break;
+  }
+  for (let i = 0; i < s.hintsShown && i < q.hints.length; i++) {
+    out.push(...wrapText(`${Q.hint(i + 1, q.hints.length)} ${q.hints[i]}`, width, { color: 'yellow' }));
+  }
+  if (s.result) {
+    const res = s.result;
+    out.push([]);
+    const invalid = res.invalid ? `: ${Q.invalid[res.invalid] ?? res.invalid}` : '';
+    out.push(
+      res.correct
+        ? [{ text: `${g.check} ${Q.correct}`, bold: true, color: 'green' }]
+        : [{ text: `${g.cross} ${Q.wrong}${invalid}`, bold: true, color: 'red' }],
+    );
+    if (q.type !== 'recall') out.push(...wrapText(`${Q.expected} ${res.expected}`, width, { bold: !res.correct }));
+    if (q.explanation) out.push(...wrapText(q.explanation, width));
+  }
+  out.push(...wrapText(focused ? quizInstruction(q, s) : UI.quizPrompt, width, { dim: true }));
+  return out;
+}
+
+function quizInstruction(q: Question, s: InlineQuizState): string {
+  if (s.result) return UI.quizRetry;
+  switch (q.type) {
+    case 'single':
+      return Q.singleHelp;
+    case 'multi':
+      return Q.multiHelp;
+    case 'truefalse':
+      return `${Q.trueFalse} t/f, enter`;
+    case 'order':
+      return Q.orderHelp;
+    case 'numeric':
+    case 'text':
+      return UI.quizTypeHere;
+    case 'recall':
+      return s.revealed ? UI.quizRecallGrade : UI.quizRecallReveal;
+  }
+}

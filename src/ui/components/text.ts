@@ -1,0 +1,59 @@
+/** Width-aware string helpers for plain (unstyled) text. Pure. */
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+export function width(s: string): number {
+  return stringWidth(s);
+}
+
+/** Cut `s` to at most `w` columns; adds `ellipsis` when cut (if it fits). */
+export function truncate(s: string, w: number, ellipsis = '…'): string {
+  if (w <= 0) return '';
+  if (stringWidth(s) <= w) return s;
+  const ew = stringWidth(ellipsis);
+  const room = ew < w ? w - ew : w;
+  let out = '';
+  let used = 0;
+  for (const { segment } of segmenter.segment(s)) {
+    const sw = stringWidth(segment);
+    if (used + sw > room) break;
+    out += segment;
+    used += sw;
+  }
+  return ew < w ? out + ellipsis : out;
+}
+
+/** Cut to `w` columns without an ellipsis (code blocks). */
+export function clip(s: string, w: number): string {
+  return truncate(s, w, '');
+}
+
+export function padRight(s: string, w: number): string {
+  const sw = stringWidth(s);
+  return sw >= w ? s : s + ' '.repeat(w - sw);
+}
+
+export function padLeft(s: string, w: number): string {
+  const sw = stringWidth(s);
+  return sw >= w ? s : ' '.repeat(w - sw) + s;
+}
+
+export function center(s: string, w: number): string {
+  const sw = stringWidth(s);
+  if (sw >= w) return s;
+  const left = Math.floor((w - sw) / 2);
+  return ' '.repeat(left) + s + ' '.repeat(w - sw - left);
+}
+
+/** Hard-wraps plain text to `w` columns (words where possible, CJK anywhere). */
+export function wrap(s: string, w: number): string[] {
+  if (w <= 0) return [''];
+  const out: string[] = [];
+  for (const para of s.split('\n')) {
+    const wrapped = wrapAnsi(para, w, { hard: true, trim: true, wordWrap: true });
+    out.push(...wrapped.split('\n').map((l) => clip(l, w)));
+  }
+  return out;
+}

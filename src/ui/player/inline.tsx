@@ -1,0 +1,197 @@
+/**
+ * The inline player the lesson reader embeds for ```tcp blocks. Same pure player core as the
+ * full-screen player, in a fixed-height box.
+ *
+ * API for the lesson reader (it owns focus and the one root useInput; this module never reads keys):
+ *
+ *   let s = initInline(block.source, block.caption, block.scenario ?? 'tcp');   // InlineState
+ *   // when the block is focused (Tab), for each key:
+ *   const a = onKeyInline(s, key);           // InlineAction | null (null: the key is not the player's)
+ *   if (a) s = reduceInline(s, a);
+ *   // animation: while inlineAnimating(s), call s = tickInline(s, now) from the shell's clock
+ *   <InlineView state={s} width={w} focused={isFocused} ascii={ctx.ascii} color={ctx.color} />
+ *   inlineHeight(s) -> rows InlineView takes (fixed per state, for the reader's scroll maths)
+ *   inlineLines(s, innerWidth, focused, ascii)  -> string[]      the box's inner lines (no border)
+ *   inlineStyled(s, innerWidth, focused, ascii) -> StyledLine[]  the same with the renderer's roles
+ *                                                                (colour flags, states, drops)
+ *   INLINE_BINDINGS / inlineBindings(ascii) -> KeyBinding[] for the footer/help while focused
+ *
+ * Keys (when focused): space play/pause, →/l step, ←/h back, +/- speed, r restart, d drop next
+ * segment, u undo drop, s relative/absolute seq. Tab/Esc/q are left to the reader.
+ */
+import { Box, Text } from 'ink';
+import type { KeyBinding, KeyName } from '../screen.js';
+import { borderStyle, col, glyphs } from '../components/theme.js';
+import { truncate, wrap } from '../components/text.js';
+import { diagramWindowStyled, plainLine, type StyledLine } from './diagram.js';
+import { StyledDiagramLine } from './StyledLines.js';
+import {
+  currentExplanation,
+  eventCount,
+  initPlayer,
+  inFlight,
+  panelData,
+  reducePlayer,
+  tickPlayer,
+  type PlayerAction,
+  type PlayerState,
+} from './model.js';
+import { statusLine } from './view.js';
+import { asciiText, playerStrings as S } from './strings.js';
+
+export interface InlineState {
+  player: PlayerState;
+  caption: string | null;
+}
+
+export type InlineAction = PlayerAction;
+
+/** Rows of diagram inside the inline box. */
+export const INLINE_DIAGRAM_ROWS = 12;
+
+export function initInline(source: string, caption: string | null, name = 'tcp'): InlineState {
+  return { player: initPlayer(source, name), caption };
+}
+
+export function reduceInline(state: InlineState, action: InlineAction): InlineState {
+  const player = reducePlayer(state.player, action);
+  return player === state.player ? state : { ...state, player };
+}
+
+export function tickInline(state: InlineState, now: number): InlineState {
+  const player = tickPlayer(state.player, now);
+  return player === state.player ? state : { ...state, player };
+}
+
+export function inlineAnimating(state: InlineState): boolean {
+  return state.player.playing;
+}
+
+/** The player action for a key, or null when the key is not the inline player's. */
+export function playerKeyAction(key: KeyName): PlayerAction | null {
+  switch (key) {
+    case 'space':
+      return { type: 'toggle-play' };
+    case 'right':
+    case 'l':
+      return { type: 'step' };
+    case 'left':
+    case 'h':
+      return { type: 'back' };
+    case '+':
+    case '=':
+      return { type: 'faster' };
+    case '-':
+    case '_':
+      return { type: 'slower' };
+    case 'r':
+      return { type: 'restart' };
+    case 'd':
+      return { type: 'drop-next' };
+    case 'u':
+      return { type: 'undo-drop' };
+    case 's':
+      return { type: 'toggle-seq' };
+    case 'home':
+      return { type: 'goto', step: 0 };
+    case 'end':
+      return { type: 'goto', step: Number.MAX_SAFE_INTEGER };
+    default:
+      return null;
+  }
+}
+
+export function onKeyInline(state: InlineState, key: KeyName): InlineAction | null {
+  void state;
+  return playerKeyAction(key);
+}
+
+/** INLINE_BINDINGS with ASCII key names (for --ascii). */
+export function inlineBindings(ascii: boolean): KeyBinding[] {
+  return INLINE_BINDINGS.map((b) => ({ ...b, keys: asciiText(b.keys, ascii), help: b.help && asciiText(b.help, ascii) }));
+}
+
+export const INLINE_BINDINGS: KeyBinding[] = [
+  { keys: 'space', label: S.keys.play, help: S.keys.playHelp, footer: true },
+  { keys: '→/l', label: S.keys.step, help: S.keys.stepHelp, footer: true },
+  { keys: '←/h', label: S.keys.back, help: S.keys.backHelp, footer: true },
+  { keys: 'd', label: S.keys.drop, help: S.keys.dropHelp, footer: true },
+  { keys: 'u', label: S.keys.undo, help: S.keys.undoHelp, footer: false },
+  { keys: 's', label: S.keys.seq, help: S.keys.seqHelp, footer: false },
+  { keys: '+/-', label: S.keys.speed, help: S.keys.speedHelp, footer: false },
+  { keys: 'r', label: S.keys.restart, help: S.keys.restartHelp, footer: false },
+];
+
+/** Rows InlineView takes: border 2 + caption? + status + diagram + explanation 2 + hint. */
+export function inlineHeight(state: InlineState): number {
+  return 2 + (state.caption ? 1 : 0) + 1 + INLINE_DIAGRAM_ROWS + 2 + 1;
+}
+
+/** The lines inside the inline box (pure), each at most `inner` columns, as styled runs. */
+export function inlineStyled(state: InlineState, inner: number, focused: boolean, ascii: boolean): StyledLine[] {
+  const p = state.player;
+  const g = glyphs(ascii);
+  const t = (text: string): StyledLine => [{ text }];
+  const out: StyledLine[] = [];
+  if (state.caption) out.push(t(truncate(state.caption, inner, g.ellipsis)));
+  out.push(t(statusLine(p, inner, ascii)));
+  let diagram: StyledLine[] = [];
+  if (!p.trace) {
+    diagram = [S.scriptErrors(p.name), ...p.errors.map((e) => S.scriptError(e.line, e.col, e.message))]
+      .flatMap((l) => wrap(l, inner))
+      .map(t);
+  } else if (eventCount(p) > 0) {
+    diagram = diagramWindowStyled({
+      trace: p.trace,
+      width: inner,
+      height: INLINE_DIAGRAM_ROWS,
+      upTo: p.step,
+      seq: p.seq,
+      ascii,
+      transit: inFlight(p),
+    });
+  }
+  diagram = diagram.slice(-INLINE_DIAGRAM_ROWS);
+  while (diagram.length < INLINE_DIAGRAM_ROWS) diagram.push(t(''));
+  out.push(...diagram);
+  const panel = panelData(p);
+  const states = panel ? asciiText(panel.hosts.map((h) => `${h.name} ${h.state}`).join(' · '), ascii) : '';
+  const explain = wrap(p.message ?? (currentExplanation(p) || (eventCount(p) === 0 ? S.noEvents : '')), inner);
+  const two = [states ? truncate(states, inner, g.ellipsis) : '', ...explain].slice(0, 2);
+  while (two.length < 2) two.push('');
+  out.push(...two.map((l) => t(asciiText(l, ascii))));
+  out.push(t(truncate(asciiText(focused ? S.inlineFocused : S.inlineUnfocused, ascii), inner, g.ellipsis)));
+  return out;
+}
+
+/** The same lines as plain strings. */
+export function inlineLines(state: InlineState, inner: number, focused: boolean, ascii: boolean): string[] {
+  return inlineStyled(state, inner, focused, ascii).map(plainLine);
+}
+
+export function InlineView(props: { state: InlineState; width: number; focused: boolean; ascii?: boolean; color?: boolean }) {
+  const { state, width, focused } = props;
+  const ascii = props.ascii ?? false;
+  const color = props.color ?? false;
+  const inner = Math.max(1, width - 2);
+  const lines = inlineStyled(state, inner, focused, ascii);
+  return (
+    <Box
+      flexDirection="column"
+      width={width}
+      borderStyle={borderStyle(ascii)}
+      borderColor={col(color, focused ? 'cyan' : 'gray')}
+      borderDimColor={!focused}
+    >
+      {lines.map((line, i) =>
+        i === lines.length - 1 ? (
+          <Text key={i} wrap="truncate" dimColor>
+            {plainLine(line)}
+          </Text>
+        ) : (
+          <StyledDiagramLine key={i} line={line} color={color} />
+        ),
+      )}
+    </Box>
+  );
+}

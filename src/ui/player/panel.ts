@@ -1,0 +1,64 @@
+/**
+ * The player's side / bottom panel as plain text lines (pure; the view only wraps them in <Text>).
+ */
+import type { Glyphs } from '../components/theme.js';
+import { padRight, truncate } from '../components/text.js';
+import type { PanelData, PanelHost } from './model.js';
+import { asciiText, playerStrings as S } from './strings.js';
+
+export function gauge(n: number, max: number, cells: number, g: Glyphs): string {
+  if (max <= 0 || cells <= 0) return '';
+  const full = Math.min(cells, Math.round((Math.min(n, max) / max) * cells));
+  return '[' + g.barFull.repeat(full) + g.barEmpty.repeat(cells - full) + ']';
+}
+
+function timersText(h: PanelHost): string {
+  if (h.timers.length === 0) return S.panelNoTimers;
+  return h.timers.map((t) => `${t.label} ${S.countdown(String(t.remaining))}`).join(', ');
+}
+
+function queueLines(h: PanelHost, width: number, g: Glyphs, indent: string): string[] {
+  if (!h.queue) return [];
+  const q = h.queue;
+  const full = q.syn >= q.synMax && q.synMax > 0 ? ` ${S.panelFull}` : '';
+  const head = `${indent}${S.panelSynQueue} `;
+  const tail = ` ${q.syn}/${q.synMax}${full}`;
+  const cells = Math.max(0, Math.min(q.synMax, width - head.length - tail.length - 2, 20));
+  const bar = cells >= 3 ? gauge(q.syn, q.synMax, cells, g) : '';
+  return [head + bar + tail, `${indent}${S.panelAcceptQueue} ${q.accept}/${q.acceptMax}`];
+}
+
+/** Side panel (one field a line), each line at most `width` columns. */
+export function sidePanelLines(panel: PanelData, width: number, g: Glyphs): string[] {
+  const out: string[] = [];
+  const label = (k: string, v: string) => ` ${padRight(k, 8)} ${v}`;
+  for (const h of panel.hosts) {
+    if (out.length > 0) out.push('');
+    out.push(`${h.name} ${h.addr}`);
+    out.push(label(S.panelState, h.state));
+    out.push(label(S.panelSndUna, h.sndUna));
+    out.push(label(S.panelSndNxt, h.sndNxt));
+    out.push(label(S.panelRcvNxt, h.rcvNxt));
+    out.push(label(S.panelTimers, timersText(h)));
+    out.push(...queueLines(h, width, g, ' '));
+  }
+  return out.map((l) => truncate(asciiText(l, g.h === '-'), width, g.ellipsis));
+}
+
+/** Bottom panel for narrow terminals: one line a host (plus queue lines for a listener in a flood). */
+export function bottomPanelLines(panel: PanelData, width: number, g: Glyphs): string[] {
+  const out: string[] = [];
+  const nameW = Math.max(...panel.hosts.map((h) => h.name.length), 0);
+  for (const h of panel.hosts) {
+    const parts = [
+      `${padRight(h.name, nameW)} ${padRight(h.state, 12)}`,
+      `UNA ${h.sndUna}`,
+      `NXT ${h.sndNxt}`,
+      `RCV ${h.rcvNxt}`,
+    ];
+    if (h.timers.length > 0) parts.push(timersText(h));
+    out.push(parts.join('  '));
+    if (panel.showQueues) out.push(...queueLines(h, width, g, ' '.repeat(nameW + 1)));
+  }
+  return out.map((l) => truncate(asciiText(l, g.h === '-'), width, g.ellipsis));
+}

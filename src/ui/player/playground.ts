@@ -1,0 +1,286 @@
+/**
+ * The playground's pure core: the learner's actions become a `.tcp` script (options first, then
+ * one line per action), which is re-run through the model after every action; the embedded player
+ * state then animates the new events (the diagram grows live).
+ */
+import type { ScriptError } from '../../tcp/types.js';
+import { initPlayer, reducePlayer, type PlayerAction, type PlayerState } from './model.js';
+import { runModel, type RunFn } from './run.js';
+import { playerStrings as S } from './strings.js';
+
+export type Side = 'client' | 'server';
+
+/** One learner action = one script line. */
+export type PgStep =
+  | { type: 'connect' }
+  | { type: 'send'; host: Side; bytes: number }
+  | { type: 'close'; host: Side }
+  | { type: 'abort'; host: Side }
+  | { type: 'drop-next'; host: Side }
+  | { type: 'wait'; ms: number }
+  /** `server listen`: start listening after `option listen off`. */
+  | { type: 'listen' };
+
+export type MenuItemId =
+  | 'client-connect'
+  | 'client-send'
+  | 'client-close'
+  | 'client-abort'
+  | 'server-send'
+  | 'server-close'
+  | 'server-abort'
+  | 'listen'
+  | 'drop-client'
+  | 'drop-server'
+  | 'delay'
+  | 'wait'
+  | 'undo'
+  | 'reset'
+  | 'save';
+
+export type PromptKind = 'client-send' | 'server-send' | 'delay' | 'save';
+
+export interface Prompt {
+  kind: PromptKind;
+  /** What the learner typed so far. */
+  text: string;
+  /** Used when Enter is pressed on an empty prompt (shown in brackets). */
+  fallback: string;
+  error: string | null;
+}
+
+export interface PlaygroundState {
+  steps: PgStep[];
+  /** The `option listen` value (the server listens from the start unless off). */
+  listen: boolean;
+  /** One-way delay in ms, or null for the model's default. */
+  delay: number | null;
+  cursor: number;
+  prompt: Prompt | null;
+  player: PlayerState;
+  message: string | null;
+  /** Path last saved to (the default for the next save). */
+  savePath: string;
+}
+
+export type PgAction =
+  | { type: 'move'; delta: number }
+  | { type: 'activate' }
+  /** Typed or pasted text; `submit` when the paste ended with Enter. */
+  | { type: 'prompt-input'; text: string; submit?: boolean }
+  | { type: 'prompt-backspace' }
+  | { type: 'prompt-submit' }
+  | { type: 'prompt-cancel' }
+  | { type: 'undo' }
+  | { type: 'saved'; path: string }
+  | { type: 'player'; action: PlayerAction };
+
+export const PLAYGROUND_NAME = 'playground';
+
+/** Whether the server listens after all the steps so far. */
+export function listening(state: Pick<PlaygroundState, 'listen' | 'steps'>): boolean {
+  return state.listen || state.steps.some((s) => s.type === 'listen');
+}
+
+export function menuItems(state: Pick<PlaygroundState, 'listen' | 'steps'>): { id: MenuItemId; label: string }[] {
+  const P = S.pg;
+  return [
+    { id: 'client-connect', label: P.clientConnect },
+    { id: 'client-send', label: P.clientSend },
+    { id: 'client-close', label: P.clientClose },
+    { id: 'client-abort', label: P.clientAbort },
+    { id: 'server-send', label: P.serverSend },
+    { id: 'server-close', label: P.serverClose },
+    { id: 'server-abort', label: P.serverAbort },
+    { id: 'listen', label: listening(state) ? P.listenOff : P.listenOn },
+    { id: 'drop-client', label: P.dropClient },
+    { id: 'drop-server', label: P.dropServer },
+    { id: 'delay', label: P.setDelay },
+    { id: 'wait', label: P.wait },
+    { id: 'undo', label: P.undo },
+    { id: 'reset', label: P.reset },
+    { id: 'save', label: P.save },
+  ];
+}
+
+export function stepLine(step: PgStep): string {
+  switch (step.type) {
+    case 'connect':
+      return 'client connect';
+    case 'send':
+      return `${step.host} send ${step.bytes}`;
+    case 'close':
+      return `${step.host} close`;
+    case 'abort':
+      return `${step.host} abort`;
+    case 'drop-next':
+      return `drop next ${step.host}`;
+    case 'listen':
+      return 'server listen';
+    case 'wait':
+      return step.ms % 1000 === 0 ? `wait ${step.ms / 1000}s` : `wait ${step.ms}ms`;
+  }
+}
+
+/** The script the playground runs (and saves). */
+export function buildScript(s: Pick<PlaygroundState, 'steps' | 'listen' | 'delay'>): string {
+  const lines = [S.pg.scriptHeader, 'option isn client 100', 'option isn server 300'];
+  if (s.delay !== null) lines.push(`option delay ${s.delay}ms`);
+  if (!s.listen) lines.push('option listen off');
+  for (const st of s.steps) lines.push(stepLine(st));
+  return lines.join('\n') + '\n';
+}
+
+export function initPlayground(run: RunFn = runModel): PlaygroundState {
+  const base = { steps: [] as PgStep[], listen: true, delay: null };
+  return {
+    ...base,
+    cursor: 0,
+    prompt: null,
+    player: initPlayer(buildScript(base), PLAYGROUND_NAME, run),
+    message: null,
+    savePath: S.pg.defaultPath,
+  };
+}
+
+function firstDifference(a: PlayerState, b: PlayerState): number {
+  const ea = a.trace?.events ?? [];
+  const eb = b.trace?.events ?? [];
+  const n = Math.min(ea.length, eb.length);
+  for (let i = 0; i < n; i++) if (JSON.stringify(ea[i]) !== JSON.stringify(eb[i])) return i;
+  return n;
+}
+
+function errorText(errors: ScriptError[]): string {
+  const e = errors[0];
+  return e ? S.pg.rejected(e.line, e.col, e.message) : '';
+}
+
+/** Re-run with new steps/options; on a model error keep the old state and say why. */
+function apply(state: PlaygroundState, next: Pick<PlaygroundState, 'steps' | 'listen' | 'delay'>, run: RunFn): PlaygroundState {
+  const source = buildScript(next);
+  const fresh = initPlayer(source, PLAYGROUND_NAME, run);
+  if (!fresh.trace) return { ...state, prompt: null, message: errorText(fresh.errors) };
+  const from = Math.min(firstDifference(state.player, fresh), fresh.trace.events.length - 1);
+  // Keep the learner's seq mode and speed; play the new events from the first one that differs.
+  const player: PlayerState = {
+    ...fresh,
+    seq: state.player.seq,
+    speedIndex: state.player.speedIndex,
+    step: Math.max(0, from),
+    playing: from < fresh.trace.events.length - 1,
+  };
+  return { ...state, ...next, prompt: null, player, message: null };
+}
+
+function parseCount(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d+$/.test(t)) return null;
+  const n = Number(t);
+  return n >= 1 && n <= 10_000_000 ? n : null;
+}
+
+export function reducePlayground(state: PlaygroundState, action: PgAction, run: RunFn = runModel): PlaygroundState {
+  switch (action.type) {
+    case 'move': {
+      const n = menuItems(state).length;
+      return { ...state, cursor: (state.cursor + action.delta + n) % n };
+    }
+    case 'activate': {
+      const item = menuItems(state)[state.cursor];
+      const add = (st: PgStep) => apply(state, { steps: [...state.steps, st], listen: state.listen, delay: state.delay }, run);
+      switch (item.id) {
+        case 'client-connect':
+          return add({ type: 'connect' });
+        case 'client-close':
+          return add({ type: 'close', host: 'client' });
+        case 'client-abort':
+          return add({ type: 'abort', host: 'client' });
+        case 'server-close':
+          return add({ type: 'close', host: 'server' });
+        case 'server-abort':
+          return add({ type: 'abort', host: 'server' });
+        case 'drop-client':
+          return add({ type: 'drop-next', host: 'client' });
+        case 'drop-server':
+          return add({ type: 'drop-next', host: 'server' });
+        case 'wait':
+          return add({ type: 'wait', ms: 1000 });
+        case 'listen':
+          // There is no "stop listening" action: turning it off sets `option listen off` (from the
+          // start); turning it on again is `server listen` at this point (or the option, if nothing
+          // happened yet).
+          if (listening(state)) {
+            const steps = state.steps.filter((s) => s.type !== 'listen');
+            return apply(state, { steps, listen: false, delay: state.delay }, run);
+          }
+          if (state.steps.length === 0) return apply(state, { steps: [], listen: true, delay: state.delay }, run);
+          return add({ type: 'listen' });
+        case 'client-send':
+        case 'server-send':
+          return { ...state, prompt: { kind: item.id, text: '', fallback: '100', error: null }, message: null };
+        case 'delay':
+          return { ...state, prompt: { kind: 'delay', text: '', fallback: String(state.delay ?? 50), error: null }, message: null };
+        case 'save':
+          return { ...state, prompt: { kind: 'save', text: '', fallback: state.savePath, error: null }, message: null };
+        case 'undo':
+          return reducePlayground(state, { type: 'undo' }, run);
+        case 'reset': {
+          const fresh = initPlayground(run);
+          return { ...fresh, cursor: state.cursor, player: { ...fresh.player, seq: state.player.seq, speedIndex: state.player.speedIndex } };
+        }
+      }
+      return state;
+    }
+    case 'undo': {
+      if (state.steps.length === 0) return { ...state, message: S.pg.nothingToUndo };
+      const steps = state.steps.slice(0, -1);
+      const source = buildScript({ ...state, steps });
+      const player = reducePlayer(state.player, { type: 'load', source, name: PLAYGROUND_NAME, step: Infinity }, run);
+      return { ...state, steps, player, message: null };
+    }
+    case 'prompt-input': {
+      if (!state.prompt) return state;
+      const next = { ...state, prompt: { ...state.prompt, text: state.prompt.text + action.text, error: null } };
+      return action.submit ? reducePlayground(next, { type: 'prompt-submit' }, run) : next;
+    }
+    case 'prompt-backspace':
+      return state.prompt ? { ...state, prompt: { ...state.prompt, text: [...state.prompt.text].slice(0, -1).join(''), error: null } } : state;
+    case 'prompt-cancel':
+      return { ...state, prompt: null };
+    case 'prompt-submit': {
+      const p = state.prompt;
+      if (!p) return state;
+      if (p.kind === 'save') {
+        // The write itself is a shell command emitted by onKey; here only remember the path.
+        const path = promptPath(state);
+        return { ...state, prompt: null, savePath: path, message: S.pg.saving(path) };
+      }
+      const text = p.text.trim() || p.fallback;
+      const n = parseCount(text);
+      if (n === null) return { ...state, prompt: { ...p, error: S.pg.badNumber(text) } };
+      if (p.kind === 'delay') return apply(state, { steps: state.steps, listen: state.listen, delay: n }, run);
+      const host: Side = p.kind === 'client-send' ? 'client' : 'server';
+      return apply(state, { steps: [...state.steps, { type: 'send', host, bytes: n }], listen: state.listen, delay: state.delay }, run);
+    }
+    case 'saved':
+      return { ...state, savePath: action.path };
+    case 'player':
+      return { ...state, player: reducePlayer(state.player, action.action, run), message: null };
+  }
+}
+
+/** The path a save prompt would write to (typed text or the default). */
+export function promptPath(state: PlaygroundState): string {
+  return state.prompt?.kind === 'save' ? state.prompt.text.trim() || state.prompt.fallback || S.pg.defaultPath : state.savePath;
+}
+
+/** The last `n` explanations up to the player's current step (the "what happened" log). */
+export function explanations(state: PlaygroundState, n: number): string[] {
+  const evs = state.player.trace?.events ?? [];
+  if (evs.length === 0) return [];
+  const end = Math.min(state.player.step, evs.length - 1);
+  const out: string[] = [];
+  for (let i = Math.max(0, end - n + 1); i <= end; i++) out.push(evs[i].explain);
+  return out;
+}

@@ -1,0 +1,142 @@
+/** How one question looks: before answering, with hints, with a timer, after answering, recall reveal. */
+import { Box, Text } from 'ink';
+import type { ReactElement } from 'react';
+import { choiceLabel } from '../../quiz/grade.js';
+import { Q } from '../../quiz/strings.js';
+import type { Question, Response } from '../../quiz/types.js';
+import { glyphs, col } from '../components/theme.js';
+import type { QuestionUi } from './question.js';
+
+export interface ShownResult {
+  correct: boolean;
+  expected: string;
+  invalid?: string;
+  timedOut?: boolean;
+  response?: Response | null;
+}
+
+export interface QuestionViewProps {
+  question: Question;
+  ui: QuestionUi;
+  width: number;
+  ascii: boolean;
+  color: boolean;
+  hintsShown: number;
+  revealed: boolean;
+  result: ShownResult | null;
+  showExplanation: boolean;
+  /** e.g. "Question 2/3  handshake". */
+  header?: string;
+  secondsLeft?: number | null;
+  /** The partial diagram of a generated question, already rendered. */
+  diagramLines?: string[];
+}
+
+function chosenIndices(r: Response | null | undefined): number[] {
+  if (!r) return [];
+  if (r.type === 'single') return [r.choice];
+  if (r.type === 'multi') return r.choices;
+  return [];
+}
+
+export function QuestionView(p: QuestionViewProps): ReactElement {
+  const g = glyphs(p.ascii);
+  const q = p.question;
+  const answered = p.result !== null;
+  const rows: ReactElement[] = [];
+  let k = 0;
+  const line = (text: string, props: Record<string, unknown> = {}) =>
+    rows.push(
+      <Text key={k++} wrap="wrap" {...props}>
+        {text}
+      </Text>,
+    );
+  const headRight = p.secondsLeft !== undefined && p.secondsLeft !== null ? Q.secondsLeft(p.secondsLeft) : '';
+  if (p.header || headRight) {
+    rows.push(
+      <Box key={k++} justifyContent="space-between" width={p.width}>
+        <Text dimColor>{p.header ?? ''}</Text>
+        <Text color={col(p.color, p.secondsLeft !== null && (p.secondsLeft ?? 99) <= 10 ? 'red' : 'yellow')}>{headRight}</Text>
+      </Box>,
+    );
+  }
+  line(q.prompt, { bold: true });
+  if (p.diagramLines && p.diagramLines.length > 0) {
+    for (const d of p.diagramLines) line(d, { dimColor: true, wrap: 'truncate' });
+  }
+  const chosen = chosenIndices(p.result?.response);
+  const mark = (i: number, correct: boolean) => {
+    if (!answered) return '  ';
+    if (correct) return `${g.check} `;
+    if (chosen.includes(i)) return `${g.cross} `;
+    return '  ';
+  };
+  switch (q.type) {
+    case 'single':
+    case 'multi':
+      q.choices.forEach((c, i) => {
+        const cur = !answered && p.ui.cursor === i;
+        const box = q.type === 'multi' ? (p.ui.selected.includes(i) || (answered && chosen.includes(i)) ? '[x] ' : '[ ] ') : '';
+        line(`${cur ? g.pointer : ' '} ${mark(i, c.correct)}${box}${choiceLabel(i)}) ${c.text}`, { inverse: cur && p.color });
+        if (answered && c.why && (chosen.includes(i) || c.correct) && p.showExplanation) line(`      ${c.why}`, { dimColor: true });
+      });
+      if (!answered) line(q.type === 'multi' ? Q.multiHelp : Q.singleHelp, { dimColor: true });
+      break;
+    case 'truefalse':
+      [Q.truthy, Q.falsy].forEach((label, i) => {
+        const cur = !answered && p.ui.cursor === i;
+        const picked = p.result?.response?.type === 'truefalse' && (p.result.response.value ? 0 : 1) === i;
+        const right = q.answer === (i === 0);
+        const m = !answered ? '  ' : right ? `${g.check} ` : picked ? `${g.cross} ` : '  ';
+        line(`${cur ? g.pointer : ' '} ${m}${label}`, { inverse: cur && p.color });
+      });
+      if (!answered) line(Q.trueFalseHelp, { dimColor: true });
+      break;
+    case 'order':
+      p.ui.order.forEach((stepIdx, pos) => {
+        const cur = !answered && p.ui.cursor === pos;
+        const ok = answered ? (q.steps[stepIdx] === q.steps[pos] ? `${g.check} ` : `${g.cross} `) : '  ';
+        const held = cur && p.ui.holding ? '* ' : '';
+        line(`${cur ? g.pointer : ' '} ${ok}${pos + 1}. ${held}${q.steps[stepIdx]}`, { inverse: cur && p.color });
+      });
+      if (!answered) line(Q.orderHelp, { dimColor: true });
+      break;
+    case 'numeric':
+    case 'text': {
+      const unit = q.type === 'numeric' && q.unit ? ` ${Q.unit(q.unit)}` : '';
+      line(`${Q.typeAnswer} ${p.ui.text}${answered ? '' : '_'}${unit}`);
+      break;
+    }
+    case 'recall':
+      if (!p.revealed && !answered) {
+        line(Q.thinkThenReveal, { dimColor: true });
+        line(`${Q.notes} ${p.ui.text}_`);
+      } else {
+        if (p.ui.text) line(`${Q.notes} ${p.ui.text}`, { dimColor: true });
+        line(Q.modelAnswer, { bold: true });
+        line(q.answer);
+        line(Q.keyPoints, { bold: true });
+        for (const kp of q.keyPoints) line(`  ${g.bullet} ${kp}`);
+        if (!answered) line(Q.gradeYourself, { color: col(p.color, 'cyan') });
+      }
+      break;
+  }
+  if (!answered && p.hintsShown > 0) {
+    q.hints.slice(0, p.hintsShown).forEach((h, i) => line(`${Q.hint(i + 1, q.hints.length)} ${h}`, { color: col(p.color, 'yellow') }));
+  }
+  if (p.result) {
+    const r = p.result;
+    const verdict = r.timedOut ? Q.timedOut : r.correct ? Q.correct : Q.wrong;
+    line(`${r.correct ? g.check : g.cross} ${verdict}${r.invalid ? `: ${Q.invalid[r.invalid] ?? r.invalid}` : ''}`, {
+      bold: true,
+      color: col(p.color, r.correct ? 'green' : 'red'),
+    });
+    if (q.type !== 'recall') line(`${Q.expected} ${r.expected}`);
+    if (p.showExplanation && q.explanation && q.type !== 'recall') line(`${Q.explanation} ${q.explanation}`, { dimColor: true });
+  }
+  return (
+    <Box flexDirection="column" width={p.width}>
+      {rows}
+    </Box>
+  );
+}

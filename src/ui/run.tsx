@@ -1,0 +1,164 @@
+/**
+ * Starts the interactive app: checks for a terminal, loads lessons and progress, switches to the
+ * alternate screen (restored on every exit path), renders <App>, saves progress (debounced, flushed
+ * on exit) and resolves with the exit code. Imported lazily by src/cli/app.ts only.
+ */
+import { render } from 'ink';
+import type { CliIO } from '../cli/io.js';
+import type { ScreenRequest } from './screen.js';
+import type { Lesson } from '../lessons/types.js';
+import type { Progress } from '../store/types.js';
+import { loadAllLessons, resolveLessonsDir } from '../lessons/load.js';
+import { loadProgress, progressDir, saveProgress } from '../store/progress.js';
+import { App, realClock } from './app.js';
+import { UI } from './strings.js';
+import { colorEnabled, enterAltScreen } from './terminal.js';
+import { writeFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+
+export interface RunAppOptions {
+  io: CliIO;
+  /** --lessons DIR */
+  lessonsDir?: string;
+  ascii?: boolean;
+  /** Checked after the lessons load, before the screen switches: return an error message to refuse. */
+  check?: (lessons: Lesson[], progress: Progress) => string | null;
+  /** Save debounce (ms). */
+  saveDelayMs?: number;
+}
+
+export const EXIT_NOT_A_TERMINAL = 2;
+export const EXIT_INTERNAL = 70;
+
+export function isInteractive(io: CliIO): boolean {
+  return !!io.stdin.isTTY && !!io.stdout.isTTY;
+}
+
+export async function runApp(request: ScreenRequest | ScreenRequest[], opts: RunAppOptions): Promise<number> {
+  const { io } = opts;
+  if (!isInteractive(io)) {
+    io.stderr.write(UI.notATerminal);
+    return EXIT_NOT_A_TERMINAL;
+  }
+
+  const lessonsDir = resolveLessonsDir({ option: opts.lessonsDir, env: io.env, cwd: io.cwd });
+  const all = loadAllLessons(lessonsDir);
+  const broken = all.broken.map((b) => ({ file: b.file, message: b.problem?.message ?? '' }));
+  const pdir = progressDir(io.env);
+  const loaded = loadProgress(pdir);
+
+  const refusal = opts.check?.(all.lessons, loaded.progress) ?? null;
+  if (refusal) {
+    io.stderr.write(`synack: ${refusal}\n`);
+    return 1;
+  }
+
+  const notices: string[] = [];
+  if (loaded.warning) notices.push(loaded.warning);
+  if (broken.length) notices.push(UI.brokenLessons(broken.length));
+  if (all.lessons.length === 0 && broken.length === 0) notices.push(UI.noLessons(lessonsDir));
+
+  // Progress saving: debounced; the last state is always flushed on exit.
+  let pending: Progress | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastError: string | null = null;
+  const flush = (): string | null => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!pending || !loaded.writable) return null;
+    const p = pending;
+    pending = null;
+    const r = saveProgress(pdir, p);
+    lastError = r.ok ? null : r.error;
+    return lastError;
+  };
+  const save = (p: Progress): string | null => {
+    pending = p;
+    if (!timer) timer = setTimeout(flush, opts.saveDelayMs ?? 400);
+    const err = lastError;
+    lastError = null;
+    return err;
+  };
+
+  const stdout = io.stdout as NodeJS.WriteStream;
+  const stdin = io.stdin as NodeJS.ReadStream;
+  const term = enterAltScreen(stdout);
+  let finished = false;
+  const cleanup = () => {
+    if (finished) return;
+    finished = true;
+    try {
+      flush();
+    } catch {
+      /* reported below if it matters */
+    }
+    term.restore();
+  };
+  const onExit = () => cleanup();
+  const onSignal = (sig: NodeJS.Signals) => {
+    cleanup();
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
+  const onCrash = (e: unknown) => {
+    cleanup();
+    io.stderr.write(UI.crashed(e instanceof Error ? e.message : String(e)));
+    if (io.env.SYNACK_DEBUG) console.error(e);
+    process.exit(EXIT_INTERNAL);
+  };
+  // On a width change, clear the alternate screen so no stale cells of the old layout remain.
+  const onResize = () => stdout.write('\u001B[2J\u001B[H');
+  process.on('exit', onExit);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  stdout.on('resize', onResize);
+
+  let code = 0;
+  try {
+    const instance = render(
+      <App
+        initial={request}
+        lessons={all.lessons}
+        broken={broken}
+        progress={loaded.progress}
+        ascii={!!opts.ascii}
+        color={colorEnabled(io.env, io.stdout)}
+        clock={realClock}
+        notice={notices.length ? notices.join(' ') : null}
+        saveProgress={save}
+        writeFile={(path, content) => writeFileSync(resolvePath(io.cwd, path), content, 'utf8')}
+        onExit={(c) => {
+          code = c;
+        }}
+      />,
+      { stdout, stdin, stderr: process.stderr, exitOnCtrlC: false, patchConsole: true },
+    );
+    await instance.waitUntilExit();
+    instance.cleanup();
+  } catch (e) {
+    cleanup();
+    io.stderr.write(UI.crashed(e instanceof Error ? e.message : String(e)));
+    if (io.env.SYNACK_DEBUG) console.error(e);
+    code = EXIT_INTERNAL;
+  } finally {
+    stdout.off('resize', onResize);
+    const err = (() => {
+      try {
+        return flush();
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+    })();
+    cleanup();
+    process.off('exit', onExit);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+    if (err) io.stderr.write(`synack: ${UI.saveFailed(err)}\n`);
+  }
+  return code;
+}

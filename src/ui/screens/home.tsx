@@ -1,0 +1,252 @@
+/**
+ * Home: continue where you left off, the lessons, interview quiz, diagram player (pick a built-in
+ * scenario), playground, stats, help, quit; a course progress bar and each lesson's progress.
+ */
+import type { ReactElement } from 'react';
+import { Box, Text } from 'ink';
+import type { AppContext, KeyBinding, KeyName, KeyResult, ScreenDef, ScreenRequest, ShellCommand } from '../screen.js';
+import type { Lesson } from '../../lessons/types.js';
+import type { Progress } from '../../store/types.js';
+import { UI } from '../strings.js';
+import { Menu, menuKey, type MenuItem } from '../components/Menu.js';
+import { progressBarText } from '../components/ProgressBar.js';
+import { glyphs } from '../components/theme.js';
+import { truncate, padRight, width as sw } from '../components/text.js';
+import { clean } from '../components/markdown.js';
+import { builtInScenarios } from '../player/run.js';
+import { positionUpdate } from './lesson.js';
+
+export interface HomeState {
+  index: number;
+  /** The scenario picker (Diagram player), when open. */
+  picker: { index: number } | null;
+}
+
+export type HomeAction = { type: 'move'; index: number } | { type: 'picker'; open: boolean; index?: number };
+
+type HomeItemId = 'continue' | 'lessons' | 'quiz' | 'player' | 'playground' | 'stats' | 'help' | 'quit';
+
+export function sortedLessons(lessons: Lesson[]): Lesson[] {
+  return [...lessons].sort((a, b) => a.meta.order - b.meta.order || a.meta.id.localeCompare(b.meta.id));
+}
+
+/** Per-lesson status: done, started, or not yet; and questions answered right. */
+export function lessonStatus(p: Progress, l: Lesson): { mark: 'done' | 'started' | 'none'; right: number; total: number; pct: number } {
+  const lp = p.lessons[l.meta.id];
+  const total = l.questions.length;
+  const right = lp ? l.questions.filter((q) => lp.answers[q.id]?.correct).length : 0;
+  const mark = lp?.done ? 'done' : lp ? 'started' : 'none';
+  const pct = lp?.done ? 100 : Math.round(100 * (lp?.furthest ?? 0));
+  return { mark, right, total, pct };
+}
+
+export function markGlyph(mark: 'done' | 'started' | 'none', ascii: boolean): string {
+  const g = glyphs(ascii);
+  return mark === 'done' ? g.done : mark === 'started' ? g.started : g.none;
+}
+
+/** Course progress: the average of each lesson's reading (done = 1). */
+export function courseFraction(p: Progress, lessons: Lesson[]): number {
+  if (!lessons.length) return 0;
+  let sum = 0;
+  for (const l of lessons) {
+    const lp = p.lessons[l.meta.id];
+    sum += lp?.done ? 1 : Math.min(1, lp?.furthest ?? 0);
+  }
+  return sum / lessons.length;
+}
+
+function continueTarget(ctx: AppContext): { lesson: Lesson; position: number; resume: boolean } | null {
+  const sorted = sortedLessons(ctx.lessons);
+  const last = ctx.progress.last;
+  if (last) {
+    const l = sorted.find((x) => x.meta.id === last.lessonId);
+    if (l) return { lesson: l, position: last.position, resume: true };
+  }
+  const first = sorted.find((l) => !ctx.progress.lessons[l.meta.id]?.done) ?? sorted[0];
+  return first ? { lesson: first, position: ctx.progress.lessons[first.meta.id]?.position ?? 0, resume: false } : null;
+}
+
+function homeItems(ctx: AppContext): { id: HomeItemId; item: MenuItem }[] {
+  const out: { id: HomeItemId; item: MenuItem }[] = [];
+  const c = continueTarget(ctx);
+  if (c) {
+    const title = clean(c.lesson.meta.title);
+    const st = lessonStatus(ctx.progress, c.lesson);
+    out.push({ id: 'continue', item: { label: c.resume ? UI.homeContinue(title, st.pct) : UI.homeStart(title) } });
+  }
+  const done = ctx.lessons.filter((l) => ctx.progress.lessons[l.meta.id]?.done).length;
+  out.push({ id: 'lessons', item: { label: UI.homeLessonsCount(done, ctx.lessons.length) } });
+  out.push({ id: 'quiz', item: { label: UI.homeQuiz } });
+  out.push({ id: 'player', item: { label: UI.homePlayer } });
+  out.push({ id: 'playground', item: { label: UI.homePlayground } });
+  out.push({ id: 'stats', item: { label: UI.homeStats } });
+  out.push({ id: 'help', item: { label: UI.homeHelp } });
+  out.push({ id: 'quit', item: { label: UI.homeQuit } });
+  return out;
+}
+
+function scenarios(): { name: string; description: string; source: string }[] {
+  try {
+    return builtInScenarios() ?? [];
+  } catch {
+    return [];
+  }
+}
+
+function openLesson(ctx: AppContext, lesson: Lesson, position: number): ShellCommand[] {
+  const id = lesson.meta.id;
+  const lp = ctx.progress.lessons[id];
+  return [
+    { cmd: 'push', request: { screen: 'lesson', lessonId: id, position } },
+    { cmd: 'progress', update: positionUpdate(id, position, lp?.furthest ?? 0, false, new Date(ctx.now).toISOString()) },
+  ];
+}
+
+export function homeOnKey(s: HomeState, key: KeyName, ctx: AppContext): KeyResult<HomeAction> | null {
+  if (s.picker) {
+    const list = scenarios();
+    const items = list.map((x) => ({ label: x.name }));
+    if (key === 'escape' || key === 'q' || key === 'left') return { action: { type: 'picker', open: false } };
+    const a = menuKey(items, s.picker.index, key);
+    if (!a) return null;
+    if (a.type === 'menu-move') return { action: { type: 'picker', open: true, index: a.index } };
+    const sc = list[a.index];
+    if (!sc) return null;
+    return { commands: [{ cmd: 'push', request: { screen: 'player', source: sc.source, name: sc.name } }] };
+  }
+  const items = homeItems(ctx);
+  const a = menuKey(
+    items.map((x) => x.item),
+    s.index,
+    key,
+  );
+  if (!a) return null;
+  if (a.type === 'menu-move') return { action: { type: 'move', index: a.index } };
+  const id = items[a.index]?.id;
+  const push = (request: ScreenRequest): KeyResult<HomeAction> => ({ action: { type: 'move', index: a.index }, commands: [{ cmd: 'push', request }] });
+  switch (id) {
+    case 'continue': {
+      const c = continueTarget(ctx);
+      return c ? { action: { type: 'move', index: a.index }, commands: openLesson(ctx, c.lesson, c.position) } : null;
+    }
+    case 'lessons':
+      return push({ screen: 'lessons' });
+    case 'quiz':
+      return push({ screen: 'quiz', options: {} });
+    case 'player':
+      return { action: { type: 'picker', open: true, index: 0 } };
+    case 'playground':
+      return push({ screen: 'playground' });
+    case 'stats':
+      return push({ screen: 'stats' });
+    case 'help':
+      return push({ screen: 'help' });
+    case 'quit':
+      return { commands: [{ cmd: 'quit' }] };
+    default:
+      return null;
+  }
+}
+
+export function reduceHome(s: HomeState, a: HomeAction): HomeState {
+  switch (a.type) {
+    case 'move':
+      return a.index === s.index ? s : { ...s, index: a.index };
+    case 'picker':
+      return { ...s, picker: a.open ? { index: a.index ?? s.picker?.index ?? 0 } : null };
+  }
+}
+
+function HomeView(props: { s: HomeState; ctx: AppContext }) {
+  const { s, ctx } = props;
+  const w = ctx.width;
+  const g = glyphs(ctx.ascii);
+  const lessons = sortedLessons(ctx.lessons);
+  const frac = courseFraction(ctx.progress, lessons);
+  const done = lessons.filter((l) => ctx.progress.lessons[l.meta.id]?.done).length;
+  const label = `${UI.homeCourse} `;
+  const tail = `  ${done}/${lessons.length}`;
+  const bar = progressBarText(frac, Math.max(10, Math.min(50, w - sw(label) - sw(tail))), ctx.ascii);
+  const header = [truncate(`${UI.appName} ${g.h} ${UI.homeTagline}`, w, g.ellipsis), truncate(label + bar + tail, w, g.ellipsis)];
+
+  const items = homeItems(ctx).map((x) => x.item);
+  let menuRows = items.length;
+  let pickerItems: MenuItem[] = [];
+  if (s.picker) {
+    const list = scenarios();
+    pickerItems = list.map((x) => ({ label: x.name, detail: '' }));
+    if (pickerItems.length === 0) pickerItems = [{ label: UI.homeNoScenarios, disabled: true }];
+  }
+  const menuWidth = Math.min(w, 56);
+  // Rows: header 2 + blank + menu + blank + lessons overview.
+  const avail = ctx.height - 3;
+  menuRows = Math.max(1, Math.min(items.length, avail));
+  const restRows = ctx.height - 3 - menuRows - 1;
+
+  // Lesson overview (or the scenario picker) under the menu.
+  let lower: ReactElement | null = null;
+  if (s.picker) {
+    const list = scenarios();
+    const rows = Math.max(1, restRows - 1);
+    const desc = list[s.picker.index]?.description ?? '';
+    lower = (
+      <Box flexDirection="column" width={w}>
+        <Text bold>{truncate(UI.homePickScenario, w)}</Text>
+        <Menu items={pickerItems} index={s.picker.index} width={menuWidth} height={Math.max(1, rows - (desc ? 1 : 0))} ascii={ctx.ascii} color={ctx.color} />
+        {desc && rows > 1 ? <Text dimColor wrap="truncate">{truncate(clean(desc), w, g.ellipsis)}</Text> : null}
+      </Box>
+    );
+  } else if (restRows >= 2 && lessons.length) {
+    const rows = restRows - 1;
+    const shown = lessons.slice(0, rows);
+    lower = (
+      <Box flexDirection="column" width={w}>
+        <Text bold>{truncate(UI.homeLessons, w)}</Text>
+        {shown.map((l, i) => {
+          const st = lessonStatus(ctx.progress, l);
+          const right = st.total ? `  ${UI.lessonQuestions(st.right, st.total)}` : '';
+          const detail = `${String(st.pct).padStart(3)}%${right}`;
+          const left = `${markGlyph(st.mark, ctx.ascii)} ${truncate(clean(l.meta.title), Math.max(4, w - sw(detail) - 4), g.ellipsis)}`;
+          const line = sw(left) + sw(detail) + 1 <= w ? padRight(left, w - sw(detail)) + detail : truncate(left, w, g.ellipsis);
+          return (
+            <Text key={i} wrap="truncate" dimColor={st.mark === 'none'} color={ctx.color && st.mark === 'done' ? 'green' : undefined}>
+              {i === rows - 1 && lessons.length > rows ? truncate(`${g.ellipsis} ${lessons.length - rows + 1} more`, w) : line}
+            </Text>
+          );
+        })}
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" width={w} height={ctx.height}>
+      <Text bold color={ctx.color ? 'cyan' : undefined} wrap="truncate">
+        {header[0]}
+      </Text>
+      <Text wrap="truncate" color={ctx.color ? 'green' : undefined}>
+        {header[1]}
+      </Text>
+      <Text> </Text>
+      <Menu items={items} index={s.index} width={menuWidth} height={menuRows} ascii={ctx.ascii} color={ctx.color} />
+      {lower ? <Text> </Text> : null}
+      {lower}
+    </Box>
+  );
+}
+
+const HOME_BINDINGS: KeyBinding[] = [
+  { ...UI.keyMove, footer: true },
+  { ...UI.keyOpen, footer: true },
+  { keys: '1-9', label: 'pick', help: 'Open the item with that number' },
+  { keys: 'q', label: 'quit', help: 'Quit synack', footer: true },
+];
+
+export const homeScreen: ScreenDef<HomeState, HomeAction> = {
+  id: 'home',
+  init: () => ({ index: 0, picker: null }),
+  reduce: (s, a) => reduceHome(s, a),
+  onKey: homeOnKey,
+  bindings: (s) => (s.picker ? [{ ...UI.keyMove, footer: true }, { keys: 'Enter', label: 'play', footer: true }, { keys: 'Esc', label: 'close', footer: true }] : HOME_BINDINGS),
+  title: () => UI.homeTitle,
+  view: (s, ctx) => <HomeView s={s} ctx={ctx} />,
+};

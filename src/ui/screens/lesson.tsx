@@ -1,0 +1,613 @@
+/**
+ * The lesson reader: the lesson's blocks as lines at the current width, a scrolling viewport with a
+ * position indicator, inline quizzes answered in place, ```tcp blocks as a live inline diagram and
+ * ```layers blocks stepping through encapsulation (Tab focuses them). Reaching the end marks the
+ * lesson done; n from the last section offers the next lesson. Every move saves the position.
+ *
+ * Scroll position is kept as an anchor (block, row offset), so a resize or a quiz growing after an
+ * answer keeps the same text at the top. The saved `position` is the row at the current width.
+ */
+import { Box, Text } from 'ink';
+import type { AppContext, KeyBinding, KeyName, KeyResult, ScreenDef, ShellCommand } from '../screen.js';
+import type { Block, Lesson } from '../../lessons/types.js';
+import type { Question } from '../../quiz/types.js';
+import type { Progress, LessonProgress } from '../../store/types.js';
+import { UI } from '../strings.js';
+import { glyphs } from '../components/theme.js';
+import {
+  blockLines,
+  boxLines,
+  clean,
+  clipLine,
+  lineWidth,
+  wrapSpans,
+  type BlockLayout,
+  type DocLayout,
+  type Line,
+} from '../components/markdown.js';
+import { LinesView } from '../components/Lines.js';
+import { truncate, width as sw } from '../components/text.js';
+import {
+  initQuiz,
+  quizBindings,
+  quizCapturesText,
+  quizKey,
+  quizLines,
+  reduceQuiz,
+  type InlineQuizState,
+  type QuizAction,
+} from '../components/inlineQuiz.js';
+import { initLayers, layersKey, layersLines, reduceLayers, type LayersAction, type LayersState } from '../components/layers.js';
+import {
+  initInline,
+  inlineAnimating,
+  inlineLines,
+  onKeyInline,
+  reduceInline,
+  tickInline,
+  INLINE_BINDINGS,
+  type InlineAction,
+  type InlineState,
+} from '../player/inline.js';
+
+export interface Anchor {
+  block: number;
+  offset: number;
+}
+
+export interface LessonState {
+  lessonId: string;
+  lesson: Lesson | null;
+  anchor: Anchor;
+  focus: number | null;
+  quizzes: Record<number, InlineQuizState>;
+  players: Record<number, InlineState | { error: string }>;
+  layers: Record<number, LayersState>;
+  offerNext: boolean;
+}
+
+export type LessonAction =
+  | { type: 'scroll'; anchor: Anchor }
+  | { type: 'focus'; block: number | null; anchor?: Anchor }
+  | { type: 'quiz'; block: number; action: QuizAction }
+  | { type: 'player'; block: number; action: InlineAction }
+  | { type: 'layers'; block: number; action: LayersAction }
+  | { type: 'offer-next'; on: boolean; anchor?: Anchor };
+
+const INTERACTIVE = new Set(['quiz', 'tcp', 'layers']);
+
+// ---------------------------------------------------------------------------------------------
+// Layout
+
+const staticCache = new WeakMap<Lesson, Map<string, Line[]>>();
+
+function staticLines(lesson: Lesson, i: number, width: number, ascii: boolean): Line[] {
+  let m = staticCache.get(lesson);
+  if (!m) {
+    m = new Map();
+    staticCache.set(lesson, m);
+  }
+  const key = `${i}|${width}|${ascii ? 1 : 0}`;
+  let ls = m.get(key);
+  if (!ls) {
+    if (m.size > 4000) m.clear();
+    ls = blockLines(lesson.blocks[i], { width, ascii }).map((l) => (lineWidth(l) > width ? clipLine(l, width) : l));
+    m.set(key, ls);
+  }
+  return ls;
+}
+
+/** Interactive blocks' lines, cached per block state object (states are immutable). */
+const interactiveCache = new WeakMap<object, Map<string, Line[]>>();
+
+function interactiveLines(s: LessonState, b: Block, i: number, width: number, ascii: boolean): Line[] {
+  const st: object | undefined = b.type === 'quiz' ? s.quizzes[i] : b.type === 'tcp' ? s.players[i] : b.type === 'layers' ? s.layers[i] : undefined;
+  if (!st) return renderInteractive(s, b, i, width, ascii);
+  let m = interactiveCache.get(st);
+  if (!m) {
+    m = new Map();
+    interactiveCache.set(st, m);
+  }
+  const key = `${width}|${ascii ? 1 : 0}|${s.focus === i ? 1 : 0}`;
+  let ls = m.get(key);
+  if (!ls) {
+    if (m.size > 16) m.clear();
+    ls = renderInteractive(s, b, i, width, ascii);
+    m.set(key, ls);
+  }
+  return ls;
+}
+
+function renderInteractive(s: LessonState, b: Block, i: number, width: number, ascii: boolean): Line[] {
+  const focused = s.focus === i;
+  const inner = Math.max(1, width - 4);
+  if (b.type === 'quiz') {
+    const qs = s.quizzes[i] ?? initQuiz(b.question);
+    return boxLines(quizLines(b.question, qs, inner, focused, ascii), width, ascii, { title: UI.quizLabel, focused });
+  }
+  if (b.type === 'tcp') {
+    const p = s.players[i];
+    const body: Line[] =
+      !p || 'error' in p
+        ? wrapSpans([{ text: clean(p && 'error' in p ? p.error : ''), color: 'red' }], inner)
+        : inlineLines(p, inner, focused, ascii).map((l) => [{ text: l }]);
+    return boxLines(body, width, ascii, { title: UI.tcpLabel(b.scenario), focused });
+  }
+  if (b.type === 'layers') {
+    const ls = s.layers[i] ?? initLayers();
+    return boxLines(layersLines(b, ls, inner, focused, ascii), width, ascii, { title: UI.layersLabel(b.title), focused });
+  }
+  return [];
+}
+
+export function nextLesson(ctx: AppContext, id: string): Lesson | null {
+  const sorted = [...ctx.lessons].sort((a, b) => a.meta.order - b.meta.order || a.meta.id.localeCompare(b.meta.id));
+  const i = sorted.findIndex((l) => l.meta.id === id);
+  return i >= 0 && i + 1 < sorted.length ? sorted[i + 1] : null;
+}
+
+function endLines(s: LessonState, ctx: AppContext, width: number): Line[] {
+  const g = glyphs(ctx.ascii);
+  const done = ctx.progress.lessons[s.lessonId]?.done ?? false;
+  const next = nextLesson(ctx, s.lessonId);
+  const out: Line[] = [[], [{ text: g.h.repeat(Math.max(1, width)), dim: true }]];
+  out.push(
+    done
+      ? [{ text: ctx.ascii ? UI.readerDoneAscii : UI.readerDone, bold: true, color: 'green' }]
+      : [{ text: UI.readerEnd, bold: true }],
+  );
+  const nextText = next ? UI.readerNextLesson(clean(next.meta.title)) : UI.readerLastLesson;
+  out.push(...wrapSpans([{ text: nextText, bold: s.offerNext, color: s.offerNext ? 'cyan' : undefined }], width));
+  return out;
+}
+
+/** The whole lesson laid out at the context's width (end lines included as a pseudo-block). */
+export function lessonLayout(s: LessonState, ctx: AppContext): DocLayout {
+  const width = Math.max(10, ctx.width);
+  const lines: Line[] = [];
+  const blocks: BlockLayout[] = [];
+  const sections: DocLayout['sections'] = [];
+  const lesson = s.lesson;
+  if (lesson) {
+    lesson.blocks.forEach((b, i) => {
+      if (i > 0) lines.push([]);
+      const ls = INTERACTIVE.has(b.type) ? interactiveLines(s, b, i, width, ctx.ascii) : staticLines(lesson, i, width, ctx.ascii);
+      if (b.type === 'heading' && b.depth <= 2) {
+        const title = ls.length ? ls.slice(0, b.depth <= 2 ? ls.length - 1 : ls.length).map((l) => l.map((x) => x.text).join('')).join(' ') : '';
+        sections.push({ row: lines.length, title, block: i });
+      }
+      blocks.push({ block: i, start: lines.length, height: ls.length });
+      for (const l of ls) lines.push(l);
+    });
+    const end = endLines(s, ctx, width);
+    blocks.push({ block: lesson.blocks.length, start: lines.length, height: end.length });
+    lines.push(...end);
+  }
+  return { lines, blocks, sections };
+}
+
+/** Rows of document visible (the last body row is the status line). */
+export function viewRows(ctx: AppContext): number {
+  return Math.max(1, ctx.height - 1);
+}
+
+export function maxTop(layout: DocLayout, ctx: AppContext): number {
+  return Math.max(0, layout.lines.length - viewRows(ctx));
+}
+
+export function rowOf(layout: DocLayout, a: Anchor): number {
+  const b = layout.blocks.find((x) => x.block === a.block);
+  if (!b) return 0;
+  return b.start + Math.max(0, Math.min(a.offset, b.height));
+}
+
+export function anchorOf(layout: DocLayout, row: number): Anchor {
+  let found: BlockLayout | undefined;
+  for (const b of layout.blocks) {
+    if (b.start <= row) found = b;
+    else break;
+  }
+  if (!found) return { block: 0, offset: 0 };
+  return { block: found.block, offset: row - found.start };
+}
+
+function clampRow(layout: DocLayout, ctx: AppContext, row: number): number {
+  return Math.max(0, Math.min(maxTop(layout, ctx), row));
+}
+
+export function topRow(s: LessonState, ctx: AppContext, layout = lessonLayout(s, ctx)): number {
+  return clampRow(layout, ctx, rowOf(layout, s.anchor));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress updates (pure functions over Progress)
+
+function lessonEntry(p: Progress, id: string, nowIso: string): LessonProgress {
+  return p.lessons[id] ?? { position: 0, furthest: 0, done: false, answers: {}, lastOpened: nowIso };
+}
+
+export function positionUpdate(id: string, row: number, furthest: number, done: boolean, nowIso: string) {
+  return (p: Progress): Progress => {
+    const lp = lessonEntry(p, id, nowIso);
+    return {
+      ...p,
+      lessons: {
+        ...p.lessons,
+        [id]: {
+          ...lp,
+          position: Math.max(0, Math.round(row)),
+          furthest: Math.min(1, Math.max(lp.furthest, furthest)),
+          done: lp.done || done,
+          lastOpened: nowIso,
+        },
+      },
+      last: { lessonId: id, position: Math.max(0, Math.round(row)) },
+    };
+  };
+}
+
+export function answerUpdate(lessonId: string, q: Question, correct: boolean, nowIso: string) {
+  return (p: Progress): Progress => {
+    const lp = lessonEntry(p, lessonId, nowIso);
+    const mistakes = { ...p.mistakes };
+    if (!correct) mistakes[q.id] = 0;
+    else if (q.id in mistakes) mistakes[q.id] = mistakes[q.id] + 1;
+    return {
+      ...p,
+      lessons: { ...p.lessons, [lessonId]: { ...lp, answers: { ...lp.answers, [q.id]: { correct, at: nowIso } } } },
+      history: [
+        ...p.history,
+        { questionId: q.id, at: nowIso, correct, rating: correct ? 3 : 1, ms: 0, topics: [...q.topics], mode: 'lesson' as const },
+      ].slice(-5000),
+      mistakes,
+    };
+  };
+}
+
+function iso(now: number): string {
+  const d = new Date(Number.isFinite(now) ? now : 0);
+  return Number.isNaN(d.getTime()) ? new Date(0).toISOString() : d.toISOString();
+}
+
+/** The position commands after moving to `row` (done when the end is on screen). */
+function moveCommands(s: LessonState, ctx: AppContext, layout: DocLayout, row: number): ShellCommand[] {
+  if (!s.lesson) return [];
+  const total = layout.lines.length;
+  const bottom = Math.min(total, row + viewRows(ctx));
+  const furthest = total ? bottom / total : 1;
+  const atEnd = row >= maxTop(layout, ctx);
+  const lp = ctx.progress.lessons[s.lessonId];
+  if (lp && lp.position === row && lp.done === (lp.done || atEnd) && lp.furthest >= furthest && ctx.progress.last?.lessonId === s.lessonId && ctx.progress.last.position === row)
+    return [];
+  return [{ cmd: 'progress', update: positionUpdate(s.lessonId, row, atEnd ? 1 : furthest, atEnd, iso(ctx.now)) }];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screen
+
+export function initLessonState(lessonId: string, position: number | undefined, ctx: AppContext): LessonState {
+  const lesson = ctx.lessons.find((l) => l.meta.id === lessonId) ?? null;
+  const s: LessonState = {
+    lessonId,
+    lesson,
+    anchor: { block: 0, offset: 0 },
+    focus: null,
+    quizzes: {},
+    players: {},
+    layers: {},
+    offerNext: false,
+  };
+  if (!lesson) return s;
+  lesson.blocks.forEach((b, i) => {
+    if (b.type === 'quiz') s.quizzes[i] = initQuiz(b.question);
+    else if (b.type === 'layers') s.layers[i] = initLayers();
+    else if (b.type === 'tcp') {
+      try {
+        s.players[i] = initInline(b.source, b.caption, b.scenario ?? 'tcp');
+      } catch (e) {
+        s.players[i] = { error: e instanceof Error ? e.message : String(e) };
+      }
+    }
+  });
+  const row = position ?? ctx.progress.lessons[lessonId]?.position ?? 0;
+  const layout = lessonLayout(s, ctx);
+  s.anchor = anchorOf(layout, clampRow(layout, ctx, row));
+  return s;
+}
+
+function interactiveBlocks(s: LessonState): number[] {
+  return s.lesson ? s.lesson.blocks.flatMap((b, i) => (INTERACTIVE.has(b.type) ? [i] : [])) : [];
+}
+
+/** Scroll so block `i` is on screen (its top at the top when it does not fit). */
+function revealBlock(layout: DocLayout, ctx: AppContext, top: number, i: number): number {
+  const b = layout.blocks.find((x) => x.block === i);
+  if (!b) return top;
+  const v = viewRows(ctx);
+  if (b.start >= top && b.start + b.height <= top + v) return top;
+  if (b.height >= v || b.start < top) return clampRow(layout, ctx, b.start);
+  return clampRow(layout, ctx, b.start + b.height - v);
+}
+
+function focusedBlock(s: LessonState): Block | null {
+  return s.focus !== null && s.lesson ? (s.lesson.blocks[s.focus] ?? null) : null;
+}
+
+function capturesText(s: LessonState): boolean {
+  const b = focusedBlock(s);
+  if (!b || b.type !== 'quiz' || s.focus === null) return false;
+  return quizCapturesText(b.question, s.quizzes[s.focus] ?? initQuiz(b.question));
+}
+
+function quizResult(s: LessonState, block: number, q: Question, action: QuizAction, ctx: AppContext): KeyResult<LessonAction> {
+  const before = s.quizzes[block] ?? initQuiz(q);
+  const after = reduceQuiz(q, before, action);
+  const commands: ShellCommand[] = [];
+  if (!before.result && after.result && s.lesson) {
+    commands.push({ cmd: 'progress', update: answerUpdate(s.lesson.meta.id, q, after.result.correct, iso(ctx.now)) });
+  }
+  return { action: { type: 'quiz', block, action }, commands };
+}
+
+function leave(s: LessonState, ctx: AppContext): KeyResult<LessonAction> {
+  if (!s.lesson) return { commands: [{ cmd: 'pop' }] };
+  const layout = lessonLayout(s, ctx);
+  const row = topRow(s, ctx, layout);
+  return { commands: [...moveCommands(s, ctx, layout, row), { cmd: 'pop' }] };
+}
+
+function openNext(s: LessonState, ctx: AppContext): KeyResult<LessonAction> | null {
+  const next = nextLesson(ctx, s.lessonId);
+  if (!next) return null;
+  const id = next.meta.id;
+  return {
+    commands: [
+      { cmd: 'replace', request: { screen: 'lesson', lessonId: id, position: ctx.progress.lessons[id]?.position ?? 0 } },
+      { cmd: 'progress', update: positionUpdate(id, ctx.progress.lessons[id]?.position ?? 0, 0, false, iso(ctx.now)) },
+    ],
+  };
+}
+
+export function lessonOnKey(s: LessonState, key: KeyName, ctx: AppContext): KeyResult<LessonAction> | null {
+  if (!s.lesson) return key === 'q' || key === 'escape' || key === 'enter' ? { commands: [{ cmd: 'pop' }] } : null;
+  const lesson = s.lesson;
+  const layout = lessonLayout(s, ctx);
+  const top = topRow(s, ctx, layout);
+  const v = viewRows(ctx);
+  const move = (row: number, extra: Partial<{ offerNext: boolean }> = {}): KeyResult<LessonAction> => {
+    const to = clampRow(layout, ctx, row);
+    const anchor = anchorOf(layout, to);
+    const action: LessonAction =
+      extra.offerNext !== undefined ? { type: 'offer-next', on: extra.offerNext, anchor } : { type: 'scroll', anchor };
+    return { action, commands: moveCommands(s, ctx, layout, to) };
+  };
+
+  // 1. The focused block gets the key first.
+  const fb = focusedBlock(s);
+  if (fb && s.focus !== null) {
+    const i = s.focus;
+    if (key === 'escape') return { action: { type: 'focus', block: null } };
+    if (fb.type === 'quiz') {
+      const a = quizKey(fb.question, s.quizzes[i] ?? initQuiz(fb.question), key);
+      if (a) return quizResult(s, i, fb.question, a, ctx);
+      if (capturesText(s) && key !== 'tab' && key !== 'shift-tab') return null;
+    } else if (fb.type === 'tcp') {
+      const p = s.players[i];
+      if (key === 'enter') return { commands: [{ cmd: 'push', request: { screen: 'player', source: fb.source, name: fb.scenario ?? 'tcp' } }] };
+      if (p && !('error' in p)) {
+        const a = onKeyInline(p, key);
+        if (a) return { action: { type: 'player', block: i, action: a } };
+      }
+    } else if (fb.type === 'layers') {
+      const a = layersKey(key, ctx.now);
+      if (a) return { action: { type: 'layers', block: i, action: a } };
+    }
+  }
+
+  // 2. Reader keys.
+  switch (key) {
+    case 'q':
+    case 'escape':
+      return leave(s, ctx);
+    case 'up':
+    case 'k':
+      return move(top - 1);
+    case 'down':
+    case 'j':
+      return move(top + 1);
+    case 'pageup':
+    case 'b':
+      return move(top - Math.max(1, v - 2));
+    case 'pagedown':
+    case 'space':
+      return move(top + Math.max(1, v - 2));
+    case 'home':
+    case 'g':
+      return move(0);
+    case 'end':
+    case 'G':
+      return move(layout.lines.length);
+    case 'n': {
+      const next = layout.sections.find((x) => x.row > top);
+      if (next && next.row <= maxTop(layout, ctx)) return move(next.row);
+      if (s.offerNext || top >= maxTop(layout, ctx)) {
+        const r = openNext(s, ctx);
+        if (r) return r;
+      }
+      return move(layout.lines.length, { offerNext: true });
+    }
+    case 'p': {
+      const prev = [...layout.sections].reverse().find((x) => x.row < top);
+      return move(prev ? prev.row : 0, { offerNext: false });
+    }
+    case 'enter':
+      if (s.offerNext && top >= maxTop(layout, ctx)) return openNext(s, ctx);
+      return null;
+    case 'tab':
+    case 'shift-tab': {
+      const list = interactiveBlocks(s);
+      if (!list.length) return null;
+      let target: number | undefined;
+      if (s.focus !== null) {
+        const k = list.indexOf(s.focus);
+        target = key === 'tab' ? list[k + 1] : list[k - 1];
+      } else {
+        const visible = list.filter((i) => {
+          const b = layout.blocks.find((x) => x.block === i)!;
+          return b.start < top + v && b.start + b.height > top;
+        });
+        if (visible.length) target = key === 'tab' ? visible[0] : visible[visible.length - 1];
+        else target = key === 'tab' ? list.find((i) => rowOf(layout, { block: i, offset: 0 }) >= top) : [...list].reverse().find((i) => rowOf(layout, { block: i, offset: 0 }) < top);
+      }
+      if (target === undefined) return { action: { type: 'focus', block: null } };
+      const to = revealBlock(layout, ctx, top, target);
+      return { action: { type: 'focus', block: target, anchor: anchorOf(layout, to) }, commands: to !== top ? moveCommands(s, ctx, layout, to) : [] };
+    }
+    case 'h': {
+      // Unfocused: the next hint of the first unanswered quiz on screen.
+      const q = lesson.blocks
+        .map((b, i) => ({ b, i }))
+        .find(({ b, i }) => {
+          if (b.type !== 'quiz') return false;
+          const bl = layout.blocks.find((x) => x.block === i)!;
+          return bl.start < top + v && bl.start + bl.height > top;
+        });
+      if (q && q.b.type === 'quiz') return { action: { type: 'quiz', block: q.i, action: { type: 'hint' } } };
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+export function reduceLesson(s: LessonState, a: LessonAction): LessonState {
+  switch (a.type) {
+    case 'scroll':
+      return a.anchor.block === s.anchor.block && a.anchor.offset === s.anchor.offset ? s : { ...s, anchor: a.anchor };
+    case 'focus':
+      return { ...s, focus: a.block, anchor: a.anchor ?? s.anchor };
+    case 'offer-next':
+      return { ...s, offerNext: a.on, anchor: a.anchor ?? s.anchor };
+    case 'quiz': {
+      const b = s.lesson?.blocks[a.block];
+      if (!b || b.type !== 'quiz') return s;
+      const before = s.quizzes[a.block] ?? initQuiz(b.question);
+      const after = reduceQuiz(b.question, before, a.action);
+      return after === before ? s : { ...s, quizzes: { ...s.quizzes, [a.block]: after } };
+    }
+    case 'player': {
+      const p = s.players[a.block];
+      if (!p || 'error' in p) return s;
+      const after = reduceInline(p, a.action);
+      return after === p ? s : { ...s, players: { ...s.players, [a.block]: after } };
+    }
+    case 'layers': {
+      const b = s.lesson?.blocks[a.block];
+      if (!b || b.type !== 'layers') return s;
+      const before = s.layers[a.block] ?? initLayers();
+      const after = reduceLayers(b.layers.length, before, a.action);
+      return after === before ? s : { ...s, layers: { ...s.layers, [a.block]: after } };
+    }
+  }
+}
+
+function tickLesson(s: LessonState, now: number): LessonState {
+  let players = s.players;
+  for (const [k, p] of Object.entries(s.players)) {
+    if ('error' in p || !inlineAnimating(p)) continue;
+    const next = tickInline(p, now);
+    if (next !== p) players = { ...players, [k]: next };
+  }
+  let layers = s.layers;
+  for (const [k, l] of Object.entries(s.layers)) {
+    const b = s.lesson?.blocks[Number(k)];
+    if (!l.playing || !b || b.type !== 'layers') continue;
+    const next = reduceLayers(b.layers.length, l, { type: 'tick', now });
+    if (next !== l) layers = { ...layers, [k]: next };
+  }
+  return players === s.players && layers === s.layers ? s : { ...s, players, layers };
+}
+
+function lessonAnimating(s: LessonState): boolean {
+  for (const p of Object.values(s.players)) if (!('error' in p) && inlineAnimating(p)) return true;
+  for (const l of Object.values(s.layers)) if (l.playing) return true;
+  return false;
+}
+
+const READER_BINDINGS: KeyBinding[] = [
+  { ...UI.keyScroll, footer: true },
+  { ...UI.keyPage, footer: true },
+  { ...UI.keySection, footer: true },
+  { ...UI.keyFocus, footer: true },
+  { ...UI.keyTop, footer: true },
+  { ...UI.keyHint },
+];
+
+export function lessonBindings(s: LessonState): KeyBinding[] {
+  const b = focusedBlock(s);
+  if (!b || s.focus === null) return READER_BINDINGS;
+  let own: KeyBinding[] = [];
+  if (b.type === 'quiz') own = quizBindings(b.question, s.quizzes[s.focus] ?? initQuiz(b.question));
+  else if (b.type === 'tcp') own = [...INLINE_BINDINGS, { ...UI.keyOpenPlayer }];
+  else if (b.type === 'layers') own = [{ ...UI.keyLayerStep, footer: true }, { keys: 'space', label: 'play', footer: true }];
+  return [...own, { ...UI.keyUnfocus, footer: true }, { ...UI.keyFocus, label: 'next block' }, { ...UI.keyPage, footer: false }];
+}
+
+function statusLine(s: LessonState, ctx: AppContext, layout: DocLayout, top: number): string {
+  const width = ctx.width;
+  const total = layout.lines.length;
+  const mt = maxTop(layout, ctx);
+  const pct = mt === 0 ? 100 : Math.round((100 * top) / mt);
+  const right = UI.readerPosition(Math.min(total, top + viewRows(ctx)), total, pct);
+  const section = [...layout.sections].reverse().find((x) => x.row <= top);
+  const left = section ? section.title : '';
+  const room = width - sw(right) - 2;
+  const l = room > 4 ? truncate(left, room, glyphs(ctx.ascii).ellipsis) : '';
+  return l + ' '.repeat(Math.max(1, width - sw(l) - sw(right))) + right;
+}
+
+function LessonView(props: { s: LessonState; ctx: AppContext }) {
+  const { s, ctx } = props;
+  if (!s.lesson) {
+    return (
+      <Box flexDirection="column" width={ctx.width}>
+        <Text>{truncate(UI.readerNotFound(clean(s.lessonId)), ctx.width)}</Text>
+        <Text dimColor>{UI.placeholderBack}</Text>
+      </Box>
+    );
+  }
+  const layout = lessonLayout(s, ctx);
+  const top = topRow(s, ctx, layout);
+  const visible = layout.lines.slice(top, top + viewRows(ctx));
+  while (visible.length < viewRows(ctx)) visible.push([]);
+  return (
+    <Box flexDirection="column" width={ctx.width} height={ctx.height}>
+      <LinesView lines={visible} width={ctx.width} color={ctx.color} />
+      <Text dimColor inverse={ctx.color} wrap="truncate">
+        {statusLine(s, ctx, layout, top)}
+      </Text>
+    </Box>
+  );
+}
+
+export const lessonScreen: ScreenDef<LessonState, LessonAction> = {
+  id: 'lesson',
+  init(request, ctx) {
+    if (request.screen !== 'lesson') return initLessonState('', 0, ctx);
+    return initLessonState(request.lessonId, request.position, ctx);
+  },
+  reduce: (s, a) => reduceLesson(s, a),
+  onKey: lessonOnKey,
+  onPaste(s, text, ctx) {
+    if (!capturesText(s) || s.focus === null) return null;
+    const b = focusedBlock(s);
+    if (!b || b.type !== 'quiz') return null;
+    return quizResult(s, s.focus, b.question, { type: 'input', text: text.replace(/\n/g, ' ') }, ctx);
+  },
+  tick: (s, now) => tickLesson(s, now),
+  animating: lessonAnimating,
+  capturesText,
+  bindings: (s) => lessonBindings(s),
+  title: (s) => (s.lesson ? clean(s.lesson.meta.title) : UI.lessonsTitle),
+  view: (s, ctx) => <LessonView s={s} ctx={ctx} />,
+};

@@ -1,0 +1,230 @@
+/**
+ * The playground screen: the learner picks client/server/network actions from a menu, the script
+ * is rebuilt and re-run after each one, and the diagram grows live (the new events play). The
+ * script can be saved as a .tcp file (a `write-file` shell command). Logic: src/ui/player/playground.ts.
+ */
+import { Box, Text } from 'ink';
+import type { KeyBinding, KeyName, KeyResult, ScreenDef } from '../screen.js';
+import { col, glyphs } from '../components/theme.js';
+import { truncate, wrap } from '../components/text.js';
+import { tickPlayer } from '../player/model.js';
+import { playerKeyAction } from '../player/inline.js';
+import {
+  buildScript,
+  explanations,
+  initPlayground,
+  menuItems,
+  promptPath,
+  reducePlayground,
+  type PgAction,
+  type PlaygroundState,
+} from '../player/playground.js';
+import { PlayerView } from '../player/view.js';
+import { asciiText, playerStrings as S } from '../player/strings.js';
+
+export const PLAYGROUND_WIDE = 100;
+export const MENU_WIDTH = 34;
+/** Menu rows shown on a narrow terminal (a window around the cursor). */
+export const NARROW_MENU_ROWS = 5;
+
+const K = S.pg.keys;
+export const PLAYGROUND_BINDINGS: KeyBinding[] = [
+  { keys: '↑/↓', label: K.choose, help: K.chooseHelp, footer: true },
+  { keys: 'Enter', label: K.doIt, help: K.doItHelp, footer: true },
+  { keys: 'u', label: K.undo, help: K.undoHelp, footer: true },
+  { keys: '←/→', label: S.keys.step, help: K.stepHelp, footer: true },
+  { keys: 'space', label: S.keys.play, help: S.keys.playHelp, footer: true },
+  { keys: 's', label: S.keys.seq, help: K.seqHelp, footer: false },
+  { keys: '+/-', label: S.keys.speed, help: S.keys.speedHelp, footer: false },
+  { keys: 'q/Esc', label: K.back, help: K.backHelp, footer: true },
+];
+
+const PROMPT_BINDINGS: KeyBinding[] = [
+  { keys: 'Enter', label: S.pg.keys.confirm, help: S.pg.promptHint, footer: true },
+  { keys: 'Esc', label: S.pg.keys.cancel, help: S.pg.promptHint, footer: true },
+];
+
+export function playgroundOnKey(state: PlaygroundState, key: KeyName): KeyResult<PgAction> | null {
+  if (state.prompt) {
+    if (key === 'enter') {
+      if (state.prompt.kind === 'save') {
+        return {
+          action: { type: 'prompt-submit' },
+          commands: [{ cmd: 'write-file', path: promptPath(state), content: buildScript(state) }],
+        };
+      }
+      return { action: { type: 'prompt-submit' } };
+    }
+    if (key === 'escape') return { action: { type: 'prompt-cancel' } };
+    if (key === 'backspace' || key === 'delete') return { action: { type: 'prompt-backspace' } };
+    if (key === 'space') return { action: { type: 'prompt-input', text: ' ' } };
+    if ([...key].length === 1) return { action: { type: 'prompt-input', text: key } };
+    return null;
+  }
+  switch (key) {
+    case 'q':
+    case 'escape':
+      return { commands: [{ cmd: 'pop' }] };
+    case 'up':
+    case 'k':
+      return { action: { type: 'move', delta: -1 } };
+    case 'down':
+    case 'j':
+      return { action: { type: 'move', delta: 1 } };
+    case 'enter':
+      return { action: { type: 'activate' } };
+    case 'u':
+      return { action: { type: 'undo' } };
+    case 'd':
+      return null; // dropping is a menu action here (it becomes a script line)
+    default: {
+      const a = playerKeyAction(key);
+      return a ? { action: { type: 'player', action: a } } : null;
+    }
+  }
+}
+
+/** The prompt: question and [default] on one line, or on two when `split` (narrow column). */
+/** Pasted text goes into an open prompt; a newline in it (keys typed fast) confirms the prompt. */
+export function playgroundOnPaste(state: PlaygroundState, text: string): KeyResult<PgAction> | null {
+  if (!state.prompt) return null;
+  const nl = text.indexOf('\n');
+  if (nl < 0) return { action: { type: 'prompt-input', text } };
+  const typed = text.slice(0, nl);
+  const r = playgroundOnKey({ ...state, prompt: { ...state.prompt, text: state.prompt.text + typed } }, 'enter');
+  return { action: { type: 'prompt-input', text: typed, submit: true }, commands: r?.commands };
+}
+
+function promptLines(state: PlaygroundState, width: number, split: boolean): string[] {
+  const p = state.prompt;
+  if (!p) return [];
+  const label = p.kind === 'save' ? S.pg.promptPath : p.kind === 'delay' ? S.pg.promptDelay : S.pg.promptBytes;
+  const input = `[${p.fallback}] ${p.text}_`;
+  const ask = split ? [label.trimEnd(), input] : [label + input];
+  return [...ask, ...wrap(p.error ?? S.pg.promptHint, width)].map((l) => truncate(l, width));
+}
+
+
+/** The newest log entries that fit in `rows`: a bullet on each entry's first line, continuation
+ *  lines indented under it; an entry is never cut in half (an older one is dropped instead). */
+export function logLines(entries: string[], width: number, bullet: string, rows: number): string[] {
+  const pad = ' '.repeat(bullet.length + 1);
+  const out: string[] = [];
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const lines = wrap(entries[i], Math.max(4, width - pad.length)).map((l, j) => (j === 0 ? `${bullet} ${l}` : pad + l));
+    if (out.length + lines.length > rows) {
+      if (out.length === 0) out.unshift(...lines.slice(0, rows));
+      break;
+    }
+    out.unshift(...lines);
+  }
+  return out;
+}
+
+/** The menu lines (window of `rows` items around the cursor when rows is given). */
+export function menuLines(state: PlaygroundState, width: number, ascii: boolean, rows?: number): string[] {
+  const g = glyphs(ascii);
+  const items = menuItems(state);
+  let start = 0;
+  let end = items.length;
+  if (rows !== undefined && rows < items.length) {
+    start = Math.min(Math.max(0, state.cursor - Math.floor(rows / 2)), items.length - rows);
+    end = start + rows;
+  }
+  return items.slice(start, end).map((it, i) => {
+    const mark = start + i === state.cursor ? g.pointer : ' ';
+    return truncate(asciiText(`${mark} ${it.label}`, ascii), width, g.ellipsis);
+  });
+}
+
+export function PlaygroundView(props: { state: PlaygroundState; width: number; height: number; ascii: boolean; color: boolean }) {
+  const { state, width, height, ascii, color } = props;
+  const g = glyphs(ascii);
+  const empty = state.steps.length === 0;
+  const note = state.message ?? (empty ? S.pg.empty : '');
+  if (width >= PLAYGROUND_WIDE) {
+    const menuW = MENU_WIDTH;
+    const rightW = width - menuW - 1;
+    const menu = menuLines(state, menuW, ascii);
+    const prompt = promptLines(state, menuW, true);
+    const logRows = Math.max(0, height - 1 - menu.length - 1 - prompt.length - 1);
+    const log = logLines(explanations(state, 50), menuW - 1, g.bullet, logRows);
+    return (
+      <Box flexDirection="row" width={width} height={height}>
+        <Box flexDirection="column" width={menuW}>
+          <Text bold color={col(color, 'cyan')}>
+            {S.pg.menuTitle}
+          </Text>
+          {menu.map((l, i) => (
+            <Text key={i} wrap="truncate" color={i === state.cursor ? col(color, 'green') : undefined}>
+              {l}
+            </Text>
+          ))}
+          {prompt.map((l, i) => (
+            <Text key={`p${i}`} wrap="truncate" color={col(color, 'yellow')}>
+              {l}
+            </Text>
+          ))}
+          <Text bold>{S.pg.logTitle}</Text>
+          {log.map((l, i) => (
+            <Text key={`l${i}`} wrap="truncate">
+              {l}
+            </Text>
+          ))}
+        </Box>
+        <Box flexDirection="column" width={rightW} marginLeft={1}>
+          <PlayerView state={state.player} width={rightW} height={height - 1} ascii={ascii} color={color} />
+          <Text wrap="truncate" dimColor>
+            {truncate(note, rightW, g.ellipsis)}
+          </Text>
+        </Box>
+      </Box>
+    );
+  }
+  const prompt = promptLines(state, width, false);
+  const menuRows = prompt.length > 0 ? prompt.length : NARROW_MENU_ROWS;
+  const menu = prompt.length > 0 ? [] : menuLines(state, width, ascii, menuRows);
+  const below = menuRows + 1;
+  const playerH = Math.max(6, height - below);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <PlayerView state={state.player} width={width} height={playerH} ascii={ascii} color={color} />
+      <Text wrap="truncate" dimColor>
+        {truncate(note, width, g.ellipsis)}
+      </Text>
+      {menu.map((l) => (
+        <Text key={l} wrap="truncate" color={l.startsWith(g.pointer) ? col(color, 'green') : undefined}>
+          {l}
+        </Text>
+      ))}
+      {prompt.map((l, i) => (
+        <Text key={`p${i}`} wrap="truncate" color={col(color, 'yellow')}>
+          {l}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+export const playgroundScreen: ScreenDef<PlaygroundState, PgAction> = {
+  id: 'playground',
+  init: () => initPlayground(),
+  reduce: (state, action) => reducePlayground(state, action),
+  onKey: (state, key) => playgroundOnKey(state, key),
+  onPaste: (state, text) => playgroundOnPaste(state, text),
+  tick(state, now) {
+    const player = tickPlayer(state.player, now);
+    return player === state.player ? state : { ...state, player };
+  },
+  animating: (state) => state.player.playing,
+  bindings: (state, ctx) =>
+    (state.prompt ? PROMPT_BINDINGS : PLAYGROUND_BINDINGS).map((b) => ({
+      ...b,
+      keys: asciiText(b.keys, ctx.ascii),
+      label: asciiText(b.label, ctx.ascii),
+      help: b.help && asciiText(b.help, ctx.ascii),
+    })),
+  capturesText: (state) => state.prompt !== null,
+  view: (state, ctx) => <PlaygroundView state={state} width={ctx.width} height={ctx.height} ascii={ctx.ascii} color={ctx.color} />,
+  title: () => S.playgroundTitle,
+};

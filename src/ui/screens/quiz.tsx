@@ -1,0 +1,358 @@
+/**
+ * The interview-prep screen: mode menu -> session -> report. A ScreenDef (src/ui/screen.ts): pure
+ * reducer, onKey mapping, a tick for the per-question timer; every recorded answer goes to the shell
+ * as a `progress` command (recordAnswer: FSRS card, history, mistakes shelf).
+ */
+import { Box, Text } from 'ink';
+import type { AppContext, KeyBinding, KeyName, ScreenDef, ScreenRequest, ShellCommand } from '../screen.js';
+import {
+  MODES,
+  DEFAULTS,
+  allowsHints,
+  currentQuestion,
+  initialQuizState,
+  quizReduce,
+  secondsLeft,
+  showsExplanation,
+  type Mode,
+  type QuizAction,
+  type QuizState,
+  type QuestionResult,
+} from '../../quiz/engine.js';
+import { buildBank } from '../../quiz/bank.js';
+import { defaultRunner } from '../../quiz/model.js';
+import type { TcpRunner } from '../../quiz/generate.js';
+import { questionDiagram } from '../../quiz/diagram.js';
+import { recordAnswer } from '../../quiz/srs.js';
+import { MENU, MODE_BLURBS, MODE_NAMES, Q } from '../../quiz/strings.js';
+import { TOPICS, type Question, type Topic } from '../../quiz/types.js';
+import { isTopic } from '../../quiz/topics.js';
+import type { Progress } from '../../store/types.js';
+import { glyphs, col } from '../components/theme.js';
+import { initQuestionUi, capturesText, questionOnKey, questionOnPaste, questionReduce, responseOf, type QuestionUi, type QuestionUiAction } from '../quiz/question.js';
+import { QuestionView } from '../quiz/QuestionView.js';
+import { ReportView } from '../quiz/ReportView.js';
+
+export interface QuizMenu {
+  cursor: number;
+  topics: Topic[];
+  count: number;
+  timeLimitSec: number | null;
+}
+
+export interface QuizScreenState {
+  stage: 'menu' | 'session';
+  menu: QuizMenu;
+  /** Seed of the next session (each session after the first uses the next one). */
+  seed: number;
+  engine: QuizState;
+  ui: QuestionUi | null;
+  /** How many of engine.results were already sent to the shell as progress commands. */
+  saved: number;
+  /** Partial diagram of the current generated question. */
+  diagram: string[];
+  /** Generated questions per session (0 without the TCP model). */
+  generated: number;
+  /** The countdown value last shown (tick returns a new state when it changes). */
+  shownSeconds?: number | null;
+}
+
+type Inner =
+  | { type: 'menu-move'; delta: number }
+  | { type: 'menu-toggle' }
+  | { type: 'menu-count'; delta: number }
+  | { type: 'menu-time'; delta: number }
+  | { type: 'start'; mode: Mode; now: number }
+  | { type: 'ui'; action: QuestionUiAction }
+  | { type: 'engine'; action: QuizAction }
+  | { type: 'menu' };
+
+export type QuizScreenAction = { type: 'key'; inner: Inner };
+
+const TIME_STEPS = [null, 15, 30, 45, 60, 90, 120, 180, 300];
+
+/** Test/integration hook: the TCP model used for generated questions (defaults to src/tcp). */
+let runner: TcpRunner | undefined = defaultRunner;
+export function setQuizRunner(r: TcpRunner | undefined): void {
+  runner = r;
+}
+
+function readOptions(o: Record<string, unknown>): { mode?: Mode; topics: Topic[]; count?: number; timeLimitSec?: number | null; seed?: number } {
+  const mode = typeof o.mode === 'string' && (MODES as readonly string[]).includes(o.mode) ? (o.mode as Mode) : undefined;
+  const topics = Array.isArray(o.topics) ? (o.topics.filter((t) => typeof t === 'string' && isTopic(t)) as Topic[]) : [];
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : undefined);
+  const out: ReturnType<typeof readOptions> = { mode, topics };
+  if (num(o.count)) out.count = num(o.count);
+  if (o.timeLimitSec === null) out.timeLimitSec = null;
+  else if (num(o.timeLimitSec) !== undefined) out.timeLimitSec = num(o.timeLimitSec) || null;
+  if (num(o.seed) !== undefined) out.seed = num(o.seed);
+  return out;
+}
+
+/** Body rows of the partial diagram shown with a generated question (the last ones). */
+const DIAGRAM_ROWS = 7;
+
+function diagramFor(q: Question | null, ctx: AppContext): string[] {
+  if (!q?.diagram || !runner) return [];
+  return questionDiagram(q.diagram.source, q.diagram.upTo, runner, { width: Math.min(ctx.width, 76), ascii: ctx.ascii, maxRows: DIAGRAM_ROWS }) ?? [];
+}
+
+function withQuestion(s: QuizScreenState, ctx: AppContext): QuizScreenState {
+  const q = currentQuestion(s.engine);
+  if (!q) return { ...s, ui: null, diagram: [] };
+  if (s.ui && s.ui.questionId === q.id) return s;
+  return { ...s, ui: initQuestionUi(q, s.engine.options.seed), diagram: diagramFor(q, ctx) };
+}
+
+function startSession(s: QuizScreenState, mode: Mode, now: number, progress: Progress, ctx: AppContext): QuizScreenState {
+  const count = s.menu.count;
+  const timeLimitSec = mode === 'mock' ? (s.menu.timeLimitSec ?? DEFAULTS.mock.timeLimitSec) : s.menu.timeLimitSec;
+  const bank = buildBank({ lessons: ctx.lessons, seed: s.seed, topics: s.menu.topics, generated: runner ? s.generated : 0, progress, now, run: runner });
+  const engine = quizReduce(initialQuizState(progress), {
+    type: 'start',
+    options: { mode, seed: s.seed, topics: s.menu.topics, count, timeLimitSec },
+    bank,
+    progress,
+    now,
+  });
+  return withQuestion({ ...s, stage: 'session', engine, ui: null, saved: 0, seed: (s.seed + 1) >>> 0 }, ctx);
+}
+
+function menuItems(): number {
+  return MODES.length + TOPICS.length;
+}
+
+function reduceInner(s: QuizScreenState, a: Inner, ctx: AppContext): QuizScreenState {
+  switch (a.type) {
+    case 'menu-move':
+      return { ...s, menu: { ...s.menu, cursor: Math.max(0, Math.min(menuItems() - 1, s.menu.cursor + a.delta)) } };
+    case 'menu-toggle': {
+      const t = TOPICS[s.menu.cursor - MODES.length];
+      if (!t) return s;
+      const topics = s.menu.topics.includes(t) ? s.menu.topics.filter((x) => x !== t) : [...s.menu.topics, t];
+      return { ...s, menu: { ...s.menu, topics } };
+    }
+    case 'menu-count':
+      return { ...s, menu: { ...s.menu, count: Math.max(1, Math.min(50, s.menu.count + a.delta)) } };
+    case 'menu-time': {
+      const i = Math.max(0, TIME_STEPS.indexOf(s.menu.timeLimitSec));
+      return { ...s, menu: { ...s.menu, timeLimitSec: TIME_STEPS[Math.max(0, Math.min(TIME_STEPS.length - 1, i + a.delta))] } };
+    }
+    case 'start':
+      return startSession(s, a.mode, a.now, ctx.progress, ctx);
+    case 'ui': {
+      const q = currentQuestion(s.engine);
+      if (!q || !s.ui) return s;
+      return { ...s, ui: questionReduce(q, s.ui, a.action) };
+    }
+    case 'engine': {
+      const engine = quizReduce(s.engine, a.action);
+      let next: QuizScreenState = { ...s, engine };
+      if (a.action.type === 'reveal' && next.ui) next = { ...next, ui: { ...next.ui, revealed: true } };
+      return withQuestion(next, ctx);
+    }
+    case 'menu':
+      return { ...s, stage: 'menu', engine: initialQuizState(ctx.progress), ui: null, saved: 0, diagram: [] };
+  }
+}
+
+function reduce(s: QuizScreenState, a: QuizScreenAction, ctx: AppContext): QuizScreenState {
+  const next = reduceInner(s, a.inner, ctx);
+  // Every key-driven step hands its new results to the shell (see onKey), so they count as saved.
+  return next.saved === next.engine.results.length ? next : { ...next, saved: next.engine.results.length };
+}
+
+function progressCommand(r: QuestionResult, mode: Mode): ShellCommand {
+  return {
+    cmd: 'progress',
+    update: (p: Progress) => recordAnswer(p, { questionId: r.questionId, correct: r.correct, rating: r.rating, ms: r.ms, topics: r.topics, mode }, r.at),
+  };
+}
+
+function innerForKey(s: QuizScreenState, key: KeyName, ctx: AppContext): Inner | null {
+  if (s.stage === 'menu') {
+    if (key === 'up' || key === 'k') return { type: 'menu-move', delta: -1 };
+    if (key === 'down' || key === 'j') return { type: 'menu-move', delta: 1 };
+    if (key === '-') return { type: 'menu-count', delta: -1 };
+    if (key === '+' || key === '=') return { type: 'menu-count', delta: 1 };
+    if (key === '[') return { type: 'menu-time', delta: -1 };
+    if (key === ']') return { type: 'menu-time', delta: 1 };
+    if (key === 'space') return { type: 'menu-toggle' };
+    if (key === 'enter') {
+      const mode = MODES[s.menu.cursor];
+      return mode ? { type: 'start', mode, now: ctx.now } : { type: 'menu-toggle' };
+    }
+    return null;
+  }
+  const e = s.engine;
+  if (e.phase === 'done') return key === 'enter' ? { type: 'menu' } : null;
+  if (e.phase === 'answered') {
+    if (key === 'enter' || key === 'space' || key === 'n') return { type: 'engine', action: { type: 'next', now: ctx.now } };
+    if (key === 'escape') return { type: 'engine', action: { type: 'finish', now: ctx.now } };
+    return null;
+  }
+  const q = currentQuestion(e);
+  if (!q || !s.ui) return null;
+  if (key === 'escape') return { type: 'engine', action: { type: 'finish', now: ctx.now } };
+  // The timer may have run out between ticks: the key then records the timeout.
+  if (e.deadline !== null && ctx.now >= e.deadline && e.phase === 'asking') return { type: 'engine', action: { type: 'timeout', now: ctx.now } };
+  const ui = questionOnKey(q, { ...s.ui, revealed: e.phase === 'revealed' }, key, { hints: allowsHints(e.options.mode) });
+  if (!ui) return null;
+  switch (ui.type) {
+    case 'hint':
+      return { type: 'engine', action: { type: 'hint' } };
+    case 'reveal':
+      return { type: 'engine', action: { type: 'reveal', now: ctx.now } };
+    case 'self-grade':
+      return { type: 'engine', action: { type: 'grade', grade: ui.grade, now: ctx.now } };
+    case 'submit': {
+      const r = responseOf(q, s.ui);
+      return r ? { type: 'engine', action: { type: 'answer', response: r, now: ctx.now } } : null;
+    }
+    default:
+      return { type: 'ui', action: ui };
+  }
+}
+
+function result(s: QuizScreenState, inner: Inner, ctx: AppContext) {
+  const action: QuizScreenAction = { type: 'key', inner };
+  const after = reduceInner(s, inner, ctx);
+  // Results not yet sent (incl. timeouts recorded by a tick) go to the shell with this key.
+  const toSave = after.stage === 'menu' ? s.engine.results.slice(s.saved) : after.engine.results.slice(s.saved);
+  const commands = toSave.map((r) => progressCommand(r, s.engine.options.mode));
+  return commands.length > 0 ? { action, commands } : { action };
+}
+
+export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
+  id: 'quiz',
+  init(request: ScreenRequest, ctx: AppContext): QuizScreenState {
+    const o = readOptions(request.screen === 'quiz' ? request.options : {});
+    const mode = o.mode;
+    const count = o.count ?? DEFAULTS[mode ?? 'mock'].count;
+    const base: QuizScreenState = {
+      stage: 'menu',
+      menu: { cursor: 0, topics: o.topics, count, timeLimitSec: o.timeLimitSec === undefined ? (mode ? DEFAULTS[mode].timeLimitSec : null) : o.timeLimitSec },
+      seed: (o.seed ?? ctx.now) >>> 0,
+      engine: initialQuizState(ctx.progress),
+      ui: null,
+      saved: 0,
+      diagram: [],
+      generated: Math.max(1, Math.round(count / 3)),
+    };
+    return mode ? startSession(base, mode, ctx.now, ctx.progress, ctx) : base;
+  },
+  reduce,
+  onKey(s, key, ctx) {
+    const inner = innerForKey(s, key, ctx);
+    return inner ? result(s, inner, ctx) : null;
+  },
+  onPaste(s, text, ctx) {
+    const q = currentQuestion(s.engine);
+    if (s.stage !== 'session' || !q || !s.ui || s.engine.phase === 'answered') return null;
+    const a = questionOnPaste(q, s.ui, text);
+    return a ? result(s, { type: 'ui', action: a }, ctx) : null;
+  },
+  tick(s, now, ctx) {
+    const e = s.engine;
+    if (s.stage !== 'session' || e.phase !== 'asking' || e.deadline === null) return s;
+    if (now >= e.deadline) return withQuestion({ ...s, engine: quizReduce(e, { type: 'timeout', now }) }, ctx);
+    // A new object once per displayed second, so the shell re-renders the countdown.
+    const sec = secondsLeft(e, now);
+    return sec === s.shownSeconds ? s : { ...s, shownSeconds: sec };
+  },
+  animating(s) {
+    return s.stage === 'session' && s.engine.phase === 'asking' && s.engine.deadline !== null;
+  },
+  capturesText(s) {
+    const q = currentQuestion(s.engine);
+    return s.stage === 'session' && s.engine.phase === 'asking' && !!q && !!s.ui && capturesText(q, s.ui);
+  },
+  bindings(s): KeyBinding[] {
+    if (s.stage === 'menu')
+      return [
+        { keys: '↑/↓', label: 'move', footer: true },
+        { keys: 'enter', label: 'start', footer: true },
+        { keys: 'space', label: 'topic', footer: true },
+        { keys: '-/+', label: 'count', footer: true },
+        { keys: '[/]', label: 'timer', footer: true },
+      ];
+    const e = s.engine;
+    if (e.phase === 'done') return [{ keys: 'enter', label: 'menu', footer: true }, { keys: 'q', label: 'back', footer: true }];
+    if (e.phase === 'answered') return [{ keys: 'enter', label: 'next', footer: true }, { keys: 'esc', label: 'finish', footer: true }];
+    const b: KeyBinding[] = [{ keys: 'enter', label: e.phase === 'revealed' ? 'grade 1-4' : 'answer', footer: true }];
+    if (allowsHints(e.options.mode)) b.push({ keys: 'tab', label: 'hint', footer: true });
+    b.push({ keys: 'esc', label: 'finish', footer: true });
+    return b;
+  },
+  view(s, ctx) {
+    const w = Math.max(20, ctx.width);
+    if (s.stage === 'menu') return <MenuView s={s} ctx={ctx} />;
+    const e = s.engine;
+    if (e.phase === 'done' && e.report) {
+      const titles: Record<string, string> = {};
+      for (const l of ctx.lessons) titles[l.meta.id] = l.meta.title;
+      return <ReportView report={e.report} width={w} height={ctx.height} ascii={ctx.ascii} color={ctx.color} now={ctx.now} lessonTitles={titles} />;
+    }
+    const q = currentQuestion(e);
+    if (!q || !s.ui) return <Text>{Q.pressNext}</Text>;
+    const last = e.phase === 'answered' ? e.results[e.results.length - 1] : null;
+    return (
+      <QuestionView
+        question={q}
+        ui={s.ui}
+        width={w}
+        ascii={ctx.ascii}
+        color={ctx.color}
+        hintsShown={e.hintsShown}
+        revealed={e.phase === 'revealed' || e.phase === 'answered'}
+        result={last ? { correct: last.correct, expected: last.expected, invalid: last.invalid, timedOut: last.timedOut, response: last.response } : null}
+        showExplanation={showsExplanation(e.options.mode) || e.phase === 'answered'}
+        header={`${Q.questionOf(e.index + 1, e.questions.length)}  ${q.topics.join(', ')}`}
+        secondsLeft={secondsLeft(e, ctx.now)}
+        diagramLines={s.diagram}
+      />
+    );
+  },
+  title(s) {
+    return s.stage === 'menu' ? MENU.title : `${MENU.title}: ${MODE_NAMES[s.engine.options.mode]}`;
+  },
+};
+
+function MenuView({ s, ctx }: { s: QuizScreenState; ctx: AppContext }) {
+  const g = glyphs(ctx.ascii);
+  const cols = ctx.width >= 72 ? 3 : 2;
+  const colW = Math.floor((ctx.width - 2) / cols);
+  const rows: Topic[][] = [];
+  TOPICS.forEach((t, i) => {
+    const r = Math.floor(i / cols);
+    (rows[r] ??= []).push(t);
+  });
+  return (
+    <Box flexDirection="column" width={ctx.width}>
+      <Text bold>{MENU.title}</Text>
+      {MODES.map((m, i) => (
+        <Text key={m} inverse={s.menu.cursor === i && ctx.color} wrap="truncate">
+          {s.menu.cursor === i ? g.pointer : ' '} {MODE_NAMES[m].padEnd(15)} <Text dimColor>{MODE_BLURBS[m]}</Text>
+        </Text>
+      ))}
+      <Text> </Text>
+      <Text dimColor>{MENU.topics}</Text>
+      {rows.map((r, ri) => (
+        <Text key={ri} wrap="truncate">
+          {r
+            .map((t, ci) => {
+              const idx = MODES.length + ri * cols + ci;
+              const cur = s.menu.cursor === idx;
+              const on = s.menu.topics.includes(t);
+              return `${cur ? g.pointer : ' '}[${on ? 'x' : ' '}] ${t}`.padEnd(colW);
+            })
+            .join('')}
+        </Text>
+      ))}
+      <Text> </Text>
+      <Text>{MENU.count(s.menu.count)}</Text>
+      <Text>{MENU.time(s.menu.timeLimitSec)}</Text>
+      <Text color={col(ctx.color, 'cyan')}>{MENU.start}</Text>
+    </Box>
+  );
+}

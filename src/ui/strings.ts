@@ -1,0 +1,146 @@
+/**
+ * User-facing strings of the app shell, home, lesson list, lesson reader and help (English).
+ * A zh-CN catalogue will sit beside this one with the same shape.
+ */
+export const UI = {
+  appName: 'synack',
+  tooSmall: (cols: number, rows: number, minCols: number, minRows: number) =>
+    `Make the terminal larger: ${cols}×${rows} now, synack needs at least ${minCols}×${minRows}.`,
+  tooSmallHint: 'Ctrl+C quits.',
+  screenError: (msg: string) => `Something went wrong on this screen: ${msg}`,
+  writeOk: (path: string) => `Saved ${path}`,
+  writeFailed: (path: string, msg: string) => `Could not write ${path}: ${msg}`,
+  saveFailed: (msg: string) => `Progress not saved: ${msg}`,
+  placeholder: (what: string) => `${what} is not available in this build yet.`,
+  placeholderBack: 'Press q or Esc to go back.',
+
+  // shell keys (footer and help overlay)
+  keyHelp: { keys: '?', label: 'help', help: 'Show the keys of this screen (any key closes it)' },
+  keyBack: { keys: 'q/Esc', label: 'back', help: 'Go back (quit from the first screen)' },
+  keyQuit: { keys: 'Ctrl+C', label: 'quit', help: 'Quit from anywhere' },
+  helpTitle: (screen: string) => `Keys: ${screen}`,
+  helpClose: 'Press any key to close.',
+  helpGeneral: 'Everywhere',
+
+  // non-terminal
+  notATerminal:
+    'synack is interactive and needs a terminal (stdin and stdout must be a TTY).\n' +
+    'Without one, use the plain commands:\n' +
+    '  synack trace NAME          print the TCP model\'s trace of a scenario\n' +
+    '  synack diagram NAME --plain  print the sequence diagram\n' +
+    '  synack check [DIR]         validate lesson files\n' +
+    'Run \'synack --help\' for everything.\n',
+  crashed: (msg: string) => `synack: internal error: ${msg}\n(set SYNACK_DEBUG=1 for details)\n`,
+  badLessonId: (id: string) =>
+    `'${id}' is not a lesson id (ids are kebab-case, like 'tcp-handshake'). Run 'synack learn' for the list.`,
+  unknownLesson: (id: string, known: string[]) =>
+    `No lesson '${id}'.` + (known.length ? ` Lessons: ${known.join(', ')}.` : ' No lessons were found.'),
+  unknownOption: (opt: string, cmd: string) => `unknown option '${opt}' for '${cmd}'. Run 'synack --help'.`,
+  missingValue: (opt: string) => `option '${opt}' needs a value`,
+  tooManyArgs: (cmd: string) => `too many arguments for '${cmd}'. Run 'synack --help'.`,
+  noLessons: (dir: string) => `No lessons found in ${dir}.`,
+  brokenLessons: (n: number) => `${n} lesson file${n === 1 ? '' : 's'} could not be loaded (run 'synack check').`,
+
+  // home
+  homeTitle: 'Home',
+  homeTagline: 'a terminal tutor for network protocols',
+  homeContinue: (title: string, pct: number) => `Continue: ${title} (${pct}%)`,
+  homeStart: (title: string) => `Start: ${title}`,
+  homeLessons: 'Lessons',
+  homeLessonsCount: (done: number, total: number) => `Lessons (${done}/${total} done)`,
+  homeQuiz: 'Interview quiz',
+  homePlayer: 'Diagram player',
+  homePlayground: 'Playground',
+  homeStats: 'Stats',
+  homeHelp: 'Help',
+  homeQuit: 'Quit',
+  homeCourse: 'Course',
+  homeCoursePct: (pct: number) => `${pct}%`,
+  homeDue: (n: number) => `${n} review${n === 1 ? '' : 's'} due`,
+  homePickScenario: 'Pick a scenario',
+  homeNoScenarios: 'No built-in scenarios available.',
+  keyOpen: { keys: 'Enter', label: 'open' },
+  keyMove: { keys: '↑/↓ j/k', label: 'move' },
+
+  // lesson list
+  lessonsTitle: 'Lessons',
+  lessonsEmpty: 'No lessons found. Check --lessons DIR or SYNACK_LESSONS.',
+  lessonMinutes: (m: number) => `${m} min`,
+  lessonQuestions: (right: number, total: number) => `${right}/${total} right`,
+  lessonPrereq: (ids: string[]) => `Before this: ${ids.join(', ')}`,
+  markDone: '✓',
+  markStarted: '◐',
+  markNone: '·',
+  markDoneAscii: '+',
+  markStartedAscii: '~',
+  markNoneAscii: '.',
+
+  // lesson reader
+  readerPosition: (line: number, total: number, pct: number) => `${line}/${total} ${pct}%`,
+  readerEnd: 'End of lesson.',
+  readerDone: 'Lesson complete ✓',
+  readerDoneAscii: 'Lesson complete',
+  readerNextLesson: (title: string) => `Next lesson: ${title} — press Enter or n to open it.`,
+  readerLastLesson: 'That was the last lesson. Press q to go back.',
+  readerNotFound: (id: string) => `No lesson '${id}'.`,
+  keyScroll: { keys: '↑/↓ j/k', label: 'scroll', help: 'Scroll one line' },
+  keyPage: { keys: 'PgUp/PgDn space', label: 'page', help: 'Scroll one page' },
+  keyTop: { keys: 'g/G', label: 'top/end', help: 'Go to the top or the end' },
+  keySection: { keys: 'n/p', label: 'section', help: 'Next / previous section (n at the end opens the next lesson)' },
+  keyFocus: { keys: 'Tab', label: 'focus', help: 'Focus the next quiz, diagram or layers block on screen' },
+  keyUnfocus: { keys: 'Esc', label: 'unfocus', help: 'Leave the focused block' },
+  keyHint: { keys: 'h', label: 'hint', help: 'Show the next hint of the focused quiz' },
+  keyAnswer: { keys: 'Enter', label: 'answer', help: 'Choose / submit the answer' },
+  keyChoose: { keys: '↑/↓ 1-9', label: 'choose', help: 'Move between choices, or pick one by number' },
+  keyToggle: { keys: 'space', label: 'toggle', help: 'Toggle a choice (several may be right)' },
+  keyLayerStep: { keys: '←/→', label: 'layer', help: 'Step the encapsulation back / forward' },
+  keyOpenPlayer: { keys: 'Enter', label: 'full player', help: 'Open the diagram in the full player' },
+
+  // quiz fallback (used when the interview helper's views are not available)
+  quizLabel: 'Quiz',
+  quizPrompt: 'Tab to answer',
+  quizCorrect: 'Right!',
+  quizWrong: 'Not quite.',
+  quizAnswerWas: (a: string) => `Answer: ${a}`,
+  quizHint: (i: number, n: number, text: string) => `Hint ${i}/${n}: ${text}`,
+  quizNoMoreHints: 'No more hints.',
+  quizTypeHere: 'Type your answer, Enter to submit',
+  quizTrue: 'True',
+  quizFalse: 'False',
+  quizOrderHelp: 'Pick the steps in order by number; Backspace undoes',
+  quizRecallReveal: 'Enter shows the model answer',
+  quizRecallGrade: 'Grade yourself: 1 again  2 hard  3 good  4 easy',
+  quizKeyPoints: 'Key points:',
+  quizRetry: 'r tries again',
+
+  // diagram / layers blocks
+  tcpLabel: (caption: string | null) => (caption ? `Diagram: ${caption}` : 'Diagram'),
+  tcpFocusHint: 'Tab to focus, then the player keys; Enter opens the full player',
+  layersLabel: (title: string | null) => (title ? `Encapsulation: ${title}` : 'Encapsulation'),
+  layersStep: (i: number, n: number) => `step ${i}/${n}`,
+  layersFocusHint: 'Tab to focus, then ←/→',
+  payload: 'payload',
+
+  quoteKinds: {
+    note: 'Note',
+    tip: 'Tip',
+    important: 'Important',
+    warning: 'Warning',
+    caution: 'Caution',
+  } as Record<string, string>,
+
+  // help screen
+  helpScreenTitle: 'Help',
+  helpScreenBody: [
+    'synack teaches how networks work, TCP above all: read lessons, watch the live sequence diagram, answer quizzes.',
+    '',
+    'Everywhere: ? shows the keys of the current screen, q or Esc goes back, Ctrl+C quits.',
+    'Lessons: ↑/↓ or j/k scroll, PgUp/PgDn or space page, g/G top and end, n/p next and previous section.',
+    'Inside a lesson, Tab focuses the next quiz, diagram or layers block; Esc leaves it.',
+    'Quizzes: pick with ↑/↓ or a number and Enter; h shows the next hint.',
+    'Diagram player: space play/pause, →/l step, ←/h back, +/- speed, r restart, d drop the next segment.',
+    '',
+    'Your progress is saved automatically (set SYNACK_HOME to choose where).',
+    'Without a terminal use the plain commands: synack trace, synack diagram --plain, synack check.',
+  ],
+} as const;

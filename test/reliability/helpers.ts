@@ -1,0 +1,129 @@
+/**
+ * Shared helpers for the reliability suite: build dist/cli.js when it is missing or older than any
+ * file under src/ (one build at a time across vitest workers, via a lock directory), and run the
+ * built CLI as a child process with stdin/stdout piped (never a TTY) and CI=true.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const CLI = join(ROOT, 'dist', 'cli.js');
+export const LESSONS = join(ROOT, 'lessons');
+export const BROKEN_LESSONS = join(ROOT, 'test', 'fixtures', 'lessons-broken');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else if (e.isFile()) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function stale(): boolean {
+  if (!existsSync(CLI)) return true;
+  return statSync(CLI).mtimeMs < newestMtime(join(ROOT, 'src'));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function runBuild(): Promise<{ code: number; err: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.on('close', (code) => resolve({ code: code ?? 1, err }));
+  });
+}
+
+/** Builds dist/cli.js if needed (retrying a few times: another helper's file may be mid-edit). */
+export async function ensureBuilt(): Promise<void> {
+  if (!stale()) return;
+  const lock = join(tmpdir(), 'synack-reliability-build.lock');
+  for (let i = 0; i < 400; i++) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Held by another worker; a lock older than a minute is stale.
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 60_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        /* gone meanwhile */
+      }
+      await sleep(50);
+    }
+  }
+  try {
+    if (!stale()) return;
+    let last = '';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const r = await runBuild();
+      if (r.code === 0) return;
+      last = r.err;
+      await sleep(1000);
+    }
+    if (!existsSync(CLI)) throw new Error(`build failed:\n${last}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  input?: string;
+  timeoutMs?: number;
+}
+
+/** Runs `node dist/cli.js ...args` with piped stdio and CI=true (stdin gets `input`, then EOF). */
+export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0', ...opts.env }))
+      if (v !== undefined) env[k] = v;
+    delete env.SYNACK_DEBUG;
+    const p = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.setEncoding('utf8');
+    p.stderr.setEncoding('utf8');
+    p.stdout.on('data', (d: string) => (stdout += d));
+    p.stderr.on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => p.kill('SIGKILL'), opts.timeoutMs ?? 15_000);
+    p.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    p.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    p.stdin.on('error', () => {
+      /* the child may exit before reading */
+    });
+    p.stdin.end(opts.input ?? '');
+  });
+}
+
+/** A fresh temporary directory (removed by `cleanup`). */
+export function tempDir(prefix = 'synack-rel-'): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Stack frames ("    at fn (file:1:2)") must never reach the user. */
+export const STACK_FRAME = /^\s{4}at /m;
+
+/** Raw terminal control bytes that must never be echoed back: ESC, BEL, C1 CSI/OSC/ST and the other C0/C1 controls (tab and newline excepted). */
+// eslint-disable-next-line no-control-regex
+export const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
