@@ -42,8 +42,8 @@ function unclosedStart(doc: Document.Parsed, code: string, pos: number): { offse
   if (code !== 'MISSING_CHAR' && code !== 'BAD_INDENT') return null;
   let best: { offset: number; message: string } | null = null;
   visit(doc, (_key, node) => {
-    const n = node as Node;
-    if (!n.range || n.range[0] >= pos || n.range[1] < pos - 1) return;
+    const n = node as Node | null;
+    if (!n || !n.range || n.range[0] >= pos || n.range[1] < pos - 1) return;
     let message: string | null = null;
     if (code === 'MISSING_CHAR' && isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE')) {
       message = M.yamlUnclosedQuote(n.type === 'QUOTE_DOUBLE' ? '"' : "'");
