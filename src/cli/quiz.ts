@@ -102,10 +102,9 @@ export const quizCommand: Command = async (argv, io) => {
   if (!opts.print) {
     if (!io.stdout.isTTY || !io.stdin.isTTY) throw new UsageError(M.needsTty);
     // The interactive app lives in cli/app (Ink is loaded only here).
-    const appModule = './app.js';
-    const app = (await import(appModule)) as { openQuiz(options: QuizCliOptions, io: CliIO): Promise<number> };
-    const { print: _p, ascii: _a, ...options } = opts;
-    return app.openQuiz(options, io);
+    const { openQuiz } = await import('./app.js');
+    const { print: _p, ascii, lessons, ...options } = opts;
+    return openQuiz({ ...options }, io, { ascii, lessonsDir: lessons });
   }
   const now = Date.now();
   const mode: Mode = opts.mode ?? 'drill';
@@ -123,7 +122,7 @@ export const quizCommand: Command = async (argv, io) => {
   }
   const run = defaultRunner;
   const width = Math.min(76, Math.max(40, (io.stdout.columns ?? 80) - 5));
-  const diagram = run ? (source: string, upTo: number | undefined) => questionDiagram(source, upTo, run, { width, ascii: opts.ascii }) : undefined;
+  const diagram = run ? (source: string, upTo: number | undefined, showStates?: boolean) => questionDiagram(source, upTo, run, { width, ascii: opts.ascii, showStates }) : undefined;
   io.stdout.write(worksheet(questions, seed, diagram));
   return 0;
 };

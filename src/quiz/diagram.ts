@@ -10,14 +10,14 @@ export interface QuestionDiagramOptions {
 }
 
 /** Lines of the diagram of `source` up to event `upTo` (inclusive), or null when the script does not run. */
-export function questionDiagram(source: string, upTo: number | undefined, run: TcpRunner, o: QuestionDiagramOptions): string[] | null {
+export function questionDiagram(source: string, upTo: number | undefined, run: TcpRunner, o: QuestionDiagramOptions & { showStates?: boolean }): string[] | null {
   const r = run(source);
   if (!r.ok) return null;
   const charset = o.ascii ? 'ascii' : 'unicode';
   if (upTo !== undefined && upTo < 0) return [];
-  if (o.maxRows === undefined) return render(r.trace, { width: o.width, upTo, charset, compact: true });
-  const probe = renderWindow(r.trace, { width: o.width, upTo, charset, compact: true, fromRow: 0, rows: 0 });
+  if (o.maxRows === undefined) return render(r.trace, { width: o.width, upTo, charset, compact: true, showStates: o.showStates });
+  const probe = renderWindow(r.trace, { width: o.width, upTo, charset, compact: true, showStates: o.showStates, fromRow: 0, rows: 0 });
   const fromRow = Math.max(0, probe.totalRows - o.maxRows);
-  const w = renderWindow(r.trace, { width: o.width, upTo, charset, compact: true, fromRow, rows: o.maxRows });
+  const w = renderWindow(r.trace, { width: o.width, upTo, charset, compact: true, showStates: o.showStates, fromRow, rows: o.maxRows });
   return [...w.header, ...w.body, ...w.legend];
 }

@@ -99,6 +99,15 @@ function base(kind: GenKind, seed: number, b: Built, shown: number): Pick<Questi
   return { id: `gen/${kind}/${seed}`, topics, lessonId: lessonForTopic(topics[0]), diagram: { source: b.source, upTo: shown - 1 }, hints: [] };
 }
 
+/** How many events to show so the diagram stops before event `index` and before anything else that
+ *  happens at its instant (a timer firing, a state change) which would give the answer away. */
+function shownBefore(trace: Trace, index: number): number {
+  const t = trace.events[index].t;
+  let n = index;
+  while (n > 0 && trace.events[n - 1].t >= t) n--;
+  return n;
+}
+
 const FLAG_SETS = ['SYN', 'SYN,ACK', 'ACK', 'FIN,ACK', 'RST,ACK', 'PSH,ACK', 'FIN'];
 
 /** Generates one question of `kind` from `seed`. Same kind and seed -> the same question. */
@@ -113,9 +122,10 @@ export function generateQuestion(kind: GenKind, seed: number, run: TcpRunner): Q
       const pool = segs.filter((s) => s.ev.fate === 'delivered' && (kind === 'seq' || s.ev.ack !== null));
       const s = rng.pick(pool);
       const who = role(trace, s.ev.from);
+      const shown = shownBefore(trace, s.index);
       const value = kind === 'ack' ? (s.ev.ack as number) : s.ev.seq;
       return {
-        ...base(kind, seed, b, s.index),
+        ...base(kind, seed, b, shown),
         type: 'numeric',
         prompt: S.numberPrompt(kind, who, flagsText(s.ev.flags), s.ev.len, b.isnClient, b.isnServer),
         answer: value,
@@ -137,6 +147,7 @@ export function generateQuestion(kind: GenKind, seed: number, run: TcpRunner): Q
       const topic: Topic = state === 'TIME-WAIT' ? 'time-wait' : ['SYN-SENT', 'SYN-RECEIVED', 'LISTEN', 'ESTABLISHED'].includes(state) ? 'handshake' : 'close';
       return {
         ...base(kind, seed, b, shown),
+        diagram: { source: b.source, upTo: shown - 1, showStates: false },
         topics: [topic],
         lessonId: lessonForTopic(topic),
         type: 'text',
@@ -153,7 +164,7 @@ export function generateQuestion(kind: GenKind, seed: number, run: TcpRunner): Q
       const options = rng.shuffle([right, ...wrong]);
       const choices: Choice[] = options.map((text) => ({ text, correct: text === right }));
       return {
-        ...base(kind, seed, b, s.index),
+        ...base(kind, seed, b, shownBefore(trace, s.index)),
         type: 'single',
         prompt: S.nextSegmentPrompt(role(trace, s.ev.from), b.scenario),
         choices,
@@ -167,7 +178,7 @@ export function generateQuestion(kind: GenKind, seed: number, run: TcpRunner): Q
       const original = segs.find((x) => x.ev.fate === 'dropped' && x.ev.from === re.ev.from && x.ev.seq === re.ev.seq);
       const what = re.ev.flags.includes('SYN') ? 'SYN' : S.dataSegment;
       return {
-        ...base(kind, seed, b, re.index),
+        ...base(kind, seed, b, shownBefore(trace, re.index)),
         type: 'numeric',
         prompt: S.retransmitPrompt(role(trace, re.ev.from), what, original?.ev.t ?? 0),
         answer: re.ev.t,

@@ -72,7 +72,7 @@ export const REPORT = {
   perQuestion: 'Per question:',
   perTopic: 'Per topic:',
   weakest: 'Reread:',
-  weakLine: (topic: string, pct: number, lesson: string) => `${topic} (${pct}%) -> lesson "${lesson}"`,
+  weakLine: (topic: string, pct: number, lessonId: string, title?: string) => `${topic} (${pct}%) -> lesson ${title ? `"${title}" (${lessonId})` : lessonId}`,
   allGood: 'No weak topics this time.',
   dueNow: (n: number) => `${n} card${n === 1 ? '' : 's'} due now`,
   nextDue: (when: string) => `next review: ${when}`,

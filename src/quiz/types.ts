@@ -45,8 +45,10 @@ interface QuestionBase {
   /** Lesson the question belongs to (or the lesson to reread for it). */
   lessonId?: string;
   source?: SourceRef;
-  /** For generated questions: a TCP script whose (partial) diagram is shown with the question. */
-  diagram?: { source: string; upTo?: number };
+  /** For generated questions: a TCP script whose (partial) diagram is shown with the question.
+   *  `upTo`: index of the last event shown (src/diagram's convention). `showStates: false` hides the
+   *  state labels (when the question asks for a state). */
+  diagram?: { source: string; upTo?: number; showStates?: boolean };
 }
 
 export interface Choice {

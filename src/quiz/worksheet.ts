@@ -22,11 +22,11 @@ function indent(text: string, pad = '   '): string {
 }
 
 /** Renders a generated question's partial diagram (the CLI passes the TCP model + diagram renderer). */
-export type DiagramRenderer = (source: string, upTo: number | undefined) => string[] | null;
+export type DiagramRenderer = (source: string, upTo: number | undefined, showStates?: boolean) => string[] | null;
 
 function questionBlock(q: Question, n: number, seed: number, diagram?: DiagramRenderer): string {
   const lines: string[] = [`${n}. ${q.prompt} ${W.topics(q.topics.join(', '))}`];
-  const pic = q.diagram && diagram ? diagram(q.diagram.source, q.diagram.upTo) : null;
+  const pic = q.diagram && diagram ? diagram(q.diagram.source, q.diagram.upTo, q.diagram.showStates) : null;
   if (pic && pic.length > 0) {
     lines.push(indent(W.diagram));
     for (const l of pic) lines.push(indent(l.trimEnd(), '     '));

@@ -130,6 +130,13 @@ describe('selection', () => {
     expect(selectQuestions({ ...o, seed: 43 }, bank, emptyProgress(), T0).map((q) => q.id)).not.toEqual(a);
   });
 
+  it('generated questions get up to a quarter of the slots, and fill in when the rest run out', () => {
+    const gens = [1, 2, 3, 4].map((i) => ({ ...NUMERIC, id: `gen/ack/${i}`, topics: ['handshake' as const] }));
+    const pick = (b: Question[], count: number, seed = 3) => selectQuestions(sessionOptions({ mode: 'mock', seed, count }), b, emptyProgress(), T0).map((q) => q.id);
+    for (const seed of [1, 2, 3, 4, 5]) expect(pick([...BUILTIN_QUESTIONS, ...gens], 8, seed).filter((id) => id.startsWith('gen/'))).toHaveLength(2);
+    expect(pick([SINGLE, TF, ...gens], 5).filter((id) => id.startsWith('gen/'))).toHaveLength(3);
+  });
+
   it('mock spreads questions across topics', () => {
     const qs = selectQuestions(sessionOptions({ mode: 'mock', seed: 7, count: 6 }), bank, emptyProgress(), T0);
     expect(new Set(qs.map((q) => q.topics[0])).size).toBe(6);

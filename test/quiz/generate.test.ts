@@ -14,6 +14,16 @@ function traceOf(q: Question): Trace {
   return r.trace;
 }
 
+/** The segment the question is about: the first one after the shown events, and nothing shown
+ *  happens at its instant or later (no timer firing or state change that gives it away). */
+function nextSegment(trace: Trace, upTo: number): SegmentEvent {
+  const seg = trace.events.slice(upTo + 1).find((e): e is SegmentEvent => e.type === 'segment')!;
+  expect(seg).toBeDefined();
+  expect(trace.events.slice(upTo + 1, trace.events.indexOf(seg)).every((e) => e.t >= seg.t)).toBe(true);
+  expect(trace.events.slice(0, upTo + 1).every((e) => e.t < seg.t)).toBe(true);
+  return seg;
+}
+
 /** Reads the answer straight from the model's trace, independently of the generator. */
 function answerFromTrace(q: Question): string | number {
   const trace = traceOf(q);
@@ -22,17 +32,16 @@ function answerFromTrace(q: Question): string | number {
   switch (kind) {
     case 'ack':
     case 'seq': {
-      const seg = trace.events[upTo + 1] as SegmentEvent;
-      expect(seg.type).toBe('segment');
+      const seg = nextSegment(trace, upTo);
       return kind === 'ack' ? seg.ack! : seg.seq;
     }
     case 'state': {
       const host = /the (client|server) in now/.exec(q.prompt)![1];
+      expect(q.diagram!.showStates).toBe(false);
       return trace.snapshots[upTo][host].state;
     }
     case 'next-segment': {
-      const seg = trace.events[upTo + 1] as SegmentEvent;
-      expect(seg.type).toBe('segment');
+      const seg = nextSegment(trace, upTo);
       expect(q.prompt).toContain(`the ${seg.from} sends it next`);
       return seg.flags.join(',');
     }
@@ -43,6 +52,8 @@ function answerFromTrace(q: Question): string | number {
       const lost = shown.filter((e) => e.fate === 'dropped');
       expect(lost).toHaveLength(1);
       const again = trace.events.slice(upTo + 1).find((e): e is SegmentEvent => e.type === 'segment' && e.retransmission)!;
+      expect(trace.events.slice(0, upTo + 1).every((e) => e.t < again.t)).toBe(true);
+      expect(trace.events.slice(0, upTo + 1).some((e) => e.type === 'timer' && e.action === 'fired')).toBe(false);
       expect(again.seq).toBe(lost[0].seq);
       expect(again.from).toBe(lost[0].from);
       expect(q.prompt).toContain(`sent at t=${lost[0].t} ms`);

@@ -62,7 +62,7 @@ export function reportLines(p: ReportViewProps): { text: string; style?: 'title'
   if (r.weakest.length === 0) out.push({ text: R.allGood, style: 'good' });
   else {
     out.push({ text: R.weakest, style: 'title' });
-    for (const w of r.weakest) out.push({ text: `  ${g.bullet} ${R.weakLine(w.topic, Math.round(w.accuracy * 100), p.lessonTitles[w.lessonId] ?? w.lessonId)} (${w.lessonId})` });
+    for (const w of r.weakest) out.push({ text: `  ${g.bullet} ${R.weakLine(w.topic, Math.round(w.accuracy * 100), w.lessonId, p.lessonTitles[w.lessonId])}` });
   }
   out.push({ text: `${R.dueNow(r.dueNow)}; ${r.nextDue ? R.nextDue(formatWhen(r.nextDue, p.now)) : R.nothingDue}` });
   return out;

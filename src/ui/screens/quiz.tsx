@@ -65,7 +65,8 @@ type Inner =
   | { type: 'start'; mode: Mode; now: number }
   | { type: 'ui'; action: QuestionUiAction }
   | { type: 'engine'; action: QuizAction }
-  | { type: 'menu' };
+  | { type: 'menu' }
+  | { type: 'noop' };
 
 export type QuizScreenAction = { type: 'key'; inner: Inner };
 
@@ -89,12 +90,15 @@ function readOptions(o: Record<string, unknown>): { mode?: Mode; topics: Topic[]
   return out;
 }
 
-/** Body rows of the partial diagram shown with a generated question (the last ones). */
-const DIAGRAM_ROWS = 7;
+/** Body rows of the partial diagram shown with a generated question (the last ones): what the
+ *  screen height leaves after the prompt, the choices and the verdict. */
+function diagramRows(height: number): number {
+  return Math.max(2, Math.min(7, height - 16));
+}
 
 function diagramFor(q: Question | null, ctx: AppContext): string[] {
   if (!q?.diagram || !runner) return [];
-  return questionDiagram(q.diagram.source, q.diagram.upTo, runner, { width: Math.min(ctx.width, 76), ascii: ctx.ascii, maxRows: DIAGRAM_ROWS }) ?? [];
+  return questionDiagram(q.diagram.source, q.diagram.upTo, runner, { width: Math.min(ctx.width, 76), ascii: ctx.ascii, maxRows: diagramRows(ctx.height), showStates: q.diagram.showStates }) ?? [];
 }
 
 function withQuestion(s: QuizScreenState, ctx: AppContext): QuizScreenState {
@@ -153,6 +157,8 @@ function reduceInner(s: QuizScreenState, a: Inner, ctx: AppContext): QuizScreenS
     }
     case 'menu':
       return { ...s, stage: 'menu', engine: initialQuizState(ctx.progress), ui: null, saved: 0, diagram: [] };
+    case 'noop':
+      return s;
   }
 }
 
@@ -244,7 +250,13 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
   reduce,
   onKey(s, key, ctx) {
     const inner = innerForKey(s, key, ctx);
-    return inner ? result(s, inner, ctx) : null;
+    if (inner) return result(s, inner, ctx);
+    // Leaving with a result a tick recorded (a timeout) not yet saved: save it, then go back.
+    if ((key === 'q' || key === 'escape') && s.engine.results.length > s.saved && !quizScreen.capturesText!(s)) {
+      const r = result(s, { type: 'noop' }, ctx);
+      return { action: r.action, commands: [...(r.commands ?? []), { cmd: 'pop' }] };
+    }
+    return null;
   },
   onPaste(s, text, ctx) {
     const q = currentQuestion(s.engine);
@@ -297,6 +309,7 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
     if (!q || !s.ui) return <Text>{Q.pressNext}</Text>;
     const last = e.phase === 'answered' ? e.results[e.results.length - 1] : null;
     return (
+      <Box flexDirection="column" height={ctx.height} overflow="hidden">
       <QuestionView
         question={q}
         ui={s.ui}
@@ -306,11 +319,12 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
         hintsShown={e.hintsShown}
         revealed={e.phase === 'revealed' || e.phase === 'answered'}
         result={last ? { correct: last.correct, expected: last.expected, invalid: last.invalid, timedOut: last.timedOut, response: last.response } : null}
-        showExplanation={showsExplanation(e.options.mode) || e.phase === 'answered'}
+        showExplanation={showsExplanation(e.options.mode)}
         header={`${Q.questionOf(e.index + 1, e.questions.length)}  ${q.topics.join(', ')}`}
         secondsLeft={secondsLeft(e, ctx.now)}
         diagramLines={s.diagram}
       />
+      </Box>
     );
   },
   title(s) {
@@ -329,7 +343,6 @@ function MenuView({ s, ctx }: { s: QuizScreenState; ctx: AppContext }) {
   });
   return (
     <Box flexDirection="column" width={ctx.width}>
-      <Text bold>{MENU.title}</Text>
       {MODES.map((m, i) => (
         <Text key={m} inverse={s.menu.cursor === i && ctx.color} wrap="truncate">
           {s.menu.cursor === i ? g.pointer : ' '} {MODE_NAMES[m].padEnd(15)} <Text dimColor>{MODE_BLURBS[m]}</Text>
