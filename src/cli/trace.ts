@@ -20,11 +20,11 @@ export const TRACE_STRINGS = {
   scenariosHeader: 'Built-in TCP scenarios (run one with `synack trace NAME`):',
   badArgs: (msg: string) => `synack trace: ${msg}`,
   end: (t: string) => `end of run at ${t}`,
+  truncated: ' (stopped at the simulation limit; the trace is cut short)',
 };
 
 function fmtT(t: number): string {
-  const v = Math.round(t * 1000) / 1000;
-  return `${v.toFixed(v === Math.floor(v) ? 0 : 3).replace(/\.?0+$/, (m) => (m.includes('.') ? '' : m))} ms`;
+  return `${Math.round(t * 1000) / 1000} ms`;
 }
 
 function pad(s: string, n: number): string {
@@ -60,7 +60,7 @@ export function formatTrace(trace: Trace): string {
     .join(', ');
   lines.push(`scenario ${trace.scenario} (profile ${trace.profile}): ${hosts}`);
   for (const e of trace.events) lines.push(formatEvent(e));
-  lines.push(TRACE_STRINGS.end(fmtT(trace.end)));
+  lines.push(TRACE_STRINGS.end(fmtT(trace.end)) + (trace.truncated ? TRACE_STRINGS.truncated : ''));
   return lines.join('\n') + '\n';
 }
 

@@ -28,7 +28,7 @@ import type { Action, HostName, Script } from './script.js';
 import { PROFILES, synTimeout, type ProfileParams } from './profile.js';
 import { makeRng, seqAdd, seqDiff, seqGt, seqInWindow, seqLe, seqLt } from './seq.js';
 import { checkCookie, makeCookie } from './cookies.js';
-import { X } from './explain.js';
+import { ERR, X } from './explain.js';
 
 type TimerKind = TimerEvent['timer'];
 
@@ -41,7 +41,9 @@ export const DEFAULT_HOSTS: Record<HostName, { ip: string; port: number }> = {
 const RCV_WND = 65535;
 /** Simulated time after the last action beyond which the run stops. */
 const TIME_LIMIT = 2 * 3600_000;
-const MAX_STEPS = 500_000;
+const MAX_STEPS = 200_000;
+/** A run stops once its trace has this many events (a safety net against ACK wars). */
+const MAX_EVENTS = 20_000;
 /** Spacing of spoofed SYNs when `flood N` gives no duration (100,000 SYN/s). */
 const FLOOD_GAP = 0.01;
 
@@ -151,6 +153,10 @@ class Conn {
   /** Counted in the listener's SYN queue. */
   inSynQueue = false;
   synAckCount = 0;
+  dupAcks = 0;
+  /** End of the last less-than-MSS segment sent (Minshall's Nagle). */
+  lastSmallEnd = 0;
+  nagleHeld = false;
   key: string;
   constructor(
     readonly host: Host,
@@ -257,6 +263,7 @@ export interface SimOptions {
   listen: boolean;
   loss: number;
   mss: number;
+  nagle: boolean;
 }
 
 export class Sim {
@@ -668,6 +675,7 @@ export class Sim {
     c.dataEnd = c.sndNxt;
     if (c.visible) this.emitQueue(h);
     sendSynAck(c, false, X.synAck(h.name, c.iss, c.rcvNxt, seg.seq));
+    c.rttSample = { end: c.sndNxt, t: this.now }; // the SYN,ACK's round trip seeds SRTT (as Linux does)
     this.setTimer(c, 'syn-ack', this.prof.rtoInitial);
     return 'queued';
   }
@@ -681,9 +689,7 @@ export class Sim {
     }
     if (h.shown() === 'CLOSED' && h.listener) this.stateEvent(h, 'CLOSED', 'LISTEN', X.causeListener, X.stillListening(h.name));
     h.primary = c;
-    const to = c.state;
-    this.stateEvent(h, 'LISTEN', to, cause, explain);
-    if (to !== 'SYN-RECEIVED') return;
+    this.stateEvent(h, 'LISTEN', c.state, cause, explain);
   }
 
   // ---------------------------------------------------------------- timers firing
@@ -755,13 +761,17 @@ export class Sim {
     }
   }
 
+  /** The pseudo-host spoofed SYNs are drawn from (role 'spoofed'); added before the first event
+   *  when the script floods, so every snapshot has the same hosts. */
+  addAttacker(): void {
+    if (this.attackerAdded) return;
+    this.attackerAdded = true;
+    this.hosts.set('attacker', new Host('attacker', '10.0.0.0/8', 0, 'spoofed', undefined));
+  }
+
   startFlood(count: number, over: number | undefined): void {
     const to = this.host('server');
-    if (!this.attackerAdded) {
-      this.attackerAdded = true;
-      const a = new Host('attacker', '10.0.0.0/8', 0, 'spoofed', undefined);
-      this.hosts.set('attacker', a);
-    }
+    this.addAttacker();
     const gap = over !== undefined && count > 1 ? over / count : FLOOD_GAP;
     const f: Flood = { to, count, next: 0, start: this.now, gap };
     this.inFlight += count;
@@ -799,7 +809,7 @@ export class Sim {
   private budgetOk(limitT: number): boolean {
     this.bound = limitT;
     const next = this.peekLive();
-    return !!next && next.t <= limitT && this.steps < MAX_STEPS;
+    return !!next && next.t <= limitT && this.steps < MAX_STEPS && this.events.length < MAX_EVENTS;
   }
 
   runUntil(t: number): void {
@@ -844,7 +854,6 @@ export class Sim {
       c.rcvNxt = rcv;
       h.firstIsn = c.iss;
       h.isnCount = 1;
-      if (h.fixedIsn === undefined) return;
     };
     mk(client, server, isnC, isnS);
     mk(server, client, isnS, isnC);
@@ -897,6 +906,7 @@ export class Sim {
       end: this.now,
     };
     if (this.initial) t.initial = this.initial;
+    if (this.events.length >= MAX_EVENTS || this.steps >= MAX_STEPS || this.peekLive()) t.truncated = true;
     return t;
   }
 }
@@ -942,12 +952,26 @@ function output(c: Conn): void {
     const wndLeft = seqDiff(seqAdd(c.sndUna, c.sndWnd), c.sndNxt);
     if (remaining > 0 && wndLeft > 0) {
       const len = Math.min(c.mss, remaining, wndLeft);
+      // Nagle (RFC 896, RFC 9293 §3.7.4): hold a less-than-MSS segment while data is unacknowledged.
+      // Linux uses Minshall's variant: hold it only while an earlier small segment is unacknowledged.
+      // close() pushes everything out regardless (Linux tcp_send_fin uses TCP_NAGLE_OFF).
+      if (len < c.mss && c.sim.opts.nagle && !c.finRequested) {
+        const outstanding = c.sim.opts.profile === 'linux' ? seqGt(c.lastSmallEnd, c.sndUna) : seqGt(c.sndNxt, c.sndUna);
+        if (outstanding) {
+          c.nagleHeld = true;
+          break;
+        }
+      }
+      const wasHeld = c.nagleHeld;
+      c.nagleHeld = false;
       const last = len === remaining;
       const fin = last && c.finRequested && !c.finSent;
       const seq = c.sndNxt;
-      c.sim.transmit(c.host, peerOf(c), { psh: last, ack: true, fin }, seq, c.rcvNxt, len, fin ? X.dataFin(name(c), seq, len) : X.data(name(c), seq, len, c.rcvNxt));
+      const why = fin ? X.dataFin(name(c), seq, len) : X.data(name(c), seq, len, c.rcvNxt);
+      c.sim.transmit(c.host, peerOf(c), { psh: last, ack: true, fin }, seq, c.rcvNxt, len, wasHeld ? `${X.nagleRelease(name(c))} ${why}` : why);
       if (!c.rttSample && c.retries === 0) c.rttSample = { end: seqAdd(seq, len), t: c.sim.now };
       c.sndNxt = seqAdd(c.sndNxt, len + (fin ? 1 : 0));
+      if (len < c.mss) c.lastSmallEnd = seqAdd(seq, len);
       if (fin) c.finSent = true;
       ackSent(c);
       sent = true;
@@ -976,7 +1000,7 @@ function giveUp(c: Conn, error: string, explain: string): void {
 }
 
 /** Retransmits the earliest unacknowledged segment (RFC 6298 §5.4). */
-function retransmit(c: Conn): void {
+function retransmit(c: Conn, why?: string): void {
   const sim = c.sim;
   if (c.state === 'SYN-SENT') {
     sim.transmit(c.host, peerOf(c), { syn: true }, c.iss, 0, 0, X.synRetx(name(c), c.iss, c.retries - 1), true);
@@ -997,7 +1021,7 @@ function retransmit(c: Conn): void {
     c.sndUna,
     c.rcvNxt,
     len,
-    fin && len === 0 ? X.finRetx(name(c), c.sndUna) : X.dataRetx(name(c), c.sndUna, len),
+    why ?? (fin && len === 0 ? X.finRetx(name(c), c.sndUna) : X.dataRetx(name(c), c.sndUna, len)),
     true,
   );
   ackSent(c);
@@ -1009,9 +1033,10 @@ function onTimer(c: Conn, kind: TimerKind): void {
   switch (kind) {
     case 'retransmit': {
       if (c.sndUna === c.sndNxt && c.state !== 'SYN-SENT') return;
-      const limit = c.state === 'SYN-SENT' || c.state === 'SYN-RECEIVED' ? p.synRetries : p.dataRetries;
+      const limit =
+        c.state === 'SYN-SENT' ? p.synRetries + p.synLinearTimeouts : c.state === 'SYN-RECEIVED' ? p.synRetries : p.dataRetries;
       if (c.retries >= limit) {
-        giveUp(c, 'connection timed out', X.gaveUp(name(c), c.retries));
+        giveUp(c, ERR.timedOut, X.gaveUp(name(c), c.retries));
         return;
       }
       c.retries++;
@@ -1025,7 +1050,7 @@ function onTimer(c: Conn, kind: TimerKind): void {
     case 'syn-ack': {
       if (c.state !== 'SYN-RECEIVED') return;
       if (c.synAckCount >= p.synAckRetries) {
-        if (c.visible) sim.app(c.host, 'accept', X.halfOpenExpired(name(c)), { error: 'half-open connection expired' });
+        if (c.visible) sim.app(c.host, 'accept', X.halfOpenExpired(name(c)), { error: ERR.halfOpenExpired });
         sim.backToListen(c, X.causeTimeout, X.halfOpenExpired(name(c)));
         return;
       }
@@ -1072,6 +1097,7 @@ function processAck(c: Conn, seg: Seg): 'ok' | 'drop' {
     updateRtt(c, seg.ackNo);
     c.sndUna = seg.ackNo;
     c.retries = 0;
+    c.dupAcks = 0;
     c.sndWnd = seg.wnd;
     if (c.sndUna === c.sndNxt) sim.cancelTimer(c, 'retransmit');
     else startRetransmitTimer(c, true);
@@ -1082,7 +1108,17 @@ function processAck(c: Conn, seg: Seg): 'ok' | 'drop' {
     return 'drop';
   }
   c.sndWnd = seg.wnd;
-  return 'ok'; // duplicate ACK: ignored
+  // A duplicate ACK (nothing new, no data, data outstanding). The third in a row triggers fast
+  // retransmit of the earliest unacknowledged segment (RFC 5681 §3.2), without waiting for the RTO.
+  if (seg.ackNo === c.sndUna && seg.len === 0 && !seg.fin && seqGt(c.sndNxt, c.sndUna)) {
+    c.dupAcks++;
+    if (c.dupAcks === 3 && ['ESTABLISHED', 'CLOSE-WAIT', 'FIN-WAIT-1', 'CLOSING', 'LAST-ACK'].includes(c.state)) {
+      c.rttSample = null;
+      retransmit(c, X.fastRetx(name(c), c.sndUna));
+      startRetransmitTimer(c, true);
+    }
+  }
+  return 'ok';
 }
 
 function finAcked(c: Conn): boolean {
@@ -1135,7 +1171,7 @@ function synSentSegment(c: Conn, seg: Seg): void {
   }
   if (seg.rst) {
     if (ackOk) {
-      sim.app(c.host, 'connect', X.refused(name(c)), { error: 'connection refused' });
+      sim.app(c.host, 'connect', X.refused(name(c)), { error: ERR.refused });
       sim.setState(c, 'CLOSED', X.causeRst, X.refusedState(name(c)));
     }
     return;
@@ -1223,12 +1259,12 @@ export function onSegment(c: Conn, seg: Seg): void {
       return;
     }
     if (c.state === 'SYN-RECEIVED') {
-      sim.app(c.host, 'connect', X.refused(who), { error: 'connection refused' });
+      sim.app(c.host, 'connect', X.refused(who), { error: ERR.refused });
       sim.setState(c, 'CLOSED', X.causeRst, X.refusedState(who));
       return;
     }
     if (['ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT'].includes(c.state)) {
-      sim.app(c.host, 'receive', X.reset(who), { error: 'connection reset' });
+      sim.app(c.host, 'receive', X.reset(who), { error: ERR.reset });
     }
     sim.setState(c, 'CLOSED', X.causeRst, X.resetState(who, c.state));
     return;
@@ -1384,7 +1420,7 @@ function userCall(sim: Sim, h: Host, a: Action): void {
       return;
     case 'connect': {
       if (c) {
-        sim.app(h, 'connect', X.alreadyConnected(who), { error: 'connection already exists' });
+        sim.app(h, 'connect', X.alreadyConnected(who), { error: ERR.exists });
         return;
       }
       const peer = sim.host(who === 'client' ? 'server' : 'client');
@@ -1408,7 +1444,7 @@ function userCall(sim: Sim, h: Host, a: Action): void {
     }
     case 'send': {
       if (!c || !['ESTABLISHED', 'CLOSE-WAIT', 'SYN-SENT', 'SYN-RECEIVED'].includes(c.state)) {
-        sim.app(h, 'send', X.cannotSend(who, c ? c.state : h.shown()), { bytes: a.bytes, error: c ? 'connection closing' : 'connection does not exist' });
+        sim.app(h, 'send', X.cannotSend(who, c ? c.state : h.shown()), { bytes: a.bytes, error: c ? ERR.closing : ERR.noConnection });
         return;
       }
       sim.app(h, 'send', X.appSend(who, a.bytes), { bytes: a.bytes });
@@ -1430,7 +1466,7 @@ function userCall(sim: Sim, h: Host, a: Action): void {
           if (!h.primary) sim.setStateHost(h, 'LISTEN', 'CLOSED', X.causeClose, X.listenerClosed(who));
           return;
         }
-        sim.app(h, 'close', X.closeNothing(who), { error: 'connection does not exist' });
+        sim.app(h, 'close', X.closeNothing(who), { error: ERR.noConnection });
         return;
       }
       sim.app(h, 'close', X.appClose(who, c.state));
@@ -1452,13 +1488,13 @@ function userCall(sim: Sim, h: Host, a: Action): void {
           output(c);
           return;
         default:
-          sim.app(h, 'close', X.closeAgain(who, c.state), { error: 'connection closing' });
+          sim.app(h, 'close', X.closeAgain(who, c.state), { error: ERR.closing });
           return;
       }
     }
     case 'abort': {
       if (!c) {
-        sim.app(h, 'abort', X.closeNothing(who), { error: 'connection does not exist' });
+        sim.app(h, 'abort', X.closeNothing(who), { error: ERR.noConnection });
         return;
       }
       sim.app(h, 'abort', X.appAbort(who));
@@ -1513,6 +1549,7 @@ export function run(script: Script, options: RunOptions = {}): Trace {
     listen: o.listen,
     loss: o.loss,
     mss: o.mss,
+    nagle: o.nagle,
   };
   const seed = options.seed ?? o.seed ?? 1;
   const isnClient = options.isnClient ?? o.isnClient;
@@ -1530,6 +1567,7 @@ export function run(script: Script, options: RunOptions = {}): Trace {
     const is = isnServer ?? Math.floor(rng() * 2 ** 32) >>> 0;
     sim.startEstablished(client, server, ic, is);
   }
+  if (script.steps.some((st) => st.actions.some((a) => a.kind === 'flood'))) sim.addAttacker();
   sim.takeInitial();
   if (o.listen) sim.listen(server);
   for (const step of script.steps) {

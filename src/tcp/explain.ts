@@ -5,7 +5,6 @@
  */
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-const other = (who: string): string => (who === 'client' ? 'server' : 'client');
 const secs = (ms: number): string => (ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
 
 type TimerName = 'retransmit' | 'time-wait' | 'delayed-ack' | 'syn-ack' | 'user-timeout';
@@ -91,6 +90,10 @@ export const X = {
     `The RTO expired with data unacknowledged: ${who} retransmits ${len} byte${len === 1 ? '' : 's'} from seq=${seq}.`,
   fin: (who: string, seq: number, ack: number, state: string) =>
     `${cap(who)} sends FIN (seq=${seq}): it has no more data to send${state === 'LAST-ACK' ? '' : ' (it can still receive)'}; ack=${ack}.`,
+  fastRetx: (who: string, seq: number) =>
+    `Three duplicate ACKs say seq=${seq} is missing: ${who} fast-retransmits it without waiting for the RTO.`,
+  nagleRelease: (who: string) =>
+    `Nagle's algorithm held this small segment until ${who}'s earlier data was acknowledged.`,
   finRetx: (who: string, seq: number) => `The FIN was not acknowledged in time: ${who} sends FIN (seq=${seq}) again.`,
   ackData: (who: string, seq: number, ack: number) => `${cap(who)} acknowledges: ack=${ack} is the next byte it expects (seq=${seq}).`,
   ackPeerFin: (who: string, seq: number, ack: number) =>
@@ -177,7 +180,6 @@ export const X = {
     (cookies > 0 ? `, ${cookies} got a stateless SYN cookie` : '') +
     (dropped > 0 ? `, ${dropped} were dropped (queue full)` : '') +
     '.',
-  other,
 };
 
 export const PARSE = {
@@ -192,7 +194,7 @@ export const PARSE = {
   badStart: (text: string) => `unknown start '${text}' (use established or closed)`,
   badLoss: (text: string) => `loss must be a probability between 0 and 1, not '${text}'`,
   unknownOption: (text: string) =>
-    `unknown option '${text}' (options: isn, delay, delayed-ack, profile, backlog, syncookies, listen, start, loss, seed, mss, syn-retries, retries, msl)`,
+    `unknown option '${text}' (options: isn, delay, delayed-ack, profile, backlog, syncookies, listen, start, loss, seed, mss, nagle, syn-retries, retries, msl)`,
   badDrop: (text: string) => `unknown drop '${text}' (use 'drop next HOST' or 'drop segment N')`,
   badDelay: () => "use 'delay next HOST DURATION'",
   unknownHostAction: (text: string, list: string[]) => `unknown action '${text}' (use ${list.join(', ')})`,
@@ -202,3 +204,14 @@ export const PARSE = {
   optionAlone: () => "an option must be on its own line (no 'at', no ';')",
   atFirst: () => "'at TIME' must start the line",
 };
+
+/** AppEvent.error values (RFC 9293's error names; stable, consumers may match on them). */
+export const ERR = {
+  timedOut: 'connection timed out',
+  halfOpenExpired: 'half-open connection expired',
+  refused: 'connection refused',
+  reset: 'connection reset',
+  exists: 'connection already exists',
+  closing: 'connection closing',
+  noConnection: 'connection does not exist',
+} as const;

@@ -7,6 +7,7 @@ export interface TraceJson {
   hosts: Record<string, { ip: string; port: number; isn: number | null }>;
   events: Record<string, unknown>[];
   end: number;
+  truncated?: boolean;
 }
 
 function eventJson(e: TraceEvent): Record<string, unknown> {
@@ -40,5 +41,7 @@ function eventJson(e: TraceEvent): Record<string, unknown> {
 export function traceToJson(trace: Trace): TraceJson {
   const hosts: TraceJson['hosts'] = {};
   for (const [name, h] of Object.entries(trace.hosts) as [string, HostInfo][]) hosts[name] = { ip: h.ip, port: h.port, isn: h.isn };
-  return { scenario: trace.scenario, profile: trace.profile, hosts, events: trace.events.map(eventJson), end: trace.end };
+  const out: TraceJson = { scenario: trace.scenario, profile: trace.profile, hosts, events: trace.events.map(eventJson), end: trace.end };
+  if (trace.truncated) out.truncated = true;
+  return out;
 }

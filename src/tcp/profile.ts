@@ -12,10 +12,11 @@ export interface ProfileParams {
   /** SYN retransmissions before connect() gives up (Linux tcp_syn_retries = 6). */
   synRetries: number;
   /**
-   * Linux (6.x, net.ipv4.tcp_syn_linear_timeouts = 4): the first 4 SYN retransmissions after the
-   * initial 1 s timeout use a linear 1 s backoff, then doubling resumes: gaps 1,1,1,1,1,2,4,... s,
-   * so with tcp_syn_retries = 6 the SYNs leave at 0,1,2,3,4,5,7 s and connect() fails at 11 s.
-   * (Older kernels, and the rfc profile, double from the start: 0,1,3,7,15,31,63 s, fail at 127 s.)
+   * Linux (>= 6.5, net.ipv4.tcp_syn_linear_timeouts = 4): after the initial 1 s timeout the first 4
+   * SYN retransmissions keep a linear 1 s timeout, then doubling resumes: gaps 1,1,1,1,1,2,4,8,... s.
+   * tcp_write_timeout adds the linear count to tcp_syn_retries in SYN-SENT (6 + 4 = 10 retransmissions),
+   * so SYNs leave at 0,1,2,3,4,5,7,11,19,35,67 s and connect() fails at 131 s (older kernels, and the
+   * rfc profile, double from the start: 0,1,3,7,15,31,63 s, failing at 127 s).
    */
   synLinearTimeouts: number;
   /** SYN-ACK retransmissions of a half-open entry (Linux tcp_synack_retries = 5: 1,2,4,8,16 s,

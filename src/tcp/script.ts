@@ -46,6 +46,7 @@ export interface ScriptOptions {
   synRetries?: number;
   retries?: number;
   msl?: number;
+  nagle: boolean;
 }
 
 export interface Script {
@@ -56,7 +57,7 @@ export interface Script {
 export type ParseResult = { ok: true; script: Script } | { ok: false; errors: ScriptError[] };
 
 export function defaultOptions(): ScriptOptions {
-  return { delay: 50, backlog: 5, syncookies: false, listen: true, start: 'closed', loss: 0, mss: 1460 };
+  return { delay: 50, backlog: 5, syncookies: false, listen: true, start: 'closed', loss: 0, mss: 1460, nagle: true };
 }
 
 interface Tok {
@@ -128,14 +129,14 @@ function onOff(t: Tok | undefined, what: string, prevEnd: number): boolean {
 
 function parseOption(toks: Tok[], o: ScriptOptions): void {
   const name = toks[1];
-  if (!name) throw new Fail(end(toks[0]) + 1, PARSE.missing('option name'));
+  if (!name) throw new Fail(end(toks[0]), PARSE.missing('option name'));
   const v = toks[2];
-  const e = end(name) + 1;
+  const e = end(name);
   switch (name.text) {
     case 'isn': {
       if (!v) throw new Fail(e, PARSE.missing('host (client or server)'));
       if (!HOSTS.includes(v.text)) throw new Fail(v.col, PARSE.unknownHost(v.text));
-      const n = int(toks[3], 'ISN', end(v) + 1, 0, MAX_SEQ);
+      const n = int(toks[3], 'ISN', end(v), 0, MAX_SEQ);
       if (v.text === 'client') o.isnClient = n;
       else o.isnServer = n;
       noMore(toks, 4);
@@ -185,6 +186,9 @@ function parseOption(toks: Tok[], o: ScriptOptions): void {
     case 'retries':
       o.retries = int(v, 'retries', e, 0, 30);
       break;
+    case 'nagle':
+      o.nagle = onOff(v, 'nagle', e);
+      break;
     case 'msl':
       o.msl = duration(v, 'msl', e);
       break;
@@ -200,32 +204,32 @@ function parseAction(toks: Tok[]): Action {
   const col = first.col;
   const w = first.text;
   if (w === 'wait') {
-    const ms = duration(toks[1], 'duration', end(first) + 1);
+    const ms = duration(toks[1], 'duration', end(first));
     noMore(toks, 2);
     return { kind: 'wait', ms, line, col };
   }
   if (w === 'flood') {
-    const count = int(toks[1], 'SYN count', end(first) + 1, 1, 100_000_000);
+    const count = int(toks[1], 'SYN count', end(first), 1, 100_000_000);
     let over: number | undefined;
     if (toks[2]) {
       if (toks[2].text !== 'over') throw new Fail(toks[2].col, PARSE.unexpected(toks[2].text));
-      over = duration(toks[3], 'duration', end(toks[2]) + 1);
+      over = duration(toks[3], 'duration', end(toks[2]));
       noMore(toks, 4);
     }
     return { kind: 'flood', count, over, line, col };
   }
   if (w === 'drop') {
     const what = toks[1];
-    if (!what) throw new Fail(end(first) + 1, PARSE.missing("'next HOST' or 'segment N'"));
+    if (!what) throw new Fail(end(first), PARSE.missing("'next HOST' or 'segment N'"));
     if (what.text === 'next') {
       const h = toks[2];
-      if (!h) throw new Fail(end(what) + 1, PARSE.missing('host (client or server)'));
+      if (!h) throw new Fail(end(what), PARSE.missing('host (client or server)'));
       if (!HOSTS.includes(h.text)) throw new Fail(h.col, PARSE.unknownHost(h.text));
       noMore(toks, 3);
       return { kind: 'drop-next', host: h.text as HostName, line, col };
     }
     if (what.text === 'segment') {
-      const id = int(toks[2], 'segment number', end(what) + 1);
+      const id = int(toks[2], 'segment number', end(what));
       noMore(toks, 3);
       return { kind: 'drop-segment', id, line, col };
     }
@@ -233,35 +237,35 @@ function parseAction(toks: Tok[]): Action {
   }
   if (w === 'delay') {
     const what = toks[1];
-    if (!what || what.text !== 'next') throw new Fail(what ? what.col : end(first) + 1, PARSE.badDelay());
+    if (!what || what.text !== 'next') throw new Fail(what ? what.col : end(first), PARSE.badDelay());
     const h = toks[2];
-    if (!h) throw new Fail(end(what) + 1, PARSE.missing('host (client or server)'));
+    if (!h) throw new Fail(end(what), PARSE.missing('host (client or server)'));
     if (!HOSTS.includes(h.text)) throw new Fail(h.col, PARSE.unknownHost(h.text));
-    const ms = duration(toks[3], 'extra delay', end(h) + 1);
+    const ms = duration(toks[3], 'extra delay', end(h));
     noMore(toks, 4);
     return { kind: 'delay-next', host: h.text as HostName, ms, line, col };
   }
   if (HOSTS.includes(w)) {
     const host = w as HostName;
     const verb = toks[1];
-    if (!verb) throw new Fail(end(first) + 1, PARSE.missing(`action (${HOST_ACTIONS.join(', ')})`));
+    if (!verb) throw new Fail(end(first), PARSE.missing(`action (${HOST_ACTIONS.join(', ')})`));
     switch (verb.text) {
       case 'connect': {
         let isn: number | undefined;
         if (toks[2]) {
           if (toks[2].text !== 'isn') throw new Fail(toks[2].col, PARSE.unexpected(toks[2].text));
-          isn = int(toks[3], 'ISN', end(toks[2]) + 1, 0, MAX_SEQ);
+          isn = int(toks[3], 'ISN', end(toks[2]), 0, MAX_SEQ);
           noMore(toks, 4);
         }
         return { kind: 'connect', host, isn, line, col };
       }
       case 'send': {
-        const bytes = int(toks[2], 'byte count', end(verb) + 1, 1, 1_000_000_000);
+        const bytes = int(toks[2], 'byte count', end(verb), 1, 1_000_000_000);
         noMore(toks, 3);
         return { kind: 'send', host, bytes, line, col };
       }
       case 'old-syn': {
-        const seq = int(toks[2], 'sequence number', end(verb) + 1, 0, MAX_SEQ);
+        const seq = int(toks[2], 'sequence number', end(verb), 0, MAX_SEQ);
         noMore(toks, 3);
         return { kind: 'old-syn', host, seq, line, col };
       }
@@ -311,9 +315,9 @@ export function parseScript(text: string): ParseResult {
         }
         let ts = toks;
         if (pi === 0 && ts[0].text === 'at') {
-          at = duration(ts[1], 'time', end(ts[0]) + 1);
+          at = duration(ts[1], 'time', end(ts[0]));
           ts = ts.slice(2);
-          if (ts.length === 0) throw new Fail(toks[1] ? end(toks[1]) + 1 : end(toks[0]) + 1, PARSE.missing('action after the time'));
+          if (ts.length === 0) throw new Fail(toks[1] ? end(toks[1]) : end(toks[0]), PARSE.missing('action after the time'));
         }
         if (ts[0].text === 'option') {
           if (parts.length > 1 || at !== undefined) throw new Fail(ts[0].col, PARSE.optionAlone());

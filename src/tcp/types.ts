@@ -151,6 +151,8 @@ export interface Trace {
   /** (Optional, added.) Every host's state before the first event (e.g. ESTABLISHED with
    *  `option start established`). */
   initial?: Record<string, HostSnapshot>;
+  /** (Optional, added.) True when the run stopped at a limit (time, events) with work still pending. */
+  truncated?: boolean;
 }
 
 /** An error in a scenario script: 1-based line and column. */

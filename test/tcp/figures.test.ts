@@ -136,11 +136,14 @@ describe('RFC figures', () => {
     expect(segs[1].retransmission).toBe(true);
   });
 
-  it('SYN retransmission schedule: rfc doubles (1,2,4...), linux is 1,1,1,1,1,2 then gives up', () => {
-    const times = (profile: string) =>
-      segments(run(`option profile ${profile}\noption listen off\noption isn client 1\ndrop next client\n` + 'drop next client\n'.repeat(10) + 'client connect\n')).map((s) => s.t);
+  it('SYN retransmission schedule: rfc doubles (1,2,4...), linux gaps are 1,1,1,1,1,2,4...', () => {
+    const trace = (profile: string) => run(`option profile ${profile}\noption isn client 1\n` + 'drop next client\n'.repeat(12) + 'client connect\n');
+    const times = (profile: string) => segments(trace(profile)).map((s) => s.t);
+    const giveUp = (profile: string) => trace(profile).events.find((e) => e.type === 'app' && e.error === 'connection timed out')?.t;
     expect(times('rfc')).toEqual([0, 1000, 3000, 7000, 15000, 31000, 63000]);
-    expect(times('linux')).toEqual([0, 1000, 2000, 3000, 4000, 5000, 7000]);
+    expect(giveUp('rfc')).toBe(123_000); // the last timeout is capped at RTO max = 60 s
+    expect(times('linux')).toEqual([0, 1000, 2000, 3000, 4000, 5000, 7000, 11000, 19000, 35000, 67000]);
+    expect(giveUp('linux')).toBe(131_000);
   });
 
   it('data-retransmit: lost data is resent after the RTO', () => {

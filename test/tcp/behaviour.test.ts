@@ -1,0 +1,96 @@
+/** Timers and data-path behaviour beyond the RFC figures. */
+import { describe, it, expect } from 'vitest';
+import { run, rows, segments, states } from './helpers.js';
+
+const H = 'option isn client 100\noption isn server 300\n';
+
+describe('data path', () => {
+  it('delayed ACK waits 40 ms, then a bare ACK goes out', () => {
+    const t = run(H + 'option delayed-ack on\nclient connect\nclient send 5\n');
+    const s = segments(t);
+    expect(rows(t).slice(3)).toEqual(['client PSH,ACK seq=101 ack=301 len=5', 'server ACK seq=301 ack=106']);
+    expect(s[4].t - s[3].arrives).toBe(40);
+    expect(t.events.some((e) => e.type === 'timer' && e.timer === 'delayed-ack' && e.action === 'fired')).toBe(true);
+  });
+
+  it('a delayed ACK rides on data sent before it expires', () => {
+    const t = run(H + 'option delayed-ack on\nclient connect\nclient send 5\nserver send 5\n');
+    expect(rows(t).slice(3)).toEqual(['client PSH,ACK seq=101 ack=301 len=5', 'server PSH,ACK seq=301 ack=106 len=5', 'client ACK seq=106 ack=306']);
+  });
+
+  it('linux quick-ACK mode: the first data segments are ACKed at once even with delayed ACK on', () => {
+    const t = run(H + 'option profile linux\nclient connect\nclient send 5\n');
+    const s = segments(t);
+    expect(s[4].t).toBe(s[3].arrives);
+  });
+
+  it('with delayed ACK every second full-sized segment is ACKed at once', () => {
+    const t = run(H + 'option delayed-ack on\noption nagle off\nclient connect\nclient send 2920\n');
+    const acks = segments(t).filter((s) => s.from === 'server' && s.t > 150);
+    expect(acks.map((a) => a.ack)).toEqual([3021]);
+    expect(acks[0].t).toBe(segments(t)[4].arrives);
+  });
+
+  it("Nagle: a second small write waits for the first one's ACK; option nagle off sends at once", () => {
+    const on = run(H + 'client connect\nclient send 5; client send 5\n');
+    const d = segments(on).filter((s) => s.from === 'client' && s.len > 0);
+    expect(d.map((s) => [s.seq, s.t])).toEqual([[101, 150], [106, 250]]);
+    const off = run(H + 'option nagle off\nclient connect\nclient send 5; client send 5\n');
+    expect(segments(off).filter((s) => s.from === 'client' && s.len > 0).map((s) => s.t)).toEqual([150, 150]);
+  });
+
+  it('fast retransmit after three duplicate ACKs, before the RTO', () => {
+    const t = run(H + 'client connect\ndrop segment 3\nclient send 5840\n');
+    const rt = segments(t).find((s) => s.retransmission);
+    expect(rt).toMatchObject({ seq: 101, len: 1460 });
+    expect(rt!.explain).toMatch(/duplicate ACKs/);
+    expect(rt!.t).toBeLessThan(1000);
+    const last = segments(t).at(-1)!;
+    expect(last).toMatchObject({ from: 'server', ack: 101 + 5840 });
+  });
+
+  it('RTO backs off exponentially and the connection gives up after the configured retries', () => {
+    const t = run(H + 'option retries 3\noption start established\noption listen off\n' + 'drop next client\n'.repeat(10) + 'client send 5\n');
+    const s = segments(t).filter((x) => x.from === 'client');
+    expect(s.map((x) => x.t)).toEqual([0, 1000, 3000, 7000]);
+    const closed = states(t).find((x) => x.host === 'client' && x.to === 'CLOSED');
+    expect(closed?.t).toBe(15000);
+    expect(t.events.some((e) => e.type === 'app' && e.error === 'connection timed out')).toBe(true);
+  });
+
+  it('the linux profile measures RTT: RTO = SRTT + max(200 ms, 4*RTTVAR)', () => {
+    const t = run(H + 'option profile linux\nclient connect\ndrop next client\nclient send 5\n');
+    const s = segments(t).filter((x) => x.from === 'client' && x.len > 0);
+    expect(s[1].t - s[0].t).toBe(300);
+  });
+
+  it('sequence numbers wrap modulo 2^32', () => {
+    const t = run('option isn client 4294967295\noption isn server 4294967290\nclient connect\nclient send 10\nserver send 10\n');
+    expect(rows(t)).toEqual([
+      'client SYN seq=4294967295',
+      'server SYN,ACK seq=4294967290 ack=0',
+      'client ACK seq=0 ack=4294967291',
+      'client PSH,ACK seq=0 ack=4294967291 len=10',
+      'server ACK seq=4294967291 ack=10',
+      'server PSH,ACK seq=4294967291 ack=10 len=10',
+      'client ACK seq=10 ack=5',
+    ]);
+  });
+
+  it('at TIME runs at an absolute time; a line without it waits for a quiet network', () => {
+    const t = run(H + 'client connect\nat 75ms server close\n');
+    const c = t.events.find((e) => e.type === 'app' && e.host === 'server' && e.call === 'close');
+    expect(c?.t).toBe(75);
+    const q = run(H + 'client connect\nserver send 1\n');
+    const send = q.events.find((e) => e.type === 'app' && e.call === 'send');
+    expect(send?.t).toBe(150);
+  });
+
+  it('snapshots carry TCB variables, timers and queue fill', () => {
+    const t = run(H + 'client connect\n');
+    const i = t.events.findIndex((e) => e.type === 'segment' && e.id === 1);
+    expect(t.snapshots[i].server).toMatchObject({ state: 'SYN-RECEIVED', sndUna: 300, sndNxt: 301, rcvNxt: 101, synQueue: 1, synQueueMax: 5 });
+    expect(t.snapshots[i].client).toMatchObject({ state: 'SYN-SENT', sndUna: 100, sndNxt: 101, rcvNxt: null });
+    expect(t.snapshots[i].client.timers).toEqual([{ timer: 'retransmit', expires: 1000 }]);
+  });
+});
