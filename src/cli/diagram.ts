@@ -130,7 +130,7 @@ export const diagramCommand: Command = async (argv, io) => {
       source = await readFile(resolve(io.cwd, target), 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      io.stderr.write(M.cannotRead(target, code === 'ENOENT' ? 'no such file' : (code ?? String(e))) + '\n');
+      io.stderr.write(M.cannotRead(target, code === 'ENOENT' ? M.noSuchFile : (code ?? String(e))) + '\n');
       return 1;
     }
     label = target;

@@ -89,6 +89,8 @@ export interface Layout {
   initial: (TcpState | null)[];
   totalRows: number;
   maxTime: number;
+  /** trace.events.length when this layout was built. */
+  eventCount: number;
 }
 
 const GAP_ROWS = 3;
@@ -110,6 +112,10 @@ export function lanesOf(trace: Trace): Lane[] {
 
 const cache = new WeakMap<Trace, Map<string, Layout>>();
 
+/**
+ * The layout of a trace, cached per Trace object. A trace is treated as immutable; if events are
+ * appended in place (a growing playground trace), the changed length triggers a rebuild.
+ */
 export function getLayout(trace: Trace, compact: boolean): Layout {
   let m = cache.get(trace);
   if (!m) {
@@ -118,7 +124,7 @@ export function getLayout(trace: Trace, compact: boolean): Layout {
   }
   const key = compact ? 'c' : 'n';
   let l = m.get(key);
-  if (!l) {
+  if (!l || l.eventCount !== trace.events.length) {
     l = buildLayout(trace, compact);
     m.set(key, l);
   }
@@ -442,6 +448,7 @@ export function buildLayout(trace: Trace, compact: boolean): Layout {
     initial,
     totalRows,
     maxTime: Math.max(trace.end, times.length ? times[nI - 1] : 0),
+    eventCount: n,
   };
 }
 

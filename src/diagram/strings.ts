@@ -76,6 +76,7 @@ export const DIAGRAM_STRINGS = {
     badFormat: (v: string) => `diagram: --format must be text, mermaid or json, got '${v}'`,
     badProfile: (v: string) => `diagram: --profile must be rfc or linux, got '${v}'`,
     cannotRead: (file: string, why: string) => `diagram: cannot read ${file}: ${why}`,
+    noSuchFile: 'no such file',
     stdinName: '<stdin>',
     noPlayer: 'diagram: the live player is not available in this build; printing the diagram instead.',
   },

@@ -279,6 +279,42 @@ describe('stepping, highlighting, animation and windows', () => {
     expect(col(0.3)).toBeLessThan(col(0.6));
   });
 
+  it('several segments can be in transit at once (simultaneous close)', () => {
+    const trace = builtin('simultaneous-close');
+    const fins = trace.events.map((e, i) => [e, i] as const).filter(([e]) => e.type === 'segment' && e.flags.includes('FIN')).map(([, i]) => i);
+    expect(fins).toHaveLength(2);
+    const upTo = Math.max(...fins);
+    const lines = render(trace, { width: 80, upTo, transit: fins.map((segment) => ({ segment, fraction: 0.4 })) });
+    const heads = lines.join('\n');
+    expect(heads).toContain('►');
+    expect(heads).toContain('◄');
+    expect(heads).not.toContain('►│');
+    expect(heads).not.toContain('│◄');
+  });
+
+  it('a lost segment in transit shows its ✕ only once it gets that far', () => {
+    const trace = builtin('syn-retransmit');
+    const i = trace.events.findIndex((e) => e.type === 'segment' && e.fate === 'dropped');
+    const at = (fraction: number) => render(trace, { width: 80, upTo: i, transit: { segment: i, fraction } }).join('\n');
+    expect(at(0.3)).not.toContain('✕');
+    expect(at(0.3)).toContain('►');
+    expect(at(0.9)).toContain('✕');
+  });
+
+  it('a trace that grows in place is laid out again', () => {
+    const b = new TraceBuilder('grow');
+    b.seg(0, 'client', 'server', ['SYN'], 100, null);
+    const trace = b.build();
+    expect(render(trace, { width: 80 }).join('\n')).not.toContain('SYN,ACK');
+    const more = new TraceBuilder('grow');
+    more.seg(0, 'client', 'server', ['SYN'], 100, null);
+    more.seg(50, 'server', 'client', ['SYN', 'ACK'], 300, 101);
+    const grown = more.build();
+    trace.events.push(grown.events[1]);
+    trace.snapshots.push(grown.snapshots[1]);
+    expect(render(trace, { width: 80 }).join('\n')).toContain('SYN,ACK seq=300 ack=101');
+  });
+
   it('a window equals the same rows of the whole diagram; the header stays', () => {
     for (const name of ['handshake', 'syn-flood', 'old-duplicate-syn']) {
       const trace = builtin(name);
@@ -334,6 +370,15 @@ describe('fixtures render', () => {
       for (const width of [36, 60, 80, 160]) expect(widest(render(t, { width }))).toBeLessThanOrEqual(width);
     });
   }
+  it('odd widths and windows do not throw', () => {
+    const t = handshake();
+    for (const width of [NaN, -5, 0, Infinity, 80.7]) {
+      const lines = render(t, { width });
+      expect(lines.every((l) => stringWidth(l) <= (Number.isFinite(width) ? Math.max(0, Math.floor(width)) : 0))).toBe(true);
+    }
+    expect(renderWindow(t, { width: 80, fromRow: NaN, rows: Infinity }).body.length).toBeGreaterThan(5);
+    expect(renderWindow(t, { width: 80, fromRow: 1e9, rows: 5 }).body).toEqual([]);
+  });
   it('an empty trace renders headers and the initial states', () => {
     const t = new TraceBuilder('empty').build();
     expect(render(t, { width: 80 }).length).toBeGreaterThanOrEqual(2);
