@@ -12,12 +12,15 @@ writeFileSync(stub, 'export default {};\n');
 
 await build({
   entryPoints: [join(root, 'src/cli.ts')],
-  outfile: join(root, 'dist/cli.js'),
+  outdir: join(root, 'dist'),
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  splitting: false,
+  // Code splitting keeps Ink, React and the app in chunks that only the interactive paths load.
+  splitting: true,
   jsx: 'automatic',
   legalComments: 'none',
   logLevel: 'warning',
