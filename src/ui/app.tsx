@@ -47,6 +47,13 @@ interface Entry {
   id: number;
   def: AnyScreen;
   state: unknown;
+  /** What opened it (to re-open a lesson once the full lessons arrive). */
+  request: ScreenRequest;
+}
+
+/** A lesson known only by its front matter (the full lessons load after the first frame). */
+export function isStubLesson(l: unknown): boolean {
+  return !!l && typeof l === 'object' && Array.isArray((l as Lesson).blocks) && (l as Lesson).blocks.length === 0;
 }
 
 interface Shell {
@@ -185,11 +192,11 @@ export function App(props: AppProps) {
         start.message = UI.screenError(describeError(e));
         continue;
       }
-      start.stack.push({ id: ++entryIds, def, state });
+      start.stack.push({ id: ++entryIds, def, state, request: req });
     }
     if (start.stack.length === 0) {
       const def = registry.home;
-      start.stack.push({ id: ++entryIds, def, state: def.init({ screen: 'home' }, makeCtx(start)) });
+      start.stack.push({ id: ++entryIds, def, state: def.init({ screen: 'home' }, makeCtx(start)), request: { screen: 'home' } });
     }
     shellRef.current = start;
   }
@@ -227,7 +234,7 @@ export function App(props: AppProps) {
               s = { ...s, message: UI.screenError(describeError(e)) };
               break;
             }
-            const entry: Entry = { id: ++entryIds, def, state };
+            const entry: Entry = { id: ++entryIds, def, state, request: c.request };
             const base = c.cmd === 'replace' ? s.stack.slice(0, -1) : s.stack;
             s = { ...s, stack: [...base, entry] };
             break;
@@ -352,6 +359,26 @@ export function App(props: AppProps) {
     },
     [handleKey, applyResult, makeCtx, commit],
   );
+
+  // The full lessons replace the front-matter stubs after the first frame: re-open a lesson screen
+  // that was opened on a stub (keeping its position request).
+  const lessonsRef = useRef(props.lessons);
+  useEffect(() => {
+    if (lessonsRef.current === props.lessons) return;
+    lessonsRef.current = props.lessons;
+    const s = shellRef.current!;
+    let changed = false;
+    const stack = s.stack.map((e) => {
+      if (e.request.screen !== 'lesson' || !isStubLesson((e.state as { lesson?: unknown } | null)?.lesson)) return e;
+      try {
+        changed = true;
+        return { ...e, state: e.def.init(e.request, makeCtx(s)) };
+      } catch {
+        return e;
+      }
+    });
+    if (changed) commit({ ...s, stack });
+  }, [props.lessons, makeCtx, commit]);
 
   const onInput = useCallback(
     (input: string, key: Key) => {

@@ -8,7 +8,7 @@ import type { CliIO } from '../cli/io.js';
 import type { ScreenRequest } from './screen.js';
 import type { Lesson } from '../lessons/types.js';
 import type { Progress } from '../store/types.js';
-import { loadAllLessons, resolveLessonsDir } from '../lessons/load.js';
+import { loadAllLessons, loadLesson, loadLessonIndex, resolveLessonsDir } from '../lessons/load.js';
 import { loadProgress, progressDir, saveProgress } from '../store/progress.js';
 import { App, realClock } from './app.js';
 import { UI } from './strings.js';
@@ -30,7 +30,10 @@ export interface RunAppOptions {
 export const EXIT_NOT_A_TERMINAL = 2;
 export const EXIT_INTERNAL = 70;
 
+/** A terminal on both ends, and not CI (under CI Ink renders only the final frame). */
 export function isInteractive(io: CliIO): boolean {
+  const ci = io.env.CI;
+  if (ci !== undefined && ci !== '0' && ci.toLowerCase() !== 'false') return false;
   return !!io.stdin.isTTY && !!io.stdout.isTTY;
 }
 
@@ -41,22 +44,36 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     return EXIT_NOT_A_TERMINAL;
   }
 
+  // Only the front matter before the first frame; the full lessons load right after it.
   const lessonsDir = resolveLessonsDir({ option: opts.lessonsDir, env: io.env, cwd: io.cwd });
-  const all = loadAllLessons(lessonsDir);
-  const broken = all.broken.map((b) => ({ file: b.file, message: b.problem?.message ?? '' }));
+  const index = loadLessonIndex(lessonsDir);
+  let lessons: Lesson[] = index.entries.map((e) => ({ meta: e.meta, file: e.file, blocks: [], questions: [] }));
+  const broken = index.broken.map((b) => ({ file: b.file, message: b.problem?.message ?? '' }));
   const pdir = progressDir(io.env);
   const loaded = loadProgress(pdir);
 
-  const refusal = opts.check?.(all.lessons, loaded.progress) ?? null;
+  const refusal = opts.check?.(lessons, loaded.progress) ?? null;
   if (refusal) {
     io.stderr.write(`synack: ${refusal}\n`);
     return 1;
+  }
+  // A lesson opened directly is loaded in full now (and refused with file:line:col if broken).
+  for (const req of Array.isArray(request) ? request : [request]) {
+    if (req.screen !== 'lesson') continue;
+    const r = loadLesson(lessonsDir, req.lessonId);
+    if (!r.lesson) {
+      const p = r.problems.find((x) => x.severity === 'error') ?? r.problems[0];
+      io.stderr.write(p ? `${p.file}:${p.line}:${p.col}: ${p.message}\n` : `synack: ${UI.readerNotFound(req.lessonId)}\n`);
+      return 1;
+    }
+    const full = r.lesson;
+    lessons = lessons.map((l) => (l.meta.id === full.meta.id ? full : l));
   }
 
   const notices: string[] = [];
   if (loaded.warning) notices.push(loaded.warning);
   if (broken.length) notices.push(UI.brokenLessons(broken.length));
-  if (all.lessons.length === 0 && broken.length === 0) notices.push(UI.noLessons(lessonsDir));
+  if (lessons.length === 0 && broken.length === 0) notices.push(UI.noLessons(lessonsDir));
 
   // Progress saving: debounced; the last state is always flushed on exit.
   let pending: Progress | null = null;
@@ -117,11 +134,11 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
 
   let code = 0;
   try {
-    const instance = render(
+    const element = (ls: Lesson[], br: { file: string; message: string }[]) => (
       <App
         initial={request}
-        lessons={all.lessons}
-        broken={broken}
+        lessons={ls}
+        broken={br}
         progress={loaded.progress}
         ascii={!!opts.ascii}
         color={colorEnabled(io.env, io.stdout)}
@@ -132,9 +149,27 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
         onExit={(c) => {
           code = c;
         }}
-      />,
-      { stdout, stdin, stderr: process.stderr, exitOnCtrlC: false, patchConsole: true },
+      />
     );
+    const instance = render(element(lessons, broken), {
+      stdout,
+      stdin,
+      stderr: process.stderr,
+      exitOnCtrlC: false,
+      patchConsole: true,
+    });
+    // After the first frame: the full lessons (blocks and questions) replace the stubs.
+    setImmediate(() => {
+      if (finished) return;
+      const all = loadAllLessons(lessonsDir);
+      // Keep a lesson already loaded in full (same object) so open screens keep their state.
+      const next = all.lessons.map((l) => {
+        const had = lessons.find((x) => x.meta.id === l.meta.id && x.blocks.length > 0);
+        return had ?? l;
+      });
+      if (finished) return;
+      instance.rerender(element(next, all.broken.map((b) => ({ file: b.file, message: b.problem?.message ?? '' }))));
+    });
     await instance.waitUntilExit();
     instance.cleanup();
   } catch (e) {

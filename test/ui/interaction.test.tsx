@@ -136,4 +136,21 @@ describe('home -> lesson -> quiz -> back', () => {
     expect(r.frame()).not.toContain('Pick a scenario');
     await r.unmount();
   });
+
+  it('starts on front-matter stubs and picks up the full lessons when they arrive', async () => {
+    const full = fixtureLessons();
+    const stubs = full.map((l) => ({ meta: l.meta, file: l.file, blocks: [], questions: [] }));
+    const clock = new FakeClock(T0);
+    const el = (ls: typeof full) => <App initial={{ screen: 'home' }} lessons={ls} progress={emptyProgress()} clock={clock} />;
+    const r = await renderInk(el(stubs), { columns: 80, rows: 24 });
+    expect(r.frame()).toContain('Start: Basics of the wire');
+    await r.press('enter');
+    expect(r.frame()).toContain('synack › Home › Basics of the wire');
+    expect(r.frame()).not.toContain('A network carries');
+    await r.rerender(el(full));
+    expect(r.frame()).toContain('A network carries');
+    await r.press('q');
+    expect(r.frame()).toContain('0/2 right');
+    await r.unmount();
+  });
 });

@@ -57,28 +57,28 @@ export function quizKey(q: Question, s: InlineQuizState, key: KeyName): QuizActi
 }
 
 export function quizBindings(q: Question, s: InlineQuizState): KeyBinding[] {
-  if (s.result) return [{ keys: 'r', label: 'retry', help: UI.quizRetry, footer: true }, { ...UI.keyHint }];
+  if (s.result) return [{ ...UI.keyRetry, footer: true }, { ...UI.keyHint }];
   const hint: KeyBinding = { ...UI.keyHint, footer: q.hints.length > 0 };
   switch (q.type) {
     case 'single':
     case 'truefalse':
       return [{ ...UI.keyChoose, footer: true }, { ...UI.keyAnswer, footer: true }, hint];
     case 'multi':
-      return [{ ...UI.keyChoose, label: 'move', footer: true }, { ...UI.keyToggle, footer: true }, { ...UI.keyAnswer, footer: true }, hint];
+      return [{ ...UI.keyOrderMove, footer: true }, { ...UI.keyToggle, footer: true }, { ...UI.keyAnswer, footer: true }, hint];
     case 'order':
       return [
-        { keys: 'space', label: 'pick up/drop', help: Q.orderHelp, footer: true },
-        { keys: '↑/↓', label: 'move', footer: true },
+        { ...UI.keyOrderGrab, footer: true },
+        { ...UI.keyOrderMove, footer: true },
         { ...UI.keyAnswer, footer: true },
         hint,
       ];
     case 'numeric':
     case 'text':
-      return [{ keys: 'Enter', label: 'submit', help: UI.quizTypeHere, footer: true }];
+      return [{ ...UI.keySubmit, footer: true }];
     case 'recall':
       return s.revealed
-        ? [{ keys: '1-4', label: 'grade', help: UI.quizRecallGrade, footer: true }]
-        : [{ keys: 'Enter', label: 'reveal', help: UI.quizRecallReveal, footer: true }];
+        ? [{ ...UI.keyGrade, footer: true }]
+        : [{ ...UI.keyReveal, footer: true }];
   }
 }
 

@@ -92,6 +92,6 @@ export function layersLines(
   const total = layersBodyHeight(spec.layers);
   while (out.length + noteLines.length < total - 1) out.push([]);
   out.push(...noteLines);
-  out.push([{ text: focused ? '←/→ step, space play' : UI.layersFocusHint, dim: true }]);
+  out.push([{ text: focused ? UI.layersFocused : UI.layersFocusHint, dim: true }]);
   return out.slice(0, total);
 }

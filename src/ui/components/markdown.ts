@@ -139,11 +139,12 @@ export function wrapSpans(spans: Span[], width: number, first: Line = [], rest: 
   const firstW = lineWidth(first);
   const restW = lineWidth(rest);
   // Words: runs of non-space cells; `space` records whether whitespace preceded the word.
-  type Word = { cells: Cell[]; w: number; space: boolean; hard: boolean };
+  type Word = { cells: Cell[]; w: number; space: boolean; hard: boolean; spaceStyle: Style };
   const words: Word[] = [];
   let cur: Word | null = null;
   let pendingSpace = false;
   let pendingHard = false;
+  let pendingSpaceStyle: Style = {};
   const flush = () => {
     if (cur && cur.cells.length) words.push(cur);
     cur = null;
@@ -159,6 +160,7 @@ export function wrapSpans(spans: Span[], width: number, first: Line = [], rest: 
       }
       if (/^\s+$/u.test(segment)) {
         flush();
+        if (!pendingSpace) pendingSpaceStyle = style;
         pendingSpace = true;
         continue;
       }
@@ -169,13 +171,13 @@ export function wrapSpans(spans: Span[], width: number, first: Line = [], rest: 
       }
       if (w >= 2) {
         flush();
-        words.push({ cells: [{ g: segment, w, style }], w, space: pendingSpace, hard: pendingHard });
+        words.push({ cells: [{ g: segment, w, style }], w, space: pendingSpace, hard: pendingHard, spaceStyle: pendingSpaceStyle });
         pendingSpace = false;
         pendingHard = false;
         continue;
       }
       if (!cur) {
-        cur = { cells: [], w: 0, space: pendingSpace, hard: pendingHard };
+        cur = { cells: [], w: 0, space: pendingSpace, hard: pendingHard, spaceStyle: pendingSpaceStyle };
         pendingSpace = false;
         pendingHard = false;
       }
@@ -201,7 +203,7 @@ export function wrapSpans(spans: Span[], width: number, first: Line = [], rest: 
     if (word.hard && !empty) newLine();
     if (!empty && used + (word.space ? 1 : 0) + word.w > avail) newLine();
     if (!empty && word.space) {
-      pushSpan(line, ' ', { ...word.cells[0].style, inverse: false, underline: false });
+      pushSpan(line, ' ', { ...word.spaceStyle, inverse: false });
       used += 1;
     }
     for (const c of word.cells) {

@@ -199,6 +199,7 @@ function HomeView(props: { s: HomeState; ctx: AppContext }) {
     );
   } else if (restRows >= 2 && lessons.length) {
     const rows = restRows - 1;
+    const w = Math.min(ctx.width, 80);
     const shown = lessons.slice(0, rows);
     lower = (
       <Box flexDirection="column" width={w}>
@@ -211,7 +212,7 @@ function HomeView(props: { s: HomeState; ctx: AppContext }) {
           const line = sw(left) + sw(detail) + 1 <= w ? padRight(left, w - sw(detail)) + detail : truncate(left, w, g.ellipsis);
           return (
             <Text key={i} wrap="truncate" dimColor={st.mark === 'none'} color={ctx.color && st.mark === 'done' ? 'green' : undefined}>
-              {i === rows - 1 && lessons.length > rows ? truncate(`${g.ellipsis} ${lessons.length - rows + 1} more`, w) : line}
+              {i === rows - 1 && lessons.length > rows ? truncate(`${g.ellipsis} ${UI.moreLessons(lessons.length - rows + 1)}`, w) : line}
             </Text>
           );
         })}
@@ -237,8 +238,8 @@ function HomeView(props: { s: HomeState; ctx: AppContext }) {
 const HOME_BINDINGS: KeyBinding[] = [
   { ...UI.keyMove, footer: true },
   { ...UI.keyOpen, footer: true },
-  { keys: '1-9', label: 'pick', help: 'Open the item with that number' },
-  { keys: 'q', label: 'quit', help: 'Quit synack', footer: true },
+  { ...UI.keyPick },
+  { ...UI.keyQuitHome, footer: true },
 ];
 
 export const homeScreen: ScreenDef<HomeState, HomeAction> = {
@@ -246,7 +247,7 @@ export const homeScreen: ScreenDef<HomeState, HomeAction> = {
   init: () => ({ index: 0, picker: null }),
   reduce: (s, a) => reduceHome(s, a),
   onKey: homeOnKey,
-  bindings: (s) => (s.picker ? [{ ...UI.keyMove, footer: true }, { keys: 'Enter', label: 'play', footer: true }, { keys: 'Esc', label: 'close', footer: true }] : HOME_BINDINGS),
+  bindings: (s) => (s.picker ? [{ ...UI.keyMove, footer: true }, { ...UI.keyPlayScenario, footer: true }, { ...UI.keyClose, footer: true }] : HOME_BINDINGS),
   title: () => UI.homeTitle,
   view: (s, ctx) => <HomeView s={s} ctx={ctx} />,
 };

@@ -1,15 +1,16 @@
 /**
  * The screen registry: every ScreenRequest['screen'] maps to its ScreenDef.
- * Screens not built yet are placeholders (so the tree always compiles and runs).
+ * (src/ui/components/Placeholder.tsx can stand in for a screen that is not built yet.)
  */
 import type { ScreenDef, ScreenRequest } from '../screen.js';
-import { placeholderScreen } from '../components/Placeholder.js';
 import { homeScreen } from './home.js';
 import { lessonsScreen } from './lessons.js';
 import { lessonScreen } from './lesson.js';
 import { helpScreen } from './help.js';
 import { playerScreen } from './player.js';
 import { playgroundScreen } from './playground.js';
+import { quizScreen } from './quiz.js';
+import { statsScreen } from './stats.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ScreenRegistry = Record<ScreenRequest['screen'], ScreenDef<any, any>>;
@@ -20,7 +21,7 @@ export const SCREENS: ScreenRegistry = {
   lesson: lessonScreen,
   player: playerScreen,
   playground: playgroundScreen,
-  quiz: placeholderScreen('quiz', 'Interview quiz'),
-  stats: placeholderScreen('stats', 'Stats'),
+  quiz: quizScreen,
+  stats: statsScreen,
   help: helpScreen,
 };

@@ -161,9 +161,15 @@ function endLines(s: LessonState, ctx: AppContext, width: number): Line[] {
   return out;
 }
 
+/** Prose is easier to read at a bounded width (like glow): at most READING_MAX columns. */
+export const READING_MAX = 110;
+export function readingWidth(ctx: AppContext): number {
+  return Math.max(10, Math.min(ctx.width, READING_MAX));
+}
+
 /** The whole lesson laid out at the context's width (end lines included as a pseudo-block). */
 export function lessonLayout(s: LessonState, ctx: AppContext): DocLayout {
-  const width = Math.max(10, ctx.width);
+  const width = readingWidth(ctx);
   const lines: Line[] = [];
   const blocks: BlockLayout[] = [];
   const sections: DocLayout['sections'] = [];
@@ -549,8 +555,8 @@ export function lessonBindings(s: LessonState): KeyBinding[] {
   let own: KeyBinding[] = [];
   if (b.type === 'quiz') own = quizBindings(b.question, s.quizzes[s.focus] ?? initQuiz(b.question));
   else if (b.type === 'tcp') own = [...INLINE_BINDINGS, { ...UI.keyOpenPlayer }];
-  else if (b.type === 'layers') own = [{ ...UI.keyLayerStep, footer: true }, { keys: 'space', label: 'play', footer: true }];
-  return [...own, { ...UI.keyUnfocus, footer: true }, { ...UI.keyFocus, label: 'next block' }, { ...UI.keyPage, footer: false }];
+  else if (b.type === 'layers') own = [{ ...UI.keyLayerStep, footer: true }, { ...UI.keyLayersPlay, footer: true }];
+  return [...own, { ...UI.keyUnfocus, footer: true }, { ...UI.keyNextBlock }, { ...UI.keyPage, footer: false }];
 }
 
 function statusLine(s: LessonState, ctx: AppContext, layout: DocLayout, top: number): string {

@@ -91,8 +91,8 @@ function LessonsView(props: { s: LessonsState; ctx: AppContext }) {
 
 const BINDINGS: KeyBinding[] = [
   { ...UI.keyMove, footer: true },
-  { ...UI.keyOpen, footer: true, help: 'Open the lesson at your saved position' },
-  { keys: 'g/G', label: 'first/last', help: 'Jump to the first or last lesson' },
+  { ...UI.keyOpenLesson, footer: true },
+  { ...UI.keyFirstLast },
 ];
 
 export const lessonsScreen: ScreenDef<LessonsState, LessonsAction> = {

@@ -3,13 +3,13 @@
  * and random resizes on every screen. No exception, no screen error, and every frame fits the
  * terminal (no line wider than it, at most rows-1 lines).
  */
-import { describe, it, expect } from 'vitest';
+import { expect } from 'vitest';
 import stringWidth from 'string-width';
-import { App } from '../../src/ui/app.js';
-import type { ScreenRequest } from '../../src/ui/screen.js';
-import { UI } from '../../src/ui/strings.js';
-import { renderInk, FakeClock, KEYS, type Rendered } from './helpers/render.js';
-import { fixtureLessons, sampleProgress, T0 } from './helpers/fixtures.js';
+import { App } from '../../../src/ui/app.js';
+import type { ScreenRequest } from '../../../src/ui/screen.js';
+import { UI } from '../../../src/ui/strings.js';
+import { renderInk, FakeClock, KEYS, type Rendered } from './render.js';
+import { fixtureLessons, sampleProgress, T0 } from './fixtures.js';
 
 /** xorshift32: deterministic, seeded. */
 function rng(seed: number) {
@@ -46,19 +46,8 @@ function checkFrame(r: Rendered, cols: number, rows: number, where: string) {
   expect(frame, where).not.toContain(UI.screenError('').trim().replace(/:$/, ''));
 }
 
-const STARTS: ScreenRequest[] = [
-  { screen: 'home' },
-  { screen: 'lessons' },
-  { screen: 'lesson', lessonId: 'basics' },
-  { screen: 'lesson', lessonId: 'handshake' },
-  { screen: 'lesson', lessonId: 'closing' },
-  { screen: 'help' },
-  { screen: 'player', name: 'handshake', source: 'scenario: handshake\n' },
-  { screen: 'playground' },
-];
-
-describe('key fuzz', () => {
-  it.each(STARTS.map((s, i) => [i, s] as const))('screen #%i survives random keys and resizes', async (i, start) => {
+/** Runs `keys` random keys/resizes/clock steps on a fresh app started at `start`. */
+export async function fuzzScreen(i: number, start: ScreenRequest, KEYS_PER_SCREEN = 450): Promise<void> {
     const r0 = rng(0x5eed + i * 7919);
     const lessons = fixtureLessons();
     let cols = 80;
@@ -79,7 +68,6 @@ describe('key fuzz', () => {
       />
     );
     let r = await renderInk(mk(), { columns: cols, rows });
-    const KEYS_PER_SCREEN = 450;
     for (let k = 0; k < KEYS_PER_SCREEN; k++) {
       if (r0() < 0.03) {
         cols = 20 + Math.floor(r0() * 200);
@@ -98,5 +86,4 @@ describe('key fuzz', () => {
       }
     }
     await r.unmount();
-  });
-});
+}

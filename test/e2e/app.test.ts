@@ -1,0 +1,156 @@
+/**
+ * End to end in a real pseudo-terminal: the built synack (dist/cli.js) under node-pty, its output fed
+ * to @xterm/headless to read the screen. Opens the handshake lesson, focuses and steps the inline
+ * diagram, quits; checks the screen text, the alternate screen being left, and a clean exit.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as pty from 'node-pty';
+import xterm from '@xterm/headless';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+let home: string;
+
+beforeAll(() => {
+  if (!existsSync(CLI)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  home = mkdtempSync(join(tmpdir(), 'synack-e2e-'));
+}, 120_000);
+
+afterAll(() => {
+  rmSync(home, { recursive: true, force: true });
+});
+
+interface Session {
+  screen(): string;
+  raw(): string;
+  send(keys: string): void;
+  waitFor(pred: (screen: string) => boolean, what: string, ms?: number): Promise<string>;
+  exit: Promise<{ exitCode: number; signal?: number }>;
+}
+
+/** The environment of a person at a terminal: no CI markers (Ink renders only the last frame under CI). */
+function terminalEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined || k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('VITEST') || k === 'FORCE_COLOR') continue;
+    env[k] = v;
+  }
+  return { ...env, SYNACK_HOME: home, NO_COLOR: '1', TERM: 'xterm-256color' };
+}
+
+function start(args: string[], cols = 100, rows = 30): Session {
+  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
+  let raw = '';
+  const p = pty.spawn(process.execPath, [CLI, ...args], {
+    name: 'xterm-256color',
+    cols,
+    rows,
+    cwd: ROOT,
+    env: terminalEnv(),
+  });
+  p.onData((d) => {
+    raw += d;
+    term.write(d);
+  });
+  const exit = new Promise<{ exitCode: number; signal?: number }>((resolve) => p.onExit(resolve));
+  const screen = () => {
+    const b = term.buffer.active;
+    const out: string[] = [];
+    for (let i = 0; i < term.rows; i++) out.push(b.getLine(b.viewportY + i)?.translateToString(true) ?? '');
+    return out.join('\n');
+  };
+  return {
+    screen,
+    raw: () => raw,
+    send: (k) => p.write(k),
+    async waitFor(pred, what, ms = 10_000) {
+      const until = Date.now() + ms;
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 50));
+        // let xterm finish parsing what it got
+        await new Promise<void>((r) => term.write('', r));
+        const s = screen();
+        if (pred(s)) return s;
+        if (Date.now() > until) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
+      }
+    },
+    exit,
+  };
+}
+
+describe('synack in a real terminal', () => {
+  it('opens the handshake lesson, steps the inline diagram, quits cleanly', async () => {
+    const s = start(['learn', 'three-way-handshake']);
+    await s.waitFor((x) => x.includes('synack › Lessons › The three-way handshake'), 'the lesson');
+    // Tab through the interactive blocks until the diagram has focus (its keys show in the footer).
+    let screen = s.screen();
+    for (let i = 0; i < 8 && !/→\/l step/.test(screen); i++) {
+      s.send('\t');
+      screen = await s.waitFor(() => true, 'a frame');
+      await new Promise((r) => setTimeout(r, 150));
+      screen = s.screen();
+    }
+    expect(screen).toMatch(/→\/l step/);
+    const stepOf = (x: string) => Number(/step (\d+)\/\d+/.exec(x)?.[1] ?? NaN);
+    const before = stepOf(screen);
+    expect(before).toBeGreaterThan(0);
+    s.send('\u001B[C'); // →
+    screen = await s.waitFor((x) => stepOf(x) === before + 1, 'the next step');
+    s.send('l');
+    screen = await s.waitFor((x) => stepOf(x) === before + 2, 'another step');
+    expect(screen).toContain('Diagram: handshake');
+    expect(screen).toMatch(/client|server/);
+    // Esc leaves the diagram, q goes back to the list, q again quits.
+    s.send('\u001B');
+    await s.waitFor((x) => !/→\/l step/.test(x), 'the diagram to lose focus');
+    s.send('q');
+    await s.waitFor((x) => x.includes('synack › Lessons') && !x.includes('The three-way handshake\n'), 'the lesson list');
+    s.send('q');
+    const { exitCode } = await s.exit;
+    expect(exitCode).toBe(0);
+    expect(s.raw()).toContain('\u001B[?1049h');
+    expect(s.raw().lastIndexOf('\u001B[?1049l')).toBeGreaterThan(s.raw().lastIndexOf('\u001B[?1049h'));
+    // Progress was saved where the learner left.
+    const saved = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8'));
+    expect(saved.last.lessonId).toBe('three-way-handshake');
+  }, 60_000);
+
+  it('Ctrl+C quits from a lesson and restores the terminal', async () => {
+    const s = start(['learn', 'three-way-handshake'], 80, 24);
+    await s.waitFor((x) => x.includes('The three-way handshake'), 'the lesson');
+    s.send('\u0003');
+    const { exitCode } = await s.exit;
+    expect(exitCode).toBe(0);
+    expect(s.raw().lastIndexOf('\u001B[?1049l')).toBeGreaterThan(s.raw().lastIndexOf('\u001B[?1049h'));
+    expect(s.raw()).not.toMatch(/at .*\.js:\d+/);
+  }, 60_000);
+
+  it('refuses a bad lesson id with a clear message and no stack trace', async () => {
+    const s = start(['learn', '../etc/passwd']);
+    const { exitCode } = await s.exit;
+    expect(exitCode).toBe(1);
+    expect(s.raw()).toContain("is not a lesson id");
+    expect(s.raw()).not.toMatch(/at .*\.js:\d+/);
+  }, 30_000);
+
+  it('without a terminal prints the plain commands and exits 2', () => {
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, [CLI], { input: '', env: { ...process.env, SYNACK_HOME: home }, stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (e) {
+      const err = e as { status: number; stderr: Buffer };
+      status = err.status;
+      stderr = err.stderr.toString();
+    }
+    expect(status).toBe(2);
+    expect(stderr).toContain('synack trace');
+    expect(stderr).toContain('synack diagram NAME --plain');
+    expect(stderr).toContain('synack check');
+    expect(stderr).not.toContain('Raw mode');
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * Model fuzz: random scenario scripts (random options incl. `option loss`, random profiles and
+ * seeds, random sequences of connect/send/receive/close/abort/drop/delay/wait/flood/reboot/listen,
+ * `at` times and `;`-joined actions) never make runSource throw; the traces are time-ordered, every
+ * state change is an edge RFC 9293 allows and continues from the host's previous state (snapshots
+ * agree), and the diagram renders at random widths 40..200 with no line wider than the width.
+ */
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { runSource, type Trace } from '../../src/tcp/index.js';
+import type { TcpState } from '../../src/tcp/types.js';
+import { render } from '../../src/diagram/render.js';
+
+/**
+ * RFC 9293 §3.3.2 (Figure 5) plus §3.10 event processing: RST in SYN-RECEIVED reached from LISTEN
+ * returns to LISTEN; ABORT, a valid RST or a user timeout in any synchronized state goes to CLOSED;
+ * a rebooted host loses everything (-> CLOSED).
+ */
+const EDGES: Record<TcpState, TcpState[]> = {
+  CLOSED: ['LISTEN', 'SYN-SENT'],
+  LISTEN: ['SYN-RECEIVED', 'SYN-SENT', 'CLOSED'],
+  'SYN-SENT': ['SYN-RECEIVED', 'ESTABLISHED', 'CLOSED'],
+  'SYN-RECEIVED': ['ESTABLISHED', 'FIN-WAIT-1', 'LISTEN', 'CLOSED'],
+  ESTABLISHED: ['FIN-WAIT-1', 'CLOSE-WAIT', 'CLOSED'],
+  'FIN-WAIT-1': ['FIN-WAIT-2', 'CLOSING', 'TIME-WAIT', 'CLOSED'],
+  'FIN-WAIT-2': ['TIME-WAIT', 'CLOSED'],
+  'CLOSE-WAIT': ['LAST-ACK', 'CLOSED'],
+  CLOSING: ['TIME-WAIT', 'CLOSED'],
+  'LAST-ACK': ['CLOSED'],
+  'TIME-WAIT': ['CLOSED'],
+};
+
+const host = fc.constantFrom('client', 'server');
+const ms = fc.integer({ min: 0, max: 5000 }).map((n) => `${n}ms`);
+const dur = fc.oneof(ms, fc.integer({ min: 1, max: 90 }).map((n) => `${n}s`), fc.constantFrom('1min', '0'));
+
+const action = fc.oneof(
+  { weight: 4, arbitrary: host.map((h) => `${h} connect`) },
+  { weight: 1, arbitrary: fc.tuple(host, fc.nat({ max: 4294967295 })).map(([h, n]) => `${h} connect isn ${n}`) },
+  { weight: 4, arbitrary: fc.tuple(host, fc.integer({ min: 1, max: 6000 })).map(([h, n]) => `${h} send ${n}`) },
+  { weight: 1, arbitrary: host.map((h) => `${h} receive`) },
+  { weight: 3, arbitrary: host.map((h) => `${h} close`) },
+  { weight: 1, arbitrary: host.map((h) => `${h} abort`) },
+  { weight: 1, arbitrary: host.map((h) => `${h} reboot`) },
+  { weight: 1, arbitrary: host.map((h) => `${h} listen`) },
+  { weight: 1, arbitrary: fc.tuple(host, fc.nat({ max: 4294967295 })).map(([h, n]) => `${h} old-syn ${n}`) },
+  { weight: 2, arbitrary: host.map((h) => `drop next ${h}`) },
+  { weight: 1, arbitrary: fc.nat({ max: 12 }).map((n) => `drop segment ${n}`) },
+  { weight: 1, arbitrary: fc.tuple(host, ms).map(([h, d]) => `delay next ${h} ${d}`) },
+  { weight: 2, arbitrary: dur.map((d) => `wait ${d}`) },
+  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 300 }), fc.option(ms, { nil: undefined })).map(([n, o]) => (o ? `flood ${n} over ${o}` : `flood ${n}`)) },
+);
+
+const line = fc.oneof(
+  { weight: 6, arbitrary: action },
+  { weight: 1, arbitrary: fc.array(action, { minLength: 2, maxLength: 3 }).map((as) => as.join('; ')) },
+  { weight: 1, arbitrary: fc.tuple(ms, action).map(([t, a]) => `at ${t} ${a}`) },
+);
+
+const option = fc.oneof(
+  fc.tuple(fc.integer({ min: 0, max: 60 })).map(([p]) => `option loss ${(p / 100).toFixed(2)}`),
+  fc.constantFrom('option profile rfc', 'option profile linux'),
+  fc.nat({ max: 4294967295 }).map((n) => `option seed ${n}`),
+  fc.constantFrom('option delayed-ack on', 'option delayed-ack off', 'option syncookies on', 'option syncookies off'),
+  fc.constantFrom('option listen on', 'option listen off', 'option start established', 'option start closed'),
+  fc.integer({ min: 1, max: 8 }).map((n) => `option backlog ${n}`),
+  fc.integer({ min: 0, max: 500 }).map((n) => `option delay ${n}ms`),
+  fc.tuple(host, fc.nat({ max: 4294967295 })).map(([h, n]) => `option isn ${h} ${n}`),
+  fc.integer({ min: 0, max: 6 }).map((n) => `option syn-retries ${n}`),
+  fc.integer({ min: 0, max: 8 }).map((n) => `option retries ${n}`),
+  fc.integer({ min: 100, max: 65495 }).map((n) => `option mss ${n}`),
+  fc.integer({ min: 1, max: 120 }).map((n) => `option msl ${n}s`),
+);
+
+const script = fc
+  .tuple(fc.array(option, { maxLength: 5 }), fc.array(line, { minLength: 1, maxLength: 10 }), fc.boolean())
+  .map(([opts, lines, comment]) => [...opts, ...(comment ? ['# a comment'] : []), ...lines].join('\n') + '\n');
+
+const runOpts = fc.record(
+  {
+    profile: fc.constantFrom('rfc' as const, 'linux' as const),
+    seed: fc.nat({ max: 4294967295 }),
+    dropSegmentIds: fc.array(fc.nat({ max: 10 }), { maxLength: 3 }),
+  },
+  { requiredKeys: [] },
+);
+
+function checkTrace(trace: Trace): void {
+  expect(trace.snapshots.length).toBe(trace.events.length);
+  let t = -Infinity;
+  const state: Record<string, TcpState> = {};
+  for (const [name, snap] of Object.entries(trace.initial ?? {})) state[name] = snap.state;
+  trace.events.forEach((e, i) => {
+    expect(Number.isFinite(e.t)).toBe(true);
+    expect(e.t, `event ${i} goes back in time`).toBeGreaterThanOrEqual(t);
+    t = e.t;
+    if (e.type === 'segment') {
+      expect(e.arrives).toBeGreaterThanOrEqual(e.t);
+      expect(e.seq).toBeGreaterThanOrEqual(0);
+      expect(e.seq).toBeLessThanOrEqual(4294967295);
+    }
+    if (e.type === 'state') {
+      expect(EDGES[e.from], `${e.host}: ${e.from} -> ${e.to} (${e.cause}) is not an RFC 9293 edge`).toContain(e.to);
+      const prev = state[e.host] ?? 'CLOSED';
+      expect(e.from, `${e.host} was ${prev}, event ${i} says ${e.from}`).toBe(prev);
+      state[e.host] = e.to;
+    }
+  });
+  expect(trace.end).toBeGreaterThanOrEqual(t === -Infinity ? 0 : Math.min(t, trace.end));
+}
+
+describe('random scripts through the model and the renderer', () => {
+  it('never throw, keep time order and RFC 9293 edges, and fit any width', () => {
+    fc.assert(
+      fc.property(
+        script,
+        runOpts,
+        fc.integer({ min: 40, max: 200 }),
+        fc.constantFrom('unicode' as const, 'ascii' as const),
+        fc.constantFrom('absolute' as const, 'relative' as const),
+        fc.boolean(),
+        (src, opts, width, charset, seq, compact) => {
+          const r = runSource(src, opts);
+          if (!r.ok) throw new Error(`generated script did not parse: ${JSON.stringify(r.errors)}\n${src}`);
+          checkTrace(r.trace);
+          const lines = render(r.trace, { width, charset, seq, compact });
+          expect(lines.length).toBeGreaterThan(0);
+          for (const l of lines) expect(stringWidth(l), `line wider than ${width}: ${JSON.stringify(l)}`).toBeLessThanOrEqual(width);
+          if (r.trace.events.length > 1) {
+            const upTo = Math.floor(r.trace.events.length / 2);
+            for (const l of render(r.trace, { width, charset, upTo, highlight: upTo })) expect(stringWidth(l)).toBeLessThanOrEqual(width);
+          }
+        },
+      ),
+      { numRuns: 2000, seed: 20261121, endOnFailure: true },
+    );
+  }, 60_000);
+
+  it('the same script and options give the same trace (determinism)', () => {
+    fc.assert(
+      fc.property(script, runOpts, (src, opts) => {
+        const a = runSource(src, opts);
+        const b = runSource(src, opts);
+        expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+});
