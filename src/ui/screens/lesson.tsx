@@ -12,6 +12,7 @@ import type { AppContext, KeyBinding, KeyName, KeyResult, ScreenDef, ShellComman
 import type { Block, Lesson } from '../../lessons/types.js';
 import type { Question } from '../../quiz/types.js';
 import type { Progress, LessonProgress } from '../../store/types.js';
+import { recordAnswer } from '../../quiz/srs.js';
 import { UI } from '../strings.js';
 import { glyphs } from '../components/theme.js';
 import {
@@ -255,18 +256,17 @@ export function positionUpdate(id: string, row: number, furthest: number, done: 
 export function answerUpdate(lessonId: string, q: Question, correct: boolean, nowIso: string) {
   return (p: Progress): Progress => {
     const lp = lessonEntry(p, lessonId, nowIso);
-    const mistakes = { ...p.mistakes };
-    if (!correct) mistakes[q.id] = 0;
-    else if (q.id in mistakes) mistakes[q.id] = mistakes[q.id] + 1;
-    return {
+    const withLesson: Progress = {
       ...p,
       lessons: { ...p.lessons, [lessonId]: { ...lp, answers: { ...lp.answers, [q.id]: { correct, at: nowIso } } } },
-      history: [
-        ...p.history,
-        { questionId: q.id, at: nowIso, correct, rating: correct ? 3 : 1, ms: 0, topics: [...q.topics], mode: 'lesson' as const },
-      ].slice(-5000),
-      mistakes,
     };
+    // A question answered in a lesson becomes a spaced-repetition card too, and joins the mistakes
+    // shelf when wrong, exactly as in the interview mode.
+    return recordAnswer(
+      withLesson,
+      { questionId: q.id, correct, rating: correct ? 3 : 1, ms: 0, topics: [...q.topics], mode: 'lesson' },
+      Date.parse(nowIso),
+    );
   };
 }
 
