@@ -5,10 +5,12 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSource } from '../src/tcp/index.js';
+import { runSource, SCENARIOS } from '../src/tcp/index.js';
+const SCENARIO_COUNT = SCENARIOS.length;
 import { render, renderWindow, eventRow } from '../src/diagram/render.js';
 import { checkLessons, parseLesson } from '../src/lessons/index.js';
 import { loadLessonIndex, readLessonFiles } from '../src/lessons/load.js';
+import { animationBytes, playEverything } from './animation.js';
 
 type Row = { group: string; what: string; value: number; unit: string; ratio: number | null };
 const rows: Row[] = [];
@@ -38,7 +40,17 @@ function transferScript(writes: number): string {
   return lines.join('\n');
 }
 
-const CASES: Record<string, (runs: number) => void> = {
+const CASES: Record<string, (runs: number) => void | Promise<void>> = {
+  async animation() {
+    const a = await animationBytes();
+    add('animation', 'player 120x40: bytes per frame while a segment moves (Ink repaint)', a.perFrame, 'bytes', a.perFrame);
+    add('animation', 'player 120x40: same, with Ink incrementalRendering (not used: garbles tmux)', a.perFrameIncremental, 'bytes', a.perFrame);
+    add('animation', 'player 120x40: first frame', a.full, 'bytes');
+  },
+  async memory() {
+    const rss = await playEverything();
+    add('memory', `peak RSS, one session playing all ${SCENARIO_COUNT} scenarios to the end`, rss, 'MiB');
+  },
   render(runs) {
     const small = runSource(transferScript(14));
     const big = runSource(transferScript(2000));
@@ -119,6 +131,7 @@ const [name, runsArg] = process.argv.slice(2);
 if (name === '--list') {
   process.stdout.write(JSON.stringify(Object.keys(CASES)));
 } else {
-  CASES[name](Number(runsArg ?? 9));
+  await CASES[name](Number(runsArg ?? 9));
   process.stdout.write(JSON.stringify(rows));
+  process.exit(0);
 }
