@@ -6,7 +6,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
-import { BROKEN_LESSONS, STACK_FRAME, ensureBuilt, runCli, tempDir, type CliResult } from './helpers.js';
+import { BROKEN_LESSONS, CLI, STACK_FRAME, ensureBuilt, runCli, tempDir, type CliResult } from './helpers.js';
+import * as pty from 'node-pty';
 import { SCENARIOS } from '../../src/tcp/index.js';
 import { TCP_STATES } from '../../src/tcp/types.js';
 
@@ -308,3 +309,59 @@ describe('unknown input', () => {
   );
 });
 
+
+/**
+ * Half a terminal: run in a real pseudo-terminal, but with stdout piped (`synack | cat`) or stdin
+ * redirected (`synack < /dev/null`). The shell prints the exit code; the terminal must be left as
+ * it was (no alternate screen, cursor shown).
+ */
+function inPty(shellLine: string, cols = 120): Promise<{ out: string; code: number }> {
+  return new Promise((resolve) => {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && !k.startsWith('VITEST')) env[k] = v;
+    env.SYNACK_HOME = join(home.dir, 'pty-home');
+    env.NO_COLOR = '1';
+    const p = pty.spawn('/bin/bash', ['-c', `set -o pipefail; ${shellLine}; echo "rc=$?"`], { cols, rows: 30, env, cwd: home.dir });
+    let out = '';
+    p.onData((d) => (out += d));
+    const t = setTimeout(() => p.kill('SIGKILL'), 15_000);
+    p.onExit(() => {
+      clearTimeout(t);
+      const m = /rc=(\d+)\s*$/.exec(out);
+      resolve({ out: out.replace(/rc=\d+\s*$/, ''), code: m ? Number(m[1]) : -1 });
+    });
+  });
+}
+
+describe('half a terminal (pseudo-terminal with one side redirected)', () => {
+  const node = `'${process.execPath}' '${CLI}'`;
+
+  it.each([
+    ['stdout piped', `${node} | cat`],
+    ['stdin from /dev/null', `${node} < /dev/null`],
+    ['learn, stdout piped', `${node} learn | cat`],
+  ])('synack (%s) exits 2 with the pointer, leaving the terminal alone', async (_what, line) => {
+    const r = await inPty(line);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/needs a terminal/);
+    expect(r.out).not.toMatch(/raw mode/i);
+    expect(r.out).not.toMatch(STACK_FRAME);
+    expect(r.out).not.toContain('\x1b[?1049h'); // never switched to the alternate screen
+  });
+
+  it('synack diagram handshake | cat prints the plain diagram at 80 columns in a 120-column terminal', async () => {
+    const r = await inPty(`${node} diagram handshake | cat`, 120);
+    expect(r.code).toBe(0);
+    const lines = r.out.split(/\r?\n/).filter((l) => l.length > 0);
+    expect(lines.length).toBeGreaterThan(5);
+    expect(Math.max(...lines.map((l) => stringWidth(l)))).toBeLessThanOrEqual(80);
+    expect(r.out).toContain('ESTABLISHED');
+  });
+
+  it('synack quiz < /dev/null says it needs a terminal', async () => {
+    const r = await inPty(`${node} quiz < /dev/null`);
+    expect(r.code).not.toBe(0);
+    expect(r.out).toContain('--print');
+    expect(r.out).not.toMatch(/raw mode/i);
+  });
+});
