@@ -8,7 +8,7 @@
  *   a save leaves either the old or the new file, never a torn one.
  * - A read-only directory is reported and the app runs on without saving.
  */
-import { mkdirSync, readFileSync, renameSync, accessSync, constants, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, linkSync, unlinkSync, renameSync, accessSync, constants, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import envPaths from 'env-paths';
@@ -108,6 +108,33 @@ function stamp(now: number): string {
   return new Date(now).toISOString().replace(/[:.]/g, '-');
 }
 
+/**
+ * Moves `file` to `target` without ever replacing an existing file: link(2) fails on an existing
+ * name (rename(2) would silently replace it), so a second bad file kept aside in the same
+ * millisecond gets a counter suffix instead of destroying the first. Falls back to rename on file
+ * systems without hard links, still checking the name is free.
+ */
+function keepAside(file: string, target: string): string {
+  for (let i = 0; i < 1000; i++) {
+    const name = i === 0 ? target : `${target}-${i}`;
+    try {
+      linkSync(file, name);
+      unlinkSync(file);
+      return name;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') {
+        if (existsSync(name)) continue;
+        renameSync(file, name);
+        return name;
+      }
+      throw e;
+    }
+  }
+  throw new Error(`too many kept-aside files named ${target}`);
+}
+
 function dirWritable(dir: string): boolean {
   try {
     mkdirSync(dir, { recursive: true });
@@ -139,9 +166,9 @@ export function loadProgress(dir: string, now: number = Date.now()): LoadResult 
   }
   const v = parseProgress(text);
   if (v.ok) return { progress: v.progress, warning: readOnlyWarning, keptAside: null, writable };
-  const aside = `${file}.corrupt-${stamp(now)}`;
+  let aside = `${file}.corrupt-${stamp(now)}`;
   try {
-    renameSync(file, aside);
+    aside = keepAside(file, aside);
   } catch (e) {
     // Could not keep it aside: then never save over it either.
     return {

@@ -1,6 +1,5 @@
 /**
- * PENDING (not in the suite: vitest only runs *.test.ts). Fails on the current src; rename to
- * progress-aside.test.ts once fixed.
+ * Regression test (was pending until fixed).
  *
  * Bug: src/store/progress.ts loadProgress() keeps a bad file aside with
  * renameSync(file, `${file}.corrupt-${stamp(now)}`), the stamp being millisecond time. rename(2)
@@ -11,8 +10,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadProgress } from '../../../src/store/progress.js';
-import { tempDir } from '../helpers.js';
+import { loadProgress } from '../../src/store/progress.js';
+import { tempDir } from './helpers.js';
 
 describe('kept-aside progress files', () => {
   it('two bad files kept aside at the same instant are both kept', () => {
