@@ -1,11 +1,12 @@
 // Bundles src/cli.ts into one ESM file (dist/cli.js). Ink is imported lazily by the CLI,
 // so --help, --version and the plain commands never load it.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdirSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist'), { recursive: true });
 const stub = join(root, 'dist', '.devtools-stub.js');
 writeFileSync(stub, 'export default {};\n');
