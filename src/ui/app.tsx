@@ -333,26 +333,35 @@ export function App(props: AppProps) {
       if ('key' in ev) {
         s = handleKey(s, ev.key);
       } else {
-        const top = s.stack[s.stack.length - 1];
-        let handled = false;
-        const { columns: c, rows: r } = layoutRef.current;
-        if (top && top.def.onPaste && !s.help && c >= MIN_COLS && r >= MIN_ROWS) {
-          try {
-            const res = top.def.onPaste(top.state, ev.paste, makeCtx(s));
-            if (res) {
-              s = applyResult(s.message ? { ...s, message: null } : s, top, res);
-              handled = true;
+        // Keys typed faster than the event loop reads them arrive as one burst: "1000\n" is the
+        // text 1000 then Enter (so a fast typist's answer is submitted, not padded with a space).
+        const parts = ev.paste.split('\n');
+        for (let i = 0; i < parts.length && !s.done; i++) {
+          const part = parts[i];
+          if (part !== '') {
+            const top = s.stack[s.stack.length - 1];
+            let handled = false;
+            const { columns: c, rows: r } = layoutRef.current;
+            if (top && top.def.onPaste && !s.help && c >= MIN_COLS && r >= MIN_ROWS) {
+              try {
+                const res = top.def.onPaste(top.state, part, makeCtx(s));
+                if (res) {
+                  s = applyResult(s.message ? { ...s, message: null } : s, top, res);
+                  handled = true;
+                }
+              } catch (e) {
+                s = { ...s, message: UI.screenError(describeError(e)) };
+                handled = true;
+              }
             }
-          } catch (e) {
-            s = { ...s, message: UI.screenError(describeError(e)) };
-            handled = true;
+            if (!handled) {
+              for (const ch of part) {
+                if (s.done) break;
+                s = handleKey(s, ch === ' ' ? 'space' : ch === '\n' ? 'enter' : ch);
+              }
+            }
           }
-        }
-        if (!handled) {
-          for (const ch of ev.paste) {
-            if (s.done) break;
-            s = handleKey(s, ch === ' ' ? 'space' : ch === '\n' ? 'enter' : ch);
-          }
+          if (i < parts.length - 1 && !s.done) s = handleKey(s, 'enter');
         }
       }
       if (s !== shellRef.current) commit(s);
