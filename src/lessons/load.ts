@@ -6,12 +6,16 @@
  *   loadLesson(dir, id)                      -> one lesson (ids are checked; nothing outside dir is read)
  *   loadAllLessons(dir)                      -> every lesson in order + problems + the broken ones
  *   readLessonFiles(dir)                     -> { file, text }[] for checkLessons
+ *
+ * All four apply the same rules: a *.md file whose real path (links followed) is outside the
+ * directory's real path is never read and is reported at file:1:1; with a duplicate lesson id the
+ * first file by name owns it and a later one is broken (the rule `synack check` applies).
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lesson, LessonMeta, Problem } from './types.js';
-import { readMeta } from './frontmatter.js';
+import { readMeta, type MetaPositions } from './frontmatter.js';
 import { parseLesson, sortProblems, type ParseOptions } from './parse.js';
 import { KEBAB } from './schema.js';
 import type { LessonFile } from './validate.js';
@@ -58,20 +62,47 @@ function errText(e: unknown): string {
   return err && typeof err.message === 'string' ? err.message : String(e);
 }
 
-/** The *.md files of dir, sorted by name (full paths). Throws nothing: problems instead. */
-function lessonFiles(dir: string): { files: string[]; problems: Problem[] } {
+interface DirListing {
+  /** The *.md files of dir that resolve inside it, sorted by name (full paths). */
+  files: string[];
+  /** Problems with the directory itself (then `files` is empty). */
+  problems: Problem[];
+  /** Files refused because they resolve (realpath) outside dir, each with its problem. */
+  outside: { file: string; problem: Problem }[];
+}
+
+/**
+ * The *.md files of dir, sorted by name (full paths). A file whose real path (symlinks followed)
+ * is outside dir's real path is refused: it is listed in `outside`, never read. A file whose real
+ * path cannot be resolved (a dangling link) stays in `files` so reading it reports why.
+ * Throws nothing: problems instead.
+ */
+function lessonFiles(dir: string): DirListing {
   let names: string[];
+  let realDir: string;
   try {
-    if (!statSync(dir).isDirectory()) return { files: [], problems: [problem(dir, M.notADirectory(dir))] };
+    if (!statSync(dir).isDirectory()) return { files: [], problems: [problem(dir, M.notADirectory(dir))], outside: [] };
     names = readdirSync(dir);
+    realDir = realpathSync(dir);
   } catch (e) {
-    return { files: [], problems: [problem(dir, M.cannotRead(errText(e)))] };
+    return { files: [], problems: [problem(dir, M.cannotRead(errText(e)))], outside: [] };
   }
-  const files = names
+  const files: string[] = [];
+  const outside: DirListing['outside'] = [];
+  for (const n of names
     .filter((n) => n.toLowerCase().endsWith('.md') && !n.startsWith('.') && n.toLowerCase() !== 'readme.md')
-    .sort()
-    .map((n) => join(dir, n));
-  return { files, problems: [] };
+    .sort()) {
+    const file = join(dir, n);
+    let real: string | null;
+    try {
+      real = realpathSync(file);
+    } catch {
+      real = null;
+    }
+    if (real !== null && !inside(realDir, real)) outside.push({ file, problem: problem(file, M.outsideLessonsDir, 1, 1) });
+    else files.push(file);
+  }
+  return { files, problems: [], outside };
 }
 
 function readText(file: string): { text?: string; problem?: Problem } {
@@ -120,9 +151,15 @@ export interface LessonIndex {
 
 /** Only the front matter of every lesson (what the first screen needs). */
 export function loadLessonIndex(dir: string): LessonIndex {
-  const { files, problems } = lessonFiles(dir);
+  const { files, problems, outside } = lessonFiles(dir);
   const entries: LessonIndexEntry[] = [];
   const broken: LessonIndex['broken'] = [];
+  for (const o of outside) {
+    problems.push(o.problem);
+    broken.push(o);
+  }
+  /** id -> the first file (by name) with valid front matter that uses it. */
+  const byId = new Map<string, string>();
   for (const file of files) {
     let head: string;
     try {
@@ -134,14 +171,37 @@ export function loadLessonIndex(dir: string): LessonIndex {
       continue;
     }
     const m = readMeta(head, file);
-    if (m.meta) entries.push({ meta: m.meta, file });
+    const dup = m.meta ? duplicateIdProblem(byId, m.meta.id, file, m.positions) : null;
+    if (dup) {
+      problems.push(dup);
+      broken.push({ file, problem: dup });
+    } else if (m.meta) entries.push({ meta: m.meta, file });
     else {
       problems.push(...m.problems);
       if (m.problems[0]) broken.push({ file, problem: m.problems[0] });
     }
   }
   entries.sort((a, b) => a.meta.order - b.meta.order || a.file.localeCompare(b.file));
-  return { entries, problems: sortProblems(problems), broken };
+  return { entries, problems: sortProblems(problems), broken: sortBroken(broken) };
+}
+
+/** Broken files by file name (the order of the directory listing). */
+function sortBroken<T extends { file: string }>(broken: T[]): T[] {
+  return [...broken].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/**
+ * The same rule as `synack check`: the first file (by name) with valid front matter owns an id;
+ * a later file with that id is an error at its `id:` field. Records the id when it is new.
+ */
+function duplicateIdProblem(byId: Map<string, string>, id: string, file: string, positions: MetaPositions | undefined): Problem | null {
+  const other = byId.get(id);
+  if (other === undefined) {
+    byId.set(id, file);
+    return null;
+  }
+  const at = positions?.id ?? { line: 1, col: 1 };
+  return problem(file, M.duplicateLessonId(id, other), at.line, at.col);
 }
 
 function inside(dir: string, file: string): boolean {
@@ -161,42 +221,47 @@ export interface LoadedLesson {
  */
 export function loadLesson(dir: string, id: string, options: ParseOptions = {}): LoadedLesson {
   if (typeof id !== 'string' || !KEBAB.test(id)) return { problems: [problem(dir, M.badLessonId(String(id)))] };
-  const { files, problems } = lessonFiles(dir);
+  const { files, problems, outside } = lessonFiles(dir);
   if (problems.length > 0) return { problems };
   // Cheap guess first (NN-id.md or id.md), then every file's front matter.
-  const guess = files.filter((f) => {
+  const named = (f: string) => {
     const base = f.slice(f.lastIndexOf(sep) + 1);
     return base === `${id}.md` || new RegExp(`^\\d+-${id}\\.md$`).test(base);
-  });
+  };
+  const guess = files.filter(named);
   const ordered = [...guess, ...files.filter((f) => !guess.includes(f))];
-  let realDir: string;
-  try {
-    realDir = realpathSync(dir);
-  } catch (e) {
-    return { problems: [problem(dir, M.cannotRead(errText(e)))] };
-  }
-  for (const file of ordered) {
-    let real: string;
-    try {
-      real = realpathSync(file);
-    } catch {
-      continue;
+  /** The first file by name, before `file`, whose front matter has this id (it owns the id). */
+  const earlier = (file: string): string | null => {
+    for (const f of files) {
+      if (f >= file) break;
+      try {
+        if (readMeta(readHead(f), f).meta?.id === id) return f;
+      } catch {
+        // unreadable: not a lesson
+      }
     }
-    if (!inside(realDir, real)) continue;
+    return null;
+  };
+  for (const match of ordered) {
     let head: string;
     try {
-      head = readHead(file);
+      head = readHead(match);
     } catch {
       continue;
     }
-    if (readMeta(head, file).meta?.id !== id) continue;
+    if (readMeta(head, match).meta?.id !== id) continue;
+    // The same rule as loadAllLessons and synack check: with a duplicate id, the first file wins.
+    const file = earlier(match) ?? match;
     const r = readText(file);
     if (r.problem) return { problems: [r.problem] };
     const parsed = parseLesson(r.text!, file, options);
     const hasError = parsed.problems.some((p) => p.severity === 'error');
     return hasError || !parsed.lesson ? { problems: parsed.problems } : { lesson: parsed.lesson, problems: parsed.problems };
   }
-  return { problems: [problem(dir, M.lessonNotFound(id))] };
+  // Refused files are not read, so their id is unknown: a file named after the id is the one meant.
+  const refused = outside.find((o) => named(o.file));
+  if (refused) return { problems: [refused.problem] };
+  return { problems: [problem(dir, M.lessonNotFound(id)), ...outside.map((o) => o.problem)] };
 }
 
 export interface AllLessons {
@@ -209,9 +274,15 @@ export interface AllLessons {
 
 /** Every lesson of dir. A broken lesson is skipped (listed in `broken`); never throws. */
 export function loadAllLessons(dir: string, options: ParseOptions = {}): AllLessons {
-  const { files, problems } = lessonFiles(dir);
+  const { files, problems, outside } = lessonFiles(dir);
   const lessons: Lesson[] = [];
   const broken: AllLessons['broken'] = [];
+  for (const o of outside) {
+    problems.push(o.problem);
+    broken.push(o);
+  }
+  /** id -> the first file (by name) with valid front matter that uses it. */
+  const byId = new Map<string, string>();
   for (const file of files) {
     const r = readText(file);
     if (r.problem) {
@@ -230,17 +301,20 @@ export function loadAllLessons(dir: string, options: ParseOptions = {}): AllLess
       continue;
     }
     problems.push(...parsed.problems);
-    const firstError = parsed.problems.find((p) => p.severity === 'error');
+    const dup = parsed.lesson ? duplicateIdProblem(byId, parsed.lesson.meta.id, file, parsed.positions) : null;
+    if (dup) problems.push(dup);
+    const firstError = sortProblems([...parsed.problems, ...(dup ? [dup] : [])]).find((p) => p.severity === 'error');
     if (parsed.lesson && !firstError) lessons.push(parsed.lesson);
     else broken.push({ file, problem: firstError ?? parsed.problems[0] ?? problem(file, M.cannotRead('?')) });
   }
   lessons.sort((a, b) => a.meta.order - b.meta.order || a.file.localeCompare(b.file));
-  return { lessons, problems: sortProblems(problems), broken };
+  return { lessons, problems: sortProblems(problems), broken: sortBroken(broken) };
 }
 
 /** Read every lesson file of dir for checkLessons. */
 export function readLessonFiles(dir: string): { files: LessonFile[]; problems: Problem[] } {
-  const { files, problems } = lessonFiles(dir);
+  const { files, problems, outside } = lessonFiles(dir);
+  problems.push(...outside.map((o) => o.problem));
   const out: LessonFile[] = [];
   for (const file of files) {
     const r = readText(file);

@@ -76,6 +76,7 @@ export const LESSON_MESSAGES = {
   cannotRead: (detail: string) => `cannot read: ${detail}`,
   notADirectory: (dir: string) => `not a lessons directory: ${dir}`,
   noLessons: (dir: string) => `no lesson files (*.md) in ${dir}`,
+  outsideLessonsDir: 'this file is a link that points outside the lessons directory; not loaded',
 
   // synack check
   checkUsage: 'usage: synack check [DIR] [--lessons DIR]',

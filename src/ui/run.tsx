@@ -5,7 +5,7 @@
  */
 import { render } from 'ink';
 import type { CliIO } from '../cli/io.js';
-import type { ScreenRequest } from './screen.js';
+import type { AppContext, ScreenRequest } from './screen.js';
 import type { Lesson } from '../lessons/types.js';
 import type { Progress } from '../store/types.js';
 import { loadAllLessons, loadLesson, loadLessonIndex, resolveLessonsDir } from '../lessons/load.js';
@@ -26,6 +26,8 @@ export interface RunAppOptions {
   /** Save debounce (ms). */
   saveDelayMs?: number;
 }
+
+type BrokenLesson = AppContext['broken'][number];
 
 export const EXIT_NOT_A_TERMINAL = 2;
 export const EXIT_INTERNAL = 70;
@@ -48,7 +50,9 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
   const lessonsDir = resolveLessonsDir({ option: opts.lessonsDir, env: io.env, cwd: io.cwd });
   const index = loadLessonIndex(lessonsDir);
   let lessons: Lesson[] = index.entries.map((e) => ({ meta: e.meta, file: e.file, blocks: [], questions: [] }));
-  const broken = index.broken.map((b) => ({ file: b.file, message: b.problem?.message ?? '' }));
+  const brokenList = (bs: { file: string; problem: { message: string; line: number; col: number } }[]): BrokenLesson[] =>
+    bs.map((b) => ({ file: b.file, message: b.problem.message, line: b.problem.line, col: b.problem.col }));
+  const broken = brokenList(index.broken);
   const pdir = progressDir(io.env);
   const loaded = loadProgress(pdir);
 
@@ -134,7 +138,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
 
   let code = 0;
   try {
-    const element = (ls: Lesson[], br: { file: string; message: string }[]) => (
+    const element = (ls: Lesson[], br: BrokenLesson[]) => (
       <App
         initial={request}
         lessons={ls}
@@ -168,7 +172,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
         return had ?? l;
       });
       if (finished) return;
-      instance.rerender(element(next, all.broken.map((b) => ({ file: b.file, message: b.problem?.message ?? '' }))));
+      instance.rerender(element(next, brokenList(all.broken)));
     });
     await instance.waitUntilExit();
     instance.cleanup();

@@ -35,8 +35,8 @@ export interface AppContext {
   ascii: boolean;
   color: boolean;
   lessons: Lesson[];
-  /** Lessons that failed to load: file and first error. */
-  broken: { file: string; message: string }[];
+  /** Lessons that failed to load: file and first error (line/col 1-based; absent or 0 = no position). */
+  broken: { file: string; message: string; line?: number; col?: number }[];
   progress: Progress;
   /** Current time (ms since epoch) from the injected clock; for timers, spaced repetition dates. */
   now: number;
@@ -47,7 +47,8 @@ export type ScreenRequest =
   | { screen: 'home' }
   | { screen: 'lessons' }
   | { screen: 'lesson'; lessonId: string; position?: number }
-  | { screen: 'player'; source: string; name: string }
+  /** relative: start with relative (true) or absolute (false) sequence numbers; default relative. */
+  | { screen: 'player'; source: string; name: string; relative?: boolean }
   | { screen: 'playground' }
   | { screen: 'quiz'; options: Record<string, unknown> }
   | { screen: 'stats' }

@@ -68,6 +68,11 @@ export const UI = {
   lessonMinutes: (m: number) => `${m} min`,
   lessonQuestions: (right: number, total: number) => `${right}/${total} right`,
   lessonPrereq: (ids: string[]) => `Before this: ${ids.join(', ')}`,
+  lessonPrereqMissing: (ids: string[]) =>
+    `Warning: prerequisite${ids.length === 1 ? '' : 's'} ${ids.map((i) => `'${i}'`).join(', ')} not among the loaded lessons`,
+  brokenSection: (n: number) => `Broken lessons (${n}), not loaded:`,
+  brokenHint: "Fix the file and restart synack; 'synack check' lists every error.",
+  homeBrokenCount: (n: number) => `${n} broken`,
   markDone: '✓',
   markStarted: '◐',
   markNone: '·',

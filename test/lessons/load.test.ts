@@ -50,7 +50,54 @@ describe('loadLesson', () => {
     symlinkSync(join(outside, 'secret.md'), join(dir, '01-secret.md'));
     const r = loadLesson(dir, 'secret');
     expect(r.lesson).toBeUndefined();
-    expect(r.problems.map((p) => p.message)).toEqual(["no lesson with id 'secret'"]);
+    // The file named after the id is refused, and says why (not "no lesson with id").
+    expect(r.problems).toEqual([
+      { file: join(dir, '01-secret.md'), line: 1, col: 1, message: 'this file is a link that points outside the lessons directory; not loaded', severity: 'error' },
+    ]);
+  });
+
+  it('a link out of the directory under another name: not found, and the refused link is reported', () => {
+    const outside = join(tmp, 'outside2');
+    const dir = join(tmp, 'dir2');
+    mkdirSync(outside);
+    mkdirSync(dir);
+    writeFileSync(join(outside, 'x.md'), lessonText('hidden', 1));
+    symlinkSync(join(outside, 'x.md'), join(dir, 'innocent.md'));
+    const r = loadLesson(dir, 'hidden');
+    expect(r.lesson).toBeUndefined();
+    expect(r.problems.map((p) => p.message)).toEqual([
+      "no lesson with id 'hidden'",
+      'this file is a link that points outside the lessons directory; not loaded',
+    ]);
+  });
+
+  it('a link that stays inside the directory is loaded', () => {
+    const dir = join(tmp, 'dir3');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'sub', 'real.md'), lessonText('linked', 1));
+    symlinkSync(join(dir, 'sub', 'real.md'), join(dir, '01-linked.md'));
+    expect(loadLesson(dir, 'linked').lesson?.meta.id).toBe('linked');
+    expect(loadAllLessons(dir).lessons.map((l) => l.meta.id)).toEqual(['linked']);
+    expect(readLessonFiles(dir).problems).toEqual([]);
+  });
+
+  it('the lessons directory itself may be a link', () => {
+    const real = join(tmp, 'real-dir');
+    mkdirSync(real);
+    writeFileSync(join(real, '01-a.md'), lessonText('a', 1));
+    const link = join(tmp, 'link-dir');
+    symlinkSync(real, link);
+    expect(loadLesson(link, 'a').lesson?.meta.id).toBe('a');
+    expect(loadAllLessons(link).broken).toEqual([]);
+  });
+
+  it('with a duplicate id, the first file (by name) is the lesson', () => {
+    const dir = join(tmp, 'dup');
+    mkdirSync(dir);
+    writeFileSync(join(dir, '01-first.md'), lessonText('same', 1));
+    writeFileSync(join(dir, '02-same.md'), lessonText('same', 2));
+    const r = loadLesson(dir, 'same');
+    expect(r.lesson?.file).toBe(join(dir, '01-first.md'));
   });
 
   it('finds a lesson whose file name does not match its id', () => {
@@ -85,17 +132,34 @@ describe('loadAllLessons', () => {
       expect(b.problem.severity).toBe('error');
       expect(b.problem.file).toBe(b.file);
     }
-    // Per-file rules only: cross-lesson rules (duplicate ids, prerequisites), raw control characters
-    // (the reader sanitizes them) and running tcp blocks in the model are for synack check.
+    // Per-file rules plus duplicate ids (the second file is broken). Missing prerequisites (a warning
+    // in the app's list), raw control characters (the reader sanitizes them) and running tcp blocks
+    // in the model (the reader shows the script's errors in place) are errors for synack check only.
     expect(r.lessons.map((l) => basename(l.file))).toEqual([
       '04-duplicate-id-a.md',
-      '05-duplicate-id-b.md',
       '07-missing-prerequisite.md',
       '12-tcp-fails.md',
       '13-escape-sequence.md',
       '14-control-char.md',
     ]);
     expect(r.lessons.map((l) => l.meta.id)).toContain('duplicate-id');
+    const dup = r.broken.find((b) => basename(b.file) === '05-duplicate-id-b.md')!;
+    expect(dup.problem).toEqual({
+      file: join(BROKEN, '05-duplicate-id-b.md'),
+      line: 2,
+      col: 5,
+      message: `duplicate lesson id 'duplicate-id' (also in ${join(BROKEN, '04-duplicate-id-a.md')})`,
+      severity: 'error',
+    });
+    // The front-matter index (the first screen) applies the same rule.
+    const idx = loadLessonIndex(BROKEN);
+    expect(idx.entries.filter((e) => e.meta.id === 'duplicate-id').map((e) => basename(e.file))).toEqual(['04-duplicate-id-a.md']);
+    expect(idx.broken.find((b) => basename(b.file) === '05-duplicate-id-b.md')?.problem).toEqual(dup.problem);
+  });
+
+  it('broken files are listed by file name', () => {
+    const names = loadAllLessons(BROKEN).broken.map((b) => basename(b.file));
+    expect(names).toEqual([...names].sort());
   });
 
   it('reports an unreadable directory as a problem', () => {

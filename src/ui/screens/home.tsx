@@ -76,7 +76,9 @@ function homeItems(ctx: AppContext): { id: HomeItemId; item: MenuItem }[] {
     out.push({ id: 'continue', item: { label: c.resume ? UI.homeContinue(title, st.pct) : UI.homeStart(title) } });
   }
   const done = ctx.lessons.filter((l) => ctx.progress.lessons[l.meta.id]?.done).length;
-  out.push({ id: 'lessons', item: { label: UI.homeLessonsCount(done, ctx.lessons.length) } });
+  // Lessons that could not be loaded are counted here; the lesson list names each with its error.
+  const broken = ctx.broken.length ? UI.homeBrokenCount(ctx.broken.length) : undefined;
+  out.push({ id: 'lessons', item: { label: UI.homeLessonsCount(done, ctx.lessons.length), ...(broken ? { detail: broken } : {}) } });
   out.push({ id: 'quiz', item: { label: UI.homeQuiz } });
   out.push({ id: 'player', item: { label: UI.homePlayer } });
   out.push({ id: 'playground', item: { label: UI.homePlayground } });

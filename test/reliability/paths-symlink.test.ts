@@ -1,6 +1,5 @@
 /**
- * PENDING (not in the suite: vitest only runs *.test.ts). Fails on the current src; rename to
- * paths-symlink.test.ts once fixed.
+ * Was pending (failed before the fix in src/lessons/load.ts).
  *
  * Bug: src/lessons/load.ts `lessonFiles()` lists every *.md name and `loadAllLessons`,
  * `loadLessonIndex` and `readLessonFiles` read them with readFileSync/openSync, following symlinks.
@@ -12,8 +11,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadAllLessons, loadLessonIndex, readLessonFiles } from '../../../src/lessons/load.js';
-import { tempDir, ROOT } from '../helpers.js';
+import { loadAllLessons, loadLesson, loadLessonIndex, readLessonFiles } from '../../src/lessons/load.js';
+import { tempDir, ROOT, ensureBuilt, runCli } from './helpers.js';
 
 let tmp: { dir: string; cleanup(): void };
 let lessons: string;
@@ -45,4 +44,28 @@ describe('symlinks out of the lessons directory', () => {
     expect(r.files.map((f) => f.file)).toEqual([join(lessons, '01-good-basics.md')]);
     expect(r.problems.some((p) => p.file === join(lessons, '05-secret.md'))).toBe(true);
   });
+});
+
+describe('the refused link is reported the same way everywhere', () => {
+  const expected = () => ({
+    file: join(lessons, '05-secret.md'),
+    line: 1,
+    col: 1,
+    message: 'this file is a link that points outside the lessons directory; not loaded',
+    severity: 'error',
+  });
+  it('as file:1:1 problem by all four readers', () => {
+    expect(loadAllLessons(lessons).broken.map((b) => b.problem)).toEqual([expected()]);
+    expect(loadLessonIndex(lessons).broken.map((b) => b.problem)).toEqual([expected()]);
+    expect(readLessonFiles(lessons).problems).toEqual([expected()]);
+    expect(loadLesson(lessons, 'secret').problems).toEqual([expected()]);
+    expect(loadLesson(lessons, 'good-basics').lesson?.meta.id).toBe('good-basics');
+  });
+  it('`synack check` prints it with its position and fails', async () => {
+    await ensureBuilt();
+    const r = await runCli(['check', lessons]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('05-secret.md:1:1: this file is a link that points outside the lessons directory; not loaded');
+    expect(r.stdout).not.toContain('Secret');
+  }, 60_000);
 });
