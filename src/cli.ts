@@ -3,6 +3,7 @@
  * plain commands never load Ink/React.
  */
 import { processIO, UsageError, type Command } from './cli/io.js';
+import { safe, safeIO } from './cli/safe.js';
 import { VERSION } from './version.js';
 import { HELP } from './cli/help.js';
 
@@ -18,8 +19,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   playground: async () => (await import('./cli/app.js')).playgroundCommand,
 };
 
+/** Commands whose stdout is plain text (no colour, no Ink): sanitised like stderr. */
+const PLAIN_OUTPUT = new Set(['check', 'trace', 'scenarios', 'stats']);
+
 async function main(argv: string[]): Promise<number> {
-  const io = processIO();
+  // stderr never carries intended escapes: sanitise everything written to it (user input echoed in
+  // a message must not reach the terminal as a command).
+  const io = safeIO(processIO());
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-v' || first === 'version') {
     io.stdout.write(`synack ${VERSION}\n`);
@@ -35,11 +41,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[first];
   if (!load) {
-    io.stderr.write(`synack: unknown command '${first}'. Run 'synack --help' for the list.\n`);
+    io.stderr.write(`synack: unknown command '${safe(first)}'. Run 'synack --help' for the list.\n`);
     return 1;
   }
   const cmd = await load();
-  return cmd(rest, io);
+  return cmd(rest, PLAIN_OUTPUT.has(first) ? safeIO(io, { stdout: true }) : io);
 }
 
 main(process.argv.slice(2)).then(
@@ -48,11 +54,11 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UsageError) {
-      process.stderr.write(`synack: ${err.message}\n`);
+      process.stderr.write(safe(`synack: ${err.message}`) + '\n');
       process.exitCode = err.code;
     } else {
       const msg = err instanceof Error ? err.message : String(err);
-      process.stderr.write(`synack: internal error: ${msg}\n(set SYNACK_DEBUG=1 for details)\n`);
+      process.stderr.write(safe(`synack: internal error: ${msg}`) + '\n(set SYNACK_DEBUG=1 for details)\n');
       if (process.env.SYNACK_DEBUG) console.error(err);
       process.exitCode = 70;
     }

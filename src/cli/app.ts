@@ -8,6 +8,8 @@ import type { ScreenRequest } from '../ui/screen.js';
 import { KEBAB } from '../lessons/schema.js';
 import { UI } from '../ui/strings.js';
 import type { RunAppOptions } from '../ui/run.js';
+import type { Profile } from '../tcp/types.js';
+import { safe } from './safe.js';
 
 export interface AppFlags {
   lessonsDir?: string;
@@ -33,7 +35,7 @@ export function parseAppFlags(argv: string[], cmd: string): AppFlags {
     } else if (a === '--') {
       flags.positionals.push(...argv.slice(i + 1));
       break;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(UI.unknownOption(a, cmd));
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(UI.unknownOption(safe(a), cmd));
     else flags.positionals.push(a);
   }
   return flags;
@@ -57,7 +59,7 @@ export const learnCommand: Command = async (argv, io) => {
   if (flags.positionals.length > 1) throw new UsageError(UI.tooManyArgs('learn'));
   const id = flags.positionals[0];
   if (id === undefined) return run({ screen: 'lessons' }, io, flags);
-  if (!KEBAB.test(id)) throw new UsageError(UI.badLessonId(id));
+  if (!KEBAB.test(id)) throw new UsageError(UI.badLessonId(safe(id)));
   return run([{ screen: 'lessons' }, { screen: 'lesson', lessonId: id }], io, flags, (lessons) =>
     lessons.some((l) => l.meta.id === id) ? null : UI.unknownLesson(id, lessons.map((l) => l.meta.id)),
   );
@@ -70,9 +72,41 @@ export const playgroundCommand: Command = async (argv, io) => {
   return run({ screen: 'playground' }, io, flags);
 };
 
+/** Model and view options for the diagram player (from `synack diagram NAME` flags). */
+export interface PlayerOptions {
+  ascii?: boolean;
+  profile?: Profile;
+  seed?: number;
+  isnClient?: number;
+  isnServer?: number;
+  /** Relative sequence numbers (true) or absolute (false); undefined: the player's default. */
+  relative?: boolean;
+}
+
+/**
+ * The player screen request for a script and the CLI's options. The model options become `option`
+ * lines APPENDED to the script: options are collected over the whole script and a later line
+ * overrides an earlier one, so they win over the script's own (as RunOptions do for
+ * `--plain`), and the script's line numbers stay as they were.
+ */
+export function playerRequest(name: string, source: string, opts: PlayerOptions = {}): ScreenRequest {
+  const extra: string[] = [];
+  if (opts.profile !== undefined) extra.push(`option profile ${opts.profile}`);
+  if (opts.seed !== undefined) extra.push(`option seed ${opts.seed}`);
+  if (opts.isnClient !== undefined) extra.push(`option isn client ${opts.isnClient}`);
+  if (opts.isnServer !== undefined) extra.push(`option isn server ${opts.isnServer}`);
+  const full = extra.length === 0 ? source : `${source}${source === '' || source.endsWith('\n') ? '' : '\n'}${extra.join('\n')}\n`;
+  return {
+    screen: 'player',
+    name,
+    source: full,
+    ...(opts.relative !== undefined ? { relative: opts.relative } : {}),
+  };
+}
+
 /** Opens the diagram player on a script (used by `synack diagram NAME` on a terminal). */
-export async function openPlayer(name: string, source: string, io: CliIO, opts: { ascii?: boolean } = {}): Promise<number> {
-  return run({ screen: 'player', name, source }, io, { ascii: !!opts.ascii });
+export async function openPlayer(name: string, source: string, io: CliIO, opts: PlayerOptions = {}): Promise<number> {
+  return run(playerRequest(name, source, opts), io, { ascii: !!opts.ascii });
 }
 
 /** Opens the interview quiz screen with parsed options (used by `synack quiz` on a terminal). */

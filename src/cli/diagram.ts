@@ -14,6 +14,8 @@ import { SCENARIOS, getScenario, runSource, traceToJson, type Profile, type RunO
 import { renderStyled, type Role, type StyledLine } from '../diagram/render.js';
 import { toMermaid } from '../diagram/mermaid.js';
 import { DIAGRAM_STRINGS } from '../diagram/strings.js';
+import { fsReason, safe, safeJson, writeLine } from './safe.js';
+import type { PlayerOptions } from './app.js';
 
 const M = DIAGRAM_STRINGS.cli;
 
@@ -33,7 +35,8 @@ export function colourLine(line: StyledLine): string {
   return line
     .map((r) => {
       const c = r.role ? COLOURS[r.role] : undefined;
-      return c && r.text.trim() ? c[0] + r.text + c[1] : r.text;
+      const text = safe(r.text);
+      return c && text.trim() ? c[0] + text + c[1] : text;
     })
     .join('');
 }
@@ -49,6 +52,19 @@ function parseNum(opt: string, v: string | undefined, max = 4294967295): number 
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) > max) throw new Error(M.badNumber(`--${opt}`, v));
   return Number(v);
+}
+
+/** The live player's options from the parsed flags (model options, --ascii, --relative). */
+export function playerOptions(opts: RunOptions, flags: { ascii: boolean; relative: boolean }): PlayerOptions {
+  return {
+    ascii: flags.ascii,
+    ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    ...(opts.isnClient !== undefined ? { isnClient: opts.isnClient } : {}),
+    ...(opts.isnServer !== undefined ? { isnServer: opts.isnServer } : {}),
+    // The player starts relative by default; --relative asks for it explicitly.
+    ...(flags.relative ? { relative: true } : {}),
+  };
 }
 
 export const diagramCommand: Command = async (argv, io) => {
@@ -74,7 +90,7 @@ export const diagramCommand: Command = async (argv, io) => {
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const m = /Unknown option '([^']+)'/.exec(msg);
-    io.stderr.write((m ? M.unknownOption(m[1]) : `diagram: ${msg}`) + '\n' + M.usage + '\n');
+    writeLine(io.stderr, (m ? M.unknownOption(m[1]) : `diagram: ${msg}`) + '\n' + M.usage);
     return 1;
   }
   const { values, positionals } = parsed;
@@ -89,7 +105,7 @@ export const diagramCommand: Command = async (argv, io) => {
   }
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'mermaid' && format !== 'json') {
-    io.stderr.write(M.badFormat(format) + '\n');
+    writeLine(io.stderr, M.badFormat(format));
     return 1;
   }
   const opts: RunOptions = {};
@@ -108,7 +124,7 @@ export const diagramCommand: Command = async (argv, io) => {
     width = parseNum('width', values.width, 10000);
     if (width === 0) throw new Error(M.badNumber('--width', '0'));
   } catch (e) {
-    io.stderr.write((e instanceof Error ? e.message : String(e)) + '\n');
+    writeLine(io.stderr, e instanceof Error ? e.message : String(e));
     return 1;
   }
 
@@ -130,35 +146,35 @@ export const diagramCommand: Command = async (argv, io) => {
       source = await readFile(resolve(io.cwd, target), 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      io.stderr.write(M.cannotRead(target, code === 'ENOENT' ? M.noSuchFile : (code ?? String(e))) + '\n');
+      writeLine(io.stderr, M.cannotRead(target, code === 'ENOENT' ? M.noSuchFile : fsReason(e)));
       return 1;
     }
     label = target;
     name = target.replace(/^.*[\\/]/, '').replace(/\.tcp$/, '');
   } else {
-    io.stderr.write(M.unknownScenario(target, SCENARIOS.map((s) => s.name)) + '\n');
+    writeLine(io.stderr, M.unknownScenario(target, SCENARIOS.map((s) => s.name)));
     return 1;
   }
   opts.name = name;
 
   const r = runSource(source, opts);
   if (!r.ok) {
-    for (const err of r.errors) io.stderr.write(`${label}:${err.line}:${err.col}: ${err.message}\n`);
+    for (const err of r.errors) writeLine(io.stderr, `${label}:${err.line}:${err.col}: ${err.message}`);
     return 1;
   }
 
   const interactive = !values.plain && format === 'text' && !!io.stdout.isTTY && !!io.stdin.isTTY;
   if (interactive) {
     const app = await import('./app.js');
-    return app.openPlayer(name, source, io, { ascii: !!values.ascii });
+    return app.openPlayer(safe(name), source, io, playerOptions(opts, { ascii: !!values.ascii, relative: !!values.relative }));
   }
 
   if (format === 'json') {
-    io.stdout.write(JSON.stringify(traceToJson(r.trace), null, 2) + '\n');
+    io.stdout.write(safeJson(JSON.stringify(traceToJson(r.trace), null, 2)) + '\n');
     return 0;
   }
   if (format === 'mermaid') {
-    io.stdout.write(toMermaid(r.trace, { seq: values.relative ? 'relative' : 'absolute' }));
+    io.stdout.write(safe(toMermaid(r.trace, { seq: values.relative ? 'relative' : 'absolute' })));
     return 0;
   }
   const cols = width ?? (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80);
@@ -169,6 +185,6 @@ export const diagramCommand: Command = async (argv, io) => {
     compact: !!values.compact,
   });
   const colour = wantsColour(io);
-  io.stdout.write(lines.map((l) => (colour ? colourLine(l) : l.map((x) => x.text).join(''))).join('\n') + '\n');
+  io.stdout.write(lines.map((l) => (colour ? colourLine(l) : safe(l.map((x) => x.text).join('')))).join('\n') + '\n');
   return 0;
 };

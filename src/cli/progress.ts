@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command, CliIO } from './io.js';
 import { UsageError } from './io.js';
+import { fsReason, safeJson, writeLine } from './safe.js';
 import {
   loadProgress,
   saveProgress,
@@ -31,6 +32,8 @@ const M = {
   imported: (f: string, cards: number, answers: number) =>
     `Imported ${f}: now ${cards} review cards and ${answers} answers recorded.`,
   badImport: (f: string, reason: string) => `${f}: cannot import: ${reason}`,
+  cannotWrite: (f: string, reason: string) => `cannot write ${f}: ${reason}`,
+  cannotKeepAside: (f: string, reason: string) => `cannot reset: cannot move ${f} aside: ${reason}`,
   confirm: 'Reset all progress? The current file is kept aside. Type "yes" to confirm: ',
   notConfirmed: 'Not reset.',
   needTty: 'Refusing to reset without confirmation: run it in a terminal, or add --yes.',
@@ -68,15 +71,20 @@ export const progressCommand: Command = async (argv, io) => {
   const dir = progressDir(io.env);
   const file = join(dir, PROGRESS_FILE);
   const loaded = loadProgress(dir);
-  if (loaded.warning) io.stderr.write(`synack: ${loaded.warning}\n`);
+  if (loaded.warning) writeLine(io.stderr, `synack: ${loaded.warning}`);
 
   if (values.export) {
     const text = serializeProgress(loaded.progress);
-    if (values.export === '-') io.stdout.write(text);
+    if (values.export === '-') io.stdout.write(safeJson(text));
     else {
       const out = resolve(io.cwd, values.export);
-      writeFileSync(out, text);
-      io.stdout.write(M.exported(out) + '\n');
+      try {
+        writeFileSync(out, text);
+      } catch (e) {
+        writeLine(io.stderr, M.cannotWrite(out, fsReason(e)));
+        return 1;
+      }
+      writeLine(io.stdout, M.exported(out));
     }
     return 0;
   }
@@ -86,22 +94,22 @@ export const progressCommand: Command = async (argv, io) => {
     try {
       text = values.import === '-' ? await io.readStdin() : readFileSync(src, 'utf8');
     } catch (e) {
-      io.stderr.write(M.badImport(src, (e as Error).message) + '\n');
+      writeLine(io.stderr, M.badImport(src, fsReason(e)));
       return 1;
     }
     const v = parseProgress(text);
     if (!v.ok) {
-      io.stderr.write(M.badImport(src, v.reason) + '\n');
+      writeLine(io.stderr, M.badImport(src, v.reason));
       return 1;
     }
     if (!loaded.writable) return 1;
     const merged = mergeProgress(loaded.progress, v.progress);
     const r = saveProgress(dir, merged);
     if (!r.ok) {
-      io.stderr.write(M.saveFailed(r.error) + '\n');
+      writeLine(io.stderr, M.saveFailed(r.error));
       return 1;
     }
-    io.stdout.write(M.imported(src, Object.keys(merged.cards).length, merged.history.length) + '\n');
+    writeLine(io.stdout, M.imported(src, Object.keys(merged.cards).length, merged.history.length));
     return 0;
   }
   if (values.reset) {
@@ -121,16 +129,21 @@ export const progressCommand: Command = async (argv, io) => {
       }
     }
     const aside = `${file}.reset-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(file, aside);
-    const r = saveProgress(dir, emptyProgress());
-    if (!r.ok) {
-      io.stderr.write(M.saveFailed(r.error) + '\n');
+    try {
+      renameSync(file, aside);
+    } catch (e) {
+      writeLine(io.stderr, M.cannotKeepAside(file, fsReason(e)));
       return 1;
     }
-    io.stdout.write(M.reset(aside) + '\n');
+    const r = saveProgress(dir, emptyProgress());
+    if (!r.ok) {
+      writeLine(io.stderr, M.saveFailed(r.error));
+      return 1;
+    }
+    writeLine(io.stdout, M.reset(aside));
     return 0;
   }
-  io.stdout.write(M.where(file) + '\n');
+  writeLine(io.stdout, M.where(file));
   const p = loaded.progress;
   const lessons = Object.values(p.lessons);
   if (lessons.length === 0 && p.history.length === 0) {
@@ -143,7 +156,7 @@ export const progressCommand: Command = async (argv, io) => {
   );
   for (const [id, l] of Object.entries(p.lessons)) {
     const mark = l.done ? 'done' : `${Math.round(l.furthest * 100)}%`;
-    io.stdout.write(`  ${id.padEnd(24)} ${mark}\n`);
+    writeLine(io.stdout, `  ${id.padEnd(24)} ${mark}`);
   }
   return 0;
 };

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Command, CliIO } from './io.js';
 import { UsageError } from './io.js';
+import { safe, writeLine } from './safe.js';
 import { MODES, selectQuestions, sessionOptions, DEFAULTS, type Mode } from '../quiz/engine.js';
 import { buildBank } from '../quiz/bank.js';
 import { worksheet } from '../quiz/worksheet.js';
@@ -24,11 +25,14 @@ export interface QuizCliOptions {
   lessons?: string;
 }
 
-function intOption(flag: string, v: string | undefined, min: number): number | undefined {
+function intOption(flag: string, v: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v.trim()) || Number(v) < min) throw new UsageError(M.badNumber(flag, v));
+  if (!/^\d+$/.test(v.trim()) || Number(v) < min || Number(v) > max) throw new UsageError(M.badNumber(flag, safe(v)));
   return Number(v);
 }
+
+/** The options that take a whole number. */
+const NUMERIC_FLAGS = ['--count', '--time', '--seed'];
 
 export function parseQuizArgs(argv: string[]): QuizCliOptions & { print: boolean; ascii: boolean } {
   let values: Record<string, string | boolean | undefined>;
@@ -52,12 +56,20 @@ export function parseQuizArgs(argv: string[]): QuizCliOptions & { print: boolean
   } catch (e) {
     const msg = (e as Error).message;
     const m = /'([^']+)'/.exec(msg);
-    if (/argument missing|requires a value/i.test(msg) && m) throw new UsageError(M.missingValue(m[1].split(' ')[0]));
-    throw new UsageError(m ? M.unknownOption(m[1]) : msg);
+    const flag = m ? m[1].split(' ')[0] : undefined;
+    if (flag && /ambiguous/i.test(msg)) {
+      // parseArgs refuses a value starting with '-' ("--time -1"): a negative number is a bad
+      // value for the numeric options; anything else (another option) means the value is missing.
+      const next = argv[argv.indexOf(flag) + 1];
+      if (next !== undefined && /^-\d/.test(next) && NUMERIC_FLAGS.includes(flag)) throw new UsageError(M.badNumber(flag, safe(next)));
+      throw new UsageError(M.missingValue(flag));
+    }
+    if (/argument missing|requires a value/i.test(msg) && flag) throw new UsageError(M.missingValue(flag));
+    throw new UsageError(m ? M.unknownOption(safe(m[1])) : safe(msg.split('\n')[0] ?? msg));
   }
   const out: QuizCliOptions & { print: boolean; ascii: boolean } = { print: values.print === true, ascii: values.ascii === true };
   if (typeof values.mode === 'string') {
-    if (!(MODES as readonly string[]).includes(values.mode)) throw new UsageError(M.badMode(values.mode));
+    if (!(MODES as readonly string[]).includes(values.mode)) throw new UsageError(M.badMode(safe(values.mode)));
     out.mode = values.mode as Mode;
   }
   const topicText = (values.topic ?? values.topics) as string | undefined;
@@ -66,14 +78,14 @@ export function parseQuizArgs(argv: string[]): QuizCliOptions & { print: boolean
       .split(',')
       .map((t) => t.trim())
       .filter((t) => t !== '');
-    for (const t of topics) if (!isTopic(t)) throw new UsageError(M.badTopic(t, TOPICS.join(', ')));
+    for (const t of topics) if (!isTopic(t)) throw new UsageError(M.badTopic(safe(t), TOPICS.join(', ')));
     out.topics = topics as Topic[];
   }
   const count = intOption('--count', values.count as string | undefined, 1);
   if (count !== undefined) out.count = count;
   const time = intOption('--time', values.time as string | undefined, 0);
   if (time !== undefined) out.timeLimitSec = time === 0 ? null : time;
-  const seed = intOption('--seed', values.seed as string | undefined, 0);
+  const seed = intOption('--seed', values.seed as string | undefined, 0, 4294967295);
   if (seed !== undefined) out.seed = seed >>> 0;
   if (typeof values.lessons === 'string') out.lessons = values.lessons;
   return out;
@@ -82,13 +94,13 @@ export function parseQuizArgs(argv: string[]): QuizCliOptions & { print: boolean
 async function loadLessons(io: CliIO, dirOption?: string) {
   const { loadAllLessons, resolveLessonsDir } = await import('../lessons/load.js');
   const dir = resolveLessonsDir({ option: dirOption, env: io.env, cwd: io.cwd });
-  return loadAllLessons(dir);
+  return { dir, ...loadAllLessons(dir) };
 }
 
 async function loadSavedProgress(io: CliIO): Promise<Progress> {
   const { loadProgress, progressDir } = await import('../store/progress.js');
   const r = loadProgress(progressDir(io.env));
-  if (r.warning) io.stderr.write(`synack: ${r.warning}\n`);
+  if (r.warning) writeLine(io.stderr, `synack: ${r.warning}`);
   return r.progress;
 }
 
@@ -110,6 +122,13 @@ export const quizCommand: Command = async (argv, io) => {
   const mode: Mode = opts.mode ?? 'drill';
   const seed = opts.seed ?? now % 1000000;
   const all = await loadLessons(io, opts.lessons);
+  // The lessons directory itself is missing or unreadable: a user error, not an empty bank.
+  const dirProblem = all.problems.find((p) => p.file === all.dir && p.line === 0);
+  if (dirProblem) {
+    const { formatProblem } = await import('../lessons/validate.js');
+    writeLine(io.stderr, `synack: ${formatProblem(dirProblem)}`);
+    return 1;
+  }
   if (all.broken.length > 0) io.stderr.write(`synack: ${M.lessonsProblem(all.broken.length)}\n`);
   const progress = mode === 'review' || mode === 'mistakes' ? await loadSavedProgress(io) : emptyProgress();
   const count = opts.count ?? DEFAULTS[mode].count;
@@ -123,7 +142,7 @@ export const quizCommand: Command = async (argv, io) => {
   const run = defaultRunner;
   const width = Math.min(76, Math.max(40, (io.stdout.columns ?? 80) - 5));
   const diagram = run ? (source: string, upTo: number | undefined, showStates?: boolean) => questionDiagram(source, upTo, run, { width, ascii: opts.ascii, showStates }) : undefined;
-  io.stdout.write(worksheet(questions, seed, diagram));
+  io.stdout.write(safe(worksheet(questions, seed, diagram)));
   return 0;
 };
 
@@ -131,7 +150,7 @@ export const statsCommand: Command = async (argv, io) => {
   let ascii = false;
   for (const a of argv) {
     if (a === '--ascii') ascii = true;
-    else throw new UsageError(M.unknownOption(a));
+    else throw new UsageError(M.unknownOption(safe(a)));
   }
   const progress = await loadSavedProgress(io);
   const lines = formatStats(computeStats(progress, Date.now()), { width: io.stdout.columns ?? 80, ascii });

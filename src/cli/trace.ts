@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command, CliIO } from './io.js';
+import { fsReason, safe, safeJson, writeLine } from './safe.js';
 import { SCENARIOS, getScenario, runSource, traceToJson, type Profile, type RunOptions, type Trace, type TraceEvent } from '../tcp/index.js';
 
 export const TRACE_STRINGS = {
@@ -92,7 +93,7 @@ export const traceCommand: Command = async (argv, io) => {
       },
     });
   } catch (e) {
-    io.stderr.write(TRACE_STRINGS.badArgs(e instanceof Error ? e.message : String(e)) + '\n');
+    writeLine(io.stderr, TRACE_STRINGS.badArgs(e instanceof Error ? e.message : String(e)));
     return 1;
   }
   const { values, positionals } = parsed;
@@ -115,7 +116,7 @@ export const traceCommand: Command = async (argv, io) => {
     opts.isnClient = parseU32('isn-client', values['isn-client']);
     opts.isnServer = parseU32('isn-server', values['isn-server']);
   } catch (e) {
-    io.stderr.write((e instanceof Error ? e.message : String(e)) + '\n');
+    writeLine(io.stderr, e instanceof Error ? e.message : String(e));
     return 1;
   }
   for (const k of ['seed', 'isnClient', 'isnServer'] as const) if (opts[k] === undefined) delete opts[k];
@@ -137,24 +138,24 @@ export const traceCommand: Command = async (argv, io) => {
       source = await readFile(resolve(io.cwd, target), 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      io.stderr.write(TRACE_STRINGS.cannotRead(target, code === 'ENOENT' ? 'no such file' : code ?? String(e)) + '\n');
+      writeLine(io.stderr, TRACE_STRINGS.cannotRead(target, code === 'ENOENT' ? 'no such file' : fsReason(e)));
       return 1;
     }
     label = target;
     name = target.replace(/^.*\//, '').replace(/\.tcp$/, '');
   } else {
-    io.stderr.write(TRACE_STRINGS.unknown(target) + '\n');
+    writeLine(io.stderr, TRACE_STRINGS.unknown(target));
     listScenarios(io, io.stderr);
     return 1;
   }
   opts.name = name;
   const r = runSource(source, opts);
   if (!r.ok) {
-    for (const err of r.errors) io.stderr.write(`${label}:${err.line}:${err.col}: ${err.message}\n`);
+    for (const err of r.errors) writeLine(io.stderr, `${label}:${err.line}:${err.col}: ${err.message}`);
     return 1;
   }
-  if (values.json) io.stdout.write(JSON.stringify(traceToJson(r.trace), null, 2) + '\n');
-  else io.stdout.write(formatTrace(r.trace));
+  if (values.json) io.stdout.write(safeJson(JSON.stringify(traceToJson(r.trace), null, 2)) + '\n');
+  else io.stdout.write(safe(formatTrace(r.trace)));
   return 0;
 };
 

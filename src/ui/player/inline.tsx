@@ -38,6 +38,7 @@ import {
 } from './model.js';
 import { statusLine } from './view.js';
 import { asciiText, playerStrings as S } from './strings.js';
+import { sanitizeText } from '../../lessons/sanitize.js';
 
 export interface InlineState {
   player: PlayerState;
@@ -133,7 +134,8 @@ export function inlineStyled(state: InlineState, inner: number, focused: boolean
   const g = glyphs(ascii);
   const t = (text: string): StyledLine => [{ text }];
   const out: StyledLine[] = [];
-  if (state.caption) out.push(t(truncate(state.caption, inner, g.ellipsis)));
+  // The caption is lesson text: neutralise control characters and escapes (one line).
+  if (state.caption) out.push(t(truncate(sanitizeText(state.caption, { keepNewlines: false, keepTabs: false }), inner, g.ellipsis)));
   out.push(t(statusLine(p, inner, ascii)));
   let diagram: StyledLine[] = [];
   if (!p.trace) {

@@ -30,7 +30,10 @@ export function playerOnKey(key: KeyName): KeyResult<PlayerAction> | null {
 export const playerScreen: ScreenDef<PlayerState, PlayerAction> = {
   id: 'player',
   init(request) {
-    if (request.screen === 'player') return initPlayer(request.source, request.name);
+    if (request.screen === 'player') {
+      const state = initPlayer(request.source, request.name);
+      return request.relative === undefined ? state : { ...state, seq: request.relative ? 'relative' : 'absolute' };
+    }
     return initPlayer('', 'player');
   },
   reduce: (state, action) => reducePlayer(state, action),

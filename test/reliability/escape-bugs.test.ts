@@ -1,23 +1,21 @@
 /**
- * PENDING (not in the suite: vitest only runs *.test.ts). These tests fail on the current src and
- * document bugs for the lead; rename this file to escape-bugs.test.ts once they are fixed.
+ * Escape injection fixed after the reliability suite found it (formerly pending):
  *
- * 1. src/ui/player/inline.tsx (line ~136) shows a ```tcp block's `caption:` without sanitizeText:
- *    an OSC 0 in a caption reaches the terminal (retitles it).
- * 2. src/tcp/script.ts PARSE messages (shown by src/cli/trace.ts and src/cli/diagram.ts as
- *    `file:line:col: message`) echo the offending token raw: `client <ESC>]0;x<BEL>` prints
- *    "unknown action '<ESC>]0'" with a real ESC.
+ * 1. src/ui/player/inline.tsx shows a ```tcp block's `caption:` through sanitizeText: an OSC 0 in
+ *    a caption no longer reaches the terminal.
+ * 2. Script parse messages (shown by `synack trace` and `synack diagram` as `file:line:col:
+ *    message`) echo the offending token with its control characters made visible (src/cli/safe.ts).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createElement } from 'react';
-import { loadAllLessons } from '../../../src/lessons/load.js';
-import { App } from '../../../src/ui/app.js';
-import { emptyProgress } from '../../../src/store/types.js';
-import { renderInk, FakeClock } from '../../ui/helpers/render.js';
-import { ensureBuilt, runCli, tempDir, RAW_CONTROL } from '../helpers.js';
-import { escapeLesson, E, BEL } from '../fixtures/escape-lesson.js';
+import { loadAllLessons } from '../../src/lessons/load.js';
+import { App } from '../../src/ui/app.js';
+import { emptyProgress } from '../../src/store/types.js';
+import { renderInk, FakeClock } from '../ui/helpers/render.js';
+import { ensureBuilt, runCli, tempDir, RAW_CONTROL } from './helpers.js';
+import { escapeLesson, E, BEL } from './fixtures/escape-lesson.js';
 
 let tmp: { dir: string; cleanup(): void };
 beforeAll(async () => {
