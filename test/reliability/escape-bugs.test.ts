@@ -52,3 +52,13 @@ describe('pending escape-injection bugs', () => {
     expect(r.stderr).not.toMatch(RAW_CONTROL);
   });
 });
+
+describe('script errors shown inside the players', () => {
+  it('neutralise control characters quoted from the script', async () => {
+    const { playerStrings } = await import('../../src/ui/player/strings.js');
+    const line = playerStrings.scriptError(1, 8, "unknown action '\u001b]0;x\u0007'");
+    expect(line).not.toMatch(/[\u001b\u0007\u009b]/);
+    expect(line).toContain('unknown action');
+    expect(playerStrings.scriptErrors('evil\u001b[2J')).not.toContain('\u001b');
+  });
+});

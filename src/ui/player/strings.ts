@@ -2,12 +2,17 @@
  * User-facing strings of the diagram player, the inline (lesson) player and the playground.
  * Everything a learner reads in these screens lives here (a zh-CN translation is coming).
  */
+import { sanitizeText } from '../../lessons/sanitize.js';
+
+/** Script text quoted back in a message may hold control characters: show them neutralised. */
+const q = (s: string) => sanitizeText(s).replace(/\n/g, ' ');
+
 export const playerStrings = {
-  title: (name: string) => `Diagram player: ${name}`,
+  title: (name: string) => `Diagram player: ${q(name)}`,
   playgroundTitle: 'Playground',
   noEvents: 'This scenario produced no events.',
-  scriptErrors: (name: string) => `The script "${name}" has errors:`,
-  scriptError: (line: number, col: number, message: string) => `line ${line}, column ${col}: ${message}`,
+  scriptErrors: (name: string) => `The script "${q(name)}" has errors:`,
+  scriptError: (line: number, col: number, message: string) => `line ${line}, column ${col}: ${q(message)}`,
   startHint: 'Press space to play, → to step.',
   stepOf: (step: number, total: number) => `step ${step}/${total}`,
   playing: 'playing',
