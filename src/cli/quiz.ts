@@ -146,13 +146,26 @@ export const quizCommand: Command = async (argv, io) => {
   return 0;
 };
 
+const STREAK_USAGE = "--streak takes 'on' or 'off' (the streak counter is opt-in)";
+
 export const statsCommand: Command = async (argv, io) => {
   let ascii = false;
-  for (const a of argv) {
+  let streak: boolean | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
     if (a === '--ascii') ascii = true;
+    else if (a === '--streak' && (argv[i + 1] === 'on' || argv[i + 1] === 'off')) streak = argv[++i] === 'on';
+    else if (a === '--streak') throw new UsageError(STREAK_USAGE);
     else throw new UsageError(M.unknownOption(safe(a)));
   }
-  const progress = await loadSavedProgress(io);
+  let progress = await loadSavedProgress(io);
+  if (streak !== null) {
+    // The streak is opt-in: `synack stats --streak on|off` stores the choice with the progress.
+    const { saveProgress, progressDir } = await import('../store/progress.js');
+    progress = { ...progress, settings: { ...progress.settings, streak } };
+    const r = saveProgress(progressDir(io.env), progress);
+    if (!r.ok) writeLine(io.stderr, `synack: ${r.error}`);
+  }
   const lines = formatStats(computeStats(progress, Date.now()), { width: io.stdout.columns ?? 80, ascii });
   io.stdout.write(lines.join('\n') + '\n');
   return 0;

@@ -100,7 +100,7 @@ export const STATS = {
   due: 'Due in the next 7 days:',
   dayLabels: ['today', '+1d', '+2d', '+3d', '+4d', '+5d', '+6d'],
   streak: (n: number) => `Streak: ${n} day${n === 1 ? '' : 's'}`,
-  streakOff: 'Streak: off (opt in in settings)',
+  streakOff: "Streak: off (turn it on with 'synack stats --streak on')",
   none: 'No answers yet: try `synack quiz`.',
 };
 
