@@ -10,7 +10,7 @@ Usage:
   synack scenarios               list the built-in TCP scenarios
   synack quiz                    interview prep: --mode mock|drill|review|mistakes, --topic a,b,
                                  --count N, --time SECONDS, --seed N, --print (worksheet)
-  synack stats                   your accuracy per topic and the reviews due
+  synack stats                   your accuracy per topic and the reviews due (--streak on|off)
   synack check [DIR]             validate lesson files (file:line:col: message)
   synack progress                show saved progress (--export FILE, --import FILE, --reset)
 
