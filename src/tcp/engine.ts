@@ -3,8 +3,12 @@
  *
  * Structure (in the spirit of smoltcp's socket/tcp.rs): a connection is an explicit TCB with an
  * explicit state; `Conn.onSegment` follows §3.10.7 step by step (SYN-SENT handling, then for the
- * other states: sequence check, RST, SYN, ACK, data, FIN). The simulator owns time: a binary heap of
- * events ordered by (time, insertion number), so a run is reproducible byte for byte.
+ * other states: sequence check, RST, SYN, ACK, data, FIN). ACKs answering invalid segments are
+ * throttled (RFC 5961 §7) and a RST is never answered with a RST, so confused peers cannot ping-pong
+ * forever. Snapshots change exactly at the event that changes them: a state event's snapshot shows
+ * its `to` state, and every other event's snapshot the state of the last one. The simulator owns
+ * time: a binary heap of events ordered by (time, insertion number), so a run is reproducible byte
+ * for byte.
  *
  * Pure: no I/O, no Date.now, no Math.random. Randomness comes from a seeded PRNG.
  */
@@ -154,6 +158,8 @@ class Conn {
   inSynQueue = false;
   synAckCount = 0;
   dupAcks = 0;
+  /** When the last ACK answering an invalid segment was sent (RFC 5961 §7 throttling), or null. */
+  lastInvalidAck: number | null = null;
   /** End of the last less-than-MSS segment sent (Minshall's Nagle). */
   lastSmallEnd = 0;
   nagleHeld = false;
@@ -252,6 +258,10 @@ interface FloodSummary {
   dropped: number;
   start: number;
   until: number;
+  /** Every host as the last burst left it, and the listener's queues then: the summary is emitted
+   *  lazily (before the next other event), when the current step may already have changed things. */
+  snap?: Record<string, HostSnapshot>;
+  queue?: { synQueue: number; acceptQueue: number };
 }
 
 export interface SimOptions {
@@ -356,10 +366,10 @@ export class Sim {
     this.initial = this.snapshot();
   }
 
-  emit(ev: TraceEvent): void {
+  emit(ev: TraceEvent, snap?: Record<string, HostSnapshot>): void {
     if (this.floodSummary && ev.type !== 'flood') this.flushFlood();
     this.events.push(ev);
-    this.snapshots.push(this.snapshot());
+    this.snapshots.push(snap ?? this.snapshot());
   }
 
   private flushFlood(): void {
@@ -378,24 +388,26 @@ export class Sim {
       until: s.until,
       explain: X.flood(s.count, s.queued, s.cookies, s.dropped),
     };
-    this.emit(ev);
-    this.emitQueue(this.host(s.to), s.until);
+    this.emit(ev, s.snap);
+    this.emitQueue(this.host(s.to), s.until, s.queue, s.snap);
   }
 
-  emitQueue(h: Host, t = this.now): void {
+  emitQueue(h: Host, t = this.now, queue?: { synQueue: number; acceptQueue: number }, snap?: Record<string, HostSnapshot>): void {
     const l = h.listener;
     if (!l) return;
+    const synQueue = queue ? queue.synQueue : l.synQueue;
+    const acceptQueue = queue ? queue.acceptQueue : l.acceptQueue;
     const ev: QueueEvent = {
       t,
       type: 'queue',
       host: h.name,
-      synQueue: l.synQueue,
+      synQueue,
       synQueueMax: l.synMax,
-      acceptQueue: l.acceptQueue,
+      acceptQueue,
       acceptQueueMax: l.acceptMax,
-      explain: X.queue(h.name, l.synQueue, l.synMax, l.acceptQueue, l.acceptMax),
+      explain: X.queue(h.name, synQueue, l.synMax, acceptQueue, l.acceptMax),
     };
-    this.emit(ev);
+    this.emit(ev, snap);
   }
 
   app(h: Host, call: AppEvent['call'], explain: string, extra: { bytes?: number; error?: string } = {}): void {
@@ -438,8 +450,9 @@ export class Sim {
   backToListen(c: Conn, cause: string, explain: string): void {
     const wasVisible = c.visible;
     const from = c.state;
-    c.state = 'CLOSED';
+    // Destroy first (its queue event still shows the host in SYN-RECEIVED), then the state change.
     this.destroy(c);
+    c.state = 'CLOSED';
     if (wasVisible) {
       c.host.primary = null;
       this.stateEvent(c.host, from, c.host.listener ? 'LISTEN' : 'CLOSED', cause, explain);
@@ -605,9 +618,12 @@ export class Sim {
   listenerSegment(h: Host, seg: Seg, spoofed = false): 'queued' | 'cookie' | 'dropped' | 'other' {
     const l = h.listener as Listener;
     const peer = { ip: seg.srcIp, port: seg.srcPort };
+    // RFC 9293 §3.10.7.2, in this order: a RST is ignored; anything carrying an ACK (a SYN,ACK too:
+    // a listener never sent a SYN) gets <SEQ=SEG.ACK><CTL=RST> and the socket stays in LISTEN; only a
+    // SYN without ACK starts a half-open connection.
     if (seg.rst) return 'other';
-    if (seg.ack && !seg.syn) {
-      if (this.opts.syncookies) {
+    if (seg.ack) {
+      if (this.opts.syncookies && !seg.syn) {
         const mss = checkCookie(seqAdd(seg.ackNo, -1), {
           secret: this.secret,
           srcIp: seg.srcIp,
@@ -632,7 +648,8 @@ export class Sim {
           return 'other';
         }
       }
-      this.transmit(h, peer, { rst: true }, seg.ackNo, 0, 0, X.rstForAckListen(h.name, seg.ackNo));
+      const why = seg.syn ? X.rstForSynAckListen(h.name, seg.ackNo) : X.rstForAckListen(h.name, seg.ackNo);
+      this.transmit(h, peer, { rst: true }, seg.ackNo, 0, 0, why);
       return 'other';
     }
     if (!seg.syn) return 'other';
@@ -687,7 +704,11 @@ export class Sim {
       // Another live connection is shown; keep showing it.
       return;
     }
-    if (h.shown() === 'CLOSED' && h.listener) this.stateEvent(h, 'CLOSED', 'LISTEN', X.causeListener, X.stillListening(h.name));
+    if (h.shown() === 'CLOSED' && h.listener) {
+      // The old (closed) main connection is no longer shown, so the snapshot says LISTEN too.
+      h.primary = null;
+      this.stateEvent(h, 'CLOSED', 'LISTEN', X.causeListener, X.stillListening(h.name));
+    }
     h.primary = c;
     this.stateEvent(h, 'LISTEN', c.state, cause, explain);
   }
@@ -753,6 +774,8 @@ export class Sim {
       else if (r === 'cookie') s.cookies++;
       else s.dropped++;
     }
+    s.snap = this.snapshot();
+    s.queue = l ? { synQueue: l.synQueue, acceptQueue: l.acceptQueue } : undefined;
     if (f.next < f.count) {
       const t = f.start + f.next * f.gap + this.opts.delay;
       this.push({ t, n: 0, kind: 'flood', flood: f });
@@ -834,8 +857,9 @@ export class Sim {
     if (h.listener) return;
     const extra = this.prof.queueExtra;
     const before = h.primary && h.primary.state !== 'CLOSED' ? null : h.shown();
-    h.listener = new Listener(this.opts.backlog + extra, this.opts.backlog + extra);
+    // The call first, then the socket listens: the call's snapshot still shows the state before it.
     this.app(h, 'listen', X.appListen(h.name, h.port, this.opts.backlog));
+    h.listener = new Listener(this.opts.backlog + extra, this.opts.backlog + extra);
     if (before === 'CLOSED') {
       h.primary = null;
       this.stateEvent(h, 'CLOSED', 'LISTEN', X.causeListen, X.toListen(h.name));
@@ -938,6 +962,24 @@ function sendAck(c: Conn, explain: string): void {
   ackSent(c);
 }
 
+/**
+ * An ACK in answer to an invalid segment (outside the window, an inexact RST, a SYN on a synchronized
+ * connection, an ACK of unsent data). RFC 5961 §7 asks for ACK throttling so two confused endpoints
+ * cannot ping-pong ACKs forever; like Linux (tcp_oow_rate_limited, tcp_invalid_ratelimit = 500 ms)
+ * at most one such ACK per connection per interval, and only segments without data (or with SYN)
+ * are throttled: data segments are not part of an ACK loop.
+ */
+function throttledAck(c: Conn, seg: Seg, explain: string): void {
+  const now = c.sim.now;
+  const interval = c.sim.prof.invalidAckInterval;
+  if ((seg.syn || segLen(seg) === 0) && c.lastInvalidAck !== null && now - c.lastInvalidAck < interval) {
+    if (seg.ev && c.visible) seg.ev.explain = `${seg.ev.explain} ${X.ackThrottled(name(c), interval)}`;
+    return;
+  }
+  c.lastInvalidAck = now;
+  sendAck(c, explain);
+}
+
 function startRetransmitTimer(c: Conn, restart = false): void {
   if (c.timers.has('retransmit') && !restart) return;
   c.sim.setTimer(c, 'retransmit', c.rto, X.rtoSet(name(c), c.rto));
@@ -1010,7 +1052,11 @@ function retransmit(c: Conn, why?: string): void {
     sendSynAck(c, true, X.synAckRetx(name(c), c.iss, c.rcvNxt));
     return;
   }
-  const remaining = Math.max(0, seqDiff(c.dataEnd, c.sndUna));
+  // Only what was sent before (up to SND.NXT, the FIN excluded): data still queued behind Nagle or
+  // the window is new data for output(), which advances SND.NXT. Re-sending it here would make the
+  // peer acknowledge bytes this side believes it never sent (an ACK war).
+  const sentEnd = c.finSent ? c.finSeq : c.sndNxt;
+  const remaining = Math.max(0, seqDiff(sentEnd, c.sndUna));
   const len = Math.min(c.mss, remaining, Math.max(1, c.sndWnd));
   const fin = c.finSent && seqAdd(c.sndUna, len) === c.finSeq;
   if (len === 0 && !fin) return;
@@ -1104,7 +1150,7 @@ function processAck(c: Conn, seg: Seg): 'ok' | 'drop' {
     return 'ok';
   }
   if (seqGt(seg.ackNo, c.sndNxt)) {
-    sendAck(c, X.ackTooHigh(name(c), seg.ackNo));
+    throttledAck(c, seg, X.ackTooHigh(name(c), seg.ackNo));
     return 'drop';
   }
   c.sndWnd = seg.wnd;
@@ -1242,16 +1288,27 @@ export function onSegment(c: Conn, seg: Seg): void {
     }
   }
 
+  // Until our SYN is acknowledged (SYN-RECEIVED, or FIN-WAIT-1 entered from it by a close) the
+  // connection is not synchronized: an ACK that acknowledges something we never sent is answered
+  // with <SEQ=SEG.ACK><CTL=RST> whatever its sequence number (RFC 9293 §3.5.2, reset generation,
+  // group 2; Linux tcp_check_req tests the ACK before the window too). Answering it with an ACK
+  // instead would start an ACK war with a half-open peer whose sequence numbers we never knew.
+  const synUnacked = c.sndUna === c.iss;
+  if (synUnacked && seg.ack && !seg.rst && !(seqLt(c.sndUna, seg.ackNo) && seqLe(seg.ackNo, c.sndNxt))) {
+    sim.transmit(c.host, peerOf(c), { rst: true }, seg.ackNo, 0, 0, X.rstBadAck(who, seg.ackNo, c.iss));
+    return;
+  }
+
   // first: sequence number
   if (!acceptable(c, seg)) {
-    if (!seg.rst) sendAck(c, X.notAcceptable(who, seg.seq, c.rcvNxt));
+    if (!seg.rst) throttledAck(c, seg, X.notAcceptable(who, seg.seq, c.rcvNxt));
     return;
   }
 
   // second: RST (RFC 5961 §3.2: only an exact match resets; others get a challenge ACK)
   if (seg.rst) {
     if (seg.seq !== c.rcvNxt) {
-      sendAck(c, X.challengeAckRst(who, seg.seq, c.rcvNxt));
+      throttledAck(c, seg, X.challengeAckRst(who, seg.seq, c.rcvNxt));
       return;
     }
     if (c.state === 'SYN-RECEIVED' && c.passive) {
@@ -1276,7 +1333,7 @@ export function onSegment(c: Conn, seg: Seg): void {
       sim.backToListen(c, X.causeRcvSyn, X.synInSynRcvd(who));
       return;
     }
-    sendAck(c, X.challengeAckSyn(who, c.sndNxt, c.rcvNxt));
+    throttledAck(c, seg, X.challengeAckSyn(who, c.sndNxt, c.rcvNxt));
     return;
   }
 
@@ -1426,12 +1483,13 @@ function userCall(sim: Sim, h: Host, a: Action): void {
       const peer = sim.host(who === 'client' ? 'server' : 'client');
       const nc = sim.newActive(h, peer);
       const prev = h.shown();
+      // The call first: its snapshot still shows the host as it was (LISTEN or CLOSED).
+      sim.app(h, 'connect', X.appConnect(who, peer.name));
       sim.adoptPublic(nc);
       nc.iss = sim.chooseIsn(nc, a.isn);
       nc.sndUna = nc.iss;
       nc.sndNxt = seqAdd(nc.iss, 1);
       nc.dataEnd = nc.sndNxt;
-      sim.app(h, 'connect', X.appConnect(who, peer.name));
       if (prev === 'LISTEN') {
         nc.state = 'LISTEN';
       }

@@ -108,10 +108,14 @@ export const X = {
     `${cap(who)} gets an RST with seq=${seq}, not exactly ${rcvNxt}: it may be forged, so it sends a challenge ACK (RFC 5961).`,
   challengeAckSyn: (who: string, seq: number, ack: number) =>
     `${cap(who)} gets a SYN on a synchronized connection: it answers with a challenge ACK (seq=${seq} ack=${ack}, RFC 5961).`,
+  ackThrottled: (who: string, ms: number) =>
+    `${cap(who)} does not answer it: it already sent an ACK for an invalid segment less than ${ms} ms ago (ACK throttling, RFC 5961 §7).`,
   rstForAck: (who: string, ack: number) =>
     `Nothing at ${who} owns this connection: it answers the ACK with a bare RST whose seq is that ack (${ack}).`,
   rstForAckListen: (who: string, ack: number) =>
     `${cap(who)} is only listening and this ACK matches no connection: it sends RST with seq=${ack}.`,
+  rstForSynAckListen: (who: string, ack: number) =>
+    `${cap(who)} is only listening and never sent a SYN, so this SYN,ACK acknowledges nothing: it sends RST with seq=${ack} and keeps listening.`,
   rstRefuse: (who: string, seq: number, ack: number) =>
     `No one listens on that port at ${who}: it refuses with RST,ACK, seq=0 and ack = ${seq} + 1 = ${ack}.`,
   rstBadAck: (who: string, ack: number, iss: number) =>

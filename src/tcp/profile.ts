@@ -28,6 +28,9 @@ export interface ProfileParams {
   ackDelay: number;
   /** Linux ACKs the first segments of a connection at once ("quickack" mode). */
   quickAck: number;
+  /** At most one ACK per connection answering invalid segments (out of window, inexact RST, SYN when
+   *  synchronized) per this interval: RFC 5961 §7 ACK throttling; Linux tcp_invalid_ratelimit = 500 ms. */
+  invalidAckInterval: number;
   /** Queue bounds relative to backlog: Linux allows backlog + 1 (it tests `>` not `>=`). */
   queueExtra: number;
 }
@@ -46,6 +49,7 @@ export const PROFILES: Record<Profile, ProfileParams> = {
     delayedAck: false,
     ackDelay: 40,
     quickAck: 0,
+    invalidAckInterval: 500,
     queueExtra: 0,
   },
   linux: {
@@ -61,6 +65,7 @@ export const PROFILES: Record<Profile, ProfileParams> = {
     delayedAck: true,
     ackDelay: 40,
     quickAck: 16,
+    invalidAckInterval: 500,
     queueExtra: 1,
   },
 };

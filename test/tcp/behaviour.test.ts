@@ -1,6 +1,6 @@
 /** Timers and data-path behaviour beyond the RFC figures. */
 import { describe, it, expect } from 'vitest';
-import { run, rows, segments, states } from './helpers.js';
+import { run, rows, segments, stateRows, states } from './helpers.js';
 
 const H = 'option isn client 100\noption isn server 300\n';
 
@@ -92,5 +92,55 @@ describe('data path', () => {
     expect(t.snapshots[i].server).toMatchObject({ state: 'SYN-RECEIVED', sndUna: 300, sndNxt: 301, rcvNxt: 101, synQueue: 1, synQueueMax: 5 });
     expect(t.snapshots[i].client).toMatchObject({ state: 'SYN-SENT', sndUna: 100, sndNxt: 101, rcvNxt: null });
     expect(t.snapshots[i].client.timers).toEqual([{ timer: 'retransmit', expires: 1000 }]);
+  });
+});
+
+describe('invalid segments (RFC 9293 §3.5.2, §3.10.7; RFC 5961)', () => {
+  it('a SYN,ACK at a listener gets <SEQ=SEG.ACK><CTL=RST> and the listener stays in LISTEN', () => {
+    const t = run(H + 'client listen\nserver old-syn 0\n');
+    expect(rows(t)).toEqual(['server SYN seq=0', 'client SYN,ACK seq=100 ack=1', 'server RST seq=1']);
+    expect(stateRows(t, 'server')).toEqual(['server CLOSED->LISTEN']);
+    expect(stateRows(t, 'client')).toEqual(['client CLOSED->LISTEN', 'client LISTEN->SYN-RECEIVED', 'client SYN-RECEIVED->LISTEN']);
+    expect(t.truncated).toBeUndefined();
+  });
+
+  it('a stale ACK at a half-open SYN-RECEIVED gets a RST (ACK checked first): the half-open peer is reset', () => {
+    const t = run(H + 'client connect\nserver reboot\nclient old-syn 5\n');
+    expect(rows(t).slice(3)).toEqual([
+      'client SYN seq=5',
+      'server SYN,ACK seq=400 ack=6',
+      'client ACK seq=101 ack=301', // challenge ACK from the ESTABLISHED client
+      'server RST seq=301', // its ACK acknowledges nothing the server's SYN-RECEIVED sent
+      'server SYN,ACK seq=400 ack=6', // retransmission: the client has forgotten the connection
+      'client RST seq=6',
+    ]);
+    expect(stateRows(t)).toContain('client ESTABLISHED->CLOSED');
+    expect(stateRows(t).at(-1)).toBe('server SYN-RECEIVED->LISTEN');
+  });
+
+  it('ACKs answering invalid segments are throttled: one per 500 ms per connection (RFC 5961 §7)', () => {
+    const t = run(H + 'option start established\nclient old-syn 5; client old-syn 6; client old-syn 7\nwait 600ms\nclient old-syn 8\n');
+    expect(rows(t)).toEqual([
+      'client SYN seq=5',
+      'client SYN seq=6',
+      'client SYN seq=7',
+      'server ACK seq=300 ack=100',
+      'client SYN seq=8',
+      'server ACK seq=300 ack=100',
+    ]);
+    const unanswered = segments(t).filter((s) => s.explain.includes('RFC 5961 §7'));
+    expect(unanswered.map((s) => s.seq)).toEqual([6, 7]);
+  });
+
+  it('a retransmission re-sends only bytes already sent: data held back by Nagle goes out as new data', () => {
+    const t = run(H + 'client connect\nclient send 10; drop next server; client send 5\n');
+    expect(rows(t).slice(3)).toEqual([
+      'client PSH,ACK seq=101 ack=301 len=10',
+      'server ACK seq=301 ack=111 DROPPED',
+      'client PSH,ACK seq=101 ack=301 len=10', // RTO: the 10 bytes, not the 5 still queued
+      'server ACK seq=301 ack=111',
+      'client PSH,ACK seq=111 ack=301 len=5',
+      'server ACK seq=301 ack=116',
+    ]);
   });
 });
