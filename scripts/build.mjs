@@ -1,17 +1,17 @@
 // Bundles src/cli.ts into one ESM file (dist/cli.js). Ink is imported lazily by the CLI,
 // so --help, --version and the plain commands never load it.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, chmodSync, rmSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist'), { recursive: true });
 const stub = join(root, 'dist', '.devtools-stub.js');
 writeFileSync(stub, 'export default {};\n');
 
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: [join(root, 'src/cli.ts')],
   outdir: join(root, 'dist'),
   entryNames: '[name]',
@@ -40,3 +40,8 @@ await build({
   },
 });
 chmodSync(join(root, 'dist/cli.js'), 0o755);
+// Remove chunks of earlier builds (not all at once before building: a synack already running, such
+// as a test in a pseudo-terminal, keeps its chunks until this build has written its own).
+const fresh = new Set(Object.keys(result.metafile.outputs).map((f) => f.split('/').pop()));
+const chunks = join(root, 'dist', 'chunks');
+if (existsSync(chunks)) for (const f of readdirSync(chunks)) if (!fresh.has(f)) rmSync(join(chunks, f), { force: true });
