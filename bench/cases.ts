@@ -43,9 +43,8 @@ function transferScript(writes: number): string {
 const CASES: Record<string, (runs: number) => void | Promise<void>> = {
   async animation() {
     const a = await animationBytes();
-    add('animation', 'player 120x40: bytes per frame while a segment moves (Ink repaint)', a.perFrame, 'bytes', a.perFrame);
-    add('animation', 'player 120x40: same, with Ink incrementalRendering (not used: garbles tmux)', a.perFrameIncremental, 'bytes', a.perFrame);
-    add('animation', 'player 120x40: first frame', a.full, 'bytes');
+    add('animation', 'player 120x40: first frame (the whole screen)', a.full, 'bytes', a.full);
+    add('animation', 'player 120x40: bytes per frame while a segment moves', a.perFrame, 'bytes', a.full);
   },
   async memory() {
     const rss = await playEverything();
@@ -119,7 +118,7 @@ const CASES: Record<string, (runs: number) => void | Promise<void>> = {
         if (!r.ok) throw new Error(JSON.stringify(r.errors));
         const rss = process.resourceUsage().maxRSS / 1024;
         add('simulator', `SYN flood of ${n.toLocaleString('en')} spoofed SYNs: time`, ms, 'ms');
-        add('simulator', `  events per second`, n / (ms / 1000), 'ev/s');
+        add('simulator', `  spoofed SYNs per second`, n / (ms / 1000), 'SYN/s');
         add('simulator', `  peak RSS (process)`, rss, 'MiB');
         add('simulator', `  trace events kept`, r.trace.events.length, 'events');
       },
