@@ -139,6 +139,8 @@ class Conn {
   /** Sequence number just after the last byte the application has written. */
   dataEnd = 0;
   finRequested = false;
+  /** close() was called in SYN-RECEIVED with data queued: carried out on entering ESTABLISHED. */
+  closeDeferred = false;
   finSeq = 0;
   finSent = false;
   rto: number;
@@ -1202,6 +1204,13 @@ function establish(c: Conn, cause: string, explain: string): void {
       sim.app(c.host, 'accept', X.accepted(name(c)));
     }
   }
+  if (c.closeDeferred) {
+    c.closeDeferred = false;
+    c.finRequested = true;
+    c.finSeq = c.dataEnd;
+    sim.setState(c, 'FIN-WAIT-1', X.causeClose, X.toFinWait1(name(c)));
+    output(c);
+  }
 }
 
 /** RFC 9293 §3.10.7.3: SYN-SENT. */
@@ -1527,12 +1536,28 @@ function userCall(sim: Sim, h: Host, a: Action): void {
         sim.app(h, 'close', X.closeNothing(who), { error: ERR.noConnection });
         return;
       }
+      if (c.state === 'SYN-RECEIVED' && !c.closeDeferred && seqDiff(c.dataEnd, c.sndNxt) > 0) {
+        // RFC 9293 §3.10.4: data is still queued, so the close waits until ESTABLISHED.
+        c.closeDeferred = true;
+        sim.app(h, 'close', X.closeDeferred(who));
+        return;
+      }
       sim.app(h, 'close', X.appClose(who, c.state));
+      if (c.closeDeferred) {
+        sim.app(h, 'close', X.closeAgain(who, c.state), { error: ERR.closing });
+        return;
+      }
       switch (c.state) {
         case 'SYN-SENT':
           sim.setState(c, 'CLOSED', X.causeClose, X.closeSynSent(who));
           return;
         case 'SYN-RECEIVED':
+          // RFC 9293 §3.10.4: no data pending (checked above), so send FIN and enter FIN-WAIT-1.
+          c.finRequested = true;
+          c.finSeq = c.dataEnd;
+          sim.setState(c, 'FIN-WAIT-1', X.causeClose, X.toFinWait1(who));
+          output(c);
+          return;
         case 'ESTABLISHED':
           c.finRequested = true;
           c.finSeq = c.dataEnd;

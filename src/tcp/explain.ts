@@ -55,6 +55,8 @@ export const X = {
   closeNothing: (who: string) => `${cap(who)} has no connection to close: error.`,
   closeAgain: (who: string, state: string) => `${cap(who)} already closed its side (state ${state}): error.`,
   closeSynSent: (who: string) => `${cap(who)} closes before the handshake finished: the TCB is deleted, nothing is sent.`,
+  closeDeferred: (who: string) =>
+    `${cap(who)} still has data queued and its SYN is not yet acknowledged: the close waits until the connection is ESTABLISHED (RFC 9293 §3.10.4).`,
   toFinWait1: (who: string) => `${cap(who)} sends FIN (after any queued data) and enters FIN-WAIT-1.`,
   toLastAck: (who: string, piggy: boolean) =>
     `${cap(who)} sends its own FIN and enters LAST-ACK${piggy ? '; the pending ACK of the peer\'s FIN rides on it' : ''}.`,

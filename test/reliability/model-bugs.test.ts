@@ -77,9 +77,11 @@ describe('model bugs found by the fuzz', () => {
     const t = run(src, { profile: 'linux' });
     expect(t.events.length).toBeLessThan(100);
     const states = t.events.flatMap((e) => (e.type === 'state' ? [`${e.host} ${e.from}->${e.to}`] : []));
-    expect(states).toContain('server SYN-RECEIVED->FIN-WAIT-1');
+    // The server's close waits for ESTABLISHED (data is queued: RFC 9293 §3.10.4), which never
+    // comes: the stale client is reset, and the half-open entry dies on the client's RST.
+    expect(states).not.toContain('server SYN-RECEIVED->FIN-WAIT-1');
     expect(states).toContain('client ESTABLISHED->CLOSED');
-    expect(states.at(-1)).toBe('server FIN-WAIT-1->CLOSED');
+    expect(states.at(-1)).toBe('server SYN-RECEIVED->LISTEN');
   });
 
   it('every snapshot shows the states the state events have led to (calls, floods and queue events too)', () => {

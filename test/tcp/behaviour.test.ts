@@ -144,3 +144,25 @@ describe('invalid segments (RFC 9293 §3.5.2, §3.10.7; RFC 5961)', () => {
     ]);
   });
 });
+
+describe('close in SYN-RECEIVED (RFC 9293 §3.10.4)', () => {
+  it('with data queued, waits until ESTABLISHED, then sends the data and FIN', () => {
+    const t = run(H + 'client connect\nat 60ms server send 5\nat 60ms server close\n');
+    expect(rows(t)).toEqual([
+      'client SYN seq=100',
+      'server SYN,ACK seq=300 ack=101',
+      'client ACK seq=101 ack=301',
+      'server FIN,PSH,ACK seq=301 ack=101 len=5',
+      'client ACK seq=101 ack=307',
+    ]);
+    const st = stateRows(t).filter((r) => r.startsWith('server'));
+    expect(st.indexOf('server SYN-RECEIVED->ESTABLISHED')).toBeGreaterThan(-1);
+    expect(st.indexOf('server SYN-RECEIVED->ESTABLISHED')).toBeLessThan(st.indexOf('server ESTABLISHED->FIN-WAIT-1'));
+  });
+
+  it('with nothing queued, sends FIN at once and enters FIN-WAIT-1', () => {
+    const t = run(H + 'client connect\nat 60ms server close\n');
+    expect(stateRows(t)).toContain('server SYN-RECEIVED->FIN-WAIT-1');
+    expect(rows(t)[2]).toBe('server FIN,ACK seq=301 ack=101');
+  });
+});
