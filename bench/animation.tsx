@@ -1,6 +1,6 @@
 /**
  * Bench case: bytes written to the terminal per animation frame while the player moves a segment,
- * against a full repaint of the same screen; with Ink's default and its incremental rendering.
+ * against a full repaint of the same screen, through the app's own output path (src/ui/output.ts).
  * Also: peak RSS of one session that plays every built-in scenario to its end.
  */
 import React from 'react';
@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import { App, TICK_MS } from '../src/ui/app.js';
 import { emptyProgress } from '../src/store/types.js';
 import { SCENARIOS } from '../src/tcp/index.js';
+import { frameRenderOptions } from '../src/ui/output.js';
 
 class Out extends EventEmitter {
   isTTY = true;
@@ -76,7 +77,11 @@ async function playerSession(incremental: boolean, scenario: string, source: str
   const clock = new Clock();
   const inst = render(
     <App initial={{ screen: 'player', source, name: scenario }} lessons={[]} progress={emptyProgress()} clock={clock} size={{ columns: cols, rows }} />,
-    { stdout: out as never, stdin: inp as never, exitOnCtrlC: false, patchConsole: false, incrementalRendering: incremental } as never,
+    // The app's own output path (src/ui/run.tsx): Ink hands whole frames to a FrameOutput, which
+    // writes only the changed lines. `incremental` picks Ink's built-in incremental mode instead.
+    incremental
+      ? ({ stdout: out as never, stdin: inp as never, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true } as never)
+      : { ...frameRenderOptions(out).options, stdin: inp as never, exitOnCtrlC: false, patchConsole: false },
   );
   await flush();
   return { out, inp, clock, inst };
@@ -112,7 +117,7 @@ export async function animationBytes(): Promise<{ full: number; perFrame: number
 
 export async function playEverything(): Promise<number> {
   for (const sc of SCENARIOS) {
-    const s = await playerSession(true, sc.name, sc.source, 120, 40);
+    const s = await playerSession(false, sc.name, sc.source, 120, 40);
     // step to the end with → presses (one per event), as a learner would
     for (let i = 0; i < 400; i++) {
       s.inp.write('\u001B[C');

@@ -13,6 +13,7 @@ import { loadProgress, progressDir, saveProgress } from '../store/progress.js';
 import { App, realClock } from './app.js';
 import { UI } from './strings.js';
 import { colorEnabled, enterAltScreen } from './terminal.js';
+import { frameRenderOptions } from './output.js';
 import { writeFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 
@@ -126,17 +127,19 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     if (io.env.SYNACK_DEBUG) console.error(e);
     process.exit(EXIT_INTERNAL);
   };
-  // On a width change, clear the alternate screen so no stale cells of the old layout remain.
-  const onResize = () => stdout.write('\u001B[2J\u001B[H');
+  // Ink hands every whole frame to `frames`, which repaints only the changed lines (and the whole
+  // screen after a resize). See output.ts for why not Ink's own incrementalRendering.
+  const { frames, options: frameOptions } = frameRenderOptions(stdout);
   process.on('exit', onExit);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
-  stdout.on('resize', onResize);
 
   let code = 0;
+  // Set when the app quits: the full lessons must not re-render (and so re-mount) an exiting app.
+  let quitting = false;
   try {
     const element = (ls: Lesson[], br: BrokenLesson[]) => (
       <App
@@ -152,11 +155,12 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
         writeFile={(path, content) => writeFileSync(resolvePath(io.cwd, path), content, 'utf8')}
         onExit={(c) => {
           code = c;
+          quitting = true;
         }}
       />
     );
     const instance = render(element(lessons, broken), {
-      stdout,
+      ...frameOptions,
       stdin,
       stderr: process.stderr,
       exitOnCtrlC: false,
@@ -164,14 +168,14 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     });
     // After the first frame: the full lessons (blocks and questions) replace the stubs.
     setImmediate(() => {
-      if (finished) return;
+      if (finished || quitting) return;
       const all = loadAllLessons(lessonsDir);
       // Keep a lesson already loaded in full (same object) so open screens keep their state.
       const next = all.lessons.map((l) => {
         const had = lessons.find((x) => x.meta.id === l.meta.id && x.blocks.length > 0);
         return had ?? l;
       });
-      if (finished) return;
+      if (finished || quitting) return;
       instance.rerender(element(next, brokenList(all.broken)));
     });
     await instance.waitUntilExit();
@@ -182,7 +186,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     if (io.env.SYNACK_DEBUG) console.error(e);
     code = EXIT_INTERNAL;
   } finally {
-    stdout.off('resize', onResize);
+    frames.dispose();
     const err = (() => {
       try {
         return flush();
