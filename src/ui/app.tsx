@@ -335,9 +335,14 @@ export function App(props: AppProps) {
       } else {
         // Keys typed faster than the event loop reads them arrive as one burst: "1000\n" is the
         // text 1000 then Enter (so a fast typist's answer is submitted, not padded with a space).
-        const parts = ev.paste.split('\n');
+        // Likewise a Tab in a burst is the Tab key.
+        const parts = ev.paste.split(/([\n\t])/);
         for (let i = 0; i < parts.length && !s.done; i++) {
           const part = parts[i];
+          if (part === '\n' || part === '\t') {
+            s = handleKey(s, part === '\n' ? 'enter' : 'tab');
+            continue;
+          }
           if (part !== '') {
             const top = s.stack[s.stack.length - 1];
             let handled = false;
@@ -361,7 +366,6 @@ export function App(props: AppProps) {
               }
             }
           }
-          if (i < parts.length - 1 && !s.done) s = handleKey(s, 'enter');
         }
       }
       if (s !== shellRef.current) commit(s);

@@ -14,13 +14,16 @@ import type { KeyName } from './screen.js';
 
 export type KeyEvent = { key: KeyName } | { paste: string };
 
-/** Strip control characters from pasted text (keep newlines and tabs as spaces/newlines). */
+/**
+ * Strip control characters from pasted text, keeping newlines and tabs: in a burst they are the
+ * Enter and Tab keys of a fast typist (or of keys coalesced by a busy machine), and the shell turns
+ * them back into key presses.
+ */
 export function cleanPaste(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
 export function toKeyEvent(input: string, key: Key): KeyEvent | null {
@@ -53,7 +56,7 @@ export function toKeyEvent(input: string, key: Key): KeyEvent | null {
   }
   const text = cleanPaste(input);
   if (text === '') return null;
-  if ([...text].length === 1) return text === ' ' ? { key: 'space' } : { key: text };
+  if ([...text].length === 1) return text === ' ' ? { key: 'space' } : text === '\t' ? { key: 'tab' } : { key: text };
   return { paste: text };
 }
 

@@ -64,6 +64,11 @@ describe('toKeyEvent', () => {
   });
 
   it('cleans control characters out of pastes', () => {
-    expect(cleanPaste('a\u0007b\tc\r\nd\u001B')).toBe('ab c\nd');
+    expect(cleanPaste('a\u0007b\tc\r\nd\u001B')).toBe('ab\tc\nd');
+  });
+
+  it('keeps Tab and Enter in a burst so the shell can press them (keys coalesced under load)', () => {
+    expect(toKeyEvent('\t\t', {} as never)).toEqual({ paste: '\t\t' });
+    expect(toKeyEvent('12\r', {} as never)).toEqual({ paste: '12\n' });
   });
 });
