@@ -1206,11 +1206,16 @@ function establish(c: Conn, cause: string, explain: string): void {
   }
   if (c.closeDeferred) {
     c.closeDeferred = false;
-    c.finRequested = true;
-    c.finSeq = c.dataEnd;
-    sim.setState(c, 'FIN-WAIT-1', X.causeClose, X.toFinWait1(name(c)));
-    output(c);
+    closeSending(c, 'FIN-WAIT-1', X.toFinWait1(name(c)));
   }
+}
+
+/** The application's close of the sending side: FIN after the queued data (RFC 9293 §3.10.4). */
+function closeSending(c: Conn, to: 'FIN-WAIT-1' | 'LAST-ACK', explain: string): void {
+  c.finRequested = true;
+  c.finSeq = c.dataEnd;
+  c.sim.setState(c, to, X.causeClose, explain);
+  output(c);
 }
 
 /** RFC 9293 §3.10.7.3: SYN-SENT. */
@@ -1542,33 +1547,22 @@ function userCall(sim: Sim, h: Host, a: Action): void {
         sim.app(h, 'close', X.closeDeferred(who));
         return;
       }
-      sim.app(h, 'close', X.appClose(who, c.state));
       if (c.closeDeferred) {
         sim.app(h, 'close', X.closeAgain(who, c.state), { error: ERR.closing });
         return;
       }
+      sim.app(h, 'close', X.appClose(who, c.state));
       switch (c.state) {
         case 'SYN-SENT':
           sim.setState(c, 'CLOSED', X.causeClose, X.closeSynSent(who));
           return;
+        // SYN-RECEIVED with data pending was deferred above (RFC 9293 §3.10.4).
         case 'SYN-RECEIVED':
-          // RFC 9293 §3.10.4: no data pending (checked above), so send FIN and enter FIN-WAIT-1.
-          c.finRequested = true;
-          c.finSeq = c.dataEnd;
-          sim.setState(c, 'FIN-WAIT-1', X.causeClose, X.toFinWait1(who));
-          output(c);
-          return;
         case 'ESTABLISHED':
-          c.finRequested = true;
-          c.finSeq = c.dataEnd;
-          sim.setState(c, 'FIN-WAIT-1', X.causeClose, X.toFinWait1(who));
-          output(c);
+          closeSending(c, 'FIN-WAIT-1', X.toFinWait1(who));
           return;
         case 'CLOSE-WAIT':
-          c.finRequested = true;
-          c.finSeq = c.dataEnd;
-          sim.setState(c, 'LAST-ACK', X.causeClose, X.toLastAck(who, c.ackPending !== 'none'));
-          output(c);
+          closeSending(c, 'LAST-ACK', X.toLastAck(who, c.ackPending !== 'none'));
           return;
         default:
           sim.app(h, 'close', X.closeAgain(who, c.state), { error: ERR.closing });
