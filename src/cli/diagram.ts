@@ -7,14 +7,13 @@
  * (`file:line:col: message`), never a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { CliIO, Command } from './io.js';
-import { SCENARIOS, getScenario, runSource, traceToJson, type Profile, type RunOptions } from '../tcp/index.js';
+import { modelOptions, readScriptInput } from './script-input.js';
+import { SCENARIOS, runSource, traceToJson, type RunOptions } from '../tcp/index.js';
 import { renderStyled, type Role, type StyledLine } from '../diagram/render.js';
 import { toMermaid } from '../diagram/mermaid.js';
 import { DIAGRAM_STRINGS } from '../diagram/strings.js';
-import { fsReason, safe, safeJson, writeLine } from './safe.js';
+import { safe, safeJson, writeLine } from './safe.js';
 import type { PlayerOptions } from './app.js';
 
 const M = DIAGRAM_STRINGS.cli;
@@ -108,19 +107,11 @@ export const diagramCommand: Command = async (argv, io) => {
     writeLine(io.stderr, M.badFormat(format));
     return 1;
   }
-  const opts: RunOptions = {};
+  let opts: RunOptions;
   let width: number | undefined;
   try {
-    if (values.profile !== undefined) {
-      if (values.profile !== 'rfc' && values.profile !== 'linux') throw new Error(M.badProfile(values.profile));
-      opts.profile = values.profile as Profile;
-    }
-    const seed = parseNum('seed', values.seed);
-    const ic = parseNum('isn-client', values['isn-client']);
-    const is = parseNum('isn-server', values['isn-server']);
-    if (seed !== undefined) opts.seed = seed;
-    if (ic !== undefined) opts.isnClient = ic;
-    if (is !== undefined) opts.isnServer = is;
+    // The diagram's messages name the option with its dashes.
+    opts = modelOptions(values, { badProfile: M.badProfile, badNumber: (opt, v) => M.badNumber(`--${opt}`, v) });
     width = parseNum('width', values.width, 10000);
     if (width === 0) throw new Error(M.badNumber('--width', '0'));
   } catch (e) {
@@ -129,32 +120,12 @@ export const diagramCommand: Command = async (argv, io) => {
   }
 
   // The input: a built-in, a file, or stdin.
-  let source: string;
-  let label: string;
-  let name: string;
-  const builtin = getScenario(target);
-  if (target === '-') {
-    source = await io.readStdin();
-    label = M.stdinName;
-    name = 'stdin';
-  } else if (builtin) {
-    source = builtin.source;
-    label = `scenarios/${builtin.name}.tcp`;
-    name = builtin.name;
-  } else if (target.endsWith('.tcp') || target.includes('/') || target.includes('\\')) {
-    try {
-      source = await readFile(resolve(io.cwd, target), 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      writeLine(io.stderr, M.cannotRead(target, code === 'ENOENT' ? M.noSuchFile : fsReason(e)));
-      return 1;
-    }
-    label = target;
-    name = target.replace(/^.*[\\/]/, '').replace(/\.tcp$/, '');
-  } else {
-    writeLine(io.stderr, M.unknownScenario(target, SCENARIOS.map((s) => s.name)));
+  const read = await readScriptInput(target, io, M);
+  if (!read.ok) {
+    writeLine(io.stderr, read.unknown ? M.unknownScenario(target, SCENARIOS.map((s) => s.name)) : read.message);
     return 1;
   }
+  const { source, label, name } = read.input;
   opts.name = name;
 
   const r = runSource(source, opts);

@@ -1,13 +1,12 @@
 /**
- * `synack trace <name|file.tcp|->` and `synack scenarios`. Thin: reads the file, calls the pure
+ * `synack trace <name|file.tcp|->` and `synack scenarios`. Thin: reads the script (script-input.ts), calls the pure
  * model, formats. Errors are one line (file:line:col: message), never a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command, CliIO } from './io.js';
-import { fsReason, safe, safeJson, writeLine } from './safe.js';
-import { SCENARIOS, getScenario, runSource, traceToJson, type Profile, type RunOptions, type Trace, type TraceEvent } from '../tcp/index.js';
+import { safe, safeJson, writeLine } from './safe.js';
+import { modelOptions, readScriptInput } from './script-input.js';
+import { SCENARIOS, runSource, traceToJson, type RunOptions, type Trace, type TraceEvent } from '../tcp/index.js';
 
 export const TRACE_STRINGS = {
   usage:
@@ -65,12 +64,6 @@ export function formatTrace(trace: Trace): string {
   return lines.join('\n') + '\n';
 }
 
-function parseU32(opt: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) > 4294967295) throw new Error(TRACE_STRINGS.badNumber(opt, v));
-  return Number(v);
-}
-
 function listScenarios(io: CliIO, out: CliIO['stdout'] | CliIO['stderr']): void {
   const w = Math.max(...SCENARIOS.map((s) => s.name.length));
   for (const s of SCENARIOS) out.write(`  ${pad(s.name, w)}  ${s.description}\n`);
@@ -106,48 +99,22 @@ export const traceCommand: Command = async (argv, io) => {
     io.stderr.write(TRACE_STRINGS.missing + '\n' + TRACE_STRINGS.usage);
     return 1;
   }
-  const opts: RunOptions = {};
+  let opts: RunOptions;
   try {
-    if (values.profile !== undefined) {
-      if (values.profile !== 'rfc' && values.profile !== 'linux') throw new Error(TRACE_STRINGS.badProfile(values.profile));
-      opts.profile = values.profile as Profile;
-    }
-    opts.seed = parseU32('seed', values.seed);
-    opts.isnClient = parseU32('isn-client', values['isn-client']);
-    opts.isnServer = parseU32('isn-server', values['isn-server']);
+    opts = modelOptions(values, TRACE_STRINGS);
   } catch (e) {
     writeLine(io.stderr, e instanceof Error ? e.message : String(e));
     return 1;
   }
-  for (const k of ['seed', 'isnClient', 'isnServer'] as const) if (opts[k] === undefined) delete opts[k];
-
-  let source: string;
-  let label: string;
-  let name: string;
-  const builtin = getScenario(target);
-  if (target === '-') {
-    source = await io.readStdin();
-    label = '<stdin>';
-    name = 'stdin';
-  } else if (builtin) {
-    source = builtin.source;
-    label = `scenarios/${builtin.name}.tcp`;
-    name = builtin.name;
-  } else if (target.endsWith('.tcp') || target.includes('/')) {
-    try {
-      source = await readFile(resolve(io.cwd, target), 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      writeLine(io.stderr, TRACE_STRINGS.cannotRead(target, code === 'ENOENT' ? 'no such file' : fsReason(e)));
-      return 1;
-    }
-    label = target;
-    name = target.replace(/^.*\//, '').replace(/\.tcp$/, '');
-  } else {
-    writeLine(io.stderr, TRACE_STRINGS.unknown(target));
-    listScenarios(io, io.stderr);
+  const read = await readScriptInput(target, io, { stdinName: '<stdin>', cannotRead: TRACE_STRINGS.cannotRead, noSuchFile: 'no such file' });
+  if (!read.ok) {
+    if (read.unknown) {
+      writeLine(io.stderr, TRACE_STRINGS.unknown(target));
+      listScenarios(io, io.stderr);
+    } else writeLine(io.stderr, read.message);
     return 1;
   }
+  const { source, label, name } = read.input;
   opts.name = name;
   const r = runSource(source, opts);
   if (!r.ok) {

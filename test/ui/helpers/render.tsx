@@ -16,27 +16,12 @@ import { act, type ReactElement } from 'react';
 import { render, type Instance } from 'ink';
 import stripAnsi from 'strip-ansi';
 import type { Clock } from '../../../src/ui/app.js';
+import { KEY_CODES } from '../../../src/ui/keys.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-export const KEYS = {
-  up: '\u001B[A',
-  down: '\u001B[B',
-  right: '\u001B[C',
-  left: '\u001B[D',
-  enter: '\r',
-  escape: '\u001B',
-  esc: '\u001B',
-  tab: '\t',
-  'shift-tab': '\u001B[Z',
-  pageup: '\u001B[5~',
-  pagedown: '\u001B[6~',
-  home: '\u001B[H',
-  end: '\u001B[F',
-  backspace: '\u007F',
-  space: ' ',
-  'ctrl-c': '\u0003',
-} as const;
+/** The named keys' bytes: the app's own table (src/ui/keys.ts), plus `esc` as a short name. */
+export const KEYS = { ...KEY_CODES, esc: KEY_CODES.escape } as const;
 export type NamedKey = keyof typeof KEYS;
 
 export class FakeStdout extends EventEmitter {

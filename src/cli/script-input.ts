@@ -1,0 +1,67 @@
+/**
+ * What `synack trace` and `synack diagram` share: reading a scenario (a built-in name, a .tcp file,
+ * or `-` for stdin) and the model options (--profile, --seed, --isn-client, --isn-server).
+ * Each command keeps its own wording: the messages are passed in.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CliIO } from './io.js';
+import { getScenario, type Profile, type RunOptions } from '../tcp/index.js';
+import { fsReason } from './safe.js';
+
+export interface ScriptInput {
+  source: string;
+  /** For messages: `scenarios/NAME.tcp`, the file as given, or the stdin label. */
+  label: string;
+  /** The scenario's name in the trace. */
+  name: string;
+}
+
+export type ScriptInputResult =
+  | { ok: true; input: ScriptInput }
+  /** Not a built-in name and not a path. */
+  | { ok: false; unknown: true }
+  /** A file that could not be read: the message to print. */
+  | { ok: false; unknown: false; message: string };
+
+export async function readScriptInput(
+  target: string,
+  io: CliIO,
+  m: { stdinName: string; cannotRead: (file: string, why: string) => string; noSuchFile: string },
+): Promise<ScriptInputResult> {
+  if (target === '-') return { ok: true, input: { source: await io.readStdin(), label: m.stdinName, name: 'stdin' } };
+  const builtin = getScenario(target);
+  if (builtin) return { ok: true, input: { source: builtin.source, label: `scenarios/${builtin.name}.tcp`, name: builtin.name } };
+  if (!(target.endsWith('.tcp') || target.includes('/') || target.includes('\\'))) return { ok: false, unknown: true };
+  try {
+    const source = await readFile(resolve(io.cwd, target), 'utf8');
+    return { ok: true, input: { source, label: target, name: target.replace(/^.*[\\/]/, '').replace(/\.tcp$/, '') } };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, unknown: false, message: m.cannotRead(target, code === 'ENOENT' ? m.noSuchFile : fsReason(e)) };
+  }
+}
+
+/** The model options from parsed flags. Throws an Error with the command's message on a bad value. */
+export function modelOptions(
+  values: { profile?: string; seed?: string; 'isn-client'?: string; 'isn-server'?: string },
+  m: { badProfile: (p: string) => string; badNumber: (opt: string, v: string) => string },
+): RunOptions {
+  const opts: RunOptions = {};
+  if (values.profile !== undefined) {
+    if (values.profile !== 'rfc' && values.profile !== 'linux') throw new Error(m.badProfile(values.profile));
+    opts.profile = values.profile as Profile;
+  }
+  const num = (opt: string, v: string | undefined): number | undefined => {
+    if (v === undefined) return undefined;
+    if (!/^\d+$/.test(v) || Number(v) > 4294967295) throw new Error(m.badNumber(opt, v));
+    return Number(v);
+  };
+  const seed = num('seed', values.seed);
+  const isnClient = num('isn-client', values['isn-client']);
+  const isnServer = num('isn-server', values['isn-server']);
+  if (seed !== undefined) opts.seed = seed;
+  if (isnClient !== undefined) opts.isnClient = isnClient;
+  if (isnServer !== undefined) opts.isnServer = isnServer;
+  return opts;
+}
