@@ -11,11 +11,12 @@ import {
   saveProgress,
   parseProgress,
   progressDir,
-  mergeProgress,
+  importProgress,
   serializeProgress,
   PROGRESS_FILE,
 } from '../store/progress.js';
 import { emptyProgress } from '../store/types.js';
+import { STORE_STRINGS as S } from '../store/strings.js';
 
 const M = {
   usage:
@@ -29,8 +30,6 @@ const M = {
     `Lessons opened: ${lessons}, done: ${done}. Review cards: ${cards}. Answers recorded: ${answers}.`,
   none: 'No progress saved yet.',
   exported: (f: string) => `Exported progress to ${f}.`,
-  imported: (f: string, cards: number, answers: number) =>
-    `Imported ${f}: now ${cards} review cards and ${answers} answers recorded.`,
   badImport: (f: string, reason: string) => `${f}: cannot import: ${reason}`,
   cannotWrite: (f: string, reason: string) => `cannot write ${f}: ${reason}`,
   cannotKeepAside: (f: string, reason: string) => `cannot reset: cannot move ${f} aside: ${reason}`,
@@ -103,13 +102,12 @@ export const progressCommand: Command = async (argv, io) => {
       return 1;
     }
     if (!loaded.writable) return 1;
-    const merged = mergeProgress(loaded.progress, v.progress);
-    const r = saveProgress(dir, merged);
-    if (!r.ok) {
-      writeLine(io.stderr, M.saveFailed(r.error));
+    const r = importProgress(dir, v.progress);
+    if (!r.ok || !r.report || !r.progress) {
+      writeLine(io.stderr, M.saveFailed(r.error ?? ''));
       return 1;
     }
-    writeLine(io.stdout, M.imported(src, Object.keys(merged.cards).length, merged.history.length));
+    writeLine(io.stdout, S.imported(src, r.report, r.backup ?? null, Object.keys(r.progress.cards).length, r.progress.history.length));
     return 0;
   }
   if (values.reset) {

@@ -4,28 +4,55 @@
  * - Validated with zod on load. A file that is not JSON, does not match the schema, or comes from
  *   a newer version of synack is never overwritten: it is renamed to
  *   `progress.json.corrupt-<time>` and reported once; a fresh progress starts.
- * - Written atomically (write-file-atomic: temp file + fsync + rename), so a kill in the middle of
- *   a save leaves either the old or the new file, never a torn one.
+ * - Every save merges with what is on disk (src/store/merge.ts) under a lock file
+ *   (`progress.json.lock`, src/store/lock.ts): two synack processes on the same file never lose
+ *   each other's answers.
+ * - Written atomically (temp file `progress.json.tmp-<pid>-<n>` + fsync + rename), so a kill in the
+ *   middle of a save leaves either the old or the new file, never a torn one; temp files left by a
+ *   killed process are removed at the next start.
+ * - Only a regular file is read (a FIFO or a device named progress.json is refused, never opened).
  * - A read-only directory is reported and the app runs on without saving.
  */
-import { mkdirSync, readFileSync, linkSync, unlinkSync, renameSync, accessSync, constants, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  readFileSync,
+  linkSync,
+  unlinkSync,
+  renameSync,
+  accessSync,
+  constants,
+  existsSync,
+  statSync,
+  openSync,
+  writeSync,
+  fsyncSync,
+  closeSync,
+  readdirSync,
+  copyFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import envPaths from 'env-paths';
 import { z } from 'zod';
 import { emptyProgress, type Progress } from './types.js';
 import { STORE_STRINGS as S } from './strings.js';
+import { merge, HISTORY_LIMIT, trimHistory, type Base, type MergeReport } from './merge.js';
+import { acquireLock, type LockOptions } from './lock.js';
+
+export { HISTORY_LIMIT, type MergeReport };
 
 export const PROGRESS_FILE = 'progress.json';
 export const PROGRESS_VERSION = 1;
 
 const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO date');
 
+const lessonAnswer = z.object({ correct: z.boolean(), at: iso });
+const mistakeCount = z.number().int().min(0);
+
 const lessonProgress = z.object({
   position: z.number().int().min(0),
   furthest: z.number().min(0).max(1),
   done: z.boolean(),
-  answers: z.record(z.string(), z.object({ correct: z.boolean(), at: iso })),
+  answers: z.record(z.string(), lessonAnswer),
   lastOpened: iso,
 });
 
@@ -58,11 +85,9 @@ export const progressSchema = z.object({
   last: z.object({ lessonId: z.string(), position: z.number().int().min(0) }).nullable(),
   cards: z.record(z.string(), card),
   history: z.array(answer),
-  mistakes: z.record(z.string(), z.number().int().min(0)),
+  mistakes: z.record(z.string(), mistakeCount),
   settings: z.object({ streak: z.boolean(), relative: z.boolean() }),
 });
-
-export const HISTORY_LIMIT = 5000;
 
 /** The directory progress lives in: $SYNACK_HOME, else the OS data directory for "synack". */
 export function progressDir(env: Record<string, string | undefined> = process.env): string {
@@ -101,7 +126,48 @@ export function parseProgress(text: string): Validation {
     const where = issue.path.length ? issue.path.join('.') : '(top level)';
     return { ok: false, reason: S.schema(where, issue.message) };
   }
-  return { ok: true, progress: r.data as Progress };
+  const progress = r.data as Progress;
+  const bad = restoreProtoKeys(data as Record<string, unknown>, progress);
+  if (bad) return { ok: false, reason: S.schema(bad, 'invalid value') };
+  return { ok: true, progress };
+}
+
+/**
+ * JSON.parse keeps a key named `__proto__` as an ordinary key, but zod's records assign it, which
+ * sets the prototype instead: the entry would vanish silently. Put such entries back (validated)
+ * as own properties. Returns the path of an invalid one, or null.
+ */
+function restoreProtoKeys(raw: Record<string, unknown>, out: Progress): string | null {
+  const KEY = '__proto__';
+  const has = (o: unknown): o is Record<string, unknown> =>
+    typeof o === 'object' && o !== null && Object.prototype.hasOwnProperty.call(o, KEY);
+  const put = (target: object, schema: z.ZodType, value: unknown, path: string): string | null => {
+    const r = schema.safeParse(value);
+    if (!r.success) return path;
+    Object.defineProperty(target, KEY, { value: r.data, enumerable: true, writable: true, configurable: true });
+    return null;
+  };
+  const lessons = raw.lessons as Record<string, unknown>;
+  for (const [id, l] of Object.entries(out.lessons)) {
+    const rawAnswers = (lessons[id] as Record<string, unknown>).answers;
+    if (has(rawAnswers)) {
+      const e = put(l.answers, lessonAnswer, rawAnswers[KEY], `lessons.${id}.answers.${KEY}`);
+      if (e) return e;
+    }
+  }
+  if (has(lessons)) {
+    const e = put(out.lessons, lessonProgress, lessons[KEY], `lessons.${KEY}`);
+    if (e) return e;
+  }
+  if (has(raw.cards)) {
+    const e = put(out.cards, card, raw.cards[KEY], `cards.${KEY}`);
+    if (e) return e;
+  }
+  if (has(raw.mistakes)) {
+    const e = put(out.mistakes, mistakeCount, raw.mistakes[KEY], `mistakes.${KEY}`);
+    if (e) return e;
+  }
+  return null;
 }
 
 function stamp(now: number): string {
@@ -145,27 +211,101 @@ function dirWritable(dir: string): boolean {
   }
 }
 
-export function loadProgress(dir: string, now: number = Date.now()): LoadResult {
-  const file = join(dir, PROGRESS_FILE);
-  const writable = dirWritable(dir);
-  const readOnlyWarning = writable ? null : S.readOnly(dir);
-  if (!existsSync(file)) {
-    return { progress: emptyProgress(), warning: readOnlyWarning, keptAside: null, writable };
+/** Temp files of a save: ours (`.tmp-<pid>-<n>`) and write-file-atomic's (`.<hex hash>`, older synack). */
+const TEMP_FILE = /^progress\.json\.(?:tmp-\d+-\d+|[0-9a-f]{8,64})$/;
+
+/**
+ * Removes the temp files a killed save left behind. Only under the lock (a live save holds it while
+ * its temp file exists), so another process's save in progress is never touched.
+ */
+export function cleanTempFiles(dir: string, lock: LockOptions = { waitMs: 500 }): string[] {
+  let release: (() => void) | null = null;
+  try {
+    release = acquireLock(join(dir, LOCK_FILE), lock);
+  } catch {
+    return [];
   }
+  const removed: string[] = [];
+  try {
+    for (const name of readdirSync(dir)) {
+      if (!TEMP_FILE.test(name)) continue;
+      try {
+        unlinkSync(join(dir, name));
+        removed.push(name);
+      } catch {
+        /* gone, or not ours to remove */
+      }
+    }
+  } catch {
+    /* unreadable directory: nothing to clean */
+  } finally {
+    release();
+  }
+  return removed;
+}
+
+export const LOCK_FILE = `${PROGRESS_FILE}.lock`;
+
+type DiskState =
+  | { kind: 'none' }
+  | { kind: 'ok'; progress: Progress }
+  | { kind: 'bad'; reason: string }
+  | { kind: 'unreadable'; message: string }
+  | { kind: 'not-regular' };
+
+/** Reads progress.json without ever opening anything but a regular file. */
+function readDisk(file: string): DiskState {
+  let st;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
+    return { kind: 'unreadable', message: fsMessage(e) };
+  }
+  if (!st.isFile()) return { kind: 'not-regular' };
+  if (st.size > MAX_PROGRESS_BYTES) return { kind: 'bad', reason: S.tooBig(st.size, MAX_PROGRESS_BYTES) };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    // Unreadable (permissions): do not touch it, do not save over it.
-    return {
-      progress: emptyProgress(),
-      warning: S.unreadable(file, (e as Error).message),
-      keptAside: null,
-      writable: false,
-    };
+    return { kind: 'unreadable', message: fsMessage(e) };
   }
   const v = parseProgress(text);
-  if (v.ok) return { progress: v.progress, warning: readOnlyWarning, keptAside: null, writable };
+  return v.ok ? { kind: 'ok', progress: v.progress } : { kind: 'bad', reason: v.reason };
+}
+
+/** Progress files larger than this are not read (5,000 answers take about 1.5 MB). */
+export const MAX_PROGRESS_BYTES = 32 * 1024 * 1024;
+
+function fsMessage(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const plain: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'it is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    ELOOP: 'too many symbolic links',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+    EDQUOT: 'disk quota exceeded',
+  };
+  return (err && err.code && plain[err.code]) || (err && typeof err.message === 'string' ? err.message : String(e));
+}
+
+export function loadProgress(dir: string, now: number = Date.now()): LoadResult {
+  const file = join(dir, PROGRESS_FILE);
+  const writable = dirWritable(dir);
+  const readOnlyWarning = writable ? null : S.readOnly(dir);
+  if (writable) cleanTempFiles(dir);
+  const disk = readDisk(file);
+  if (disk.kind === 'none') return { progress: emptyProgress(), warning: readOnlyWarning, keptAside: null, writable };
+  if (disk.kind === 'not-regular')
+    return { progress: emptyProgress(), warning: S.notRegular(file), keptAside: null, writable: false };
+  if (disk.kind === 'unreadable') {
+    // Unreadable (permissions): do not touch it, do not save over it.
+    return { progress: emptyProgress(), warning: S.unreadable(file, disk.message), keptAside: null, writable: false };
+  }
+  if (disk.kind === 'ok') return { progress: disk.progress, warning: readOnlyWarning, keptAside: null, writable };
   let aside = `${file}.corrupt-${stamp(now)}`;
   try {
     aside = keepAside(file, aside);
@@ -173,76 +313,150 @@ export function loadProgress(dir: string, now: number = Date.now()): LoadResult 
     // Could not keep it aside: then never save over it either.
     return {
       progress: emptyProgress(),
-      warning: S.cannotKeepAside(file, v.reason, (e as Error).message),
+      warning: S.cannotKeepAside(file, disk.reason, fsMessage(e)),
       keptAside: null,
       writable: false,
     };
   }
-  return { progress: emptyProgress(), warning: S.keptAside(file, v.reason, aside), keptAside: aside, writable };
+  return { progress: emptyProgress(), warning: S.keptAside(file, disk.reason, aside), keptAside: aside, writable };
 }
 
-export function serializeProgress(p: Progress): string {
-  const trimmed: Progress =
-    p.history.length > HISTORY_LIMIT ? { ...p, history: p.history.slice(-HISTORY_LIMIT) } : p;
+export function serializeProgress(p: Progress, now: number = Date.now()): string {
+  const trimmed: Progress = p.history.length > HISTORY_LIMIT ? { ...p, history: trimHistory(p.history, now) } : p;
   return JSON.stringify(trimmed, null, 2) + '\n';
 }
 
-/** Saves atomically. Returns an error message instead of throwing. */
-export function saveProgress(dir: string, p: Progress): { ok: true } | { ok: false; error: string } {
+let tempCounter = 0;
+
+/** Writes `text` to `file` atomically: a temp file in the same directory, fsync, rename, fsync the directory. */
+export function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.tmp-${process.pid}-${++tempCounter}`;
+  let fd: number | null = openSync(tmp, 'wx', 0o644);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    renameSync(tmp, file);
+  } catch (e) {
+    if (fd !== null) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never created */
+    }
+    throw e;
+  }
+  try {
+    const dfd = openSync(join(file, '..'), 'r');
+    try {
+      fsyncSync(dfd);
+    } finally {
+      closeSync(dfd);
+    }
+  } catch {
+    /* directories cannot be fsynced everywhere; the rename is still atomic */
+  }
+}
+
+export interface SaveOptions {
+  /**
+   * The copy `p` started from (what this process loaded or last saved): a field `p` did not change
+   * since then keeps what is on disk (another process may have changed it). Without it, `p`'s
+   * value wins for every key it has.
+   */
+  base?: Progress | null;
+  now?: number;
+  lock?: LockOptions;
+}
+
+export type SaveResult = { ok: true; progress: Progress; report: MergeReport; warning: string | null } | { ok: false; error: string };
+
+/**
+ * Saves `p` merged with what is on disk, under the lock file, atomically. Returns what was written
+ * (the merged progress) or an error message; never throws. A file on disk that is not usable
+ * progress is kept aside first (as at load).
+ */
+export function saveProgress(dir: string, p: Progress, opts: SaveOptions = {}): SaveResult {
+  const file = join(dir, PROGRESS_FILE);
+  const now = opts.now ?? Date.now();
+  let release: (() => void) | null = null;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileAtomic.sync(join(dir, PROGRESS_FILE), serializeProgress(p), { fsync: true });
-    return { ok: true };
+    release = acquireLock(join(dir, LOCK_FILE), opts.lock);
+    const disk = readDisk(file);
+    let warning: string | null = null;
+    if (disk.kind === 'not-regular') return { ok: false, error: S.saveFailed(file, S.notRegularReason) };
+    if (disk.kind === 'unreadable') return { ok: false, error: S.saveFailed(file, disk.message) };
+    if (disk.kind === 'bad') {
+      const aside = keepAside(file, `${file}.corrupt-${stamp(now)}`);
+      warning = S.keptAside(file, disk.reason, aside);
+    }
+    const onDisk = disk.kind === 'ok' ? disk.progress : emptyProgress();
+    const base: Base<Progress> = opts.base ?? 'mine-wins';
+    const { progress, report } = merge(onDisk, p, base, now);
+    writeAtomic(file, serializeProgress(progress, now));
+    return { ok: true, progress, report, warning };
   } catch (e) {
-    return { ok: false, error: S.saveFailed(join(dir, PROGRESS_FILE), (e as Error).message) };
+    return { ok: false, error: S.saveFailed(file, fsMessage(e)) };
+  } finally {
+    release?.();
   }
 }
 
 /**
- * Merges imported progress into the current one without losing either side's history:
- * cards keep the more recently reviewed version, history is the union (by question and time),
- * lessons keep the furthest reading, mistakes the imported count when the card came from it.
+ * Merges imported progress into the current one without losing either side's history (the rules
+ * are in merge.ts): history is the union, a card keeps the review with the latest date not in the
+ * future, lessons keep the furthest reading; settings, "continue" and the mistakes shelf stay the
+ * current ones for the keys they have.
  */
-export function mergeProgress(base: Progress, incoming: Progress): Progress {
-  const cards = { ...base.cards };
-  for (const [id, c] of Object.entries(incoming.cards)) {
-    const mine = cards[id];
-    const theirs = c.last_review ? Date.parse(c.last_review) : 0;
-    const ours = mine?.last_review ? Date.parse(mine.last_review) : 0;
-    if (!mine || theirs > ours) cards[id] = c;
-  }
-  const seen = new Set(base.history.map((h) => `${h.questionId}@${h.at}`));
-  const history = [...base.history];
-  for (const h of incoming.history) {
-    const k = `${h.questionId}@${h.at}`;
-    if (!seen.has(k)) {
-      seen.add(k);
-      history.push(h);
+export function mergeProgress(current: Progress, incoming: Progress, now: number = Date.now()): Progress {
+  return merge(current, incoming, 'other-wins', now).progress;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  error?: string;
+  report?: MergeReport;
+  /** The copy of progress.json made before the import changed it (null when there was none). */
+  backup?: string | null;
+  progress?: Progress;
+}
+
+/**
+ * `synack progress --import`: under the lock, backs up progress.json (`progress.json.before-import-
+ * <time>`), merges `incoming` into it (the current file wins ties) and writes it atomically.
+ */
+export function importProgress(dir: string, incoming: Progress, now: number = Date.now(), lock?: LockOptions): ImportResult {
+  const file = join(dir, PROGRESS_FILE);
+  let release: (() => void) | null = null;
+  try {
+    mkdirSync(dir, { recursive: true });
+    release = acquireLock(join(dir, LOCK_FILE), lock);
+    const disk = readDisk(file);
+    if (disk.kind === 'not-regular') return { ok: false, error: S.saveFailed(file, S.notRegularReason) };
+    if (disk.kind === 'unreadable') return { ok: false, error: S.saveFailed(file, disk.message) };
+    if (disk.kind === 'bad') return { ok: false, error: S.importOverBad(file, disk.reason) };
+    let backup: string | null = null;
+    if (disk.kind === 'ok') {
+      backup = freeName(`${file}.before-import-${stamp(now)}`);
+      copyFileSync(file, backup, constants.COPYFILE_EXCL);
     }
+    const current = disk.kind === 'ok' ? disk.progress : emptyProgress();
+    const { progress, report } = merge(current, incoming, 'other-wins', now);
+    writeAtomic(file, serializeProgress(progress, now));
+    return { ok: true, report, backup, progress };
+  } catch (e) {
+    return { ok: false, error: S.saveFailed(file, fsMessage(e)) };
+  } finally {
+    release?.();
   }
-  history.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const lessons = { ...base.lessons };
-  for (const [id, l] of Object.entries(incoming.lessons)) {
-    const mine = lessons[id];
-    if (!mine) {
-      lessons[id] = l;
-      continue;
-    }
-    lessons[id] = {
-      position: Date.parse(l.lastOpened) > Date.parse(mine.lastOpened) ? l.position : mine.position,
-      furthest: Math.max(l.furthest, mine.furthest),
-      done: l.done || mine.done,
-      answers: { ...mine.answers, ...l.answers },
-      lastOpened: Date.parse(l.lastOpened) > Date.parse(mine.lastOpened) ? l.lastOpened : mine.lastOpened,
-    };
+}
+
+function freeName(target: string): string {
+  for (let i = 0; i < 1000; i++) {
+    const name = i === 0 ? target : `${target}-${i}`;
+    if (!existsSync(name)) return name;
   }
-  return {
-    version: 1,
-    lessons,
-    last: base.last ?? incoming.last,
-    cards,
-    history: history.slice(-HISTORY_LIMIT),
-    mistakes: { ...incoming.mistakes, ...base.mistakes },
-    settings: base.settings,
-  };
+  throw new Error(`too many backups named ${target}`);
 }

@@ -10,5 +10,30 @@ export const STORE_STRINGS = {
     `${file} is unusable (${reason}) and could not be moved aside (${m}); it was left untouched and progress will not be saved.`,
   keptAside: (file: string, reason: string, aside: string) =>
     `${file} was unusable (${reason}). It was kept as ${aside}; starting fresh.`,
+  notRegular: (file: string) =>
+    `${file} is not a regular file (a pipe, device or directory); it was not read and progress will not be saved.`,
+  notRegularReason: 'it is not a regular file',
+  tooBig: (size: number, max: number) => `it is ${size} bytes, more than the ${max} a progress file may have`,
+  importOverBad: (file: string, reason: string) =>
+    `${file} is unusable (${reason}); start synack once (it keeps the file aside), then import again`,
+  imported: (
+    file: string,
+    r: { newAnswers: number; cardsTaken: number; futureCardsIgnored: number; lessonsUpdated: number; trimmed: number },
+    backup: string | null,
+    cards: number,
+    answers: number,
+  ) =>
+    [
+      `Imported ${file}:`,
+      `  ${r.newAnswers} new answer${r.newAnswers === 1 ? '' : 's'} added to the history`,
+      `  ${r.cardsTaken} review card${r.cardsTaken === 1 ? '' : 's'} taken from the import (reviewed more recently)`,
+      ...(r.futureCardsIgnored > 0
+        ? [`  ${r.futureCardsIgnored} imported card${r.futureCardsIgnored === 1 ? '' : 's'} ignored: reviewed at a date in the future`]
+        : []),
+      `  ${r.lessonsUpdated} lesson${r.lessonsUpdated === 1 ? '' : 's'} updated`,
+      ...(r.trimmed > 0 ? [`  ${r.trimmed} oldest or future-dated answers dropped (the history keeps ${5000})`] : []),
+      `Now ${cards} review cards and ${answers} answers recorded.`,
+      backup ? `The file before the import was kept as ${backup}.` : 'There was no progress before the import.',
+    ].join('\n'),
   saveFailed: (file: string, m: string) => `Could not save progress to ${file}: ${m}`,
 };

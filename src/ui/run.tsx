@@ -84,13 +84,17 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
   let pending: Progress | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastError: string | null = null;
+  // What this process last loaded or saved: a save changes on disk only what changed since (another
+  // synack on the same file keeps its answers; see src/store/merge.ts).
+  let base: Progress = loaded.progress;
   const flush = (): string | null => {
     if (timer) clearTimeout(timer);
     timer = null;
     if (!pending || !loaded.writable) return null;
     const p = pending;
     pending = null;
-    const r = saveProgress(pdir, p);
+    const r = saveProgress(pdir, p, { base });
+    if (r.ok) base = p;
     lastError = r.ok ? null : r.error;
     return lastError;
   };

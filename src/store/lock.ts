@@ -1,0 +1,91 @@
+/**
+ * A lock file beside progress.json, so a save's read-merge-write is never interleaved with another
+ * process's.
+ *
+ * `<file>.lock` is created with O_EXCL and holds "pid time". Another process waits for it (polling
+ * every few milliseconds) up to `waitMs`. A lock is stale, and is broken, when its process is gone
+ * (same host) or when it is older than `staleMs` (a save holds it for milliseconds). Synchronous on
+ * purpose: saves also run from exit and signal handlers.
+ */
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync, renameSync } from 'node:fs';
+
+export const LOCK_WAIT_MS = 5000;
+export const LOCK_STALE_MS = 10_000;
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleepSync(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether the lock at `path` may be broken (its owner is dead or it is too old). */
+function stale(path: string, now: number, staleMs: number): boolean {
+  let text = '';
+  let mtime: number;
+  try {
+    mtime = statSync(path).mtimeMs;
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return false; // gone meanwhile: just retry
+  }
+  const pid = Number(text.split(' ')[0]);
+  if (text !== '' && !alive(pid)) return true;
+  return now - mtime > staleMs;
+}
+
+export interface LockOptions {
+  waitMs?: number;
+  staleMs?: number;
+}
+
+/** Takes the lock or throws after waitMs. Returns the release function. */
+export function acquireLock(path: string, opts: LockOptions = {}): () => void {
+  const waitMs = opts.waitMs ?? LOCK_WAIT_MS;
+  const staleMs = opts.staleMs ?? LOCK_STALE_MS;
+  const start = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(path, 'wx', 0o600);
+      try {
+        writeSync(fd, `${process.pid} ${new Date().toISOString()}`);
+      } finally {
+        closeSync(fd);
+      }
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        try {
+          unlinkSync(path);
+        } catch {
+          /* already broken by someone who thought it stale */
+        }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    if (stale(path, Date.now(), staleMs)) {
+      // Break it by renaming to a unique name first, so two breakers cannot both remove a fresh lock.
+      const grave = `${path}.stale-${process.pid}-${attempt}`;
+      try {
+        renameSync(path, grave);
+        unlinkSync(grave);
+      } catch {
+        /* someone else broke it */
+      }
+      continue;
+    }
+    if (Date.now() - start > waitMs) throw new Error(`${path} is held by another synack process`);
+    sleepSync(Math.min(5 + attempt, 25));
+  }
+}
