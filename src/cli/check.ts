@@ -6,6 +6,7 @@ import { isAbsolute, relative } from 'node:path';
 import { UsageError, type Command } from './io.js';
 import { readLessonFiles, resolveLessonsDir } from '../lessons/load.js';
 import { checkLessons, formatProblem, formatSummary } from '../lessons/validate.js';
+import { sortProblems } from '../lessons/parse.js';
 import { LESSON_MESSAGES as M } from '../lessons/strings.js';
 import type { Problem } from '../lessons/types.js';
 
@@ -54,16 +55,17 @@ export const checkCommand: Command = async (argv, io) => {
     io.stdout.write(formatProblem({ ...p, file: shown(p.file, io.cwd) }) + '\n');
   };
   const read = readLessonFiles(dir);
-  if (read.problems.length > 0) {
-    read.problems.forEach(print);
-    return 1;
-  }
   if (read.files.length === 0) {
-    io.stdout.write(M.noLessons(shown(dir, io.cwd)) + '\n');
+    if (read.problems.length > 0) read.problems.forEach(print);
+    else io.stdout.write(M.noLessons(shown(dir, io.cwd)) + '\n');
     return 1;
   }
+  // A file that cannot be read (too big, not UTF-8, a FIFO...) is that file's error; the others are
+  // still checked.
   const result = checkLessons(read.files.map((f) => ({ file: shown(f.file, io.cwd), text: f.text })));
-  result.problems.forEach(print);
-  io.stdout.write(formatSummary(result.summary) + '\n');
-  return result.summary.errors > 0 ? 1 : 0;
+  const unread = read.problems.map((p) => ({ ...p, file: shown(p.file, io.cwd) }));
+  sortProblems([...unread, ...result.problems]).forEach(print);
+  const summary = { ...result.summary, errors: result.summary.errors + unread.filter((p) => p.severity === 'error').length };
+  io.stdout.write(formatSummary(summary) + '\n');
+  return summary.errors > 0 ? 1 : 0;
 };

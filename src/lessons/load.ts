@@ -11,7 +11,7 @@
  * directory's real path is never read and is reported at file:1:1; with a duplicate lesson id the
  * first file by name owns it and a later one is broken (the rule `synack check` applies).
  */
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lesson, LessonMeta, Problem } from './types.js';
@@ -20,6 +20,7 @@ import { parseLesson, sortProblems, type ParseOptions } from './parse.js';
 import { KEBAB } from './schema.js';
 import type { LessonFile } from './validate.js';
 import { LESSON_MESSAGES as M } from './strings.js';
+import { MAX_LESSON_BYTES, utf8Problem } from './limits.js';
 
 /** The bundled lessons: next to the package root (dist/cli.js -> ../lessons; src/lessons/load.ts -> ../../lessons). */
 export function bundledLessonsDir(): string {
@@ -59,7 +60,20 @@ function errText(e: unknown): string {
   if (err && err.code === 'ENOENT') return 'no such file or directory';
   if (err && err.code === 'EACCES') return 'permission denied';
   if (err && err.code === 'EISDIR') return 'is a directory';
-  return err && typeof err.message === 'string' ? err.message : String(e);
+  const plain: Record<string, string> = {
+    ELOOP: 'too many symbolic links (a link loop?)',
+    ENOTDIR: 'a part of the path is not a directory',
+    ENAMETOOLONG: 'the name is too long',
+    EPERM: 'operation not permitted',
+    EMFILE: 'too many open files',
+    ENFILE: 'too many open files',
+    EIO: 'input/output error',
+    ENXIO: 'no such device',
+  };
+  if (err && typeof err.code === 'string' && plain[err.code]) return plain[err.code]!;
+  // Node's own text without its "ECODE: " prefix and ", open '...'" suffix.
+  const m = err && typeof err.message === 'string' ? err.message : String(e);
+  return m.replace(/^E[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
 }
 
 interface DirListing {
@@ -105,17 +119,59 @@ function lessonFiles(dir: string): DirListing {
   return { files, problems: [], outside };
 }
 
-function readText(file: string): { text?: string; problem?: Problem } {
+/**
+ * Opens a lesson file for reading, refusing anything but a regular file (a FIFO would block the
+ * open or the read forever; a device could be endless). O_NONBLOCK so even a FIFO that appears
+ * between the check and the open cannot block.
+ */
+function openRegular(file: string): number {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    return { text: readFileSync(file, 'utf8') };
+    if (!fstatSync(fd).isFile()) throw new NotRegular();
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  return fd;
+}
+
+class NotRegular extends Error {}
+
+/** Reads a whole lesson file: a regular file, at most MAX_LESSON_BYTES, valid UTF-8. */
+function readText(file: string): { text?: string; problem?: Problem } {
+  let fd: number;
+  try {
+    fd = openRegular(file);
+  } catch (e) {
+    return { problem: e instanceof NotRegular ? problem(file, M.notRegularFile, 1, 1) : problem(file, M.cannotRead(errText(e))) };
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_LESSON_BYTES) return { problem: problem(file, M.fileTooBig(size, MAX_LESSON_BYTES), 1, 1) };
+    // Read at most one byte past the limit: the file may grow meanwhile.
+    const buf = Buffer.alloc(Math.min(size, MAX_LESSON_BYTES) + 1);
+    let total = 0;
+    for (;;) {
+      const n = readSync(fd, buf, total, buf.length - total, total);
+      if (n <= 0) break;
+      total += n;
+      if (total === buf.length) break;
+    }
+    if (total > MAX_LESSON_BYTES) return { problem: problem(file, M.fileTooBig(total, MAX_LESSON_BYTES), 1, 1) };
+    const bytes = buf.subarray(0, total);
+    const bad = utf8Problem(bytes, file);
+    if (bad) return { problem: bad };
+    return { text: bytes.toString('utf8') };
   } catch (e) {
     return { problem: problem(file, M.cannotRead(errText(e))) };
+  } finally {
+    closeSync(fd);
   }
 }
 
 /** Reads the start of a file up to the end of its front matter (at most `limit` bytes). */
 function readHead(file: string, limit = 64 * 1024): string {
-  const fd = openSync(file, 'r');
+  const fd = openRegular(file);
   try {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -165,7 +221,7 @@ export function loadLessonIndex(dir: string): LessonIndex {
     try {
       head = readHead(file);
     } catch (e) {
-      const p = problem(file, M.cannotRead(errText(e)));
+      const p = e instanceof NotRegular ? problem(file, M.notRegularFile, 1, 1) : problem(file, M.cannotRead(errText(e)));
       problems.push(p);
       broken.push({ file, problem: p });
       continue;

@@ -14,6 +14,7 @@ import { parseTcpBlock, checkTcpBlock, defaultTcpModel, type TcpModel } from './
 import { LayersSchema } from './schema.js';
 import { parseYaml, zodProblems, type LocalProblem } from './yaml.js';
 import { LESSON_MESSAGES as M } from './strings.js';
+import { lessonLimitProblem } from './limits.js';
 
 export interface ParseOptions {
   /** The TCP model used to expand `scenario:` blocks and (with checkTcp) run every tcp block. */
@@ -287,6 +288,9 @@ export function parseLesson(text: string, file: string, options: ParseOptions = 
     maxFigureWidth: options.maxFigureWidth ?? 76,
   };
   const src = text.replace(/\r\n/g, '\n');
+  // Bounded work for every input: size, line length and nesting are checked before any parsing.
+  const limit = lessonLimitProblem(src, file);
+  if (limit) return { problems: [limit] };
   const m = readMeta(src, file);
   const problems: Problem[] = [...m.problems];
   if (!m.split) return { problems };

@@ -70,6 +70,16 @@ export const LESSON_MESSAGES = {
   selfPrerequisite: (id: string) => `lesson '${id}' lists itself as a prerequisite`,
   duplicateOrder: (order: number, other: string) => `order ${order} is also used by ${other}`,
 
+  // limits (docs/limits.md)
+  fileTooBig: (bytes: number, max: number) =>
+    `the file has ${bytes} bytes; a lesson may have at most ${max} (split it into several lessons)`,
+  lineTooLong: (chars: number, max: number) => `this line has ${chars} characters; a line may have at most ${max}`,
+  nestedTooDeep: (max: number) => `quotes and lists nest more than ${max} levels deep here`,
+  invalidUtf8: (offset: number) => `the file is not valid UTF-8 (byte ${offset}); save it as UTF-8`,
+  yamlTooManyAliases: (max: number) => `YAML uses more than ${max} aliases (*name); write the values out`,
+  notRegularFile: 'not a regular file (a pipe, device or directory named *.md); not read',
+  prerequisiteCycle: (cycle: readonly string[]) => `prerequisites form a cycle: ${cycle.join(' -> ')}`,
+
   // loader
   badLessonId: (id: string) => `'${id}' is not a lesson id (lower-case letters, digits and '-')`,
   lessonNotFound: (id: string) => `no lesson with id '${id}'`,

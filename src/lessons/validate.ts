@@ -87,6 +87,8 @@ export function checkLessons(files: readonly LessonFile[], options: ParseOptions
     });
   }
 
+  problems.push(...prerequisiteCycles(parsed));
+
   const lessons = parsed.map((p) => p.lesson).sort((a, b) => a.meta.order - b.meta.order || a.file.localeCompare(b.file));
   const perType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number>;
   let questions = 0;
@@ -121,6 +123,45 @@ export function checkLessons(files: readonly LessonFile[], options: ParseOptions
       warnings: sorted.filter((p) => p.severity === 'warning').length,
     },
   };
+}
+
+/**
+ * Cycles among prerequisites (a -> b -> a): each reported once, at the prerequisite entry of the
+ * cycle's first lesson by file name that points into it. Self-prerequisites are reported apart.
+ */
+function prerequisiteCycles(parsed: { lesson: Lesson; positions: { prerequisites: { line: number; col: number }[] } }[]): Problem[] {
+  const byId = new Map<string, (typeof parsed)[number]>();
+  for (const p of parsed) if (!byId.has(p.lesson.meta.id)) byId.set(p.lesson.meta.id, p);
+  const out: Problem[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const reported = new Set<string>();
+  const visit = (id: string): void => {
+    state.set(id, 'open');
+    stack.push(id);
+    for (const next of byId.get(id)!.lesson.meta.prerequisites) {
+      if (next === id || !byId.has(next)) continue;
+      const s = state.get(next);
+      if (s === 'open') {
+        const cycle = stack.slice(stack.indexOf(next));
+        const key = [...cycle].sort().join(' ');
+        if (reported.has(key)) continue;
+        reported.add(key);
+        // Report at the file (by name) first in the cycle, at its entry pointing to the next one.
+        const first = [...cycle].sort((a, b) => (byId.get(a)!.lesson.file < byId.get(b)!.lesson.file ? -1 : 1))[0]!;
+        const at = cycle.indexOf(first);
+        const rotated = [...cycle.slice(at), ...cycle.slice(0, at)];
+        const owner = byId.get(first)!;
+        const i = owner.lesson.meta.prerequisites.indexOf(rotated[1 % rotated.length]!);
+        out.push({ file: owner.lesson.file, ...owner.positions.prerequisites[i]!, message: M.prerequisiteCycle([...rotated, first]), severity: 'error' });
+      } else if (s === undefined) visit(next);
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const p of [...parsed].sort((a, b) => (a.lesson.file < b.lesson.file ? -1 : 1)))
+    if (!state.has(p.lesson.meta.id)) visit(p.lesson.meta.id);
+  return out;
 }
 
 /** `file:line:col: message` (warnings say so; a problem without a position prints `file: message`). */

@@ -5,6 +5,7 @@
 import { LineCounter, parseDocument, visit, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { LESSON_MESSAGES as M } from './strings.js';
+import { MAX_YAML_ALIASES } from './limits.js';
 
 /** 1-based position inside the YAML snippet. */
 export interface Pos {
@@ -31,7 +32,27 @@ export function parseYaml(text: string): YamlParse {
     const message = opened ? opened.message : M.yamlSyntax(firstLine(e.message));
     return { ok: false, problems: [{ line: p.line, col: p.col, message }] };
   }
-  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }), doc, lc };
+  // An alias bomb: refuse many aliases before expanding any (docs/limits.md).
+  let aliases = 0;
+  let past = 0;
+  visit(doc, {
+    Alias: (_k, node) => {
+      if (++aliases <= MAX_YAML_ALIASES) return undefined;
+      past = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  if (aliases > MAX_YAML_ALIASES) {
+    const p = lc.linePos(past);
+    return { ok: false, problems: [{ line: p.line, col: p.col, message: M.yamlTooManyAliases(MAX_YAML_ALIASES) }] };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { ok: false, problems: [{ line: 1, col: 1, message: M.yamlSyntax(firstLine(e instanceof Error ? e.message : String(e))) }] };
+  }
+  return { ok: true, value, doc, lc };
 }
 
 /**
