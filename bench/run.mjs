@@ -7,6 +7,7 @@ import { tmpdir, cpus, totalmem, release } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { rawPlugin } from '../scripts/raw-plugin.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,7 +60,7 @@ async function timeToText(args, marker, env = {}) {
 
 async function startup() {
   const hello = join(tmp, 'ink-hello.mjs');
-  await build({ entryPoints: [join(root, 'bench/ink-hello.tsx')], outfile: hello, bundle: true, platform: 'node', format: 'esm', jsx: 'automatic', logLevel: 'error', banner,
+  await build({ entryPoints: [join(root, 'bench/ink-hello.tsx')], outfile: hello, bundle: true, platform: 'node', format: 'esm', jsx: 'automatic', logLevel: 'error', banner, plugins: [rawPlugin],
     alias: { 'react-devtools-core': join(root, 'dist/.devtools-stub.js') }, define: { 'process.env.NODE_ENV': '"production"' } });
   const home = join(tmp, 'home');
   const nodeE = [], ver = [], traceJson = [], inkHello = [], app = [];
@@ -82,7 +83,7 @@ async function startup() {
 async function inProcess() {
   // The pure benchmarks run in a child built from bench/cases.ts (imports the TypeScript sources).
   const out = join(tmp, 'cases.mjs');
-  await build({ entryPoints: [join(root, 'bench/cases.ts')], outfile: out, bundle: true, platform: 'node', format: 'esm', jsx: 'automatic', logLevel: 'error', banner,
+  await build({ entryPoints: [join(root, 'bench/cases.ts')], outfile: out, bundle: true, platform: 'node', format: 'esm', jsx: 'automatic', logLevel: 'error', banner, plugins: [rawPlugin],
     alias: { 'react-devtools-core': join(root, 'dist/.devtools-stub.js') }, define: { 'process.env.NODE_ENV': '"production"' } });
   const names = JSON.parse(spawnSync(process.execPath, [out, '--list'], { encoding: 'utf8' }).stdout);
   for (const name of names) {

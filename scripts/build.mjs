@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { mkdirSync, writeFileSync, chmodSync, rmSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { rawPlugin } from './raw-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 mkdirSync(join(root, 'dist'), { recursive: true });
@@ -26,6 +27,7 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   alias: { 'react-devtools-core': stub },
+  plugins: [rawPlugin],
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': 'undefined' },
   banner: {
     js: [

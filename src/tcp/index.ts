@@ -10,14 +10,14 @@
  */
 import type { RunOptions, ScriptError, Trace } from './types.js';
 import { parseScript, type Script } from './script.js';
-import { run } from './engine.js';
+import { run } from './network.js';
 
 export * from './types.js';
 export { parseScript, parseDuration, type Script, type Step, type Action, type ScriptOptions, type ParseResult } from './script.js';
 export { SCENARIOS, getScenario, type Scenario } from './scenarios.js';
 export { traceToJson, type TraceJson } from './json.js';
 export { X as EXPLAIN, PARSE as PARSE_MESSAGES } from './explain.js';
-export { DEFAULT_HOSTS } from './engine.js';
+export { DEFAULT_HOSTS } from './network.js';
 export { PROFILES } from './profile.js';
 export { seqAdd, seqDiff, seqLt } from './seq.js';
 

@@ -2,6 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCENARIOS, getScenario, runSource, traceToJson, parseScript } from '../../src/tcp/index.js';
+import { ensureBuilt, runCli } from '../reliability/helpers.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const dir = join(__dirname, '..', '..', 'scenarios');
 
@@ -18,6 +21,23 @@ describe('built-in scenarios', () => {
     expect(files).toEqual(SCENARIOS.map((s) => `${s.name}.tcp`).sort());
     for (const s of SCENARIOS) expect(readFileSync(join(dir, `${s.name}.tcp`), 'utf8')).toBe(s.source);
   });
+
+  it('the description is the first line of the file (#: ...)', () => {
+    for (const s of SCENARIOS) expect(s.source.split('\n')[0]).toBe(`#: ${s.description}`);
+  });
+
+  it('are bundled into dist/cli.js: the built program finds them all, run far from the source tree', async () => {
+    await ensureBuilt();
+    const cwd = mkdtempSync(join(tmpdir(), 'synack-scen-'));
+    const list = await runCli(['scenarios'], { cwd });
+    expect(list.code).toBe(0);
+    for (const s of SCENARIOS) expect(list.stdout).toContain(s.name);
+    const t = await runCli(['trace', 'syn-flood-cookies', '--json'], { cwd });
+    expect(t.code).toBe(0);
+    const r = runSource(getScenario('syn-flood-cookies')!.source, { name: 'syn-flood-cookies' });
+    if (!r.ok) throw new Error('parse');
+    expect(JSON.parse(t.stdout)).toEqual(JSON.parse(JSON.stringify(traceToJson(r.trace))));
+  }, 60_000);
 
   it('each parses, runs, has a description and uses ISNs 100 / 300', () => {
     for (const s of SCENARIOS) {

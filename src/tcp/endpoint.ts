@@ -1,0 +1,856 @@
+/**
+ * The TCP endpoint: one connection's TCB and RFC 9293 §3.10 event processing, in the shape of
+ * smoltcp's socket/tcp.rs. It never calls the simulator: each entry point (`onSegment`, `onTimer`,
+ * `onCall`, and the open helpers) takes the current time and returns what happened as a list of
+ * effects (segments to send, state transitions, timers set or cancelled, application events).
+ *
+ * Effects are also handed, as they are produced, to the sink the endpoint was built with, so the
+ * network can trace each one with a snapshot of the TCB at that very moment (a state event shows its
+ * `to` state, a segment event the SND.NXT it was sent with). The sink only observes: nothing it does
+ * changes the endpoint. Tests build endpoints with a recording sink and check the returned effects.
+ *
+ * Pure: no I/O, no clock, no randomness (ISNs are chosen by the network and passed in).
+ */
+import type { AppEvent, Profile, TcpState, TimerEvent } from './types.js';
+import type { ProfileParams } from './profile.js';
+import { synTimeout } from './profile.js';
+import { seqAdd, seqDiff, seqGt, seqInWindow, seqLe, seqLt } from './seq.js';
+import { segLen, type Flags, type Seg } from './segment.js';
+import { abortSendsRst, canOutput, canReceive, canSend, resetReported } from './states.js';
+import { ERR, X } from './explain.js';
+
+export type TimerKind = TimerEvent['timer'];
+
+/** Receive window every endpoint advertises. */
+export const RCV_WND = 65535;
+
+export interface EndpointConfig {
+  prof: ProfileParams;
+  profile: Profile;
+  mss: number;
+  delayedAck: boolean;
+  nagle: boolean;
+}
+
+export interface Addr {
+  ip: string;
+  port: number;
+}
+
+/** What an endpoint asks of the world. */
+export type Effect =
+  | { type: 'send'; to: Addr; flags: Flags; seq: number; ack: number; len: number; explain: string; retransmission: boolean }
+  | { type: 'state'; from: TcpState; to: TcpState; cause: string; explain: string }
+  | { type: 'timer'; timer: TimerKind; action: 'set'; expires: number; token: number; explain: string }
+  | { type: 'timer'; timer: TimerKind; action: 'cancelled' | 'fired'; quiet: boolean; explain: string }
+  | { type: 'app'; call: AppEvent['call']; explain: string; bytes?: number; error?: string; onlyIfShown?: boolean }
+  /** A passive child in SYN-RECEIVED is gone; its host is back to just listening. */
+  | { type: 'to-listen'; from: TcpState; cause: string; explain: string }
+  /** The connection left the listener's SYN queue (handshake completed). */
+  | { type: 'left-syn-queue' }
+  /** A passive connection was established: it passes through the accept queue. */
+  | { type: 'accepted' }
+  /** A remark about the segment being processed (e.g. an ACK throttled): added to its explanation. */
+  | { type: 'note'; seg: Seg; text: string };
+
+export type Sink = (ep: Endpoint, e: Effect) => void;
+
+export type UserCall = { kind: 'send'; bytes: number } | { kind: 'receive' } | { kind: 'close' } | { kind: 'abort' };
+
+interface OooSeg {
+  seq: number;
+  len: number;
+  fin: boolean;
+}
+
+interface TimerSlot {
+  expires: number;
+  token: number;
+}
+
+export class Endpoint {
+  state: TcpState;
+  iss = 0;
+  irs = 0;
+  sndUna = 0;
+  sndNxt = 0;
+  sndWnd = RCV_WND;
+  rcvNxt = 0;
+  rcvWnd = RCV_WND;
+  /** Sequence number just after the last byte the application has written. */
+  dataEnd = 0;
+  finRequested = false;
+  /** close() was called in SYN-RECEIVED with data queued: carried out on entering ESTABLISHED. */
+  closeDeferred = false;
+  finSeq = 0;
+  finSent = false;
+  rto: number;
+  srtt: number | null = null;
+  rttvar = 0;
+  retries = 0;
+  rttSample: { end: number; t: number } | null = null;
+  ooo: OooSeg[] = [];
+  received = 0;
+  ackPending: 'none' | 'delay' | 'now' = 'none';
+  unackedSegs = 0;
+  quick = 0;
+  timers = new Map<TimerKind, TimerSlot>();
+  private timerToken = 0;
+  /** Created from a listener (passive open): an RST in SYN-RECEIVED returns it to LISTEN. */
+  passive = false;
+  /** Network bookkeeping: counted in the listener's SYN queue. */
+  inSynQueue = false;
+  synAckCount = 0;
+  dupAcks = 0;
+  /** When the last ACK answering an invalid segment was sent (RFC 5961 §7 throttling), or null. */
+  lastInvalidAck: number | null = null;
+  /** End of the last less-than-MSS segment sent (Minshall's Nagle). */
+  lastSmallEnd = 0;
+  nagleHeld = false;
+  readonly key: string;
+  /** Time of the call being processed. */
+  now = 0;
+  private fx: Effect[] = [];
+
+  constructor(
+    /** The host's name, for explanations. */
+    readonly who: string,
+    readonly local: Addr,
+    readonly peer: Addr,
+    /** The peer is a spoofed address (a flood): nothing it is sent is ever seen. */
+    readonly spoofedPeer: boolean,
+    readonly cfg: EndpointConfig,
+    private readonly sink: Sink,
+    state: TcpState,
+  ) {
+    this.state = state;
+    this.key = `${peer.ip}:${peer.port}`;
+    this.rto = cfg.prof.rtoInitial;
+  }
+
+  get mss(): number {
+    return this.cfg.mss;
+  }
+
+  // ---------------------------------------------------------------- effects
+
+  private begin(now: number): void {
+    this.now = now;
+    this.fx = [];
+  }
+
+  private emit(e: Effect): void {
+    this.fx.push(e);
+    this.sink(this, e);
+  }
+
+  private transmit(f: Flags, seq: number, ack: number, len: number, explain: string, retransmission = false, to: Addr = this.peer): void {
+    this.emit({ type: 'send', to, flags: f, seq, ack, len, explain, retransmission });
+  }
+
+  private app(call: AppEvent['call'], explain: string, extra: { bytes?: number; error?: string } = {}, onlyIfShown = false): void {
+    this.emit({ type: 'app', call, explain, ...extra, ...(onlyIfShown ? { onlyIfShown } : {}) });
+  }
+
+  setState(to: TcpState, cause: string, explain: string): void {
+    const from = this.state;
+    if (from === to) return;
+    this.state = to;
+    this.emit({ type: 'state', from, to, cause, explain });
+    if (to === 'CLOSED') this.timers.clear();
+  }
+
+  private setTimer(kind: TimerKind, delay: number, explain?: string): void {
+    const expires = this.now + delay;
+    const token = ++this.timerToken;
+    this.timers.set(kind, { expires, token });
+    this.emit({ type: 'timer', timer: kind, action: 'set', expires, token, explain: explain ?? X.timerSet(kind, delay) });
+  }
+
+  private cancelTimer(kind: TimerKind, quiet = false): void {
+    if (!this.timers.has(kind)) return;
+    this.timers.delete(kind);
+    this.emit({ type: 'timer', timer: kind, action: 'cancelled', quiet, explain: X.timerCancelled(kind) });
+  }
+
+  /** A passive child in SYN-RECEIVED goes away (the host keeps listening). */
+  private backToListen(cause: string, explain: string): void {
+    const from = this.state;
+    this.timers.clear();
+    this.emit({ type: 'to-listen', from, cause, explain });
+    this.state = 'CLOSED';
+  }
+
+  // ---------------------------------------------------------------- opens
+
+  /** Active open (connect): sends the SYN. `from` is the state shown before (CLOSED or LISTEN). */
+  open(iss: number, from: TcpState, now: number): Effect[] {
+    this.begin(now);
+    this.iss = iss;
+    this.sndUna = iss;
+    this.sndNxt = seqAdd(iss, 1);
+    this.dataEnd = this.sndNxt;
+    this.state = from;
+    this.setState('SYN-SENT', X.causeConnect, X.toSynSent(this.who, iss));
+    this.transmit({ syn: true }, iss, 0, 0, X.syn(this.who, iss));
+    this.rttSample = { end: this.sndNxt, t: now };
+    this.rto = this.cfg.prof.rtoInitial;
+    this.setTimer('retransmit', this.rto, X.rtoSet(this.who, this.rto));
+    return this.fx;
+  }
+
+  /** Passive open, first half: a listener took this SYN (the state is SYN-RECEIVED). */
+  takeSyn(seg: Seg): void {
+    this.passive = true;
+    this.irs = seg.seq;
+    this.rcvNxt = seqAdd(seg.seq, 1);
+    this.sndWnd = seg.wnd;
+  }
+
+  /** Sets the initial send sequence number. */
+  chooseIss(iss: number): void {
+    this.iss = iss;
+    this.sndUna = iss;
+    this.sndNxt = seqAdd(iss, 1);
+    this.dataEnd = this.sndNxt;
+  }
+
+  /** Passive open, second half: sends the SYN,ACK and starts its timer. */
+  answerSyn(explain: string, now: number): Effect[] {
+    this.begin(now);
+    this.sendSynAck(false, explain);
+    this.rttSample = { end: this.sndNxt, t: now }; // the SYN,ACK's round trip seeds SRTT (as Linux does)
+    this.setTimer('syn-ack', this.cfg.prof.rtoInitial);
+    return this.fx;
+  }
+
+  /** A connection rebuilt from a SYN cookie: SYN-RECEIVED with both ISNs taken from the ACK. */
+  fromCookie(seg: Seg): void {
+    this.passive = true;
+    this.iss = seqAdd(seg.ackNo, -1);
+    this.sndUna = this.iss;
+    this.sndNxt = seg.ackNo;
+    this.dataEnd = seg.ackNo;
+    this.irs = seqAdd(seg.seq, -1);
+    this.rcvNxt = seg.seq;
+  }
+
+  /** `option start established`: already synchronized, next to send `nxt`, next expected `rcv`. */
+  established(nxt: number, rcv: number): void {
+    this.iss = seqAdd(nxt, -1);
+    this.sndUna = nxt;
+    this.sndNxt = nxt;
+    this.dataEnd = nxt;
+    this.irs = seqAdd(rcv, -1);
+    this.rcvNxt = rcv;
+  }
+
+  /** The host crashed: the TCB is forgotten without a word to the peer. */
+  forget(cause: string, explain: string, now: number): Effect[] {
+    this.begin(now);
+    this.setState('CLOSED', cause, explain);
+    return this.fx;
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  /** Every segment we send once synchronized carries ACK: that piggybacks any pending ACK. */
+  private ackSent(): void {
+    this.ackPending = 'none';
+    this.unackedSegs = 0;
+    if (this.timers.has('delayed-ack')) this.cancelTimer('delayed-ack', true);
+  }
+
+  private sendSynAck(retransmission: boolean, explain: string): void {
+    this.transmit({ syn: true, ack: true }, this.iss, this.rcvNxt, 0, explain, retransmission);
+    this.ackSent();
+  }
+
+  private sendAck(explain: string): void {
+    this.transmit({ ack: true }, this.sndNxt, this.rcvNxt, 0, explain);
+    this.ackSent();
+  }
+
+  /**
+   * An ACK in answer to an invalid segment (outside the window, an inexact RST, a SYN on a synchronized
+   * connection, an ACK of unsent data). RFC 5961 §7 asks for ACK throttling so two confused endpoints
+   * cannot ping-pong ACKs forever; like Linux (tcp_oow_rate_limited, tcp_invalid_ratelimit = 500 ms)
+   * at most one such ACK per connection per interval, and only segments without data (or with SYN)
+   * are throttled: data segments are not part of an ACK loop.
+   */
+  private throttledAck(seg: Seg, explain: string): void {
+    const interval = this.cfg.prof.invalidAckInterval;
+    if ((seg.syn || segLen(seg) === 0) && this.lastInvalidAck !== null && this.now - this.lastInvalidAck < interval) {
+      this.emit({ type: 'note', seg, text: X.ackThrottled(this.who, interval) });
+      return;
+    }
+    this.lastInvalidAck = this.now;
+    this.sendAck(explain);
+  }
+
+  private startRetransmitTimer(restart = false): void {
+    if (this.timers.has('retransmit') && !restart) return;
+    this.setTimer('retransmit', this.rto, X.rtoSet(this.who, this.rto));
+  }
+
+  /** Sends queued data and a requested FIN (RFC 9293 §3.10.2, §3.10.4). */
+  private output(): void {
+    if (!canOutput(this.state)) return;
+    let sent = false;
+    for (;;) {
+      const remaining = seqDiff(this.dataEnd, this.sndNxt);
+      const wndLeft = seqDiff(seqAdd(this.sndUna, this.sndWnd), this.sndNxt);
+      if (remaining > 0 && wndLeft > 0) {
+        const len = Math.min(this.mss, remaining, wndLeft);
+        // Nagle (RFC 896, RFC 9293 §3.7.4): hold a less-than-MSS segment while data is unacknowledged.
+        // Linux uses Minshall's variant: hold it only while an earlier small segment is unacknowledged.
+        // close() pushes everything out regardless (Linux tcp_send_fin uses TCP_NAGLE_OFF).
+        if (len < this.mss && this.cfg.nagle && !this.finRequested) {
+          const outstanding = this.cfg.profile === 'linux' ? seqGt(this.lastSmallEnd, this.sndUna) : seqGt(this.sndNxt, this.sndUna);
+          if (outstanding) {
+            this.nagleHeld = true;
+            break;
+          }
+        }
+        const wasHeld = this.nagleHeld;
+        this.nagleHeld = false;
+        const last = len === remaining;
+        const fin = last && this.finRequested && !this.finSent;
+        const seq = this.sndNxt;
+        const why = fin ? X.dataFin(this.who, seq, len) : X.data(this.who, seq, len, this.rcvNxt);
+        this.transmit({ psh: last, ack: true, fin }, seq, this.rcvNxt, len, wasHeld ? `${X.nagleRelease(this.who)} ${why}` : why);
+        if (!this.rttSample && this.retries === 0) this.rttSample = { end: seqAdd(seq, len), t: this.now };
+        this.sndNxt = seqAdd(this.sndNxt, len + (fin ? 1 : 0));
+        if (len < this.mss) this.lastSmallEnd = seqAdd(seq, len);
+        if (fin) this.finSent = true;
+        this.ackSent();
+        sent = true;
+        continue;
+      }
+      if (remaining <= 0 && this.finRequested && !this.finSent) {
+        this.transmit({ fin: true, ack: true }, this.sndNxt, this.rcvNxt, 0, X.fin(this.who, this.sndNxt, this.rcvNxt, this.state));
+        this.sndNxt = seqAdd(this.sndNxt, 1);
+        this.finSent = true;
+        this.ackSent();
+        sent = true;
+      }
+      break;
+    }
+    if (sent) this.startRetransmitTimer();
+  }
+
+  private giveUp(error: string, explain: string): void {
+    this.app(this.state === 'SYN-SENT' || this.state === 'SYN-RECEIVED' ? 'connect' : 'send', explain, { error }, true);
+    if (this.passive && this.state === 'SYN-RECEIVED') {
+      this.backToListen(X.causeTimeout, explain);
+      return;
+    }
+    this.setState('CLOSED', X.causeTimeout, explain);
+  }
+
+  /** Retransmits the earliest unacknowledged segment (RFC 6298 §5.4). */
+  private retransmit(why?: string): void {
+    if (this.state === 'SYN-SENT') {
+      this.transmit({ syn: true }, this.iss, 0, 0, X.synRetx(this.who, this.iss, this.retries - 1), true);
+      return;
+    }
+    if (this.state === 'SYN-RECEIVED') {
+      this.sendSynAck(true, X.synAckRetx(this.who, this.iss, this.rcvNxt));
+      return;
+    }
+    // Only what was sent before (up to SND.NXT, the FIN excluded): data still queued behind Nagle or
+    // the window is new data for output(), which advances SND.NXT. Re-sending it here would make the
+    // peer acknowledge bytes this side believes it never sent (an ACK war).
+    const sentEnd = this.finSent ? this.finSeq : this.sndNxt;
+    const remaining = Math.max(0, seqDiff(sentEnd, this.sndUna));
+    const len = Math.min(this.mss, remaining, Math.max(1, this.sndWnd));
+    const fin = this.finSent && seqAdd(this.sndUna, len) === this.finSeq;
+    if (len === 0 && !fin) return;
+    this.transmit(
+      { ack: true, psh: len > 0 && len === remaining, fin },
+      this.sndUna,
+      this.rcvNxt,
+      len,
+      why ?? (fin && len === 0 ? X.finRetx(this.who, this.sndUna) : X.dataRetx(this.who, this.sndUna, len)),
+      true,
+    );
+    this.ackSent();
+  }
+
+  // ---------------------------------------------------------------- timers
+
+  /** A timer set with `token` expired. A stale token (the timer was reset or cancelled) does nothing. */
+  onTimer(kind: TimerKind, token: number, now: number): Effect[] {
+    this.begin(now);
+    const slot = this.timers.get(kind);
+    if (!slot || slot.token !== token) return this.fx;
+    this.timers.delete(kind);
+    this.emit({ type: 'timer', timer: kind, action: 'fired', quiet: false, explain: X.timerFired(kind) });
+    this.timerFired(kind);
+    return this.fx;
+  }
+
+  private timerFired(kind: TimerKind): void {
+    const p = this.cfg.prof;
+    switch (kind) {
+      case 'retransmit': {
+        if (this.sndUna === this.sndNxt && this.state !== 'SYN-SENT') return;
+        const limit =
+          this.state === 'SYN-SENT' ? p.synRetries + p.synLinearTimeouts : this.state === 'SYN-RECEIVED' ? p.synRetries : p.dataRetries;
+        if (this.retries >= limit) {
+          this.giveUp(ERR.timedOut, X.gaveUp(this.who, this.retries));
+          return;
+        }
+        this.retries++;
+        this.rttSample = null; // Karn: never time a retransmitted segment
+        if (this.state === 'SYN-SENT') this.rto = synTimeout(p, this.retries);
+        else this.rto = Math.min(p.rtoMax, this.rto * 2);
+        this.retransmit();
+        this.startRetransmitTimer(true);
+        return;
+      }
+      case 'syn-ack': {
+        if (this.state !== 'SYN-RECEIVED') return;
+        if (this.synAckCount >= p.synAckRetries) {
+          this.app('accept', X.halfOpenExpired(this.who), { error: ERR.halfOpenExpired }, true);
+          this.backToListen(X.causeTimeout, X.halfOpenExpired(this.who));
+          return;
+        }
+        this.synAckCount++;
+        const t = Math.min(p.rtoMax, p.rtoInitial * 2 ** this.synAckCount);
+        if (!this.spoofedPeer) this.sendSynAck(true, X.synAckRetx(this.who, this.iss, this.rcvNxt));
+        this.setTimer('syn-ack', t);
+        return;
+      }
+      case 'delayed-ack':
+        if (this.ackPending !== 'none' && this.state !== 'CLOSED') this.sendAck(X.delayedAckSent(this.who, this.rcvNxt));
+        return;
+      case 'time-wait':
+        this.setState('CLOSED', X.causeTimeWait, X.timeWaitDone(this.who, p.timeWait));
+        return;
+      case 'user-timeout':
+        return;
+    }
+  }
+
+  private updateRtt(ack: number): void {
+    const s = this.rttSample;
+    if (!s || seqLt(ack, s.end)) return;
+    const r = this.now - s.t;
+    this.rttSample = null;
+    const p = this.cfg.prof;
+    if (this.srtt === null) {
+      this.srtt = r;
+      this.rttvar = r / 2;
+    } else {
+      this.rttvar = 0.75 * this.rttvar + 0.25 * Math.abs(this.srtt - r);
+      this.srtt = 0.875 * this.srtt + 0.125 * r;
+    }
+    // RFC 6298 §2.3: RTO = SRTT + max(G, 4*RTTVAR), at least 1 s (rfc). Linux floors the variance
+    // term at 200 ms instead (tcp_rto_min), so a 100 ms path gets an RTO of 300 ms.
+    const rto =
+      p.rtoMin >= 1000 ? Math.max(p.rtoMin, this.srtt + Math.max(1, 4 * this.rttvar)) : this.srtt + Math.max(p.rtoMin, 4 * this.rttvar);
+    this.rto = Math.min(p.rtoMax, rto);
+  }
+
+  /** §3.10.7.4 "fifth, check the ACK field" for synchronized states: advance SND.UNA. */
+  private processAck(seg: Seg): 'ok' | 'drop' {
+    if (seqLt(this.sndUna, seg.ackNo) && seqLe(seg.ackNo, this.sndNxt)) {
+      this.updateRtt(seg.ackNo);
+      this.sndUna = seg.ackNo;
+      this.retries = 0;
+      this.dupAcks = 0;
+      this.sndWnd = seg.wnd;
+      if (this.sndUna === this.sndNxt) this.cancelTimer('retransmit');
+      else this.startRetransmitTimer(true);
+      return 'ok';
+    }
+    if (seqGt(seg.ackNo, this.sndNxt)) {
+      this.throttledAck(seg, X.ackTooHigh(this.who, seg.ackNo));
+      return 'drop';
+    }
+    this.sndWnd = seg.wnd;
+    // A duplicate ACK (nothing new, no data, data outstanding). The third in a row triggers fast
+    // retransmit of the earliest unacknowledged segment (RFC 5681 §3.2), without waiting for the RTO.
+    if (seg.ackNo === this.sndUna && seg.len === 0 && !seg.fin && seqGt(this.sndNxt, this.sndUna)) {
+      this.dupAcks++;
+      if (this.dupAcks === 3 && canOutput(this.state)) {
+        this.rttSample = null;
+        this.retransmit(X.fastRetx(this.who, this.sndUna));
+        this.startRetransmitTimer(true);
+      }
+    }
+    return 'ok';
+  }
+
+  private finAcked(): boolean {
+    return this.finSent && this.sndUna === this.sndNxt;
+  }
+
+  private enterTimeWait(cause: string, explain: string): void {
+    this.cancelTimer('retransmit', true);
+    this.setState('TIME-WAIT', cause, explain);
+    this.setTimer('time-wait', this.cfg.prof.timeWait, X.timeWaitSet(this.who, this.cfg.prof.timeWait, this.cfg.profile));
+  }
+
+  private scheduleAck(urgency: 'delay' | 'now'): void {
+    if (urgency === 'now' || this.ackPending === 'now') this.ackPending = 'now';
+    else this.ackPending = 'delay';
+  }
+
+  private establish(cause: string, explain: string): void {
+    this.cancelTimer('syn-ack');
+    this.cancelTimer('retransmit');
+    this.quick = this.cfg.prof.quickAck;
+    if (this.inSynQueue) this.emit({ type: 'left-syn-queue' });
+    this.setState('ESTABLISHED', cause, explain);
+    if (this.passive) this.emit({ type: 'accepted' });
+    if (this.closeDeferred) {
+      this.closeDeferred = false;
+      this.closeSending('FIN-WAIT-1', X.toFinWait1(this.who));
+    }
+  }
+
+  /** The application's close of the sending side: FIN after the queued data (RFC 9293 §3.10.4). */
+  private closeSending(to: 'FIN-WAIT-1' | 'LAST-ACK', explain: string): void {
+    this.finRequested = true;
+    this.finSeq = this.dataEnd;
+    this.setState(to, X.causeClose, explain);
+    this.output();
+  }
+
+  // ---------------------------------------------------------------- segment arrival
+
+  /** The sequence-number acceptability test (RFC 9293 §3.10.7.4, first). */
+  private acceptable(seg: Seg): boolean {
+    const len = segLen(seg);
+    const wnd = this.rcvWnd;
+    const hi = seqAdd(this.rcvNxt, wnd);
+    if (len === 0) return wnd === 0 ? seg.seq === this.rcvNxt : seqInWindow(seg.seq, this.rcvNxt, hi);
+    if (wnd === 0) return false;
+    return seqInWindow(seg.seq, this.rcvNxt, hi) || seqInWindow(seqAdd(seg.seq, len - 1), this.rcvNxt, hi);
+  }
+
+  /** A segment for this connection arrives (RFC 9293 §3.10.7.3 and §3.10.7.4). */
+  onSegment(seg: Seg, now: number): Effect[] {
+    this.begin(now);
+    if (this.state === 'SYN-SENT') this.synSentSegment(seg);
+    else this.segmentArrives(seg);
+    return this.fx;
+  }
+
+  /** RFC 9293 §3.10.7.3: SYN-SENT. */
+  private synSentSegment(seg: Seg): void {
+    let ackOk = false;
+    if (seg.ack) {
+      if (seqLe(seg.ackNo, this.iss) || seqGt(seg.ackNo, this.sndNxt)) {
+        if (!seg.rst) this.transmit({ rst: true }, seg.ackNo, 0, 0, X.rstBadAck(this.who, seg.ackNo, this.iss));
+        return;
+      }
+      ackOk = true;
+    }
+    if (seg.rst) {
+      if (ackOk) {
+        this.app('connect', X.refused(this.who), { error: ERR.refused });
+        this.setState('CLOSED', X.causeRst, X.refusedState(this.who));
+      }
+      return;
+    }
+    if (!seg.syn) return;
+    this.irs = seg.seq;
+    this.rcvNxt = seqAdd(seg.seq, 1);
+    this.sndWnd = seg.wnd;
+    if (ackOk) {
+      this.updateRtt(seg.ackNo);
+      this.sndUna = seg.ackNo;
+    }
+    if (seqGt(this.sndUna, this.iss)) {
+      this.retries = 0;
+      this.rto = this.srtt === null ? this.cfg.prof.rtoInitial : this.rto;
+      this.establish(X.causeSynAck, X.synSentToEst(this.who, seg.seq, this.rcvNxt));
+      this.sendAck(X.handshakeAck(this.who, this.sndNxt, this.rcvNxt, seg.seq));
+      this.output();
+      return;
+    }
+    // Simultaneous open: SYN without ACK.
+    this.setState('SYN-RECEIVED', X.causeRcvSyn, X.simOpenState(this.who));
+    this.sendSynAck(false, X.simOpenSynAck(this.who, this.iss, this.rcvNxt));
+  }
+
+  private segmentArrives(seg: Seg): void {
+    const who = this.who;
+    const prof = this.cfg.prof;
+
+    // TIME-WAIT: a retransmitted FIN is re-acknowledged and restarts the 2MSL timer (§3.10.7.4,
+    // eighth; Linux tcp_timewait_state_process does the same).
+    if (this.state === 'TIME-WAIT' && seg.fin && !seg.rst && seqAdd(seg.seq, segLen(seg)) === this.rcvNxt) {
+      this.sendAck(X.timeWaitReack(who, this.sndNxt, this.rcvNxt));
+      this.setTimer('time-wait', prof.timeWait, X.timeWaitRestart(who, prof.timeWait));
+      return;
+    }
+
+    // SYN-RECEIVED special cases that implementations handle before the generic test:
+    if (this.state === 'SYN-RECEIVED' && seg.syn && !seg.rst) {
+      // (a) our peer's SYN again (its retransmission: our SYN,ACK was lost) -> resend SYN,ACK
+      //     (Linux tcp_check_req; the RFC text would send a bare ACK).
+      if (!seg.ack && seg.seq === this.irs) {
+        this.sendSynAck(true, X.synAgain(who, this.iss, this.rcvNxt));
+        return;
+      }
+      // (b) simultaneous open: the peer's SYN,ACK repeats the SYN we already took and acks ours.
+      //     Linux accepts it (tcp_validate_incoming); RFC 9293 Figure 7 shows the same result.
+      if (seg.ack && seqAdd(seg.seq, 1) === this.rcvNxt && seg.ackNo === this.sndNxt) {
+        this.sndUna = seg.ackNo;
+        this.sndWnd = seg.wnd;
+        this.establish(X.causeSynAck, X.simOpenEst(who, seg.seq, seg.ackNo));
+        this.output();
+        return;
+      }
+    }
+
+    // Until our SYN is acknowledged (SYN-RECEIVED, or FIN-WAIT-1 entered from it by a close) the
+    // connection is not synchronized: an ACK that acknowledges something we never sent is answered
+    // with <SEQ=SEG.ACK><CTL=RST> whatever its sequence number (RFC 9293 §3.5.2, reset generation,
+    // group 2; Linux tcp_check_req tests the ACK before the window too). Answering it with an ACK
+    // instead would start an ACK war with a half-open peer whose sequence numbers we never knew.
+    const synUnacked = this.sndUna === this.iss;
+    if (synUnacked && seg.ack && !seg.rst && !(seqLt(this.sndUna, seg.ackNo) && seqLe(seg.ackNo, this.sndNxt))) {
+      this.transmit({ rst: true }, seg.ackNo, 0, 0, X.rstBadAck(who, seg.ackNo, this.iss));
+      return;
+    }
+
+    // first: sequence number
+    if (!this.acceptable(seg)) {
+      if (!seg.rst) this.throttledAck(seg, X.notAcceptable(who, seg.seq, this.rcvNxt));
+      return;
+    }
+
+    // second: RST (RFC 5961 §3.2: only an exact match resets; others get a challenge ACK)
+    if (seg.rst) {
+      if (seg.seq !== this.rcvNxt) {
+        this.throttledAck(seg, X.challengeAckRst(who, seg.seq, this.rcvNxt));
+        return;
+      }
+      if (this.state === 'SYN-RECEIVED' && this.passive) {
+        this.backToListen(X.causeRst, X.rstBackToListen(who));
+        return;
+      }
+      if (this.state === 'SYN-RECEIVED') {
+        this.app('connect', X.refused(who), { error: ERR.refused });
+        this.setState('CLOSED', X.causeRst, X.refusedState(who));
+        return;
+      }
+      if (resetReported(this.state)) this.app('receive', X.reset(who), { error: ERR.reset });
+      this.setState('CLOSED', X.causeRst, X.resetState(who, this.state));
+      return;
+    }
+
+    // fourth: SYN in a synchronized state -> challenge ACK (RFC 5961 §4, RFC 9293)
+    if (seg.syn) {
+      if (this.state === 'SYN-RECEIVED' && this.passive) {
+        this.backToListen(X.causeRcvSyn, X.synInSynRcvd(who));
+        return;
+      }
+      this.throttledAck(seg, X.challengeAckSyn(who, this.sndNxt, this.rcvNxt));
+      return;
+    }
+
+    // fifth: ACK
+    if (!seg.ack) return;
+    if (this.state === 'SYN-RECEIVED') {
+      if (seqLt(this.sndUna, seg.ackNo) && seqLe(seg.ackNo, this.sndNxt)) {
+        this.updateRtt(seg.ackNo);
+        this.sndUna = seg.ackNo;
+        this.sndWnd = seg.wnd;
+        this.establish(X.causeRcvAck, X.synRcvdToEst(who, seg.ackNo, this.iss));
+      } else {
+        this.transmit({ rst: true }, seg.ackNo, 0, 0, X.rstBadAck(who, seg.ackNo, this.iss));
+        return;
+      }
+    } else if (this.processAck(seg) === 'drop') return;
+
+    switch (this.state) {
+      case 'FIN-WAIT-1':
+        // A FIN,ACK that acks our FIN goes straight to TIME-WAIT below (no FIN-WAIT-2 stop shown).
+        if (this.finAcked() && !(seg.fin && seqAdd(seg.seq, seg.len) === this.rcvNxt)) {
+          this.setState('FIN-WAIT-2', X.causeAckOfFin, X.toFinWait2(who));
+        }
+        break;
+      case 'CLOSING':
+        if (this.finAcked()) {
+          this.enterTimeWait(X.causeAckOfFin, X.closingToTimeWait(who));
+          return;
+        }
+        break;
+      case 'LAST-ACK':
+        if (this.finAcked()) {
+          this.cancelTimer('retransmit', true);
+          this.setState('CLOSED', X.causeAckOfFin, X.lastAckToClosed(who));
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+
+    // seventh: segment text
+    let urgency: 'delay' | 'now' | null = null;
+    const receiving = canReceive(this.state);
+    let finHere = false;
+    if (seg.len > 0 || seg.fin) {
+      if (!receiving && !(seg.fin && seg.len === 0)) {
+        // data after the peer's FIN: ignore (CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT)
+      } else if (seg.seq === this.rcvNxt) {
+        this.rcvNxt = seqAdd(this.rcvNxt, seg.len);
+        this.received += seg.len;
+        if (seg.len > 0) {
+          this.unackedSegs++;
+          urgency = this.quick > 0 || !this.cfg.delayedAck || this.unackedSegs >= 2 ? 'now' : 'delay';
+          if (this.quick > 0) this.quick--;
+        }
+        finHere = seg.fin;
+        // pull in buffered out-of-order segments
+        let progressed = true;
+        while (progressed && !finHere) {
+          progressed = false;
+          for (let i = 0; i < this.ooo.length; i++) {
+            const o = this.ooo[i];
+            if (seqLe(o.seq, this.rcvNxt) && seqGt(seqAdd(o.seq, o.len + (o.fin ? 1 : 0)), this.rcvNxt)) {
+              const newBytes = seqDiff(seqAdd(o.seq, o.len), this.rcvNxt);
+              if (newBytes > 0) {
+                this.rcvNxt = seqAdd(this.rcvNxt, newBytes);
+                this.received += newBytes;
+              }
+              if (o.fin) finHere = true;
+              this.ooo.splice(i, 1);
+              progressed = true;
+              urgency = 'now';
+              break;
+            }
+          }
+        }
+      } else if (seqLt(seg.seq, this.rcvNxt)) {
+        // partly old: take the new part
+        const newBytes = seqDiff(seqAdd(seg.seq, seg.len), this.rcvNxt);
+        if (newBytes > 0) {
+          this.rcvNxt = seqAdd(this.rcvNxt, newBytes);
+          this.received += newBytes;
+          finHere = seg.fin;
+        }
+        urgency = 'now';
+      } else {
+        // out of order: keep it, ACK at once (a duplicate ACK tells the sender what is missing)
+        if (this.ooo.length < 64) this.ooo.push({ seq: seg.seq, len: seg.len, fin: seg.fin });
+        this.sendAck(X.outOfOrder(who, seg.seq, this.rcvNxt));
+        this.output();
+        return;
+      }
+    }
+
+    // eighth: FIN
+    if (finHere) {
+      this.rcvNxt = seqAdd(this.rcvNxt, 1);
+      this.quick = 0; // Linux enters "pingpong" (delayed-ACK) mode on a FIN
+      urgency = this.cfg.delayedAck ? 'delay' : 'now';
+      switch (this.state) {
+        case 'SYN-RECEIVED':
+        case 'ESTABLISHED':
+          this.setState('CLOSE-WAIT', X.causeRcvFin, X.toCloseWait(who, this.cfg.delayedAck));
+          this.app('receive', X.eof(who));
+          break;
+        case 'FIN-WAIT-1':
+          if (this.finAcked()) {
+            this.enterTimeWait(X.causeRcvFinAck, X.finWait1ToTimeWait(who));
+            this.sendAck(X.ackPeerFin(who, this.sndNxt, this.rcvNxt));
+            return;
+          }
+          this.setState('CLOSING', X.causeRcvFin, X.toClosing(who));
+          urgency = 'now';
+          break;
+        case 'FIN-WAIT-2':
+          this.enterTimeWait(X.causeRcvFin, X.finWait2ToTimeWait(who));
+          this.sendAck(X.ackPeerFin(who, this.sndNxt, this.rcvNxt));
+          return;
+        default:
+          break;
+      }
+    }
+
+    if (urgency) this.scheduleAck(urgency);
+    this.output();
+    if (this.ackPending === 'now') this.sendAck(finHere ? X.ackPeerFin(who, this.sndNxt, this.rcvNxt) : X.ackData(who, this.sndNxt, this.rcvNxt));
+    else if (this.ackPending === 'delay' && !this.timers.has('delayed-ack')) {
+      this.setTimer('delayed-ack', prof.ackDelay, X.delayedAckSet(who, prof.ackDelay));
+    }
+  }
+
+  // ---------------------------------------------------------------- user calls
+
+  /** An application call on this connection (RFC 9293 §3.10.2 - §3.10.5). */
+  onCall(call: UserCall, now: number): Effect[] {
+    this.begin(now);
+    const who = this.who;
+    switch (call.kind) {
+      case 'send': {
+        if (!canSend(this.state)) {
+          this.app('send', X.cannotSend(who, this.state), { bytes: call.bytes, error: ERR.closing });
+          break;
+        }
+        this.app('send', X.appSend(who, call.bytes), { bytes: call.bytes });
+        this.dataEnd = seqAdd(this.dataEnd, call.bytes);
+        this.output();
+        break;
+      }
+      case 'receive': {
+        this.app('receive', X.appReceive(who, this.received), { bytes: this.received });
+        this.received = 0;
+        break;
+      }
+      case 'close':
+        this.close();
+        break;
+      case 'abort': {
+        this.app('abort', X.appAbort(who));
+        if (abortSendsRst(this.state)) {
+          // RFC 9293: <SEQ=SND.NXT><CTL=RST>. Linux (tcp_send_active_reset) also sets ACK.
+          const linux = this.cfg.profile === 'linux';
+          this.transmit({ rst: true, ack: linux }, this.sndNxt, this.rcvNxt, 0, X.abortRst(who, this.sndNxt));
+        }
+        this.setState('CLOSED', X.causeAbort, X.abortState(who));
+        break;
+      }
+    }
+    return this.fx;
+  }
+
+  private close(): void {
+    const who = this.who;
+    if (this.state === 'SYN-RECEIVED' && !this.closeDeferred && seqDiff(this.dataEnd, this.sndNxt) > 0) {
+      // RFC 9293 §3.10.4: data is still queued, so the close waits until ESTABLISHED.
+      this.closeDeferred = true;
+      this.app('close', X.closeDeferred(who));
+      return;
+    }
+    if (this.closeDeferred) {
+      this.app('close', X.closeAgain(who, this.state), { error: ERR.closing });
+      return;
+    }
+    this.app('close', X.appClose(who, this.state));
+    switch (this.state) {
+      case 'SYN-SENT':
+        this.setState('CLOSED', X.causeClose, X.closeSynSent(who));
+        return;
+      // SYN-RECEIVED with data pending was deferred above (RFC 9293 §3.10.4).
+      case 'SYN-RECEIVED':
+      case 'ESTABLISHED':
+        this.closeSending('FIN-WAIT-1', X.toFinWait1(who));
+        return;
+      case 'CLOSE-WAIT':
+        this.closeSending('LAST-ACK', X.toLastAck(who, this.ackPending !== 'none'));
+        return;
+      default:
+        this.app('close', X.closeAgain(who, this.state), { error: ERR.closing });
+        return;
+    }
+  }
+}
