@@ -1,7 +1,7 @@
 /**
  * The built-in scenarios. Their one source is scenarios/NAME.tcp, bundled into the program at build
  * time (`?raw` imports: vite reads them for the tests, scripts/raw-plugin.mjs for esbuild). The first
- * line of each file, `#: ...`, is its one-line description; the rest is an ordinary script.
+ * line of each file, `#: ...`, is its one-line description; the rest is the scenario's script.
  */
 import handshake from '../../scenarios/handshake.tcp?raw';
 import transfer from '../../scenarios/transfer.tcp?raw';
@@ -24,11 +24,12 @@ export interface Scenario {
   source: string;
 }
 
-/** The description is the file's first line, `#: TEXT`. */
-export function scenarioFromFile(name: string, source: string): Scenario {
-  const first = source.split('\n', 1)[0];
-  const description = first.startsWith('#:') ? first.slice(2).trim() : '';
-  return { name, description, source };
+/** The description is the file's first line, `#: TEXT`; the source is the rest of the file. */
+export function scenarioFromFile(name: string, text: string): Scenario {
+  const nl = text.indexOf('\n');
+  const first = nl < 0 ? text : text.slice(0, nl);
+  if (!first.startsWith('#:')) return { name, description: '', source: text };
+  return { name, description: first.slice(2).trim(), source: text.slice(nl + 1) };
 }
 
 /** In the order `synack scenarios` lists them. */
