@@ -12,7 +12,8 @@ import { loadAllLessons, loadLesson, loadLessonIndex, resolveLessonsDir } from '
 import { loadProgress, progressDir, saveProgress } from '../store/progress.js';
 import { App, realClock } from './app.js';
 import { UI } from './strings.js';
-import { colorEnabled, enterAltScreen } from './terminal.js';
+import { colorEnabled, enterAltScreen, ENTER_ALT, HIDE_CURSOR, LEAVE_ALT, SHOW_CURSOR } from './terminal.js';
+import { constants as osConstants } from 'node:os';
 import { frameRenderOptions } from './output.js';
 import { writeFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
@@ -31,6 +32,13 @@ export interface RunAppOptions {
 type BrokenLesson = AppContext['broken'][number];
 
 export const EXIT_NOT_A_TERMINAL = 2;
+
+/**
+ * The signals whose default action ends the process (and that Node lets us catch): each one saves,
+ * restores the terminal and exits 128 + its number. SIGUSR1 is Node's debugger signal; SIGKILL and
+ * SIGSTOP cannot be caught.
+ */
+export const FATAL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'SIGALRM', 'SIGPIPE', 'SIGXCPU', 'SIGXFSZ', 'SIGVTALRM', 'SIGPROF'];
 export const EXIT_INTERNAL = 70;
 
 /** A terminal on both ends, and not CI (under CI Ink renders only the final frame). */
@@ -40,10 +48,20 @@ export function isInteractive(io: CliIO): boolean {
   return !!io.stdin.isTTY && !!io.stdout.isTTY;
 }
 
+/** TERM=dumb: no cursor addressing, no alternate screen. */
+export function dumbTerminal(env: Record<string, string | undefined>): boolean {
+  return env.TERM === 'dumb';
+}
+
 export async function runApp(request: ScreenRequest | ScreenRequest[], opts: RunAppOptions): Promise<number> {
   const { io } = opts;
   if (!isInteractive(io)) {
     io.stderr.write(UI.notATerminal);
+    return EXIT_NOT_A_TERMINAL;
+  }
+  // A terminal without cursor addressing or an alternate screen cannot show the app.
+  if (dumbTerminal(io.env)) {
+    io.stderr.write(UI.dumbTerminal);
     return EXIT_NOT_A_TERMINAL;
   }
 
@@ -121,9 +139,41 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     term.restore();
   };
   const onExit = () => cleanup();
+  // Every signal that ends the process by default: save, restore the terminal, exit 128 + its number.
   const onSignal = (sig: NodeJS.Signals) => {
     cleanup();
-    process.exit(sig === 'SIGINT' ? 130 : 143);
+    process.exit(128 + (osConstants.signals[sig] ?? 15));
+  };
+  // Stopped (kill -TSTP, or a job-control stop): save and give the terminal back as it was, then
+  // really stop; on SIGCONT take it again and repaint the whole screen.
+  let suspended = false;
+  const onStop = () => {
+    if (finished || suspended) return;
+    suspended = true;
+    try {
+      flush();
+    } catch {
+      /* reported at exit if it still fails */
+    }
+    try {
+      if (stdin.isTTY) stdin.setRawMode(false);
+    } catch {
+      /* not a terminal any more */
+    }
+    stdout.write(SHOW_CURSOR + LEAVE_ALT);
+    process.kill(process.pid, 'SIGSTOP');
+  };
+  const onCont = () => {
+    if (finished || !suspended) return;
+    suspended = false;
+    try {
+      if (stdin.isTTY) stdin.setRawMode(true);
+    } catch {
+      /* not a terminal any more */
+    }
+    stdout.write(ENTER_ALT + HIDE_CURSOR);
+    frames.invalidate();
+    frames.emit('resize');
   };
   const onCrash = (e: unknown) => {
     cleanup();
@@ -135,9 +185,9 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
   // screen after a resize). See output.ts for why not Ink's own incrementalRendering.
   const { frames, options: frameOptions } = frameRenderOptions(stdout);
   process.on('exit', onExit);
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
+  for (const sig of FATAL_SIGNALS) process.on(sig, onSignal);
+  process.on('SIGTSTP', onStop);
+  process.on('SIGCONT', onCont);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
 
@@ -200,9 +250,9 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     })();
     cleanup();
     process.off('exit', onExit);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
+    for (const sig of FATAL_SIGNALS) process.off(sig, onSignal);
+    process.off('SIGTSTP', onStop);
+    process.off('SIGCONT', onCont);
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
     if (err) io.stderr.write(`synack: ${UI.saveFailed(err)}\n`);

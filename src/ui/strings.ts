@@ -30,6 +30,11 @@ export const UI = {
     '  synack diagram NAME --plain  print the sequence diagram\n' +
     '  synack check [DIR]         validate lesson files\n' +
     'Run \'synack --help\' for everything.\n',
+  dumbTerminal:
+    'synack needs a terminal with cursor addressing, and TERM=dumb says this one has none.\n' +
+    'Set TERM to your terminal (for example TERM=xterm-256color), or use the plain commands:\n' +
+    '  synack diagram NAME --plain     synack trace NAME     synack quiz --print\n' +
+    'Run \'synack --help\' for everything.\n',
   crashed: (msg: string) => `synack: internal error: ${msg}\n(set SYNACK_DEBUG=1 for details)\n`,
   badLessonId: (id: string) =>
     `'${id}' is not a lesson id (ids are kebab-case, like 'tcp-handshake'). Run 'synack learn' for the list.`,
