@@ -11,12 +11,19 @@ export const LESSON_IDS = [
   'tcp-header',
   'three-way-handshake',
   'reliability',
+  'flow-and-congestion',
   'closing',
   'time-wait',
-  'syn-flood',
   'socket-api',
+  'syn-flood',
+  'keepalive',
+  'io-models',
   'http',
-  'flow-and-congestion',
+  'http-versions',
+  'https-tls',
+  'dns',
+  'nat',
+  'operations',
 ] as const;
 export type LessonId = (typeof LESSON_IDS)[number];
 
@@ -38,6 +45,13 @@ export const TOPIC_LESSON: Record<Topic, LessonId> = {
   udp: 'tcp-vs-udp',
   'flow-control': 'flow-and-congestion',
   'congestion-control': 'flow-and-congestion',
+  keepalive: 'keepalive',
+  'io-models': 'io-models',
+  'http-versions': 'http-versions',
+  tls: 'https-tls',
+  dns: 'dns',
+  nat: 'nat',
+  operations: 'operations',
 };
 
 export function lessonForTopic(topic: Topic): LessonId {

@@ -22,6 +22,13 @@ export const TOPICS = [
   'udp',
   'flow-control',
   'congestion-control',
+  'keepalive',
+  'io-models',
+  'http-versions',
+  'tls',
+  'dns',
+  'nat',
+  'operations',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 

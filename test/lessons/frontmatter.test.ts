@@ -69,7 +69,7 @@ describe('readMeta', () => {
     ['minutes too big', 'minutes: 61', "9:10: 'minutes' must be at most 60"],
     ['minutes zero', 'minutes: 0', "9:10: 'minutes' must be at least 1"],
     ['objectives empty', 'objectives: []', "6:13: 'objectives' must not be empty"],
-    ['unknown topic', 'topics: [handshake, dns]', "8:21: unknown topic 'dns'"],
+    ['unknown topic', 'topics: [handshake, bgp]', "8:21: unknown topic 'bgp'"],
     ['title empty', 'title: ""', "3:8: 'title' must not be empty"],
     ['unknown field', 'level: hard', "11:1: unknown field 'level'"],
     ['bad prerequisite id', 'prerequisites: [TCP header]', "10:17: 'prerequisites[0]' must be kebab-case (lower-case letters, digits and '-'), got 'TCP header'"],

@@ -148,7 +148,7 @@ describe('quiz errors, with positions inside the block', () => {
     ['missing explanation', 'id: x\ntype: truefalse\nprompt: P\nanswer: true\n', ["1:1: missing field 'explanation'"]],
     ['unknown field', 'id: x\ntype: truefalse\nprompt: P\nanswer: true\nexplanation: E\nhint: h\n', ["6:1: unknown field 'hint'"]],
     ['bad id', 'id: Not Kebab\ntype: truefalse\nprompt: P\nanswer: true\nexplanation: E\n', ["1:5: 'id' must be kebab-case (lower-case letters, digits and '-'), got 'Not Kebab'"]],
-    ['unknown topic', 'id: x\ntype: truefalse\ntopics: [handshake, dns]\nprompt: P\nanswer: true\nexplanation: E\n', ["3:21: unknown topic 'dns'"]],
+    ['unknown topic', 'id: x\ntype: truefalse\ntopics: [handshake, bgp]\nprompt: P\nanswer: true\nexplanation: E\n', ["3:21: unknown topic 'bgp'"]],
     [
       'unquoted colon in a hint',
       'id: x\ntype: truefalse\nprompt: P\nanswer: true\nexplanation: E\nhints:\n  - Think: why?\n',

@@ -64,7 +64,7 @@ describe('synack quiz --print', () => {
 
   it.each([
     [['--mode', 'exam'], /unknown --mode 'exam'/],
-    [['--topic', 'dns'], /unknown topic 'dns'/],
+    [['--topic', 'bgp'], /unknown topic 'bgp'/],
     [['--count', 'ten'], /--count needs a whole number/],
     [['--count'], /--count needs a value/],
     [['--bogus'], /unknown option '--bogus'/],

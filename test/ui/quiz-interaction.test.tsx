@@ -85,9 +85,9 @@ async function answer(r: Rendered, q: Question, right: boolean, seed: number): P
 }
 
 describe('a three-question mock interview', () => {
-  // Seeds chosen so the three questions cover every type between them (29: truefalse, order, single;
-  // 14: order, recall, recall; 39: numeric, recall, multi).
-  it.each([[29], [14], [39]])('seed %i: asks, times, grades, reports and saves', async (SEED) => {
+  // Seeds chosen so the three questions cover every type between them (26: multi, numeric, single;
+  // 17: order, truefalse, recall; 112: numeric, recall, multi).
+  it.each([[26], [17], [112]])('seed %i: asks, times, grades, reports and saves', async (SEED) => {
     const clock = new FakeClock(T0);
     let saved: Progress | null = null;
     const r = await renderInk(
@@ -138,7 +138,7 @@ describe('a three-question mock interview', () => {
     expect(r.frame()).toContain('10s left');
     await r.advance(clock, 10100);
     expect(r.frame()).toContain("✗ Time's up");
-    if (SEED === 29) expect(r.frame()).toMatchSnapshot('timed out');
+    if (SEED === 26) expect(r.frame()).toMatchSnapshot('timed out');
     await r.press('enter');
 
     // The report.
@@ -156,7 +156,7 @@ describe('a three-question mock interview', () => {
     expect(reread.every(([t]) => wrongTopics.has(t as Topic))).toBe(true);
     for (const t of rightOnly) expect(flat(report)).not.toContain(`${t} (0%)`);
     expect(report.split('\n').length).toBeLessThanOrEqual(24);
-    if (SEED === 29) expect(report).toMatchSnapshot('report');
+    if (SEED === 26) expect(report).toMatchSnapshot('report');
 
     // Everything was saved through the shell: three answers, three cards, two mistakes.
     const p = saved as unknown as Progress;
