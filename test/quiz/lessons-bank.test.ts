@@ -31,4 +31,31 @@ describe('the question bank with the real lessons', () => {
       expect(targets).toContain(l.meta.id);
     }
   });
+
+  it('LESSON_IDS lists the course in its order, and every topic points to a lesson that exists', () => {
+    const byOrder = [...all.lessons].sort((a, b) => a.meta.order - b.meta.order).map((l) => l.meta.id);
+    expect(byOrder).toEqual([...LESSON_IDS]);
+    for (const t of TOPICS) expect(byOrder).toContain(TOPIC_LESSON[t]);
+  });
+
+  it('the course has at least 22 lessons, 280 questions, and 10 lesson questions on every topic', () => {
+    expect(all.broken).toEqual([]);
+    expect(all.lessons.length).toBeGreaterThanOrEqual(22);
+    const questions = all.lessons.flatMap((l) => l.questions);
+    expect(questions.length).toBeGreaterThanOrEqual(280);
+    const perTopic = new Map(TOPICS.map((t) => [t, questions.filter((q) => q.topics.includes(t)).length]));
+    const thin = [...perTopic].filter(([, n]) => n < 10);
+    expect(thin).toEqual([]);
+  });
+
+  it('each new lesson has recall questions for interviews and live diagrams', () => {
+    for (const id of ['keepalive', 'io-models', 'http-versions', 'https-tls', 'dns', 'nat', 'operations']) {
+      const l = all.lessons.find((x) => x.meta.id === id)!;
+      expect(l, id).toBeDefined();
+      expect(l.questions.length, id).toBeGreaterThanOrEqual(10);
+      expect(l.questions.filter((q) => q.type === 'recall').length, id).toBeGreaterThanOrEqual(2);
+      expect(new Set(l.questions.map((q) => q.type)).size, id).toBeGreaterThanOrEqual(5);
+      expect(l.blocks.filter((b) => b.type === 'tcp').length, id).toBeGreaterThanOrEqual(1);
+    }
+  });
 });

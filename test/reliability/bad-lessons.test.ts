@@ -129,7 +129,7 @@ describe('the app on that directory', () => {
         await r.unmount();
       }
     }
-  });
+  }, 120_000); // 22 lessons x 2 sizes: ~40 s on a loaded 2-core machine (30 s default)
 
   it('`synack learn` on that directory without a terminal still exits 2 cleanly', async () => {
     const r = await runCli(['learn', '--lessons', dir], { env: { SYNACK_HOME: join(tmp.dir, 'home') } });
