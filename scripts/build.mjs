@@ -1,20 +1,42 @@
-// Bundles src/cli.ts into one ESM file (dist/cli.js). Ink is imported lazily by the CLI,
-// so --help, --version and the plain commands never load it.
+// Bundles src/cli.ts into dist/cli.js plus lazily loaded chunks. Ink is imported lazily by the CLI,
+// so --help, --version and the plain commands never load it. dist/ is self-contained: the package
+// has no runtime dependencies. The build also writes dist/THIRD-PARTY-NOTICES.txt, the licences of
+// every third-party package whose code ends up in dist/ (taken from the bundle's own metafile).
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync, chmodSync, rmSync, readdirSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, chmodSync, rmSync, readdirSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { rawPlugin } from './raw-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-mkdirSync(join(root, 'dist'), { recursive: true });
-const stub = join(root, 'dist', '.devtools-stub.js');
-writeFileSync(stub, 'export default {};\n');
+const dist = join(root, 'dist');
+mkdirSync(dist, { recursive: true });
+// Stub of earlier builds (no longer needed: the devtools import is cut at its source below).
+rmSync(join(dist, '.devtools-stub.js'), { force: true });
+
+/**
+ * Ink's reconciler imports its React devtools bridge (react-devtools-core and `ws`, ~130 kB) when
+ * DEV=true. synack never uses it: cut that dynamic import so no dead chunk is emitted. The build
+ * fails if Ink's source no longer has the expected line (so a silent no-op cannot ship).
+ */
+const noDevtools = {
+  name: 'no-ink-devtools',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, (args) => {
+      const src = readFileSync(args.path, 'utf8');
+      const line = "await import('./devtools.js');";
+      if (!src.includes(line)) throw new Error(`ink's reconciler no longer contains ${line}: update scripts/build.mjs`);
+      return { contents: src.replace(line, 'void 0;'), loader: 'js' };
+    });
+  },
+};
 
 const result = await build({
+  // Metafile paths are relative to this directory (whatever the caller's cwd).
+  absWorkingDir: root,
   metafile: true,
   entryPoints: [join(root, 'src/cli.ts')],
-  outdir: join(root, 'dist'),
+  outdir: dist,
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -26,8 +48,7 @@ const result = await build({
   jsx: 'automatic',
   legalComments: 'none',
   logLevel: 'warning',
-  alias: { 'react-devtools-core': stub },
-  plugins: [rawPlugin],
+  plugins: [rawPlugin, noDevtools],
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': 'undefined' },
   banner: {
     js: [
@@ -41,9 +62,50 @@ const result = await build({
     ].join('\n'),
   },
 });
-chmodSync(join(root, 'dist/cli.js'), 0o755);
+chmodSync(join(dist, 'cli.js'), 0o755);
 // Remove chunks of earlier builds (not all at once before building: a synack already running, such
 // as a test in a pseudo-terminal, keeps its chunks until this build has written its own).
 const fresh = new Set(Object.keys(result.metafile.outputs).map((f) => f.split('/').pop()));
-const chunks = join(root, 'dist', 'chunks');
+const chunks = join(dist, 'chunks');
 if (existsSync(chunks)) for (const f of readdirSync(chunks)) if (!fresh.has(f)) rmSync(join(chunks, f), { force: true });
+
+// Third-party notices: every package under node_modules that contributed bytes to an output.
+const packages = new Map();
+for (const out of Object.values(result.metafile.outputs)) {
+  for (const [input, info] of Object.entries(out.inputs)) {
+    if (info.bytesInOutput === 0) continue;
+    const parts = input.split(/[\\/]/);
+    const i = parts.lastIndexOf('node_modules');
+    if (i < 0) continue;
+    const n = parts[i + 1].startsWith('@') ? 2 : 1;
+    const abs = join(root, parts.slice(0, i + 1 + n).join('/'));
+    packages.set(parts.slice(i + 1, i + 1 + n).join('/') + '@' + abs, abs);
+  }
+}
+const seen = new Map();
+for (const abs of packages.values()) {
+  let pkg;
+  try {
+    pkg = JSON.parse(readFileSync(join(abs, 'package.json'), 'utf8'));
+  } catch {
+    continue;
+  }
+  const key = `${pkg.name}@${pkg.version}`;
+  if (seen.has(key)) continue;
+  const licenceFile = readdirSync(abs).find((f) => /^(licen[cs]e|copying)/i.test(f));
+  const text = licenceFile ? readFileSync(join(abs, licenceFile), 'utf8').trim() : null;
+  const licence = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'see the package');
+  const author = typeof pkg.author === 'string' ? pkg.author : pkg.author?.name;
+  // A package without a licence file: its declared licence and author stand for the notice.
+  seen.set(key, { name: pkg.name, version: pkg.version, licence, text: text ?? `${licence} licence${author ? `, copyright ${author}` : ''} (the package ships no licence file).` });
+}
+if (seen.size === 0) throw new Error('no third-party package found in the bundle: the notice would be empty');
+const entries = [...seen.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+const notice = [
+  'synack bundles the following third-party packages in dist/. Their licences follow.',
+  '',
+  ...entries.map((e) => `- ${e.name} ${e.version} (${e.licence})`),
+  '',
+  ...entries.flatMap((e) => ['='.repeat(78), `${e.name} ${e.version} (${e.licence})`, '='.repeat(78), '', e.text, '']),
+].join('\n');
+writeFileSync(join(dist, 'THIRD-PARTY-NOTICES.txt'), notice);

@@ -4,41 +4,22 @@
  * lazily (inside these functions, via src/ui/run.tsx) so --help/--version never load it.
  */
 import { UsageError, type CliIO, type Command } from './io.js';
+import { defineCommand, intOption, reportError, type Parsed } from './args.js';
+import { CLI, LIMITS } from './strings.js';
 import type { ScreenRequest } from '../ui/screen.js';
 import { KEBAB } from '../lessons/schema.js';
 import { UI } from '../ui/strings.js';
 import type { RunAppOptions } from '../ui/run.js';
 import type { Profile } from '../tcp/types.js';
-import { safe } from './safe.js';
+import { safe, writeLine } from './safe.js';
 
 export interface AppFlags {
   lessonsDir?: string;
   ascii: boolean;
-  positionals: string[];
 }
 
-/** Parses --lessons DIR / --lessons=DIR and --ascii; anything else starting with '-' is an error. */
-export function parseAppFlags(argv: string[], cmd: string): AppFlags {
-  const flags: AppFlags = { ascii: false, positionals: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--ascii') flags.ascii = true;
-    else if (a === '--lessons') {
-      const v = argv[i + 1];
-      if (v === undefined || v.startsWith('-')) throw new UsageError(UI.missingValue('--lessons'));
-      flags.lessonsDir = v;
-      i++;
-    } else if (a.startsWith('--lessons=')) {
-      const v = a.slice('--lessons='.length);
-      if (!v) throw new UsageError(UI.missingValue('--lessons'));
-      flags.lessonsDir = v;
-    } else if (a === '--') {
-      flags.positionals.push(...argv.slice(i + 1));
-      break;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(UI.unknownOption(safe(a), cmd));
-    else flags.positionals.push(a);
-  }
-  return flags;
+function appFlags(values: Parsed['values']): AppFlags {
+  return { ascii: values.ascii === true, ...(typeof values.lessons === 'string' ? { lessonsDir: values.lessons } : {}) };
 }
 
 async function run(request: ScreenRequest | ScreenRequest[], io: CliIO, flags: Partial<AppFlags> = {}, check?: RunAppOptions['check']): Promise<number> {
@@ -47,30 +28,64 @@ async function run(request: ScreenRequest | ScreenRequest[], io: CliIO, flags: P
 }
 
 /** `synack` with no command: the home screen. */
-export const appCommand: Command = async (argv, io) => {
-  const flags = parseAppFlags(argv, 'synack');
-  if (flags.positionals.length) throw new UsageError(UI.tooManyArgs('synack'));
-  return run({ screen: 'home' }, io, flags);
-};
+export const appCommand: Command = defineCommand(null, async ({ values }, io) => run({ screen: 'home' }, io, appFlags(values)));
 
-/** `synack learn [ID]`: the lesson list, or that lesson at its saved position (q goes to the list). */
-export const learnCommand: Command = async (argv, io) => {
-  const flags = parseAppFlags(argv, 'learn');
-  if (flags.positionals.length > 1) throw new UsageError(UI.tooManyArgs('learn'));
-  const id = flags.positionals[0];
+/** The width of `learn --plain`: --width, else the terminal's (at most the maximum), else 80. */
+function plainWidth(values: Parsed['values'], io: CliIO): number {
+  const w = intOption(values, 'width', LIMITS.width.min, LIMITS.width.max);
+  if (w !== undefined) return w;
+  return io.stdout.isTTY && io.stdout.columns ? Math.min(LIMITS.width.max, Math.max(LIMITS.width.min, io.stdout.columns)) : 80;
+}
+
+/** Prints one lesson as the reader lays it out; 1 when it cannot be loaded (file:line:col: message). */
+async function printLesson(dir: string, id: string, io: CliIO, width: number, ascii: boolean): Promise<number> {
+  const { loadLesson } = await import('../lessons/load.js');
+  const r = loadLesson(dir, id);
+  if (!r.lesson) {
+    const { formatProblem } = await import('../lessons/validate.js');
+    const p = r.problems.find((x) => x.severity === 'error') ?? r.problems[0];
+    if (p) writeLine(io.stderr, formatProblem(p));
+    else reportError(io, 'learn', CLI.lessonNotFound(id, []));
+    return 1;
+  }
+  const { plainLesson } = await import('./lesson-plain.js');
+  io.stdout.write(safe(plainLesson(r.lesson, { width, ascii }).join('\n') + '\n'));
+  return 0;
+}
+
+/**
+ * `synack learn [ID]`: the lesson list, or that lesson at its saved position (q goes to the list).
+ * `--plain` prints the lesson instead (`--watch`: again after every change of the lessons).
+ */
+export const learnCommand: Command = defineCommand('learn', async ({ values, positionals }, io) => {
+  const flags = appFlags(values);
+  const id = positionals[0];
+  if (id !== undefined && !KEBAB.test(id)) throw new UsageError(UI.badLessonId(safe(id)), 2);
+  if (values.plain) {
+    if (id === undefined) throw new UsageError(CLI.missingArgs('LESSON-ID (with --plain)'), 2);
+    const { resolveLessonsDir } = await import('../lessons/load.js');
+    const dir = resolveLessonsDir({ option: flags.lessonsDir, env: io.env, cwd: io.cwd });
+    const width = plainWidth(values, io);
+    let code = await printLesson(dir, id, io, width, flags.ascii);
+    if (!values.watch) return code;
+    const { watchDir } = await import('./check.js');
+    writeLine(io.stderr, CLI.watching(dir));
+    await watchDir(dir, io, () => {
+      writeLine(io.stderr, CLI.watchChanged(id));
+      void printLesson(dir, id, io, width, flags.ascii).then((c) => (code = c));
+    });
+    return code;
+  }
+  if (values.width !== undefined) throw new UsageError(CLI.conflict('--width', 'the interactive reader (use it with --plain)'), 2);
+  if (values.watch) throw new UsageError(CLI.watchNeedsPlain, 2);
   if (id === undefined) return run({ screen: 'lessons' }, io, flags);
-  if (!KEBAB.test(id)) throw new UsageError(UI.badLessonId(safe(id)));
   return run([{ screen: 'lessons' }, { screen: 'lesson', lessonId: id }], io, flags, (lessons) =>
     lessons.some((l) => l.meta.id === id) ? null : UI.unknownLesson(id, lessons.map((l) => l.meta.id)),
   );
-};
+});
 
 /** `synack playground`. */
-export const playgroundCommand: Command = async (argv, io) => {
-  const flags = parseAppFlags(argv, 'playground');
-  if (flags.positionals.length) throw new UsageError(UI.tooManyArgs('playground'));
-  return run({ screen: 'playground' }, io, flags);
-};
+export const playgroundCommand: Command = defineCommand('playground', async ({ values }, io) => run({ screen: 'playground' }, io, appFlags(values)));
 
 /** Model and view options for the diagram player (from `synack diagram NAME` flags). */
 export interface PlayerOptions {

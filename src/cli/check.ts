@@ -1,41 +1,20 @@
 /**
- * `synack check [DIR]`: validate a lessons directory. Prints `file:line:col: message` per problem
- * (stdout), then a one-line summary. Exit 1 if there is any error, else 0.
+ * `synack check [DIR] [--watch]`: validate a lessons directory. Prints `file:line:col: message` per
+ * problem (stdout), then a one-line summary. Exit 1 if there is any error, else 0. With --watch it
+ * checks again whenever a file in DIR changes, until Ctrl+C.
  */
+import { watch } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { UsageError, type Command } from './io.js';
+import type { CliIO, Command } from './io.js';
 import { readLessonFiles, resolveLessonsDir } from '../lessons/load.js';
 import { checkLessons, formatProblem, formatSummary } from '../lessons/validate.js';
 import { sortProblems } from '../lessons/parse.js';
 import { LESSON_MESSAGES as M } from '../lessons/strings.js';
 import type { Problem } from '../lessons/types.js';
-
-interface CheckArgs {
-  dir?: string;
-  help: boolean;
-}
-
-function parseArgs(argv: string[]): CheckArgs {
-  const out: CheckArgs = { help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '-h' || a === '--help') out.help = true;
-    else if (a === '--lessons') {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(M.checkMissingValue('--lessons'));
-      if (out.dir !== undefined) throw new UsageError(M.checkTooManyArgs);
-      out.dir = v;
-    } else if (a.startsWith('--lessons=')) {
-      if (out.dir !== undefined) throw new UsageError(M.checkTooManyArgs);
-      out.dir = a.slice('--lessons='.length);
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(M.checkUnknownOption(a));
-    else {
-      if (out.dir !== undefined) throw new UsageError(M.checkTooManyArgs);
-      out.dir = a;
-    }
-  }
-  return out;
-}
+import { defineCommand } from './args.js';
+import { CLI } from './strings.js';
+import { UsageError } from './io.js';
+import { writeLine } from './safe.js';
 
 /** Paths under the working directory are printed relative to it. */
 function shown(file: string, cwd: string): string {
@@ -44,20 +23,15 @@ function shown(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
-export const checkCommand: Command = async (argv, io) => {
-  const args = parseArgs(argv);
-  if (args.help) {
-    io.stdout.write(M.checkHelp);
-    return 0;
-  }
-  const dir = resolveLessonsDir({ option: args.dir, env: io.env, cwd: io.cwd });
+/** One check of dir: prints the problems and the summary; returns the exit code. */
+export function checkOnce(dir: string, io: CliIO): number {
   const print = (p: Problem): void => {
-    io.stdout.write(formatProblem({ ...p, file: shown(p.file, io.cwd) }) + '\n');
+    writeLine(io.stdout, formatProblem({ ...p, file: shown(p.file, io.cwd) }));
   };
   const read = readLessonFiles(dir);
   if (read.files.length === 0) {
     if (read.problems.length > 0) read.problems.forEach(print);
-    else io.stdout.write(M.noLessons(shown(dir, io.cwd)) + '\n');
+    else writeLine(io.stdout, M.noLessons(shown(dir, io.cwd)));
     return 1;
   }
   // A file that cannot be read (too big, not UTF-8, a FIFO...) is that file's error; the others are
@@ -66,6 +40,70 @@ export const checkCommand: Command = async (argv, io) => {
   const unread = read.problems.map((p) => ({ ...p, file: shown(p.file, io.cwd) }));
   sortProblems([...unread, ...result.problems]).forEach(print);
   const summary = { ...result.summary, errors: result.summary.errors + unread.filter((p) => p.severity === 'error').length };
-  io.stdout.write(formatSummary(summary) + '\n');
+  writeLine(io.stdout, formatSummary(summary));
   return summary.errors > 0 ? 1 : 0;
-};
+}
+
+/**
+ * Checks dir, then again after every change of a file in it (changes within `debounceMs` are one
+ * check), until `signal` aborts (the CLI never aborts it: Ctrl+C ends the process). Resolves with
+ * the last check's exit code.
+ */
+export function watchDir(
+  dir: string,
+  io: CliIO,
+  onChange: (file: string | null) => void,
+  opts: { signal?: AbortSignal; debounceMs?: number } = {},
+): Promise<void> {
+  return new Promise((resolveDone) => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last: string | null = null;
+    let watcher: ReturnType<typeof watch> | null = null;
+    const stop = () => {
+      if (timer) clearTimeout(timer);
+      watcher?.close();
+      resolveDone();
+    };
+    try {
+      watcher = watch(dir, { persistent: true }, (_event, name) => {
+        last = name === null ? null : String(name);
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = null;
+          onChange(last);
+        }, opts.debounceMs ?? 100);
+      });
+      watcher.on('error', stop);
+    } catch (e) {
+      throw new UsageError(CLI.cannotRead(shown(dir, io.cwd), (e as Error).message), 1);
+    }
+    if (opts.signal) {
+      if (opts.signal.aborted) stop();
+      else opts.signal.addEventListener('abort', stop, { once: true });
+    }
+  });
+}
+
+/** `synack check --watch`: check, then check again on every change. */
+export async function checkWatch(dir: string, io: CliIO, signal?: AbortSignal, debounceMs?: number): Promise<number> {
+  let code = checkOnce(dir, io);
+  writeLine(io.stderr, CLI.watching(shown(dir, io.cwd)));
+  await watchDir(
+    dir,
+    io,
+    (file) => {
+      writeLine(io.stdout, CLI.watchChanged(file ?? shown(dir, io.cwd)));
+      code = checkOnce(dir, io);
+    },
+    { signal, debounceMs },
+  );
+  return code;
+}
+
+export const checkCommand: Command = defineCommand('check', async ({ values, positionals }, io) => {
+  const option = typeof values.lessons === 'string' ? values.lessons : undefined;
+  if (option !== undefined && positionals.length > 0) throw new UsageError(CLI.conflict('DIR', '--lessons'), 2);
+  const dir = resolveLessonsDir({ option: positionals[0] ?? option, env: io.env, cwd: io.cwd });
+  if (values.watch) return checkWatch(dir, io);
+  return checkOnce(dir, io);
+});

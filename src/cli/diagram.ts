@@ -6,17 +6,16 @@
  * Thin: reads the input, runs the pure model, renders with src/diagram. Errors are one line
  * (`file:line:col: message`), never a stack trace.
  */
-import { parseArgs } from 'node:util';
 import type { CliIO, Command } from './io.js';
-import { modelOptions, readScriptInput } from './script-input.js';
-import { SCENARIOS, runSource, traceToJson, type RunOptions } from '../tcp/index.js';
+import { modelOptionsOf, readScriptInput, SCRIPT_INPUT_MESSAGES, unknownScenario } from './script-input.js';
+import { runSource, traceToJson, type RunOptions } from '../tcp/index.js';
 import { renderStyled, type Role, type StyledLine } from '../diagram/render.js';
 import { toMermaid } from '../diagram/mermaid.js';
-import { DIAGRAM_STRINGS } from '../diagram/strings.js';
 import { safe, safeJson, writeLine } from './safe.js';
 import type { PlayerOptions } from './app.js';
-
-const M = DIAGRAM_STRINGS.cli;
+import { choiceOption, defineCommand, intOption, reportError } from './args.js';
+import { LIMITS } from './strings.js';
+import { colorEnabled } from '../ui/terminal.js';
 
 /** SGR codes per role (only used on a colour terminal without NO_COLOR). */
 const COLOURS: Partial<Record<Role, [string, string]>> = {
@@ -40,17 +39,9 @@ export function colourLine(line: StyledLine): string {
     .join('');
 }
 
-/** Colour only on a colour terminal, and never with NO_COLOR (any non-empty value) set. */
+/** Colour: the one decision of the app and the player (NO_COLOR, FORCE_COLOR, TERM=dumb, a TTY). */
 export function wantsColour(io: CliIO): boolean {
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (!io.stdout.isTTY) return false;
-  return io.stdout.hasColors ? io.stdout.hasColors() : true;
-}
-
-function parseNum(opt: string, v: string | undefined, max = 4294967295): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) > max) throw new Error(M.badNumber(`--${opt}`, v));
-  return Number(v);
+  return colorEnabled(io.env, io.stdout);
 }
 
 /** The live player's options from the parsed flags (model options, --ascii, --relative). */
@@ -66,63 +57,17 @@ export function playerOptions(opts: RunOptions, flags: { ascii: boolean; relativ
   };
 }
 
-export const diagramCommand: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        plain: { type: 'boolean' },
-        width: { type: 'string' },
-        ascii: { type: 'boolean' },
-        relative: { type: 'boolean' },
-        compact: { type: 'boolean' },
-        format: { type: 'string' },
-        profile: { type: 'string' },
-        seed: { type: 'string' },
-        'isn-client': { type: 'string' },
-        'isn-server': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const m = /Unknown option '([^']+)'/.exec(msg);
-    writeLine(io.stderr, (m ? M.unknownOption(m[1]) : `diagram: ${msg}`) + '\n' + M.usage);
-    return 1;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(M.usage + '\n');
-    return 0;
-  }
-  const target = positionals[0];
-  if (target === undefined || positionals.length > 1) {
-    io.stderr.write(M.missingTarget + '\n' + M.usage + '\n');
-    return 1;
-  }
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'mermaid' && format !== 'json') {
-    writeLine(io.stderr, M.badFormat(format));
-    return 1;
-  }
-  let opts: RunOptions;
-  let width: number | undefined;
-  try {
-    // The diagram's messages name the option with its dashes.
-    opts = modelOptions(values, { badProfile: M.badProfile, badNumber: (opt, v) => M.badNumber(`--${opt}`, v) });
-    width = parseNum('width', values.width, 10000);
-    if (width === 0) throw new Error(M.badNumber('--width', '0'));
-  } catch (e) {
-    writeLine(io.stderr, e instanceof Error ? e.message : String(e));
-    return 1;
-  }
+export const diagramCommand: Command = defineCommand('diagram', async ({ values, positionals }, io) => {
+  const target = positionals[0]!;
+  const format = choiceOption(values, 'format', ['text', 'mermaid', 'json'] as const) ?? 'text';
+  const opts: RunOptions = modelOptionsOf(values);
+  const width = intOption(values, 'width', LIMITS.width.min, LIMITS.width.max);
 
   // The input: a built-in, a file, or stdin.
-  const read = await readScriptInput(target, io, M);
+  const read = await readScriptInput(target, io, SCRIPT_INPUT_MESSAGES);
   if (!read.ok) {
-    writeLine(io.stderr, read.unknown ? M.unknownScenario(target, SCENARIOS.map((s) => s.name)) : read.message);
+    if (read.unknown) return unknownScenario(io, 'diagram', target);
+    reportError(io, 'diagram', read.message);
     return 1;
   }
   const { source, label, name } = read.input;
@@ -148,7 +93,8 @@ export const diagramCommand: Command = async (argv, io) => {
     io.stdout.write(safe(toMermaid(r.trace, { seq: values.relative ? 'relative' : 'absolute' })));
     return 0;
   }
-  const cols = width ?? (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80);
+  // The terminal's width (at most the documented maximum; a narrower terminal gets the list form).
+  const cols = width ?? (io.stdout.isTTY && io.stdout.columns ? Math.min(LIMITS.width.max, io.stdout.columns) : 80);
   const lines = renderStyled(r.trace, {
     width: cols,
     charset: values.ascii ? 'ascii' : 'unicode',
@@ -158,4 +104,4 @@ export const diagramCommand: Command = async (argv, io) => {
   const colour = wantsColour(io);
   io.stdout.write(lines.map((l) => (colour ? colourLine(l) : safe(l.map((x) => x.text).join('')))).join('\n') + '\n');
   return 0;
-};
+});

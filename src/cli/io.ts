@@ -12,11 +12,14 @@ export interface CliIO {
 /** A command: parses its own argv (after the command name) and returns the exit code. */
 export type Command = (argv: string[], io: CliIO) => Promise<number>;
 
-/** A user-facing error: printed as one line, no stack trace. */
+/**
+ * A user-facing error: printed as one line (`synack CMD: message`), no stack trace. Exit code 2
+ * (a usage error: bad arguments, or no terminal) unless given another.
+ */
 export class UsageError extends Error {
   constructor(
     message: string,
-    readonly code = 1,
+    readonly code = 2,
   ) {
     super(message);
   }

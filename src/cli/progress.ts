@@ -1,10 +1,11 @@
 /** `synack progress`: show, export, import or reset saved progress. */
-import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command, CliIO } from './io.js';
 import { UsageError } from './io.js';
+import { defineCommand } from './args.js';
+import { CLI } from './strings.js';
 import { fsReason, safeJson, writeLine } from './safe.js';
 import {
   loadProgress,
@@ -19,12 +20,6 @@ import { emptyProgress } from '../store/types.js';
 import { STORE_STRINGS as S } from '../store/strings.js';
 
 const M = {
-  usage:
-    'usage: synack progress [--export FILE | --import FILE | --reset [--yes]]\n' +
-    '  (no option)     show where progress lives and a summary\n' +
-    '  --export FILE   write your progress (review history, lessons) as JSON to FILE (- for stdout)\n' +
-    '  --import FILE   merge progress exported on another machine into this one\n' +
-    '  --reset         start over (asks first; the old file is kept as progress.json.reset-<time>)\n',
   where: (f: string) => `Progress file: ${f}`,
   summary: (lessons: number, done: number, cards: number, answers: number) =>
     `Lessons opened: ${lessons}, done: ${done}. Review cards: ${cards}. Answers recorded: ${answers}.`,
@@ -46,27 +41,9 @@ async function ask(io: CliIO, question: string): Promise<string> {
   return new Promise((res) => rl.question(question, (a) => (rl.close(), res(a))));
 }
 
-export const progressCommand: Command = async (argv, io) => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        export: { type: 'string' },
-        import: { type: 'string' },
-        reset: { type: 'boolean' },
-        yes: { type: 'boolean', short: 'y' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${M.usage}`);
-  }
-  if (values.help) {
-    io.stdout.write(M.usage);
-    return 0;
-  }
+export const progressCommand: Command = defineCommand('progress', async ({ values }, io) => {
+  const chosen = (['export', 'import', 'reset'] as const).filter((k) => values[k] !== undefined);
+  if (chosen.length > 1) throw new UsageError(CLI.conflict(`--${chosen[0]}`, `--${chosen[1]}`), 2);
   const dir = progressDir(io.env);
   const file = join(dir, PROGRESS_FILE);
   const loaded = loadProgress(dir);
@@ -76,7 +53,7 @@ export const progressCommand: Command = async (argv, io) => {
     const text = serializeProgress(loaded.progress);
     if (values.export === '-') io.stdout.write(safeJson(text));
     else {
-      const out = resolve(io.cwd, values.export);
+      const out = resolve(io.cwd, String(values.export));
       try {
         writeFileSync(out, text);
       } catch (e) {
@@ -88,7 +65,7 @@ export const progressCommand: Command = async (argv, io) => {
     return 0;
   }
   if (values.import) {
-    const src = values.import === '-' ? '(stdin)' : resolve(io.cwd, values.import);
+    const src = values.import === '-' ? '(stdin)' : resolve(io.cwd, String(values.import));
     let text: string;
     try {
       text = values.import === '-' ? await io.readStdin() : readFileSync(src, 'utf8');
@@ -157,4 +134,4 @@ export const progressCommand: Command = async (argv, io) => {
     writeLine(io.stdout, `  ${id.padEnd(24)} ${mark}`);
   }
   return 0;
-};
+});

@@ -23,6 +23,12 @@ export const FS_REASONS: Record<string, string> = {
   EMFILE: 'too many open files',
   EBUSY: 'the file is busy',
   EINVAL: 'invalid file name',
+  EIO: 'input/output error',
+  ENXIO: 'no such device',
+  ENODEV: 'no such device',
+  ETXTBSY: 'the file is busy',
+  EFBIG: 'the file is too large',
+  EAGAIN: 'the resource is temporarily unavailable',
 };
 
 /** The text with control characters and escape sequences made visible (newlines and tabs kept). */
@@ -48,9 +54,12 @@ export function writeLine(stream: { write(s: string): unknown }, message: string
 export function fsReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code && FS_REASONS[code]) return FS_REASONS[code];
-  if (code) return code;
   const msg = e instanceof Error ? e.message : String(e);
-  return msg.split('\n')[0] ?? msg;
+  const first = msg.split('\n')[0] ?? msg;
+  // Node's text is "CODE: the reason, syscall 'path'": keep the reason in plain words, not the code.
+  const m = /^E[A-Z0-9]+: ([^,]+)/.exec(first);
+  if (m) return m[1]!;
+  return code && first === '' ? FS_REASONS.EIO ?? 'input/output error' : first;
 }
 
 /**

@@ -5,9 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { CliIO } from './io.js';
-import { getScenario, type Profile, type RunOptions } from '../tcp/index.js';
-import { fsReason } from './safe.js';
+import { UsageError, type CliIO } from './io.js';
+import { getScenario, SCENARIOS, type Profile, type RunOptions } from '../tcp/index.js';
+import { fsReason, safe } from './safe.js';
+import { reportError, suggest } from './args.js';
+import { CLI, LIMITS } from './strings.js';
 
 export interface ScriptInput {
   source: string;
@@ -65,3 +67,28 @@ export function modelOptions(
   if (isnServer !== undefined) opts.isnServer = isnServer;
   return opts;
 }
+
+/** The model options of trace/diagram, as usage errors (exit 2). */
+export function modelOptionsOf(values: Record<string, string | boolean | undefined>): RunOptions {
+  const v = values as { profile?: string; seed?: string; 'isn-client'?: string; 'isn-server'?: string };
+  try {
+    return modelOptions(v, {
+      badProfile: (p) => CLI.badChoice('--profile', safe(p), ['rfc', 'linux']),
+      badNumber: (opt, x) => CLI.badInteger(`--${opt}`, safe(x), LIMITS.u32.min, LIMITS.u32.max),
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e), 2);
+  }
+}
+
+/** An unknown scenario name: the closest name, then the list (exit 1). */
+export function unknownScenario(io: CliIO, cmd: 'trace' | 'diagram', target: string): number {
+  const guess = suggest(target, SCENARIOS.map((s) => s.name));
+  reportError(io, cmd, CLI.unknownScenario(target, guess));
+  const w = Math.max(...SCENARIOS.map((s) => s.name.length));
+  for (const s of SCENARIOS) io.stderr.write(`  ${s.name.padEnd(w)}  ${s.description}\n`);
+  return 1;
+}
+
+export const SCRIPT_INPUT_MESSAGES = { stdinName: CLI.stdinName, cannotRead: CLI.cannotRead, noSuchFile: CLI.noSuchFile };
+

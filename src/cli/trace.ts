@@ -2,26 +2,12 @@
  * `synack trace <name|file.tcp|->` and `synack scenarios`. Thin: reads the script (script-input.ts), calls the pure
  * model, formats. Errors are one line (file:line:col: message), never a stack trace.
  */
-import { parseArgs } from 'node:util';
 import type { Command, CliIO } from './io.js';
 import { safe, safeJson, writeLine } from './safe.js';
-import { modelOptions, readScriptInput } from './script-input.js';
-import { SCENARIOS, runSource, traceToJson, type RunOptions, type Trace, type TraceEvent } from '../tcp/index.js';
-
-export const TRACE_STRINGS = {
-  usage:
-    'Usage: synack trace NAME|FILE.tcp|- [--json] [--profile rfc|linux] [--seed N] [--isn-client N] [--isn-server N]\n' +
-    '  Prints the TCP model\'s trace of a built-in scenario or a script (see `synack scenarios`).\n',
-  missing: 'synack trace: give a scenario name, a .tcp file, or - for stdin.',
-  unknown: (name: string) => `synack trace: unknown scenario '${name}'. Built-in scenarios:`,
-  badProfile: (p: string) => `synack trace: --profile must be rfc or linux, not '${p}'.`,
-  badNumber: (opt: string, v: string) => `synack trace: --${opt} needs a whole number from 0 to 4294967295, not '${v}'.`,
-  cannotRead: (file: string, why: string) => `synack trace: cannot read ${file}: ${why}`,
-  scenariosHeader: 'Built-in TCP scenarios (run one with `synack trace NAME`):',
-  badArgs: (msg: string) => `synack trace: ${msg}`,
-  end: (t: string) => `end of run at ${t}`,
-  truncated: ' (stopped at the simulation limit; the trace is cut short)',
-};
+import { modelOptionsOf, readScriptInput, SCRIPT_INPUT_MESSAGES, unknownScenario } from './script-input.js';
+import { defineCommand, reportError } from './args.js';
+import { CLI } from './strings.js';
+import { SCENARIOS, runSource, traceToJson, type Trace, type TraceEvent } from '../tcp/index.js';
 
 function fmtT(t: number): string {
   return `${Math.round(t * 1000) / 1000} ms`;
@@ -31,9 +17,16 @@ function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
-/** One readable line per event. */
-export function formatEvent(e: TraceEvent): string {
-  const t = pad(fmtT(e.t), 12);
+/** The width of the time column: at least 12, and always one space after the longest time. */
+export function timeColumn(events: readonly TraceEvent[]): number {
+  let w = 12;
+  for (const e of events) w = Math.max(w, fmtT(e.t).length + 1);
+  return w;
+}
+
+/** One readable line per event (`width`: the time column's, see timeColumn). */
+export function formatEvent(e: TraceEvent, width = timeColumn([e])): string {
+  const t = pad(fmtT(e.t), width);
   switch (e.type) {
     case 'segment': {
       const seg = `${e.flags.join(',')} seq=${e.seq}${e.ack !== null ? ` ack=${e.ack}` : ''} len=${e.len}`;
@@ -59,59 +52,24 @@ export function formatTrace(trace: Trace): string {
     .map(([n, h]) => `${n} ${h.ip}:${h.port}${h.isn !== null ? ` ISN ${h.isn}` : ''}`)
     .join(', ');
   lines.push(`scenario ${trace.scenario} (profile ${trace.profile}): ${hosts}`);
-  for (const e of trace.events) lines.push(formatEvent(e));
-  lines.push(TRACE_STRINGS.end(fmtT(trace.end)) + (trace.truncated ? TRACE_STRINGS.truncated : ''));
+  const w = timeColumn(trace.events);
+  for (const e of trace.events) lines.push(formatEvent(e, w));
+  lines.push(CLI.traceEnd(fmtT(trace.end)) + (trace.truncated ? CLI.traceTruncated : ''));
   return lines.join('\n') + '\n';
 }
 
-function listScenarios(io: CliIO, out: CliIO['stdout'] | CliIO['stderr']): void {
+export function listScenarios(out: CliIO['stdout'] | CliIO['stderr']): void {
   const w = Math.max(...SCENARIOS.map((s) => s.name.length));
   for (const s of SCENARIOS) out.write(`  ${pad(s.name, w)}  ${s.description}\n`);
-  void io;
 }
 
-export const traceCommand: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        profile: { type: 'string' },
-        seed: { type: 'string' },
-        'isn-client': { type: 'string' },
-        'isn-server': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    writeLine(io.stderr, TRACE_STRINGS.badArgs(e instanceof Error ? e.message : String(e)));
-    return 1;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(TRACE_STRINGS.usage);
-    return 0;
-  }
-  const target = positionals[0];
-  if (target === undefined || positionals.length > 1) {
-    io.stderr.write(TRACE_STRINGS.missing + '\n' + TRACE_STRINGS.usage);
-    return 1;
-  }
-  let opts: RunOptions;
-  try {
-    opts = modelOptions(values, TRACE_STRINGS);
-  } catch (e) {
-    writeLine(io.stderr, e instanceof Error ? e.message : String(e));
-    return 1;
-  }
-  const read = await readScriptInput(target, io, { stdinName: '<stdin>', cannotRead: TRACE_STRINGS.cannotRead, noSuchFile: 'no such file' });
+export const traceCommand: Command = defineCommand('trace', async ({ values, positionals }, io) => {
+  const target = positionals[0]!;
+  const opts = modelOptionsOf(values);
+  const read = await readScriptInput(target, io, SCRIPT_INPUT_MESSAGES);
   if (!read.ok) {
-    if (read.unknown) {
-      writeLine(io.stderr, TRACE_STRINGS.unknown(target));
-      listScenarios(io, io.stderr);
-    } else writeLine(io.stderr, read.message);
+    if (read.unknown) return unknownScenario(io, 'trace', target);
+    reportError(io, 'trace', read.message);
     return 1;
   }
   const { source, label, name } = read.input;
@@ -124,14 +82,10 @@ export const traceCommand: Command = async (argv, io) => {
   if (values.json) io.stdout.write(safeJson(JSON.stringify(traceToJson(r.trace), null, 2)) + '\n');
   else io.stdout.write(safe(formatTrace(r.trace)));
   return 0;
-};
+});
 
-export const scenariosCommand: Command = async (argv, io) => {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout.write('Usage: synack scenarios\n  Lists the built-in TCP scenarios.\n');
-    return 0;
-  }
-  io.stdout.write(TRACE_STRINGS.scenariosHeader + '\n');
-  listScenarios(io, io.stdout);
+export const scenariosCommand: Command = defineCommand('scenarios', async (_args, io) => {
+  io.stdout.write(CLI.scenariosHeader + '\n');
+  listScenarios(io.stdout);
   return 0;
-};
+});

@@ -10,7 +10,7 @@ import { traceCommand } from '../../src/cli/trace.js';
 import { diagramCommand } from '../../src/cli/diagram.js';
 import { progressCommand } from '../../src/cli/progress.js';
 import { parseQuizArgs, quizCommand, statsCommand } from '../../src/cli/quiz.js';
-import { learnCommand, parseAppFlags } from '../../src/cli/app.js';
+import { learnCommand } from '../../src/cli/app.js';
 import { UsageError } from '../../src/cli/io.js';
 import { fakeIO, RAW_CONTROL } from './helpers.js';
 
@@ -69,11 +69,11 @@ describe.each([
 
   it('a bad option value with escapes is not echoed raw', async () => {
     const f = fakeIO({ cwd: dir });
-    expect(await command(['handshake', '--seed', `${E}[2J`], f.io)).toBe(1);
+    expect(await command(['handshake', '--seed', `${E}[2J`], f.io)).toBe(2);
     expect(f.err()).toContain('␛[2J');
     expect(f.err()).not.toMatch(RAW_CONTROL);
     const g = fakeIO({ cwd: dir });
-    expect(await command(['handshake', `--x${E}[2J`], g.io)).toBe(1);
+    expect(await command(['handshake', `--x${E}[2J`], g.io)).toBe(2);
     expect(g.err()).toContain('--x␛[2J');
     expect(g.err()).not.toMatch(RAW_CONTROL);
   });
@@ -145,22 +145,24 @@ describe('synack progress file errors', () => {
 
 describe('synack quiz option values', () => {
   it.each([
-    [['--time', '-1'], "--time needs a whole number, got '-1'"],
-    [['--time=-1'], "--time needs a whole number, got '-1'"],
-    [['--count', '-3'], "--count needs a whole number, got '-3'"],
-    [['--count', '0'], "--count needs a whole number, got '0'"],
-    [['--seed', '-5'], "--seed needs a whole number, got '-5'"],
-    [['--seed', '4294967296'], "--seed needs a whole number, got '4294967296'"],
-    [['--time', '--print'], '--time needs a value'],
-    [['--mode', '-x'], '--mode needs a value'],
-    [['--time'], '--time needs a value'],
-    [['--bogus'], "unknown option '--bogus'. Run 'synack --help'."],
-    [['--mode', `${E}[2J`], "unknown --mode '␛[2J': use mock, drill, review or mistakes"],
-    [[`--x${E}`], "unknown option '--x␛'. Run 'synack --help'."],
+    [['--time', '-1'], "--time must be a whole number from 0 to 86400, not '-1'."],
+    [['--time=-1'], "--time must be a whole number from 0 to 86400, not '-1'."],
+    [['--count', '-3'], "--count must be a whole number from 1 to 200, not '-3'."],
+    [['--count', '0'], "--count must be a whole number from 1 to 200, not '0'."],
+    [['--count', '999999999'], "--count must be a whole number from 1 to 200, not '999999999'."],
+    [['--seed', '-5'], "--seed must be a whole number from 0 to 4294967295, not '-5'."],
+    [['--seed', '4294967296'], "--seed must be a whole number from 0 to 4294967295, not '4294967296'."],
+    [['--time', '--print'], "--time needs a value (--time SECONDS). Run 'synack help quiz'."],
+    [['--mode', '-x'], "--mode needs a value (--mode mock|drill|review|mistakes). Run 'synack help quiz'."],
+    [['--time'], "--time needs a value (--time SECONDS). Run 'synack help quiz'."],
+    [['--bogus'], "unknown option '--bogus'. Run 'synack help quiz'."],
+    [['--cuont', '3'], "unknown option '--cuont'. Did you mean '--count'? Run 'synack help quiz'."],
+    [['--mode', `${E}[2J`], "--mode must be mock, drill, review or mistakes, not '␛[2J'."],
+    [[`--x${E}`], "unknown option '--x␛'. Run 'synack help quiz'."],
   ])('%j -> %s', async (argv, message) => {
     const e = await usageError(() => parseQuizArgs(argv));
     expect(e.message).toBe(message);
-    expect(e.code).toBe(1);
+    expect(e.code).toBe(2);
   });
 
   it('accepts the edges: --time 0 (no limit), --seed 4294967295', () => {
@@ -176,21 +178,24 @@ describe('synack quiz option values', () => {
     expect(f.out()).toBe('');
   });
 
-  it('stats rejects an unknown argument without echoing controls', async () => {
-    const e = await usageError(() => statsCommand([`${E}[2J`], fakeIO().io));
-    expect(e.message).toBe("unknown option '␛[2J'. Run 'synack --help'.");
+  it('stats rejects an extra argument without echoing controls', async () => {
+    const f = fakeIO();
+    expect(await statsCommand([`${E}[2J`], f.io)).toBe(2);
+    expect(f.err()).toBe("synack stats: unexpected argument: '␛[2J'. Run 'synack help stats'.\n");
   });
 });
 
 describe('synack learn arguments', () => {
   it('a lesson id with escapes is refused with the id made visible', async () => {
-    const e = await usageError(() => learnCommand([`${E}]0;x${BEL}`], fakeIO().io));
-    expect(e.message).toContain("'␛]0;x␇' is not a lesson id");
-    expect(e.message).not.toMatch(RAW_CONTROL);
+    const f = fakeIO();
+    expect(await learnCommand([`${E}]0;x${BEL}`], f.io)).toBe(2);
+    expect(f.err()).toContain("'␛]0;x␇' is not a lesson id");
+    expect(f.err()).not.toMatch(RAW_CONTROL);
   });
 
   it('an unknown option with escapes is made visible', async () => {
-    const e = await usageError(() => parseAppFlags([`--x${E}[2J`], 'learn'));
-    expect(e.message).toBe("unknown option '--x␛[2J' for 'learn'. Run 'synack --help'.");
+    const f = fakeIO();
+    expect(await learnCommand([`--x${E}[2J`], f.io)).toBe(2);
+    expect(f.err()).toBe("synack learn: unknown option '--x␛[2J'. Run 'synack help learn'.\n");
   });
 });

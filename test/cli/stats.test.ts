@@ -14,6 +14,8 @@ describe('synack stats', () => {
     expect(JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')).settings.streak).toBe(true);
     expect(await statsCommand(['--streak', 'off'], f.io)).toBe(0);
     expect(JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')).settings.streak).toBe(false);
-    await expect(statsCommand(['--streak', 'maybe'], f.io)).rejects.toThrow(/on' or 'off/);
+    const g = fakeIO({ env: f.io.env });
+    expect(await statsCommand(['--streak', 'maybe'], g.io)).toBe(2);
+    expect(g.err()).toBe("synack stats: --streak must be on or off, not 'maybe'.\n");
   });
 });

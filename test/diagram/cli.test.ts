@@ -71,7 +71,7 @@ describe('synack diagram', () => {
     expect(j.scenario).toBe('handshake');
     expect(Array.isArray(j.events)).toBe(true);
     const h = fakeIO();
-    expect(await diagramCommand(['handshake', '--format', 'svg'], h.io)).toBe(1);
+    expect(await diagramCommand(['handshake', '--format', 'svg'], h.io)).toBe(2);
     expect(h.err()).toContain('--format');
   });
 
@@ -99,14 +99,14 @@ describe('synack diagram', () => {
     expect(await diagramCommand(['handshak'], f.io)).toBe(1);
     for (const s of SCENARIOS) expect(f.err()).toContain(s.name);
     const g = fakeIO();
-    expect(await diagramCommand(['handshake', '--width', 'wide'], g.io)).toBe(1);
+    expect(await diagramCommand(['handshake', '--width', 'wide'], g.io)).toBe(2);
     expect(g.err()).toContain('--width');
     const h = fakeIO();
-    expect(await diagramCommand(['handshake', '--frobnicate'], h.io)).toBe(1);
+    expect(await diagramCommand(['handshake', '--frobnicate'], h.io)).toBe(2);
     expect(h.err()).toContain('--frobnicate');
     const k = fakeIO();
-    expect(await diagramCommand([], k.io)).toBe(1);
+    expect(await diagramCommand([], k.io)).toBe(2);
     const p = fakeIO();
-    expect(await diagramCommand(['handshake', '--profile', 'bsd'], p.io)).toBe(1);
+    expect(await diagramCommand(['handshake', '--profile', 'bsd'], p.io)).toBe(2);
   });
 });

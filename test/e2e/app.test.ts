@@ -132,7 +132,7 @@ describe('synack in a real terminal', () => {
   it('refuses a bad lesson id with a clear message and no stack trace', async () => {
     const s = start(['learn', '../etc/passwd']);
     const { exitCode } = await s.exit;
-    expect(exitCode).toBe(1);
+    expect(exitCode).toBe(2);
     expect(s.raw()).toContain("is not a lesson id");
     expect(s.raw()).not.toMatch(/at .*\.js:\d+/);
   }, 30_000);

@@ -63,18 +63,24 @@ describe('synack quiz --print', () => {
   });
 
   it.each([
-    [['--mode', 'exam'], /unknown --mode 'exam'/],
+    [['--mode', 'exam'], /--mode must be mock, drill, review or mistakes, not 'exam'/],
     [['--topic', 'bgp'], /unknown topic 'bgp'/],
-    [['--count', 'ten'], /--count needs a whole number/],
+    [['--count', 'ten'], /--count must be a whole number from 1 to 200/],
     [['--count'], /--count needs a value/],
     [['--bogus'], /unknown option '--bogus'/],
-  ])('rejects %j', async (argv, msg) => {
-    await expect(quizCommand(argv as string[], io())).rejects.toThrow(msg);
-    await expect(quizCommand(argv as string[], io())).rejects.toBeInstanceOf(UsageError);
+  ])('rejects %j (usage error: one line, exit 2)', async (argv, msg) => {
+    expect(() => parseQuizArgs(argv as string[])).toThrow(UsageError);
+    const f = io();
+    expect(await quizCommand(argv as string[], f)).toBe(2);
+    expect(f.err).toMatch(msg);
+    expect(f.err).toMatch(/^synack quiz: [^\n]*\n$/);
   });
 
-  it('interactive mode needs a terminal', async () => {
-    await expect(quizCommand(['--mode', 'mock'], io(false))).rejects.toThrow(/needs a terminal/);
+  it('interactive mode needs a terminal (exit 2, one synack: prefix)', async () => {
+    const f = io(false);
+    expect(await quizCommand(['--mode', 'mock'], f)).toBe(2);
+    expect(f.err).toMatch(/^synack quiz: interactive mode needs a terminal/);
+    expect(f.err.match(/synack/g)).toHaveLength(1);
   });
 
   it('parses options for the interactive screen', () => {
@@ -107,6 +113,8 @@ describe('synack stats', () => {
     expect(b.out).toMatch(/ip-arp\s.*100%/);
     expect(b.out).toMatch(/syn-flood\s.*0%/);
     expect(b.out).toContain('Due in the next 7 days:');
-    await expect(statsCommand(['--x'], io())).rejects.toThrow(/unknown option/);
+    const bad = io();
+    expect(await statsCommand(['--x'], bad)).toBe(2);
+    expect(bad.err).toMatch(/unknown option '--x'/);
   });
 });

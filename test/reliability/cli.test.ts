@@ -24,7 +24,7 @@ describe('CLI edge cases', () => {
 
   it('quiz --time -1 names the bad value', async () => {
     const r = await runCli(['quiz', '--print', '--time', '-1']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/unknown option/);
     expect(r.stderr).toContain('--time');
   });

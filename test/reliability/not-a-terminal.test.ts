@@ -254,10 +254,10 @@ describe('quiz, stats, progress', () => {
     expect(again.stdout).toBe(r.stdout);
   });
 
-  it('synack quiz with a bad option exits 1 with one clear line', async () => {
+  it('synack quiz with a bad option exits 2 (usage error) with one clear line', async () => {
     const r = await runCli(['quiz', '--print', '--count', 'many'], { env: env() });
     clean(r);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('--count');
   });
 
@@ -289,10 +289,10 @@ describe('quiz, stats, progress', () => {
 });
 
 describe('unknown input', () => {
-  it('an unknown command exits 1 and points at --help', async () => {
+  it('an unknown command exits 2 (usage error) and points at --help', async () => {
     const r = await runCli(['frobnicate']);
     clean(r);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('frobnicate');
     expect(r.stderr).toContain('--help');
   });

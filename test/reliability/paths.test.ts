@@ -34,7 +34,7 @@ afterAll(() => tmp.cleanup());
 describe('synack learn with path-like ids', () => {
   it.each(BAD_IDS.filter((id) => !id.startsWith('-')))('synack learn %j is rejected with a clear message', async (id) => {
     const r = await runCli(['learn', id, '--lessons', lessons], { env: { SYNACK_HOME: join(tmp.dir, 'home') } });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).not.toMatch(STACK_FRAME);
     expect(r.stderr).toContain('not a lesson id');
@@ -44,7 +44,7 @@ describe('synack learn with path-like ids', () => {
 
   it('synack learn -- -rf is rejected as an id too', async () => {
     const r = await runCli(['learn', '--', '-rf'], { env: { SYNACK_HOME: join(tmp.dir, 'home') } });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('not a lesson id');
   });
 

@@ -64,16 +64,16 @@ describe('synack trace / scenarios', () => {
     expect(missing.err()).toContain('cannot read nope.tcp');
   });
 
-  it('an unknown name lists the valid ones; bad options exit 1', async () => {
+  it('an unknown name lists the valid ones (exit 1); bad options are usage errors (exit 2)', async () => {
     const f = fakeIO();
     expect(await traceCommand(['handshak'], f.io)).toBe(1);
     expect(f.err()).toContain("unknown scenario 'handshak'");
     expect(f.err()).toContain('syn-flood-cookies');
     const p = fakeIO();
-    expect(await traceCommand(['handshake', '--profile', 'bsd'], p.io)).toBe(1);
+    expect(await traceCommand(['handshake', '--profile', 'bsd'], p.io)).toBe(2);
     expect(p.err()).toContain('rfc or linux');
     const n = fakeIO();
-    expect(await traceCommand(['handshake', '--seed', 'x'], n.io)).toBe(1);
+    expect(await traceCommand(['handshake', '--seed', 'x'], n.io)).toBe(2);
   });
 
   it('scenarios lists the built-ins with descriptions', async () => {

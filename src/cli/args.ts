@@ -1,0 +1,215 @@
+/**
+ * The one argument layer of every command: a thin wrapper over `node:util` parseArgs driven by the
+ * command table in strings.ts. It gives every command `--help`, "did you mean" for mistyped options,
+ * the same usage-error format (`synack CMD: message` + a pointer to `synack help CMD`, exit 2), and
+ * rejects extra arguments. Adding a command's option is one entry in that table.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError, type CliIO, type Command } from './io.js';
+import { safe, writeLine } from './safe.js';
+import { CLI, COMMANDS, HELP_OPTION, HOME, type CommandName, type CommandSpec, type OptionSpec } from './strings.js';
+
+export interface Parsed {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** Edit distance (insertions, deletions, substitutions, adjacent swaps). */
+export function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The closest candidate within a small distance (about a third of the word), else null. */
+export function suggest(word: string, candidates: readonly string[]): string | null {
+  if (word.length > 64) return null;
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  const limit = Math.max(1, Math.floor(Math.max(word.length, 3) / 3));
+  return best !== null && bestD <= limit ? best : null;
+}
+
+function specOf(cmd: CommandName | null): CommandSpec {
+  return cmd === null ? HOME : COMMANDS[cmd];
+}
+
+function withHelp(spec: CommandSpec): Record<string, OptionSpec> {
+  return { ...spec.options, help: HELP_OPTION };
+}
+
+/**
+ * Parses a command's arguments against its table entry. Throws a UsageError (exit 2) for an
+ * unknown option (with a suggestion), a missing or unexpected value, or a wrong number of
+ * positionals. `--help` wins over every other check.
+ */
+export function parseCommand(cmd: CommandName | null, argv: readonly string[]): Parsed & { help: boolean } {
+  const spec = specOf(cmd);
+  const options = withHelp(spec);
+  // A negative number after an option that takes a value is that value (`--count -1` is a bad
+  // count, not a missing value): pass it as `--count=-1`.
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const name = a.startsWith('--') ? a.slice(2) : null;
+    const next = argv[i + 1];
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      args.push(`${a}=${next}`);
+      i++;
+    } else args.push(a);
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    const end = args.indexOf('--');
+    const at = Math.min(...['--help', '-h'].map((h) => args.indexOf(h)).filter((i) => i >= 0));
+    if (end < 0 || at < end) return { help: true, values: {}, positionals: [] };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: Object.fromEntries(Object.entries(options).map(([k, o]) => [k, { type: o.type, ...(o.short ? { short: o.short } : {}) }])),
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    const u = usageFromParseArgs(e, options);
+    throw new UsageError(`${u.message} ${seeHelp(cmd)}`, 2);
+  }
+  const positionals = parsed.positionals;
+  if (positionals.length < spec.positionals.min) throw new UsageError(`${CLI.missingArgs(spec.args)} ${seeHelp(cmd)}`, 2);
+  if (positionals.length > spec.positionals.max)
+    throw new UsageError(`${CLI.extraArgs(positionals.slice(spec.positionals.max).map(safe))} ${seeHelp(cmd)}`, 2);
+  return { help: false, values: parsed.values as Parsed['values'], positionals };
+}
+
+function seeHelp(cmd: CommandName | null): string {
+  return cmd === null ? CLI.seeGeneralHelp : CLI.seeHelp(cmd);
+}
+
+function usageFromParseArgs(e: unknown, options: Record<string, OptionSpec>): UsageError {
+  const err = e as { code?: string; message?: string };
+  const msg = err.message ?? String(e);
+  const quoted = /'([^']*)'/.exec(msg)?.[1] ?? '';
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const opt = quoted.split('=')[0]!;
+    const names = Object.keys(options).map((k) => `--${k}`);
+    const guess = opt.startsWith('--') ? suggest(opt, names) : null;
+    return new UsageError(CLI.unknownOption(safe(opt), guess), 2);
+  }
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const long = /--([\w-]+)/.exec(msg)?.[1];
+    const o = long !== undefined ? options[long] : undefined;
+    if (long !== undefined && o?.type === 'boolean') return new UsageError(CLI.noValue(`--${long}`), 2);
+    if (long !== undefined) return new UsageError(CLI.missingValue(`--${long}`, o?.value ?? 'VALUE'), 2);
+  }
+  return new UsageError(safe(msg.split('\n')[0] ?? msg), 2);
+}
+
+/** A string option's value as a whole number in [min, max] (undefined when absent). */
+export function intOption(values: Parsed['values'], name: string, min: number, max: number): number | undefined {
+  const v = values[name];
+  if (v === undefined || typeof v !== 'string') return undefined;
+  const t = v.trim();
+  if (!/^\d+$/.test(t) || Number(t) < min || Number(t) > max) throw new UsageError(CLI.badInteger(`--${name}`, safe(v), min, max), 2);
+  return Number(t);
+}
+
+/** A string option that must be one of `choices` (undefined when absent). */
+export function choiceOption<T extends string>(values: Parsed['values'], name: string, choices: readonly T[]): T | undefined {
+  const v = values[name];
+  if (v === undefined || typeof v !== 'string') return undefined;
+  if (!(choices as readonly string[]).includes(v)) throw new UsageError(CLI.badChoice(`--${name}`, safe(v), choices), 2);
+  return v as T;
+}
+
+function optionLines(options: Record<string, OptionSpec>): string[] {
+  const rows = Object.entries(options).map(([k, o]) => [`${o.short ? `-${o.short}, ` : ''}--${k}${o.value ? ` ${o.value}` : ''}`, o.help] as const);
+  const w = Math.max(...rows.map((r) => r[0].length));
+  return rows.map(([l, h]) => `  ${l.padEnd(w)}  ${h}`);
+}
+
+/** `synack help CMD` / `synack CMD --help`. */
+export function commandHelp(cmd: CommandName): string {
+  const spec = COMMANDS[cmd] as CommandSpec;
+  const lines = [
+    `${CLI.usageHeader} ${CLI.usageLine(cmd, spec.args, true)}`,
+    '',
+    `${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.`,
+    ...(spec.more ? [spec.more] : []),
+    '',
+    CLI.optionsHeader,
+    ...optionLines(withHelp(spec)),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/** `synack --help`: every command of the table. */
+export function generalHelp(): string {
+  const rows: [string, string][] = [[CLI.homeLine, HOME.summary]];
+  for (const [name, spec] of Object.entries(COMMANDS) as [string, CommandSpec][]) rows.push([CLI.usageLine(name, spec.args, false), spec.summary]);
+  const w = Math.max(...rows.map((r) => r[0].length), ...CLI.globalOptions.map((r) => r[0].length));
+  return (
+    [
+      CLI.title,
+      '',
+      CLI.usageHeader,
+      ...rows.map(([l, s]) => `  ${l.padEnd(w)}  ${s}`),
+      '',
+      CLI.optionsHeader,
+      ...CLI.globalOptions.map(([l, s]) => `  ${l.padEnd(w)}  ${s}`),
+      '',
+      "Run 'synack help CMD' (or 'synack CMD --help') for a command's options.",
+      CLI.footer,
+    ].join('\n') + '\n'
+  );
+}
+
+/** Writes a usage error in the one format: one line, `synack CMD: message`. */
+export function reportUsage(io: CliIO, cmd: CommandName | null, message: string): void {
+  writeLine(io.stderr, CLI.prefix(cmd) + message);
+}
+
+/** A runtime error in the one format (`synack CMD: message`); the command then returns 1. */
+export function reportError(io: CliIO, cmd: CommandName | null, message: string): void {
+  writeLine(io.stderr, CLI.prefix(cmd) + message);
+}
+
+/**
+ * A command from its table entry and its body: `--help` prints the command's help, usage errors
+ * (thrown as UsageError by the layer or the body) are reported in the one format with their exit
+ * code (2 unless the error says otherwise).
+ */
+export function defineCommand(cmd: CommandName | null, body: (args: Parsed, io: CliIO) => Promise<number>): Command {
+  return async (argv, io) => {
+    try {
+      const parsed = parseCommand(cmd, argv);
+      if (parsed.help) {
+        io.stdout.write(cmd === null ? generalHelp() : commandHelp(cmd));
+        return 0;
+      }
+      return await body(parsed, io);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        if (e.code === 2) reportUsage(io, cmd, e.message);
+        else reportError(io, cmd, e.message);
+        return e.code;
+      }
+      throw e;
+    }
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Node >= 22.1 can keep compiled code on disk between runs (module.enableCompileCache): synack turns
+ * it on, in the user's cache directory, before the lazily imported chunks load. Feature-detected:
+ * Node 20 has no such function and runs as before. Never fails the command.
+ */
+import module from 'node:module';
+import { join } from 'node:path';
+import envPaths from 'env-paths';
+
+export function compileCacheDir(env: Record<string, string | undefined>): string {
+  return join(env.SYNACK_CACHE ? env.SYNACK_CACHE : envPaths('synack', { suffix: '' }).cache, 'compile-cache');
+}
+
+/** Returns whether the cache was turned on. */
+export function enableCompileCache(env: Record<string, string | undefined>): boolean {
+  const m = module as unknown as { enableCompileCache?: (dir?: string) => { status?: number } | undefined };
+  if (typeof m.enableCompileCache !== 'function') return false;
+  // Node's own switch: NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+  if (env.NODE_DISABLE_COMPILE_CACHE) return false;
+  try {
+    m.enableCompileCache(compileCacheDir(env));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,35 @@
+/** The package as users install it: no runtime dependencies, licences shipped, no dead chunks. */
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+
+describe('package.json', () => {
+  it('has no runtime dependencies (dist/ is self-contained)', () => {
+    expect(pkg.dependencies ?? {}).toEqual({});
+  });
+  it('ships the docs, the licence and the lessons; names its repository', () => {
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'lessons', 'scenarios', 'docs', 'LICENSE']));
+    expect(existsSync(join(ROOT, 'LICENSE'))).toBe(true);
+    expect(pkg.repository).toBeTruthy();
+    expect(pkg.homepage).toBeTruthy();
+    expect(pkg.bugs).toBeTruthy();
+    expect(pkg.allowScripts).toEqual(expect.objectContaining({ esbuild: true, 'node-pty': true }));
+  });
+});
+
+describe('dist/ (built by npm test before the tests run)', () => {
+  const dist = join(ROOT, 'dist');
+  it.runIf(existsSync(join(dist, 'cli.js')))('has a third-party notice and no devtools/ws chunk', () => {
+    const notice = readFileSync(join(dist, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+    for (const name of ['ink', 'react', 'zod', 'yaml', 'marked']) expect(notice).toMatch(new RegExp(`^- ${name} \\d`, 'm'));
+    const chunks = readdirSync(join(dist, 'chunks'));
+    expect(chunks.filter((c) => /devtools/.test(c))).toEqual([]);
+    for (const c of chunks) expect(readFileSync(join(dist, 'chunks', c), 'utf8')).not.toContain('react-devtools-core/dist/backend');
+    const total = chunks.reduce((n, c) => n + statSync(join(dist, 'chunks', c)).size, 0);
+    expect(total).toBeLessThan(3 * 1024 * 1024);
+    expect(existsSync(join(dist, '.devtools-stub.js'))).toBe(false);
+  });
+});
