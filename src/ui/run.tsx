@@ -92,6 +92,9 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     const full = r.lesson;
     lessons = lessons.map((l) => (l.meta.id === full.meta.id ? full : l));
   }
+  // A quiz opened from the command line (`synack quiz --mode ...`) builds its question bank at once:
+  // it needs every lesson's questions, not the index stubs (Home -> Quiz starts after the full load).
+  if ((Array.isArray(request) ? request : [request]).some((r) => r.screen === 'quiz')) lessons = loadAllLessons(lessonsDir).lessons;
 
   const notices: string[] = [];
   if (loaded.warning) notices.push(loaded.warning);
