@@ -10,6 +10,11 @@ describe('package.json', () => {
   it('has no runtime dependencies (dist/ is self-contained)', () => {
     expect(pkg.dependencies ?? {}).toEqual({});
   });
+  it('runs no script when installed (a global install prints no install-scripts warning)', () => {
+    const scripts = (pkg.scripts ?? {}) as Record<string, string>;
+    for (const s of ['preinstall', 'install', 'postinstall', 'prepare']) expect(scripts[s]).toBeUndefined();
+    expect(scripts.prepack).toBe('node scripts/build.mjs');
+  });
   it('ships the docs, the licence and the lessons; names its repository', () => {
     expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'lessons', 'scenarios', 'docs', 'LICENSE']));
     expect(existsSync(join(ROOT, 'LICENSE'))).toBe(true);
