@@ -25,14 +25,16 @@ export function shortFlagText(seg: SegmentEvent): string {
   return f.length ? f.map((x) => SHORT_FLAG[x]).join(',') : '-';
 }
 
-/** seq relative to the sender's ISN, ack relative to the receiver's (mod 2^32), when asked and known. */
+/**
+ * seq relative to the sender's ISN, ack relative to the receiver's, when asked and known: a signed
+ * 32-bit offset, so a number just below the ISN (an old duplicate SYN) reads `seq=-10`, not 4294967286.
+ */
 export function seqAck(trace: Trace, seg: SegmentEvent, mode: SeqMode): { seq: number; ack: number | null } {
   if (mode === 'absolute') return { seq: seg.seq, ack: seg.ack };
   const fromIsn = trace.hosts[seg.from]?.isn;
   const toIsn = trace.hosts[seg.to]?.isn;
-  const seq = fromIsn === null || fromIsn === undefined ? seg.seq : (seg.seq - fromIsn) >>> 0;
-  const ack =
-    seg.ack === null ? null : toIsn === null || toIsn === undefined ? seg.ack : (seg.ack - toIsn) >>> 0;
+  const seq = fromIsn === null || fromIsn === undefined ? seg.seq : (seg.seq - fromIsn) | 0;
+  const ack = seg.ack === null ? null : toIsn === null || toIsn === undefined ? seg.ack : (seg.ack - toIsn) | 0;
   return { seq, ack };
 }
 
@@ -41,6 +43,7 @@ export function fullLabel(trace: Trace, seg: SegmentEvent, mode: SeqMode): strin
   let s = `${flagText(seg)} seq=${seq}`;
   if (ack !== null) s += ` ack=${ack}`;
   if (seg.len > 0) s += ` len=${seg.len}`;
+  if (seg.label) s += ` ${seg.label}`;
   if (seg.retransmission) s += ` ${S.retx}`;
   return s;
 }
@@ -50,6 +53,7 @@ export function shortLabel(trace: Trace, seg: SegmentEvent, mode: SeqMode): stri
   let s = `${shortFlagText(seg)} ${seq}`;
   if (ack !== null) s += `/${ack}`;
   if (seg.len > 0) s += ` +${seg.len}`;
+  if (seg.label) s += ` ${seg.label}`;
   if (seg.retransmission) s += ` (${S.retxShort})`;
   return s;
 }

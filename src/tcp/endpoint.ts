@@ -39,7 +39,7 @@ export interface Addr {
 
 /** What an endpoint asks of the world. */
 export type Effect =
-  | { type: 'send'; to: Addr; flags: Flags; seq: number; ack: number; len: number; explain: string; retransmission: boolean }
+  | { type: 'send'; to: Addr; flags: Flags; seq: number; ack: number; len: number; explain: string; retransmission: boolean; label?: string }
   | { type: 'state'; from: TcpState; to: TcpState; cause: string; explain: string }
   | { type: 'timer'; timer: TimerKind; action: 'set'; expires: number; token: number; explain: string }
   | { type: 'timer'; timer: TimerKind; action: 'cancelled' | 'fired'; quiet: boolean; explain: string }
@@ -55,7 +55,15 @@ export type Effect =
 
 export type Sink = (ep: Endpoint, e: Effect) => void;
 
-export type UserCall = { kind: 'send'; bytes: number } | { kind: 'receive' } | { kind: 'close' } | { kind: 'abort' };
+export type UserCall =
+  | { kind: 'send'; bytes: number; label?: string }
+  | { kind: 'receive' }
+  | { kind: 'close' }
+  | { kind: 'shutdown' }
+  | { kind: 'abort' };
+
+/** At most this many labelled writes are remembered (older ones lose their label). */
+const MAX_LABELS = 64;
 
 interface OooSeg {
   seq: number;
@@ -107,6 +115,16 @@ export class Endpoint {
   /** End of the last less-than-MSS segment sent (Minshall's Nagle). */
   lastSmallEnd = 0;
   nagleHeld = false;
+  /** Maximum segment size this side sends (the smaller of both MSS options, or a SYN cookie's). */
+  mss: number;
+  /** Any data byte received yet (Linux: the delayed-ACK timeout is 0 until then). */
+  dataReceived = false;
+  /** close() (not shutdown()) was called: the socket is orphaned (Linux: new data gets RST). */
+  orphaned = false;
+  /** When the first SYN was sent (the SYN give-up time counts from it). */
+  synStart = 0;
+  /** Labelled application writes: bytes [start, end) in sequence space. */
+  labels: { start: number; end: number; label: string }[] = [];
   readonly key: string;
   /** Time of the call being processed. */
   now = 0;
@@ -126,10 +144,7 @@ export class Endpoint {
     this.state = state;
     this.key = `${peer.ip}:${peer.port}`;
     this.rto = cfg.prof.rtoInitial;
-  }
-
-  get mss(): number {
-    return this.cfg.mss;
+    this.mss = cfg.mss;
   }
 
   // ---------------------------------------------------------------- effects
@@ -145,7 +160,20 @@ export class Endpoint {
   }
 
   private transmit(f: Flags, seq: number, ack: number, len: number, explain: string, retransmission = false, to: Addr = this.peer): void {
-    this.emit({ type: 'send', to, flags: f, seq, ack, len, explain, retransmission });
+    const e: Effect = { type: 'send', to, flags: f, seq, ack, len, explain, retransmission };
+    if (len > 0 && this.labels.length > 0) {
+      const label = this.labelFor(seq, len);
+      if (label) e.label = label;
+    }
+    this.emit(e);
+  }
+
+  /** The labels of the writes whose bytes this segment carries, joined by ' + '. */
+  private labelFor(seq: number, len: number): string {
+    const end = seqAdd(seq, len);
+    const out: string[] = [];
+    for (const l of this.labels) if (seqLt(l.start, end) && seqGt(l.end, seq)) out.push(l.label);
+    return out.join(' + ');
   }
 
   private app(call: AppEvent['call'], explain: string, extra: { bytes?: number; error?: string } = {}, onlyIfShown = false): void {
@@ -190,6 +218,8 @@ export class Endpoint {
     this.sndUna = iss;
     this.sndNxt = seqAdd(iss, 1);
     this.dataEnd = this.sndNxt;
+    this.lastSmallEnd = this.sndNxt;
+    this.synStart = now;
     this.state = from;
     this.setState('SYN-SENT', X.causeConnect, X.toSynSent(this.who, iss));
     this.transmit({ syn: true }, iss, 0, 0, X.syn(this.who, iss));
@@ -213,6 +243,7 @@ export class Endpoint {
     this.sndUna = iss;
     this.sndNxt = seqAdd(iss, 1);
     this.dataEnd = this.sndNxt;
+    this.lastSmallEnd = this.sndNxt;
   }
 
   /** Passive open, second half: sends the SYN,ACK and starts its timer. */
@@ -225,12 +256,14 @@ export class Endpoint {
   }
 
   /** A connection rebuilt from a SYN cookie: SYN-RECEIVED with both ISNs taken from the ACK. */
-  fromCookie(seg: Seg): void {
+  fromCookie(seg: Seg, mss: number): void {
     this.passive = true;
+    this.mss = mss;
     this.iss = seqAdd(seg.ackNo, -1);
     this.sndUna = this.iss;
     this.sndNxt = seg.ackNo;
     this.dataEnd = seg.ackNo;
+    this.lastSmallEnd = seg.ackNo;
     this.irs = seqAdd(seg.seq, -1);
     this.rcvNxt = seg.seq;
   }
@@ -241,6 +274,7 @@ export class Endpoint {
     this.sndUna = nxt;
     this.sndNxt = nxt;
     this.dataEnd = nxt;
+    this.lastSmallEnd = nxt;
     this.irs = seqAdd(rcv, -1);
     this.rcvNxt = rcv;
   }
@@ -371,7 +405,7 @@ export class Endpoint {
       this.sndUna,
       this.rcvNxt,
       len,
-      why ?? (fin && len === 0 ? X.finRetx(this.who, this.sndUna) : X.dataRetx(this.who, this.sndUna, len)),
+      why ?? (fin && len === 0 ? X.finRetx(this.who, this.sndUna) : fin ? X.dataFinRetx(this.who, this.sndUna, len) : X.dataRetx(this.who, this.sndUna, len)),
       true,
     );
     this.ackSent();
@@ -395,11 +429,20 @@ export class Endpoint {
     switch (kind) {
       case 'retransmit': {
         if (this.sndUna === this.sndNxt && this.state !== 'SYN-SENT') return;
-        const limit =
-          this.state === 'SYN-SENT' ? p.synRetries + p.synLinearTimeouts : this.state === 'SYN-RECEIVED' ? p.synRetries : p.dataRetries;
-        if (this.retries >= limit) {
-          this.giveUp(ERR.timedOut, X.gaveUp(this.who, this.retries));
-          return;
+        if (this.state === 'SYN-SENT' && p.synGiveUp !== null) {
+          // connect() gives up by elapsed time, at the first expiry past the limit (Linux
+          // retransmits_timed_out; RFC 9293 MUST-23: at least 3 minutes).
+          if (this.now - this.synStart >= p.synGiveUp) {
+            this.giveUp(ERR.timedOut, X.gaveUpAfter(this.who, this.retries, this.now - this.synStart));
+            return;
+          }
+        } else {
+          const limit =
+            this.state === 'SYN-SENT' ? p.synRetries + p.synLinearTimeouts : this.state === 'SYN-RECEIVED' ? p.synRetries : p.dataRetries;
+          if (this.retries >= limit) {
+            this.giveUp(ERR.timedOut, X.gaveUp(this.who, this.retries));
+            return;
+          }
         }
         this.retries++;
         this.rttSample = null; // Karn: never time a retransmitted segment
@@ -426,7 +469,7 @@ export class Endpoint {
         if (this.ackPending !== 'none' && this.state !== 'CLOSED') this.sendAck(X.delayedAckSent(this.who, this.rcvNxt));
         return;
       case 'time-wait':
-        this.setState('CLOSED', X.causeTimeWait, X.timeWaitDone(this.who, p.timeWait));
+        this.setState('CLOSED', this.cfg.profile === 'linux' ? X.causeTimeWaitLinux : X.causeTimeWait, X.timeWaitDone(this.who, p.timeWait));
         return;
       case 'user-timeout':
         return;
@@ -544,7 +587,7 @@ export class Endpoint {
     let ackOk = false;
     if (seg.ack) {
       if (seqLe(seg.ackNo, this.iss) || seqGt(seg.ackNo, this.sndNxt)) {
-        if (!seg.rst) this.transmit({ rst: true }, seg.ackNo, 0, 0, X.rstBadAck(this.who, seg.ackNo, this.iss));
+        if (!seg.rst) this.transmit({ rst: true }, seg.ackNo, 0, 0, X.rstBadAck(this.who, seg.ackNo, this.iss, seg.syn));
         return;
       }
       ackOk = true;
@@ -603,6 +646,9 @@ export class Endpoint {
         this.sndUna = seg.ackNo;
         this.sndWnd = seg.wnd;
         this.establish(X.causeSynAck, X.simOpenEst(who, seg.seq, seg.ackNo));
+        // RFC 9293 §3.10.7.4 (and RFC 793 Figure 8 line 7, and Linux) answer it with an ACK;
+        // RFC 9293's own Figure 7 leaves that ACK out.
+        this.sendAck(X.simOpenAck(who, this.sndNxt, this.rcvNxt));
         this.output();
         return;
       }
@@ -615,7 +661,7 @@ export class Endpoint {
     // instead would start an ACK war with a half-open peer whose sequence numbers we never knew.
     const synUnacked = this.sndUna === this.iss;
     if (synUnacked && seg.ack && !seg.rst && !(seqLt(this.sndUna, seg.ackNo) && seqLe(seg.ackNo, this.sndNxt))) {
-      this.transmit({ rst: true }, seg.ackNo, 0, 0, X.rstBadAck(who, seg.ackNo, this.iss));
+      this.transmit({ rst: true }, seg.ackNo, 0, 0, X.rstBadAck(who, seg.ackNo, this.iss, seg.syn));
       return;
     }
 
@@ -637,7 +683,7 @@ export class Endpoint {
       }
       if (this.state === 'SYN-RECEIVED') {
         this.app('connect', X.refused(who), { error: ERR.refused });
-        this.setState('CLOSED', X.causeRst, X.refusedState(who));
+        this.setState('CLOSED', X.causeRst, X.refusedSynAck(who));
         return;
       }
       if (resetReported(this.state)) this.app('receive', X.reset(who), { error: ERR.reset });
@@ -664,7 +710,7 @@ export class Endpoint {
         this.sndWnd = seg.wnd;
         this.establish(X.causeRcvAck, X.synRcvdToEst(who, seg.ackNo, this.iss));
       } else {
-        this.transmit({ rst: true }, seg.ackNo, 0, 0, X.rstBadAck(who, seg.ackNo, this.iss));
+        this.transmit({ rst: true }, seg.ackNo, 0, 0, X.rstBadAck(who, seg.ackNo, this.iss, seg.syn));
         return;
       }
     } else if (this.processAck(seg) === 'drop') return;
@@ -693,6 +739,15 @@ export class Endpoint {
         break;
     }
 
+    // Linux: a socket closed with close() (not shutdown()) can no longer deliver data; new data in
+    // FIN-WAIT-1/2 is answered with <SEQ=SEG.ACK><CTL=RST> and the connection is dropped
+    // (tcp_rcv_state_process, LINUX_MIB_TCPABORTONDATA).
+    if (this.orphaned && (this.state === 'FIN-WAIT-1' || this.state === 'FIN-WAIT-2') && seg.len > 0 && seqGt(seqAdd(seg.seq, seg.len), this.rcvNxt)) {
+      this.transmit({ rst: true }, seg.ackNo, 0, 0, X.rstOrphanData(who, seg.ackNo));
+      this.setState('CLOSED', X.causeOrphanData, X.orphanDataState(who));
+      return;
+    }
+
     // seventh: segment text
     let urgency: 'delay' | 'now' | null = null;
     const receiving = canReceive(this.state);
@@ -704,6 +759,7 @@ export class Endpoint {
         this.rcvNxt = seqAdd(this.rcvNxt, seg.len);
         this.received += seg.len;
         if (seg.len > 0) {
+          this.dataReceived = true;
           this.unackedSegs++;
           urgency = this.quick > 0 || !this.cfg.delayedAck || this.unackedSegs >= 2 ? 'now' : 'delay';
           if (this.quick > 0) this.quick--;
@@ -730,13 +786,15 @@ export class Endpoint {
           }
         }
       } else if (seqLt(seg.seq, this.rcvNxt)) {
-        // partly old: take the new part
+        // partly old: trim it and take the new part, and a FIN right after it even when no new
+        // byte comes with it (RFC 9293 §3.10.7.4).
         const newBytes = seqDiff(seqAdd(seg.seq, seg.len), this.rcvNxt);
         if (newBytes > 0) {
           this.rcvNxt = seqAdd(this.rcvNxt, newBytes);
           this.received += newBytes;
-          finHere = seg.fin;
+          this.dataReceived = true;
         }
+        if (newBytes >= 0) finHere = seg.fin;
         urgency = 'now';
       } else {
         // out of order: keep it, ACK at once (a duplicate ACK tells the sender what is missing)
@@ -751,11 +809,14 @@ export class Endpoint {
     if (finHere) {
       this.rcvNxt = seqAdd(this.rcvNxt, 1);
       this.quick = 0; // Linux enters "pingpong" (delayed-ACK) mode on a FIN
-      urgency = this.cfg.delayedAck ? 'delay' : 'now';
+      // Linux's ACK timeout (icsk_ack.ato) is 0 until the first data byte arrives
+      // (tcp_event_data_recv): a FIN before any data is ACKed at once, not 40 ms later.
+      const atoZero = this.cfg.profile === 'linux' && !this.dataReceived;
+      urgency = this.cfg.delayedAck && !atoZero ? 'delay' : 'now';
       switch (this.state) {
         case 'SYN-RECEIVED':
         case 'ESTABLISHED':
-          this.setState('CLOSE-WAIT', X.causeRcvFin, X.toCloseWait(who, this.cfg.delayedAck));
+          this.setState('CLOSE-WAIT', X.causeRcvFin, X.toCloseWait(who, urgency === 'delay'));
           this.app('receive', X.eof(who));
           break;
         case 'FIN-WAIT-1':
@@ -796,7 +857,11 @@ export class Endpoint {
           this.app('send', X.cannotSend(who, this.state), { bytes: call.bytes, error: ERR.closing });
           break;
         }
-        this.app('send', X.appSend(who, call.bytes), { bytes: call.bytes });
+        this.app('send', call.label ? X.appSendLabel(who, call.bytes, call.label) : X.appSend(who, call.bytes), { bytes: call.bytes });
+        if (call.label) {
+          this.labels.push({ start: this.dataEnd, end: seqAdd(this.dataEnd, call.bytes), label: call.label });
+          if (this.labels.length > MAX_LABELS) this.labels.shift();
+        }
         this.dataEnd = seqAdd(this.dataEnd, call.bytes);
         this.output();
         break;
@@ -807,7 +872,10 @@ export class Endpoint {
         break;
       }
       case 'close':
-        this.close();
+        this.close(false);
+        break;
+      case 'shutdown':
+        this.close(true);
         break;
       case 'abort': {
         this.app('abort', X.appAbort(who));
@@ -823,8 +891,18 @@ export class Endpoint {
     return this.fx;
   }
 
-  private close(): void {
+  /** close() or shutdown(SHUT_WR). */
+  private close(shutdown: boolean): void {
     const who = this.who;
+    // Linux tcp_close: unread received data makes close() reset the connection instead of closing
+    // it gracefully (RFC 2525 §2.17): RST,ACK with SEQ=SND.NXT, and the socket is gone.
+    if (!shutdown && this.cfg.profile === 'linux' && this.received > 0 && abortSendsRst(this.state)) {
+      this.app('close', X.closeUnread(who, this.received));
+      this.transmit({ rst: true, ack: true }, this.sndNxt, this.rcvNxt, 0, X.closeUnreadRst(who, this.sndNxt, this.received));
+      this.setState('CLOSED', X.causeClose, X.closeUnreadState(who));
+      return;
+    }
+    if (!shutdown && this.cfg.profile === 'linux') this.orphaned = true;
     if (this.state === 'SYN-RECEIVED' && !this.closeDeferred && seqDiff(this.dataEnd, this.sndNxt) > 0) {
       // RFC 9293 §3.10.4: data is still queued, so the close waits until ESTABLISHED.
       this.closeDeferred = true;
@@ -835,7 +913,7 @@ export class Endpoint {
       this.app('close', X.closeAgain(who, this.state), { error: ERR.closing });
       return;
     }
-    this.app('close', X.appClose(who, this.state));
+    this.app('close', shutdown ? X.appShutdown(who, this.state) : X.appClose(who, this.state));
     switch (this.state) {
       case 'SYN-SENT':
         this.setState('CLOSED', X.causeClose, X.closeSynSent(who));

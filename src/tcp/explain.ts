@@ -10,7 +10,7 @@ const secs = (ms: number): string => (ms >= 60_000 && ms % 60_000 === 0 ? `${ms 
 type TimerName = 'retransmit' | 'time-wait' | 'delayed-ack' | 'syn-ack' | 'user-timeout';
 const TIMER_NAMES: Record<TimerName, string> = {
   retransmit: 'retransmission timer (RTO)',
-  'time-wait': 'TIME-WAIT timer (2MSL)',
+  'time-wait': 'TIME-WAIT timer',
   'delayed-ack': 'delayed-ACK timer',
   'syn-ack': 'SYN,ACK retransmission timer',
   'user-timeout': 'user timeout',
@@ -33,6 +33,8 @@ export const X = {
   causeRst: 'rcv RST',
   causeTimeout: 'timeout',
   causeTimeWait: 'timeout 2MSL',
+  causeTimeWaitLinux: 'timeout TIME-WAIT (60 s)',
+  causeOrphanData: 'rcv data after close()',
   causeReboot: 'reboot',
 
   // application calls
@@ -44,12 +46,24 @@ export const X = {
   toSynSent: (who: string, isn: number) => `${cap(who)} picks ISN ${isn}, sends SYN and enters SYN-SENT.`,
   alreadyConnected: (who: string) => `${cap(who)} calls connect(), but it already has a connection: error.`,
   appSend: (who: string, n: number) => `${cap(who)}'s application writes ${n} byte${n === 1 ? '' : 's'}.`,
+  appSendLabel: (who: string, n: number, label: string) => `${cap(who)}'s application writes ${n} byte${n === 1 ? '' : 's'}: ${label}.`,
+  appShutdown: (who: string, state: string) =>
+    state === 'CLOSE-WAIT'
+      ? `${cap(who)}'s application calls shutdown(SHUT_WR): its side is done too.`
+      : `${cap(who)}'s application calls shutdown(SHUT_WR): it will send no more data, and it can still receive.`,
+  closeUnread: (who: string, n: number) =>
+    `${cap(who)}'s application calls close() with ${n} received byte${n === 1 ? '' : 's'} it never read: that data is lost, so Linux resets the connection (RFC 2525 §2.17).`,
+  closeUnreadRst: (who: string, seq: number, n: number) =>
+    `${cap(who)} sends RST (seq=${seq}) instead of FIN: ${n} unread byte${n === 1 ? '' : 's'} were thrown away, and the peer must not think they were delivered.`,
+  closeUnreadState: (who: string) => `${cap(who)} reset the connection on close(): the TCB is deleted.`,
   cannotSend: (who: string, state: string) => `${cap(who)} tries to send in state ${state}: error, there is no open sending side.`,
   appReceive: (who: string, n: number) => `${cap(who)}'s application reads ${n} byte${n === 1 ? '' : 's'} from the receive buffer.`,
   appClose: (who: string, state: string) =>
     state === 'CLOSE-WAIT'
       ? `${cap(who)}'s application calls close(): its side is done too.`
-      : `${cap(who)}'s application calls close(): it will send no more data (it can still receive).`,
+      : state === 'SYN-SENT'
+        ? `${cap(who)}'s application calls close() before the handshake finished.`
+        : `${cap(who)}'s application calls close(): it will send no more data.`,
   closeListener: (who: string) => `${cap(who)} closes its listening socket.`,
   listenerClosed: (who: string) => `${cap(who)} no longer listens: SYNs will now get RST.`,
   closeNothing: (who: string) => `${cap(who)} has no connection to close: error.`,
@@ -80,14 +94,21 @@ export const X = {
     `${cap(who)} gets the peer's SYN again (its SYN,ACK was lost): it resends SYN,ACK seq=${iss} ack=${ack}.`,
   synAckCookie: (who: string, cookie: number, ack: number, max: number) =>
     `${cap(who)}'s SYN queue is full (${max}/${max}): it answers with a SYN cookie as its ISN (${cookie}) and keeps no state; ack=${ack}.`,
+  synAckCookieAlways: (who: string, cookie: number, ack: number) =>
+    `${cap(who)} sends SYN cookies for every SYN (syncookies always, Linux tcp_syncookies=2): its ISN is the cookie ${cookie} and it keeps no state; ack=${ack}.`,
+  inject: (who: string) => `An injected segment from ${who}'s address, as a test tool would craft it.`,
   handshakeAck: (who: string, seq: number, ack: number, peerIsn: number) =>
     `${cap(who)} ACKs the SYN,ACK: seq=${seq}, ack = ${peerIsn} + 1 = ${ack}. The three-way handshake is complete.`,
+  simOpenAck: (who: string, seq: number, ack: number) =>
+    `${cap(who)} ACKs the peer's SYN,ACK (seq=${seq} ack=${ack}), as RFC 9293 §3.10.7.4 and RFC 793 Figure 8 do (RFC 9293's Figure 7 leaves this ACK out; Linux sends it).`,
   simOpenSynAck: (who: string, iss: number, ack: number) =>
     `Simultaneous open: ${who} got the peer's SYN while waiting in SYN-SENT; it sends SYN,ACK seq=${iss} ack=${ack}.`,
   data: (who: string, seq: number, len: number, ack: number) =>
     `${cap(who)} sends ${len} byte${len === 1 ? '' : 's'} of data: seq=${seq} is the number of the first byte; it also acknowledges up to ${ack}.`,
   dataFin: (who: string, seq: number, len: number) =>
     `${cap(who)} sends its last ${len} byte${len === 1 ? '' : 's'} (seq=${seq}) with FIN on the same segment.`,
+  dataFinRetx: (who: string, seq: number, len: number) =>
+    `The RTO expired with data and the FIN unacknowledged: ${who} retransmits ${len} byte${len === 1 ? '' : 's'} from seq=${seq} with its FIN on the same segment.`,
   dataRetx: (who: string, seq: number, len: number) =>
     `The RTO expired with data unacknowledged: ${who} retransmits ${len} byte${len === 1 ? '' : 's'} from seq=${seq}.`,
   fin: (who: string, seq: number, ack: number, state: string) =>
@@ -114,14 +135,18 @@ export const X = {
     `${cap(who)} does not answer it: it already sent an ACK for an invalid segment less than ${ms} ms ago (ACK throttling, RFC 5961 §7).`,
   rstForAck: (who: string, ack: number) =>
     `Nothing at ${who} owns this connection: it answers the ACK with a bare RST whose seq is that ack (${ack}).`,
+  rstOrphanData: (who: string, ack: number) =>
+    `${cap(who)}'s application already called close(), so no one can read this data: Linux answers it with RST (seq=${ack}) and drops the connection.`,
   rstForAckListen: (who: string, ack: number) =>
     `${cap(who)} is only listening and this ACK matches no connection: it sends RST with seq=${ack}.`,
   rstForSynAckListen: (who: string, ack: number) =>
     `${cap(who)} is only listening and never sent a SYN, so this SYN,ACK acknowledges nothing: it sends RST with seq=${ack} and keeps listening.`,
   rstRefuse: (who: string, seq: number, ack: number) =>
     `No one listens on that port at ${who}: it refuses with RST,ACK, seq=0 and ack = ${seq} + 1 = ${ack}.`,
-  rstBadAck: (who: string, ack: number, iss: number) =>
-    `${cap(who)} gets an ACK (${ack}) that does not acknowledge its SYN (ISN ${iss}): an old duplicate. It sends RST with seq=${ack}.`,
+  rstBadAck: (who: string, ack: number, iss: number, syn: boolean) =>
+    syn
+      ? `${cap(who)} gets a SYN,ACK whose ack (${ack}) does not acknowledge its SYN (ISN ${iss}): it answers an old duplicate SYN. It sends RST with seq=${ack}.`
+      : `${cap(who)} gets an ACK (${ack}) that does not acknowledge its SYN (ISN ${iss}): it belongs to a connection this side does not have (for instance the peer's half-open one). It sends RST with seq=${ack}.`,
   oldSyn: (who: string, seq: number) =>
     `An old duplicate SYN (seq=${seq}) from an earlier incarnation of ${who}'s connection, delayed in the network, is delivered.`,
 
@@ -148,15 +173,20 @@ export const X = {
   timeWaitDone: (who: string, ms: number) => `${cap(who)} has waited ${secs(ms)} in TIME-WAIT: no old segment can still be around, CLOSED.`,
   refused: (who: string) => `${cap(who)}'s connect() fails: connection refused.`,
   refusedState: (who: string) => `${cap(who)} receives RST in reply to its SYN: connection refused, CLOSED.`,
+  refusedSynAck: (who: string) => `${cap(who)} receives RST in reply to its SYN,ACK: the connection is refused, CLOSED.`,
+  orphanDataState: (who: string) => `${cap(who)} dropped the connection: data arrived after close().`,
+  gaveUpAfter: (who: string, n: number, ms: number) =>
+    `${cap(who)} sent its SYN ${n + 1} times over ${secs(ms)} without an answer: it gives up, connection timed out.`,
   reset: (who: string) => `${cap(who)}'s application gets an error: connection reset by peer.`,
   resetState: (who: string, state: string) => `${cap(who)} receives an acceptable RST in ${state}: the connection is reset, CLOSED.`,
   rstBackToListen: (who: string) =>
-    `${cap(who)} receives RST for its half-open connection: it was started by an old SYN, so it returns to LISTEN.`,
+    `${cap(who)} receives RST for its half-open connection: the peer has no connection to match it, so it returns to LISTEN.`,
+  rebootListen: (who: string) => `${cap(who)}'s service comes back up: it listens again, with empty queues.`,
   synInSynRcvd: (who: string) => `${cap(who)} receives a different SYN in SYN-RECEIVED: it drops the half-open connection and returns to LISTEN.`,
   halfOpenExpired: (who: string) => `${cap(who)} gave up on the half-open connection after its SYN,ACK retries: the entry leaves the SYN queue.`,
   gaveUp: (who: string, n: number) => `${cap(who)} retransmitted ${n} times without an answer: it gives up, connection timed out.`,
   timeWaitReack: (who: string, seq: number, ack: number) =>
-    `${cap(who)} in TIME-WAIT gets the peer's FIN again (its last ACK was lost): it ACKs again (seq=${seq} ack=${ack}) and restarts 2MSL.`,
+    `${cap(who)} in TIME-WAIT gets the peer's FIN again (its last ACK was lost): it ACKs again (seq=${seq} ack=${ack}) and restarts its TIME-WAIT timer.`,
 
   // timers
   timerSet: (kind: TimerName, ms: number) => `Start the ${TIMER_NAMES[kind]}: ${secs(ms)}.`,
@@ -200,7 +230,7 @@ export const PARSE = {
   badStart: (text: string) => `unknown start '${text}' (use established or closed)`,
   badLoss: (text: string) => `loss must be a probability between 0 and 1, not '${text}'`,
   unknownOption: (text: string) =>
-    `unknown option '${text}' (options: isn, delay, delayed-ack, profile, backlog, syncookies, listen, start, loss, seed, mss, nagle, syn-retries, retries, msl)`,
+    `unknown option '${text}' (options: isn, delay, delayed-ack, profile, backlog, syncookies, listen, start, loss, seed, mss, nagle, syn-retries, syn-linear-timeouts, synack-retries, retries, msl)`,
   badDrop: (text: string) => `unknown drop '${text}' (use 'drop next HOST' or 'drop segment N')`,
   badDelay: () => "use 'delay next HOST DURATION'",
   unknownHostAction: (text: string, list: string[]) => `unknown action '${text}' (use ${list.join(', ')})`,
@@ -209,6 +239,14 @@ export const PARSE = {
   emptyAction: () => "empty action between ';'",
   optionAlone: () => "an option must be on its own line (no 'at', no ';')",
   atFirst: () => "'at TIME' must start the line",
+  durationRange: (what: string, max: number) =>
+    `${what} must be at most ${max >= 3_600_000 && max % 3_600_000 === 0 ? `${max / 3_600_000} h (${max / 60_000}min)` : secs(max)}`,
+  scriptTooLong: (max: number) => `the script is too long (at most ${max.toLocaleString('en')} characters)`,
+  tooManyActions: (max: number) => `too many actions (at most ${max.toLocaleString('en')} in a script)`,
+  floodTotal: (max: number) => `too many spoofed SYNs (at most ${max.toLocaleString('en')} in a script)`,
+  badLabel: (text: string) => `bad label ${text.slice(0, 20)} (write it in double quotes: send 517 "ClientHello")`,
+  labelLength: (max: number) => `a label has 1 to ${max} characters`,
+  badFlags: (text: string) => `bad flags '${text.slice(0, 20)}' (use SYN, ACK, FIN, RST, PSH joined by commas: SYN,ACK)`,
 };
 
 /** AppEvent.error values (RFC 9293's error names; stable, consumers may match on them). */

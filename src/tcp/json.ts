@@ -29,6 +29,7 @@ function eventJson(e: TraceEvent): Record<string, unknown> {
       };
       if (e.retransmission) o.retransmission = true;
       if (e.dropReason !== undefined) o.dropReason = e.dropReason;
+      if (e.label !== undefined) o.label = e.label;
       return o;
     }
     case 'state':

@@ -23,7 +23,7 @@ import type {
   TraceEvent,
 } from './types.js';
 import type { Action, HostName, Script } from './script.js';
-import { PROFILES, type ProfileParams } from './profile.js';
+import { linuxSynGiveUp, PROFILES, type ProfileParams } from './profile.js';
 import { makeRng, seqAdd, seqDiff } from './seq.js';
 import { checkCookie, makeCookie } from './cookies.js';
 import { ERR, X } from './explain.js';
@@ -36,11 +36,23 @@ export const DEFAULT_HOSTS: Record<HostName, { ip: string; port: number }> = {
   server: { ip: '110.242.68.3', port: 80 },
 };
 
-/** Simulated time after the last action beyond which the run stops. */
-const TIME_LIMIT = 2 * 3600_000;
-const MAX_STEPS = 200_000;
-/** A run stops once its trace has this many events (a safety net against ACK wars). */
-const MAX_EVENTS = 20_000;
+/**
+ * The budget of every run (docs/scripts.md, "Limits"): whatever the script, a run does bounded work
+ * and keeps a bounded trace. Past any of them the run stops and the trace says `truncated`.
+ */
+export const RUN_LIMITS = {
+  /** Simulated time after the last action beyond which the run stops. */
+  afterLastAction: 2 * 3600_000,
+  /** Simulated time of a whole run (`at` and `wait` lines add up). */
+  simulatedTime: 48 * 3600_000,
+  /** Events taken from the heap (segment arrivals, timers, flood bursts). */
+  steps: 200_000,
+  /** Trace events (a safety net against ACK wars; no event is recorded past it, the run stops). */
+  events: 20_000,
+} as const;
+const TIME_LIMIT = RUN_LIMITS.afterLastAction;
+const MAX_STEPS = RUN_LIMITS.steps;
+const MAX_EVENTS = RUN_LIMITS.events;
 /** Spacing of spoofed SYNs when `flood N` gives no duration (100,000 SYN/s). */
 const FLOOD_GAP = 0.01;
 
@@ -161,6 +173,9 @@ export interface NetworkOptions {
   listen: boolean;
   loss: number;
   mss: number;
+  mssClient?: number;
+  mssServer?: number;
+  syncookiesAlways?: boolean;
   nagle: boolean;
 }
 
@@ -187,22 +202,33 @@ export class Network {
   initial: Record<string, HostSnapshot> | undefined;
   /** Time up to which the current run loop may go (flood bursts must not overrun it). */
   private bound = Infinity;
+  /** The trace reached its event budget: nothing more is recorded and the run stops. */
+  capped = false;
 
   constructor(
     readonly opts: NetworkOptions,
     seed: number,
     isn: { client?: number; server?: number },
     dropIds: number[],
-    retries: { syn?: number; data?: number; msl?: number },
+    retries: { syn?: number; data?: number; msl?: number; synAck?: number; synLinear?: number },
   ) {
     const base = PROFILES[opts.profile];
+    const synRetries = retries.syn ?? base.synRetries;
     this.prof = {
       ...base,
-      synRetries: retries.syn ?? base.synRetries,
+      synRetries,
       dataRetries: retries.data ?? base.dataRetries,
+      synAckRetries: retries.synAck ?? base.synAckRetries,
+      synLinearTimeouts: retries.synLinear ?? base.synLinearTimeouts,
+      // Linux gives up by time, from tcp_syn_retries; the rfc profile after 3 minutes, or after
+      // exactly `option syn-retries N` retransmissions when the script sets it.
+      synGiveUp:
+        opts.profile === 'linux' ? linuxSynGiveUp(synRetries, base.rtoInitial) : retries.syn !== undefined ? null : base.synGiveUp,
       ...(retries.msl !== undefined && opts.profile === 'rfc' ? { msl: retries.msl, timeWait: 2 * retries.msl } : {}),
     };
-    this.epCfg = { prof: this.prof, profile: opts.profile, mss: opts.mss, delayedAck: opts.delayedAck, nagle: opts.nagle };
+    // Each side announces its MSS in its SYN; both send segments of at most the smaller one.
+    const mss = Math.min(opts.mssClient ?? opts.mss, opts.mssServer ?? opts.mss);
+    this.epCfg = { prof: this.prof, profile: opts.profile, mss, delayedAck: opts.delayedAck, nagle: opts.nagle };
     this.dropIds = new Set(dropIds);
     const master = makeRng(seed);
     this.isnRng = makeRng(Math.floor(master() * 2 ** 32));
@@ -263,6 +289,10 @@ export class Network {
 
   private emit(ev: TraceEvent, snap?: Record<string, HostSnapshot>): void {
     if (this.floodSummary && ev.type !== 'flood') this.flushFlood();
+    if (this.events.length >= MAX_EVENTS) {
+      this.capped = true;
+      return;
+    }
     this.events.push(ev);
     this.snapshots.push(snap ?? this.snapshot());
   }
@@ -323,7 +353,7 @@ export class Network {
     const shown = h.primary === ep;
     switch (e.type) {
       case 'send':
-        this.transmit(h, e.to, e.flags, e.seq, e.ack, e.len, e.explain, e.retransmission);
+        this.transmit(h, e.to, e.flags, e.seq, e.ack, e.len, e.explain, e.retransmission, e.label);
         return;
       case 'state':
         if (shown) this.stateEvent(h, e.from, e.to, e.cause, e.explain);
@@ -413,7 +443,18 @@ export class Network {
    * Puts a segment on the wire. Visible segments (between the named hosts) get an id and a trace
    * event; segments to spoofed addresses vanish (they are summarised by the flood events).
    */
-  private transmit(from: Host, to: { ip: string; port: number }, f: Flags, seq: number, ackNo: number, len: number, explain: string, retransmission = false): void {
+  private transmit(
+    from: Host,
+    to: { ip: string; port: number },
+    f: Flags,
+    seq: number,
+    ackNo: number,
+    len: number,
+    explain: string,
+    retransmission = false,
+    label?: string,
+    wnd: number = RCV_WND,
+  ): void {
     const dst = this.byIp.get(to.ip);
     if (!dst || dst.role === 'spoofed' || from.role === 'spoofed') return;
     const seg: Seg = {
@@ -429,7 +470,7 @@ export class Network {
       seq: seq >>> 0,
       ackNo: f.ack ? ackNo >>> 0 : 0,
       len,
-      wnd: RCV_WND,
+      wnd,
     };
     const id = this.segId++;
     let delay = this.opts.delay;
@@ -459,6 +500,7 @@ export class Network {
       explain,
     };
     if (dropReason) ev.dropReason = dropReason;
+    if (label) ev.label = label;
     seg.ev = ev;
     this.emit(ev);
     if (!dropReason) {
@@ -526,7 +568,8 @@ export class Network {
         });
         if (mss !== null) {
           const c = this.newConn(h, seg.srcIp, seg.srcPort, 'SYN-RECEIVED');
-          c.fromCookie(seg);
+          // The connection sends segments of the MSS the cookie encodes (Linux's table).
+          c.fromCookie(seg, mss);
           this.becomePrimaryFromListen(c, X.causeCookie, X.cookieRebuilt(h.name, c.iss, mss));
           if (h.primary === c && h.firstIsn === null) h.firstIsn = c.iss;
           c.onSegment(seg, this.now);
@@ -539,7 +582,8 @@ export class Network {
     }
     if (!seg.syn) return 'other';
     // A SYN.
-    if (l.synQueue >= l.synMax) {
+    const always = this.opts.syncookies && this.opts.syncookiesAlways;
+    if (l.synQueue >= l.synMax || always) {
       if (this.opts.syncookies) {
         if (spoofed) return 'cookie';
         const cookie = makeCookie({
@@ -549,11 +593,12 @@ export class Network {
           dstIp: h.ip,
           dstPort: h.port,
           clientIsn: seg.seq,
-          mss: this.opts.mss,
+          mss: this.opts.mssClient ?? this.opts.mss,
           now: this.now,
         });
         const ack = seqAdd(seg.seq, 1);
-        this.transmit(h, peer, { syn: true, ack: true }, cookie, ack, 0, X.synAckCookie(h.name, cookie, ack, l.synMax));
+        const why = l.synQueue >= l.synMax ? X.synAckCookie(h.name, cookie, ack, l.synMax) : X.synAckCookieAlways(h.name, cookie, ack);
+        this.transmit(h, peer, { syn: true, ack: true }, cookie, ack, 0, why);
         return 'cookie';
       }
       if (seg.ev && !spoofed) {
@@ -702,12 +747,14 @@ export class Network {
    * budget of steps and trace events.
    */
   run(until: number | 'quiet' | 'end'): void {
+    if (this.capped) return;
     if (typeof until === 'number') {
+      until = Math.min(until, RUN_LIMITS.simulatedTime);
       while (this.budgetOk(until)) this.step();
       if (until > this.now) this.now = until;
       return;
     }
-    const limit = this.now + TIME_LIMIT;
+    const limit = Math.min(this.now + TIME_LIMIT, RUN_LIMITS.simulatedTime + TIME_LIMIT);
     if (until === 'quiet') while (this.inFlight > 0 && this.budgetOk(limit)) this.step();
     else {
       while (this.budgetOk(limit)) this.step();
@@ -794,8 +841,21 @@ export class Network {
       }
       case 'send':
         if (!c) this.app(h, 'send', X.cannotSend(who, h.shown()), { bytes: a.bytes, error: ERR.noConnection });
-        else c.onCall({ kind: 'send', bytes: a.bytes }, this.now);
+        else c.onCall(a.label ? { kind: 'send', bytes: a.bytes, label: a.label } : { kind: 'send', bytes: a.bytes }, this.now);
         return;
+      case 'shutdown':
+        if (c) c.onCall({ kind: 'shutdown' }, this.now);
+        else this.app(h, 'close', X.closeNothing(who), { error: ERR.noConnection });
+        return;
+      case 'inject': {
+        // A crafted segment from this host's address with no TCB behind it (packetdrill style);
+        // seq is relative to this host's ISN and ack to the peer's unless `abs`.
+        const peer = this.host(who === 'client' ? 'server' : 'client');
+        const seq = a.abs ? a.seq : seqAdd(a.seq, h.firstIsn ?? h.fixedIsn ?? 0);
+        const ack = a.abs ? a.ack : seqAdd(a.ack, peer.firstIsn ?? peer.fixedIsn ?? 0);
+        this.transmit(h, { ip: peer.ip, port: peer.port }, a.flags, seq, ack, a.len, X.inject(who), false, undefined, a.win ?? RCV_WND);
+        return;
+      }
       case 'receive':
         if (!c) this.app(h, 'receive', X.appReceive(who, 0), { bytes: 0 });
         else c.onCall({ kind: 'receive' }, this.now);
@@ -816,9 +876,13 @@ export class Network {
         this.app(h, 'abort', X.reboot(who));
         for (const conn of [...h.conns.values()]) conn.forget(X.causeReboot, X.rebootState(who), this.now);
         if (h.listener) {
-          // The service comes back up and listens again, with empty queues.
+          // The service comes back up and listens again, with empty queues: draw it so.
           h.listener.synQueue = 0;
           h.listener.acceptQueue = 0;
+          if (h.primary) {
+            h.primary = null;
+            this.stateEvent(h, 'CLOSED', 'LISTEN', X.causeReboot, X.rebootListen(who));
+          }
         }
         return;
       }
@@ -848,7 +912,7 @@ export class Network {
       end: this.now,
     };
     if (this.initial) t.initial = this.initial;
-    if (this.events.length >= MAX_EVENTS || this.steps >= MAX_STEPS || this.peekLive()) t.truncated = true;
+    if (this.capped || this.events.length >= MAX_EVENTS || this.steps >= MAX_STEPS || this.peekLive()) t.truncated = true;
     return t;
   }
 }
@@ -867,6 +931,9 @@ export function run(script: Script, options: RunOptions = {}): Trace {
     listen: o.listen,
     loss: o.loss,
     mss: o.mss,
+    mssClient: o.mssClient,
+    mssServer: o.mssServer,
+    syncookiesAlways: o.syncookiesAlways,
     nagle: o.nagle,
   };
   const seed = options.seed ?? o.seed ?? 1;
@@ -876,6 +943,8 @@ export function run(script: Script, options: RunOptions = {}): Trace {
     syn: o.synRetries,
     data: o.retries,
     msl: o.msl,
+    synAck: o.synAckRetries,
+    synLinear: o.synLinearTimeouts,
   });
   if (o.start === 'established') {
     const rng = makeRng(seed ^ 0x5eed);
@@ -887,6 +956,7 @@ export function run(script: Script, options: RunOptions = {}): Trace {
   net.takeInitial();
   if (o.listen) net.listen(net.host('server'));
   for (const step of script.steps) {
+    if (net.capped || net.now >= RUN_LIMITS.simulatedTime) break;
     net.run(step.at ?? 'quiet');
     for (const a of step.actions) net.exec(a);
   }

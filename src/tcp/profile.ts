@@ -14,11 +14,18 @@ export interface ProfileParams {
   /**
    * Linux (>= 6.5, net.ipv4.tcp_syn_linear_timeouts = 4): after the initial 1 s timeout the first 4
    * SYN retransmissions keep a linear 1 s timeout, then doubling resumes: gaps 1,1,1,1,1,2,4,8,... s.
-   * tcp_write_timeout adds the linear count to tcp_syn_retries in SYN-SENT (6 + 4 = 10 retransmissions),
-   * so SYNs leave at 0,1,2,3,4,5,7,11,19,35,67 s and connect() fails at 131 s (older kernels, and the
-   * rfc profile, double from the start: 0,1,3,7,15,31,63 s, failing at 127 s).
+   * When connect() gives up is decided by time (synGiveUp), not by this count. 0 = classic doubling.
    */
   synLinearTimeouts: number;
+  /**
+   * connect() gives up at the first SYN timer expiry at least this long (ms) after the first SYN, or
+   * null to count retransmissions (synRetries + synLinearTimeouts) instead. Linux decides by time
+   * (retransmits_timed_out): (2^(tcp_syn_retries+1) - 1) s, what classic doubling from 1 s would take,
+   * even while the linear timeouts send the first retries 1 s apart: retries 6 -> 127 s, so SYNs at
+   * 0,1,2,3,4,5,7,11,19,35,67 s and failure at 131 s; retries 2 -> 7 s (SYNs 0..5 s, failure at 7 s).
+   * RFC 9293 MUST-23: SYN retransmission goes on for at least 3 minutes.
+   */
+  synGiveUp: number | null;
   /** SYN-ACK retransmissions of a half-open entry (Linux tcp_synack_retries = 5: 1,2,4,8,16 s,
    *  the entry is dropped 32 s after the last one, 63 s after the SYN). */
   synAckRetries: number;
@@ -35,6 +42,11 @@ export interface ProfileParams {
   queueExtra: number;
 }
 
+/** Linux: connect() fails (2^(n+1) - 1) initial RTOs after the first SYN, n = tcp_syn_retries. */
+export function linuxSynGiveUp(synRetries: number, rtoInitial: number): number {
+  return (2 ** (synRetries + 1) - 1) * rtoInitial;
+}
+
 export const PROFILES: Record<Profile, ProfileParams> = {
   rfc: {
     timeWait: 240_000,
@@ -44,6 +56,7 @@ export const PROFILES: Record<Profile, ProfileParams> = {
     rtoMax: 60_000,
     synRetries: 6,
     synLinearTimeouts: 0,
+    synGiveUp: 180_000,
     synAckRetries: 5,
     dataRetries: 8,
     delayedAck: false,
@@ -60,6 +73,7 @@ export const PROFILES: Record<Profile, ProfileParams> = {
     rtoMax: 120_000,
     synRetries: 6,
     synLinearTimeouts: 4,
+    synGiveUp: linuxSynGiveUp(6, 1000),
     synAckRetries: 5,
     dataRetries: 15,
     delayedAck: true,

@@ -11,7 +11,21 @@ export type HostName = 'client' | 'server';
 export type Action =
   | { kind: 'connect'; host: HostName; isn?: number; line: number; col: number }
   | { kind: 'listen'; host: HostName; line: number; col: number }
-  | { kind: 'send'; host: HostName; bytes: number; line: number; col: number }
+  | { kind: 'send'; host: HostName; bytes: number; label?: string; line: number; col: number }
+  | { kind: 'shutdown'; host: HostName; line: number; col: number }
+  | {
+      kind: 'inject';
+      host: HostName;
+      flags: InjectFlags;
+      seq: number;
+      ack: number;
+      len: number;
+      win?: number;
+      /** seq/ack are absolute (`abs`) rather than relative to the ISNs. */
+      abs: boolean;
+      line: number;
+      col: number;
+    }
   | { kind: 'receive'; host: HostName; line: number; col: number }
   | { kind: 'close'; host: HostName; line: number; col: number }
   | { kind: 'abort'; host: HostName; line: number; col: number }
@@ -22,6 +36,48 @@ export type Action =
   | { kind: 'delay-next'; host: HostName; ms: number; line: number; col: number }
   | { kind: 'wait'; ms: number; line: number; col: number }
   | { kind: 'flood'; count: number; over?: number; line: number; col: number };
+
+export interface InjectFlags {
+  syn: boolean;
+  ack: boolean;
+  fin: boolean;
+  rst: boolean;
+  psh: boolean;
+}
+
+/**
+ * The bounds of the script language (docs/scripts.md, "Limits"): every number has a range, and a
+ * whole script is bounded, so no script can make a run take unbounded time or memory.
+ */
+export const LIMITS = {
+  /** Characters in a script. */
+  scriptChars: 1_000_000,
+  /** Actions in a script (an action is one `;`-separated part of a line; options not counted). */
+  actions: 10_000,
+  /** Spoofed SYNs in one `flood` line, and in the whole script. */
+  floodPerLine: 1_000_000,
+  floodTotal: 1_000_000,
+  /** `at TIME`, `wait`, `flood ... over`: at most 24 hours. */
+  maxTime: 24 * 3600_000,
+  /** `option delay` and `delay next`: at most 60 s. */
+  maxDelay: 60_000,
+  /** `option msl`: at most 1 hour. */
+  maxMsl: 3600_000,
+  /** Bytes in one `send`. */
+  sendBytes: 1_000_000_000,
+  /** Characters in a send label (printable, no quotes). */
+  labelChars: 40,
+  /** `len=` of an injected segment. */
+  injectLen: 65_535,
+  /** Receive window advertised by an injected segment. */
+  window: 65_535,
+  backlog: 65_535,
+  mss: 65_495,
+  synRetries: 20,
+  synAckRetries: 20,
+  synLinearTimeouts: 20,
+  retries: 30,
+} as const;
 
 export interface Step {
   line: number;
@@ -38,6 +94,13 @@ export interface ScriptOptions {
   profile?: Profile;
   backlog: number;
   syncookies: boolean;
+  /** `option syncookies always` (Linux tcp_syncookies=2): every SYN is answered with a cookie. */
+  syncookiesAlways?: boolean;
+  /** Each side's MSS option (`option mss HOST N`); the connection uses the smaller. */
+  mssClient?: number;
+  mssServer?: number;
+  synAckRetries?: number;
+  synLinearTimeouts?: number;
   listen: boolean;
   start: 'closed' | 'established';
   loss: number;
@@ -75,7 +138,7 @@ class Fail extends Error {
 }
 
 const HOSTS: readonly string[] = ['client', 'server'];
-const HOST_ACTIONS = ['connect', 'listen', 'send', 'receive', 'close', 'abort', 'reboot', 'old-syn'];
+const HOST_ACTIONS = ['connect', 'listen', 'send', 'receive', 'close', 'shutdown', 'abort', 'reboot', 'old-syn', 'inject'];
 const MAX_SEQ = 4294967295;
 
 /** Parses "50ms", "1.5s", "2min", "0". Returns ms or undefined. */
@@ -104,10 +167,11 @@ function int(t: Tok | undefined, what: string, prevEnd: number, min = 0, max = N
   return v;
 }
 
-function duration(t: Tok | undefined, what: string, prevEnd: number): number {
+function duration(t: Tok | undefined, what: string, prevEnd: number, max: number = LIMITS.maxTime): number {
   if (!t) throw new Fail(prevEnd, PARSE.missing(what));
   const v = parseDuration(t.text);
   if (v === undefined) throw new Fail(t.col, PARSE.badDuration(t.text));
+  if (!(v <= max)) throw new Fail(t.col, PARSE.durationRange(what, max));
   return v;
 }
 
@@ -143,7 +207,7 @@ function parseOption(toks: Tok[], o: ScriptOptions): void {
       return;
     }
     case 'delay':
-      o.delay = duration(v, 'delay', e);
+      o.delay = duration(v, 'delay', e, LIMITS.maxDelay);
       break;
     case 'delayed-ack':
       o.delayedAck = onOff(v, 'delayed-ack', e);
@@ -154,10 +218,22 @@ function parseOption(toks: Tok[], o: ScriptOptions): void {
       o.profile = v.text;
       break;
     case 'backlog':
-      o.backlog = int(v, 'backlog', e, 1, 65535);
+      o.backlog = int(v, 'backlog', e, 0, LIMITS.backlog);
       break;
     case 'syncookies':
+      if (v && v.text === 'always') {
+        o.syncookies = true;
+        o.syncookiesAlways = true;
+        break;
+      }
       o.syncookies = onOff(v, 'syncookies', e);
+      o.syncookiesAlways = false;
+      break;
+    case 'synack-retries':
+      o.synAckRetries = int(v, 'synack-retries', e, 0, LIMITS.synAckRetries);
+      break;
+    case 'syn-linear-timeouts':
+      o.synLinearTimeouts = int(v, 'syn-linear-timeouts', e, 0, LIMITS.synLinearTimeouts);
       break;
     case 'listen':
       o.listen = onOff(v, 'listen', e);
@@ -177,25 +253,82 @@ function parseOption(toks: Tok[], o: ScriptOptions): void {
     case 'seed':
       o.seed = int(v, 'seed', e, 0, MAX_SEQ);
       break;
-    case 'mss':
-      o.mss = int(v, 'mss', e, 1, 65495);
+    case 'mss': {
+      if (v && HOSTS.includes(v.text)) {
+        const n = int(toks[3], 'mss', end(v), 1, LIMITS.mss);
+        if (v.text === 'client') o.mssClient = n;
+        else o.mssServer = n;
+        noMore(toks, 4);
+        return;
+      }
+      o.mss = int(v, 'mss', e, 1, LIMITS.mss);
       break;
+    }
     case 'syn-retries':
-      o.synRetries = int(v, 'syn-retries', e, 0, 20);
+      o.synRetries = int(v, 'syn-retries', e, 0, LIMITS.synRetries);
       break;
     case 'retries':
-      o.retries = int(v, 'retries', e, 0, 30);
+      o.retries = int(v, 'retries', e, 0, LIMITS.retries);
       break;
     case 'nagle':
       o.nagle = onOff(v, 'nagle', e);
       break;
     case 'msl':
-      o.msl = duration(v, 'msl', e);
+      o.msl = duration(v, 'msl', e, LIMITS.maxMsl);
       break;
     default:
       throw new Fail(name.col, PARSE.unknownOption(name.text));
   }
   noMore(toks, 3);
+}
+
+/** `"ClientHello"`: the rest of the action, in double quotes (tokens were split on spaces). */
+function parseLabel(first: Tok, rest: Tok[]): string {
+  if (!first.text.startsWith('"')) throw new Fail(first.col, PARSE.unexpected(first.text));
+  const text = rest.map((t) => t.text).join(' ');
+  if (!first.text.startsWith('"') || !text.endsWith('"') || text.length < 2) throw new Fail(first.col, PARSE.badLabel(first.text));
+  // Spaces inside the label are kept as single spaces (the tokenizer split them).
+  const label = text.slice(1, -1);
+  if (label.length === 0 || label.length > LIMITS.labelChars) throw new Fail(first.col, PARSE.labelLength(LIMITS.labelChars));
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || label[i] === '"' || (c >= 0x80 && c < 0xa0)) throw new Fail(first.col, PARSE.badLabel(first.text));
+  }
+  return label;
+}
+
+const INJECT_FLAGS: Record<string, keyof InjectFlags> = { SYN: 'syn', ACK: 'ack', FIN: 'fin', RST: 'rst', PSH: 'psh' };
+
+/** `HOST inject FLAGS seq=N ack=N [len=N] [win=N] [abs]`. */
+function parseInject(host: HostName, toks: Tok[], verb: Tok, col: number): Action {
+  const ft = toks[2];
+  if (!ft) throw new Fail(end(verb), PARSE.missing('flags (e.g. ACK, SYN,ACK, RST)'));
+  const flags: InjectFlags = { syn: false, ack: false, fin: false, rst: false, psh: false };
+  for (const f of ft.text.split(',')) {
+    const k = INJECT_FLAGS[f.toUpperCase()];
+    if (!k) throw new Fail(ft.col, PARSE.badFlags(ft.text));
+    flags[k] = true;
+  }
+  const fields: Record<string, number> = {};
+  let abs = false;
+  let prev = end(ft);
+  for (const t of toks.slice(3)) {
+    if (t.text === 'abs') {
+      abs = true;
+      prev = end(t);
+      continue;
+    }
+    const m = /^(seq|ack|len|win)=(.*)$/.exec(t.text);
+    if (!m) throw new Fail(t.col, PARSE.unexpected(t.text));
+    const [, key, val] = m;
+    if (key in fields) throw new Fail(t.col, PARSE.unexpected(t.text));
+    const max = key === 'len' ? LIMITS.injectLen : key === 'win' ? LIMITS.window : MAX_SEQ;
+    fields[key] = int({ text: val, col: t.col + key.length + 1 }, key, end(t), 0, max);
+    prev = end(t);
+  }
+  if (fields.seq === undefined) throw new Fail(prev, PARSE.missing('seq=N'));
+  if (flags.ack && fields.ack === undefined) throw new Fail(prev, PARSE.missing('ack=N (the segment has ACK)'));
+  return { kind: 'inject', host, flags, seq: fields.seq, ack: fields.ack ?? 0, len: fields.len ?? 0, win: fields.win, abs, line: 0, col };
 }
 
 function parseAction(toks: Tok[]): Action {
@@ -209,7 +342,7 @@ function parseAction(toks: Tok[]): Action {
     return { kind: 'wait', ms, line, col };
   }
   if (w === 'flood') {
-    const count = int(toks[1], 'SYN count', end(first), 1, 100_000_000);
+    const count = int(toks[1], 'SYN count', end(first), 1, LIMITS.floodPerLine);
     let over: number | undefined;
     if (toks[2]) {
       if (toks[2].text !== 'over') throw new Fail(toks[2].col, PARSE.unexpected(toks[2].text));
@@ -241,7 +374,7 @@ function parseAction(toks: Tok[]): Action {
     const h = toks[2];
     if (!h) throw new Fail(end(what), PARSE.missing('host (client or server)'));
     if (!HOSTS.includes(h.text)) throw new Fail(h.col, PARSE.unknownHost(h.text));
-    const ms = duration(toks[3], 'extra delay', end(h));
+    const ms = duration(toks[3], 'extra delay', end(h), LIMITS.maxDelay);
     noMore(toks, 4);
     return { kind: 'delay-next', host: h.text as HostName, ms, line, col };
   }
@@ -260,10 +393,14 @@ function parseAction(toks: Tok[]): Action {
         return { kind: 'connect', host, isn, line, col };
       }
       case 'send': {
-        const bytes = int(toks[2], 'byte count', end(verb), 1, 1_000_000_000);
-        noMore(toks, 3);
-        return { kind: 'send', host, bytes, line, col };
+        const bytes = int(toks[2], 'byte count', end(verb), 1, LIMITS.sendBytes);
+        const lt = toks[3];
+        if (!lt) return { kind: 'send', host, bytes, line, col };
+        const label = parseLabel(lt, toks.slice(3));
+        return { kind: 'send', host, bytes, label, line, col };
       }
+      case 'inject':
+        return parseInject(host, toks, verb, col);
       case 'old-syn': {
         const seq = int(toks[2], 'sequence number', end(verb), 0, MAX_SEQ);
         noMore(toks, 3);
@@ -272,6 +409,7 @@ function parseAction(toks: Tok[]): Action {
       case 'listen':
       case 'receive':
       case 'close':
+      case 'shutdown':
       case 'abort':
       case 'reboot':
         noMore(toks, 2);
@@ -288,12 +426,20 @@ export function parseScript(text: string): ParseResult {
   const options = defaultOptions();
   const steps: Step[] = [];
   const errors: ScriptError[] = [];
+  if (text.length > LIMITS.scriptChars) {
+    const upTo = text.slice(0, LIMITS.scriptChars);
+    const line = upTo.split('\n').length;
+    return { ok: false, errors: [{ line, col: upTo.length - upTo.lastIndexOf('\n'), message: PARSE.scriptTooLong(LIMITS.scriptChars) }] };
+  }
   const lines = text.split(/\r?\n/);
-  lines.forEach((raw, idx) => {
+  let actionCount = 0;
+  let floodTotal = 0;
+  for (let idx = 0; idx < lines.length; idx++) {
+    const raw = lines[idx];
     const lineNo = idx + 1;
     const hash = raw.indexOf('#');
     const body = hash >= 0 ? raw.slice(0, hash) : raw;
-    if (body.trim() === '') return;
+    if (body.trim() === '') continue;
     try {
       // split on ';' keeping columns
       const parts: { text: string; offset: number }[] = [];
@@ -328,14 +474,22 @@ export function parseScript(text: string): ParseResult {
         if (ts[0].text === 'at') throw new Fail(ts[0].col, PARSE.atFirst());
         const a = parseAction(ts);
         a.line = lineNo;
+        if (++actionCount > LIMITS.actions) throw new Fail(ts[0].col, PARSE.tooManyActions(LIMITS.actions));
+        if (a.kind === 'flood') {
+          floodTotal += a.count;
+          if (floodTotal > LIMITS.floodTotal) throw new Fail(ts[0].col, PARSE.floodTotal(LIMITS.floodTotal));
+        }
         actions.push(a);
       });
       if (!isOption && actions.length > 0) steps.push({ line: lineNo, at, actions });
     } catch (e) {
       if (e instanceof Fail) errors.push({ line: lineNo, col: e.col, message: e.message });
       else throw e;
+      // Past a whole-script bound nothing after it can be right: stop there (bounded work, one error).
+      if (actionCount > LIMITS.actions || floodTotal > LIMITS.floodTotal) break;
+      if (errors.length >= 100) break;
     }
-  });
+  }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, script: { options, steps } };
 }

@@ -62,6 +62,8 @@ export interface SegmentEvent extends EventBase {
   retransmission: boolean;
   /** Why it was dropped, when fate is 'dropped' (e.g. "drop next client", "random loss", "SYN queue full"). */
   dropReason?: string;
+  /** What the bytes are, from a labelled write (`client send 517 "ClientHello"`). */
+  label?: string;
 }
 
 export interface StateEvent extends EventBase {

@@ -24,25 +24,27 @@ interface FixtureSegment {
 const steps = (...lines: string[]) =>
   ['option profile linux', 'option delayed-ack on', 'option isn client 1000', 'option isn server 5000000', ...lines].join('\n');
 
+// The capture tool reads what arrives (conn.recv, cli.recv) before it closes, so the scripts read
+// too: in the linux profile close() with unread data sends RST (Linux tcp_close).
 const CASES: Record<string, string> = {
   'linux-close-client-first': steps(
     'client connect', 'wait 300ms',
-    'client send 5', 'wait 300ms',
-    'server send 5', 'wait 300ms',
+    'client send 5', 'wait 300ms', 'server receive',
+    'server send 5', 'wait 300ms', 'client receive',
     'client close', 'wait 300ms',
     'server close', 'wait 300ms',
   ),
   'linux-close-server-first': steps(
     'client connect', 'wait 300ms',
-    'client send 5', 'wait 300ms',
-    'server send 5', 'wait 300ms',
+    'client send 5', 'wait 300ms', 'server receive',
+    'server send 5', 'wait 300ms', 'client receive',
     'server close', 'wait 300ms',
     'client close', 'wait 300ms',
   ),
   'linux-close-fast': steps(
     'client connect', 'wait 300ms',
-    'client send 5', 'wait 300ms',
-    'server send 5', 'wait 300ms',
+    'client send 5', 'wait 300ms', 'server receive',
+    'server send 5', 'wait 300ms', 'client receive',
     'client close',
     'server close', 'wait 300ms',
   ),

@@ -284,7 +284,7 @@ export interface PanelData {
 
 function fmtSeq(v: number | null, isn: number | null, mode: SeqMode): string {
   if (v === null || v === undefined) return S.none;
-  if (mode === 'relative' && isn !== null && isn !== undefined) return String((v - isn) >>> 0);
+  if (mode === 'relative' && isn !== null && isn !== undefined) return String((v - isn) | 0);
   return String(v >>> 0);
 }
 

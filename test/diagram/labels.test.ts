@@ -1,0 +1,32 @@
+/** Segment labels: signed relative numbers (issue 10 item 10) and application labels on segments. */
+import { describe, it, expect } from 'vitest';
+import { render } from '../../src/diagram/render.js';
+import { toMermaid } from '../../src/diagram/mermaid.js';
+import { runSource } from '../../src/tcp/index.js';
+import { builtin } from './helpers.js';
+
+describe('relative sequence numbers', () => {
+  it('a number below the ISN (an old duplicate SYN) prints as a signed offset, seq=-10', () => {
+    const text = render(builtin('old-duplicate-syn'), { width: 120, seq: 'relative' }).join('\n');
+    expect(text).toContain('seq=-10');
+    expect(text).not.toContain('4294967286');
+    // and its SYN,ACK acknowledges -9
+    expect(text).toContain('ack=-9');
+  });
+
+  it('ordinary relative numbers are unchanged (0 for the SYN, 1 after it)', () => {
+    const text = render(builtin('handshake'), { width: 120, seq: 'relative' }).join('\n');
+    expect(text).toContain('SYN seq=0');
+    expect(text).toContain('ACK seq=1 ack=1');
+  });
+});
+
+describe('application labels', () => {
+  it('client send 517 "ClientHello" puts ClientHello on its segment, in text and Mermaid', () => {
+    const r = runSource('option isn client 100\noption isn server 300\nclient connect\nclient send 517 "ClientHello"\n');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const text = render(r.trace, { width: 120 }).join('\n');
+    expect(text).toContain('len=517 ClientHello');
+    expect(toMermaid(r.trace)).toContain('ClientHello');
+  });
+});
