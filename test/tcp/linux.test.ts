@@ -49,6 +49,22 @@ const CASES: Record<string, string> = {
     'server close', 'wait 300ms',
   ),
   'linux-refused': steps('option listen off', 'client connect', 'wait 300ms'),
+  // close() vs shutdown() with data the client never read (captured by the model's own engineer):
+  // close() sends RST,ACK; shutdown() sends FIN and the client still receives afterwards.
+  'linux-close-unread': steps(
+    'client connect', 'wait 300ms',
+    'server send 5', 'wait 300ms',
+    'client close', 'wait 300ms',
+    'server close', 'wait 300ms',
+  ),
+  'linux-shutdown-unread': steps(
+    'client connect', 'wait 300ms',
+    'server send 5', 'wait 300ms',
+    'client shutdown', 'wait 300ms',
+    'server receive', 'server send 5', 'wait 300ms',
+    'client receive', 'server close', 'wait 300ms',
+    'client close', 'wait 300ms',
+  ),
   'linux-abort': steps('client connect', 'wait 300ms', 'client abort', 'wait 300ms'),
 };
 
@@ -80,4 +96,23 @@ describe('the model reproduces real Linux on loopback', () => {
       expect(normalise(r.trace)).toEqual(expected);
     });
   }
+});
+
+describe('when Linux gives up on connect(): tcp_syn_retries = 2, captured in a network namespace', () => {
+  const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'linux', 'linux-syn-giveup-retries2.json'), 'utf8')) as {
+    segments: (FixtureSegment & { ms: number })[];
+    gave_up_ms: number;
+    error: string;
+  };
+  it('six SYNs about 1 s apart and connect() fails at about 7 s, as the model says', () => {
+    const r = runSource(steps('option syn-retries 2', ...Array(8).fill('drop next client'), 'client connect'));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const model = r.trace.events.filter((e): e is SegmentEvent => e.type === 'segment');
+    expect(model.map((s) => s.flags)).toEqual(fixture.segments.map((s) => s.flags));
+    // Linux's timers run on jiffies and its RTO of 1 s drifts by a few ms per retry: within 3 %.
+    model.forEach((s, i) => expect(Math.abs(s.t - fixture.segments[i].ms)).toBeLessThanOrEqual(0.03 * s.t + 5));
+    const gaveUp = r.trace.events.find((e) => e.type === 'app' && e.error === 'connection timed out');
+    expect(fixture.error).toBe('Connection timed out');
+    expect(Math.abs(gaveUp!.t - fixture.gave_up_ms)).toBeLessThanOrEqual(0.03 * gaveUp!.t);
+  });
 });

@@ -6,7 +6,8 @@ sleeps between steps so that each step starts when the network is quiet (as syna
 tcpdump prints absolute sequence numbers (-S); we normalise them to each side's ISN and write
 test/fixtures/linux/<case>.json: the segments in order, from the client's or server's point of view.
 
-Run as root:  python3 tools/capture/run.py   (needs tcpdump; only touches 127.0.0.1)
+Run as root:  python3 tools/capture/run.py [CASE...]   (needs tcpdump; touches only 127.0.0.1, and a
+throw-away network namespace, made with `unshare -n`, for the SYN give-up case)
 """
 import json, os, re, socket, struct, subprocess, sys, threading, time
 
@@ -62,6 +63,31 @@ def case_abort(port):
     cli.close(); settle()
     conn.close(); srv.close()
 
+def case_close_unread(port):
+    """The server sends 5 bytes the client never reads; the client calls close(): Linux sends RST."""
+    srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(('127.0.0.1', port)); srv.listen(1)
+    cli = socket.socket(); cli.connect(('127.0.0.1', port)); conn, _ = srv.accept(); settle()
+    conn.sendall(b'world'); settle()
+    cli.close(); settle()          # 5 unread bytes: RST instead of FIN
+    conn.close(); srv.close(); settle()
+
+def case_shutdown_unread(port):
+    """The same, but the client calls shutdown(SHUT_WR): a FIN, and it still receives."""
+    srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(('127.0.0.1', port)); srv.listen(1)
+    cli = socket.socket(); cli.connect(('127.0.0.1', port)); conn, _ = srv.accept(); settle()
+    conn.sendall(b'world'); settle()
+    cli.shutdown(socket.SHUT_WR); settle()
+    conn.recv(100)                 # EOF
+    conn.sendall(b'again'); settle()
+    got = b''
+    while len(got) < 10:
+        got += cli.recv(100)
+    conn.close(); settle()
+    cli.close(); settle()
+    srv.close()
+
 CASES = {
     # name: (function, args, description)
     'linux-close-client-first': (case_close, ('client',), 'handshake, 5 bytes each way, client closes, then server closes'),
@@ -69,7 +95,52 @@ CASES = {
     'linux-close-fast': (case_fast_close, (), 'handshake, 5 bytes each way, client closes and the server closes as soon as it reads EOF'),
     'linux-refused': (case_refused, (), 'connect to a port with no listener'),
     'linux-abort': (case_abort, (), 'handshake, then the client aborts (SO_LINGER 0: RST)'),
+    'linux-close-unread': (case_close_unread, (), 'the server sends 5 bytes; the client close()s without reading them'),
+    'linux-shutdown-unread': (case_shutdown_unread, (), 'the server sends 5 bytes; the client shutdown(SHUT_WR)s without reading, then receives 5 more'),
 }
+
+SYN_GIVEUP = 'linux-syn-giveup-retries2'
+
+def capture_syn_giveup():
+    """Inside a fresh network namespace (run.py re-executes itself under `unshare -n`): SYNs to an
+    address that never answers, net.ipv4.tcp_syn_retries = 2. A veth pair with a static neighbour
+    entry puts the SYNs on the wire (tcpdump sees them) where nothing answers."""
+    sh = lambda *a: subprocess.run(list(a), check=True)
+    sh('ip', 'link', 'set', 'lo', 'up')
+    sh('ip', 'link', 'add', 'v0', 'type', 'veth', 'peer', 'name', 'v1')
+    sh('ip', 'addr', 'add', '10.9.9.1/24', 'dev', 'v0')
+    sh('ip', 'link', 'set', 'v0', 'up'); sh('ip', 'link', 'set', 'v1', 'up')
+    sh('ip', 'neigh', 'add', '10.9.9.2', 'lladdr', '02:00:00:00:00:02', 'dev', 'v0')
+    sh('sysctl', '-q', '-w', 'net.ipv4.tcp_syn_retries=2')
+    linear = open('/proc/sys/net/ipv4/tcp_syn_linear_timeouts').read().strip() if os.path.exists('/proc/sys/net/ipv4/tcp_syn_linear_timeouts') else None
+    dump = subprocess.Popen(['tcpdump', '-i', 'v0', '-nn', '-S', '-tt', '-l', 'tcp port 80'],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    time.sleep(1.0)
+    cli = socket.socket()
+    t0 = time.time()
+    err = None
+    try:
+        cli.connect(('10.9.9.2', 80))
+    except OSError as e:
+        err = e.strerror
+    t1 = time.time()
+    time.sleep(0.5)
+    dump.terminate()
+    lines = dump.communicate(timeout=5)[0].splitlines()
+    pat = re.compile(r'^(?P<t>[\d.]+) IP 10\.9\.9\.1\.\d+ > 10\.9\.9\.2\.80: Flags \[(?P<f>[^\]]*)\], seq (?P<seq>\d+)')
+    segs = []
+    for ln in lines:
+        m = pat.match(ln.strip())
+        if m:
+            segs.append({'from': 'client', 'to': 'server', 'flags': sorted({FLAGS[c] for c in m['f'] if c in FLAGS}, key=ORDER.index),
+                         'seq': 0, 'ack': None, 'len': 0, 'tcpdump': ln.strip(), 'ms': round((float(m['t']) - t0) * 1000, 1)})
+    rec = {'case': SYN_GIVEUP, 'description': 'connect() to an address that never answers, net.ipv4.tcp_syn_retries=2',
+           'kernel': os.uname().release, 'captured_with': 'tcpdump -i v0 -nn -S -tt (in unshare -n)',
+           'sysctl': {'tcp_syn_retries': 2, 'tcp_syn_linear_timeouts': int(linear) if linear else None},
+           'error': err, 'gave_up_ms': round((t1 - t0) * 1000, 1), 'segments': segs}
+    with open(os.path.join(OUT, SYN_GIVEUP + '.json'), 'w') as f:
+        json.dump(rec, f, indent=1)
+    print(f'{SYN_GIVEUP}: {len(segs)} SYNs at', [s['ms'] for s in segs], 'ms; connect() failed after', rec['gave_up_ms'], 'ms:', err)
 
 LINE = re.compile(r'^(?P<t>[\d.]+) IP 127\.0\.0\.1\.(?P<sp>\d+) > 127\.0\.0\.1\.(?P<dp>\d+): Flags \[(?P<f>[^\]]*)\](?:, seq (?P<seq>\d+)(?::(?P<end>\d+))?)?(?:, ack (?P<ack>\d+))?.*?, length (?P<len>\d+)')
 FLAGS = {'S': 'SYN', 'F': 'FIN', 'R': 'RST', 'P': 'PSH', '.': 'ACK'}
@@ -114,8 +185,14 @@ def parse(lines, server_port):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    names = sys.argv[1:] or list(CASES)
+    if sys.argv[1:] == ['--in-netns', SYN_GIVEUP]:
+        capture_syn_giveup()
+        return
+    names = sys.argv[1:] or list(CASES) + [SYN_GIVEUP]
     for i, name in enumerate(names):
+        if name == SYN_GIVEUP:
+            subprocess.run(['unshare', '-n', sys.executable, os.path.abspath(__file__), '--in-netns', SYN_GIVEUP], check=True)
+            continue
         fn, args, desc = CASES[name]
         port = 47000 + i
         dump = subprocess.Popen(['tcpdump', '-i', 'lo', '-nn', '-S', '-tt', '-l', f'tcp port {port}'],
