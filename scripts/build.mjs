@@ -35,7 +35,8 @@ const result = await build({
   // Metafile paths are relative to this directory (whatever the caller's cwd).
   absWorkingDir: root,
   metafile: true,
-  entryPoints: [join(root, 'src/cli.ts')],
+  // The lessons worker (src/ui/lessons-worker.ts) loads lessons off the UI thread: its own entry.
+  entryPoints: [join(root, 'src/cli.ts'), join(root, 'src/ui/lessons-worker.ts')],
   outdir: dist,
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',

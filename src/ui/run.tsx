@@ -8,7 +8,11 @@ import type { CliIO } from '../cli/io.js';
 import type { AppContext, ScreenRequest } from './screen.js';
 import type { Lesson } from '../lessons/types.js';
 import type { Progress } from '../store/types.js';
-import { loadAllLessons, loadLesson, loadLessonIndex, resolveLessonsDir } from '../lessons/load.js';
+import { loadAllLessons, loadLesson, loadLessonIndex, resolveLessonsDir, type AllLessons } from '../lessons/load.js';
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadProgress, progressDir, saveProgress } from '../store/progress.js';
 import { App, realClock } from './app.js';
 import { UI } from './strings.js';
@@ -51,6 +55,46 @@ export function isInteractive(io: CliIO): boolean {
 /** TERM=dumb: no cursor addressing, no alternate screen. */
 export function dumbTerminal(env: Record<string, string | undefined>): boolean {
   return env.TERM === 'dumb';
+}
+
+/** The worker's file: dist/lessons-worker.js, beside dist/cli.js (this code may sit in dist/chunks). */
+function workerFile(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const f of [join(here, 'lessons-worker.js'), join(here, '..', 'lessons-worker.js')]) if (existsSync(f)) return f;
+  return null;
+}
+
+/**
+ * loadAllLessons(dir) in a worker thread (src/ui/lessons-worker.ts; unref'd, so it never keeps
+ * synack alive; cancel() terminates it). Without the worker file (running from the sources) or if
+ * it cannot start, it loads on this thread after the first frame, as a fallback.
+ */
+export function loadLessonsOffThread(dir: string): { result: Promise<AllLessons>; cancel(): void } {
+  const file = workerFile();
+  const inProcess = () => {
+    let cancelled = false;
+    return {
+      result: new Promise<AllLessons>((res, rej) => setImmediate(() => (cancelled ? rej(new Error('cancelled')) : res(loadAllLessons(dir))))),
+      cancel: () => void (cancelled = true),
+    };
+  };
+  if (!file) return inProcess();
+  let worker: Worker;
+  try {
+    // A tiny bootstrap lowers the thread's priority first (Linux: per thread), so even loading the
+    // worker's code yields to the UI thread.
+    const boot = `try { require('node:os').setPriority(19) } catch {} import(${JSON.stringify(pathToFileURL(file).href)})`;
+    worker = new Worker(boot, { eval: true, workerData: { dir } });
+  } catch {
+    return inProcess();
+  }
+  worker.unref();
+  const result = new Promise<AllLessons>((res, rej) => {
+    worker.once('message', (m: AllLessons) => res(m));
+    worker.once('error', rej);
+    worker.once('exit', (code) => rej(new Error(`lessons worker exited (${code})`)));
+  });
+  return { result, cancel: () => void worker.terminate().catch(() => undefined) };
 }
 
 export async function runApp(request: ScreenRequest | ScreenRequest[], opts: RunAppOptions): Promise<number> {
@@ -223,19 +267,25 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
       exitOnCtrlC: false,
       patchConsole: true,
     });
-    // After the first frame: the full lessons (blocks and questions) replace the stubs.
-    setImmediate(() => {
-      if (finished || quitting) return;
-      const all = loadAllLessons(lessonsDir);
-      // Keep a lesson already loaded in full (same object) so open screens keep their state.
-      const next = all.lessons.map((l) => {
-        const had = lessons.find((x) => x.meta.id === l.meta.id && x.blocks.length > 0);
-        return had ?? l;
-      });
-      if (finished || quitting) return;
-      instance.rerender(element(next, brokenList(all.broken)));
-    });
+    // After the first frame: the full lessons (blocks and questions) replace the stubs. They load
+    // in a worker thread, so keys, Ctrl+C and signals are never held up by lesson parsing.
+    const loading = loadLessonsOffThread(lessonsDir);
+    loading.result.then(
+      (all) => {
+        if (finished || quitting) return;
+        // Keep a lesson already loaded in full (same object) so open screens keep their state.
+        const next = all.lessons.map((l) => {
+          const had = lessons.find((x) => x.meta.id === l.meta.id && x.blocks.length > 0);
+          return had ?? l;
+        });
+        instance.rerender(element(next, brokenList(all.broken)));
+      },
+      () => {
+        /* the app keeps the front-matter stubs */
+      },
+    );
     await instance.waitUntilExit();
+    loading.cancel();
     instance.cleanup();
   } catch (e) {
     cleanup();
@@ -260,5 +310,9 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     process.off('unhandledRejection', onCrash);
     if (err) io.stderr.write(`synack: ${UI.saveFailed(err)}\n`);
   }
+  // Saved and restored: nothing is left to do. A timer of Ink's (or a stream) must not hold the
+  // process for another few hundred milliseconds after the learner quit (unref'd: exits no sooner
+  // than the event loop would on its own).
+  setTimeout(() => process.exit(), 20).unref();
   return code;
 }

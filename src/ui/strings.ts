@@ -30,6 +30,7 @@ export const UI = {
     '  synack diagram NAME --plain  print the sequence diagram\n' +
     '  synack check [DIR]         validate lesson files\n' +
     'Run \'synack --help\' for everything.\n',
+  lessonLoading: 'Loading the lesson…',
   dumbTerminal:
     'synack needs a terminal with cursor addressing, and TERM=dumb says this one has none.\n' +
     'Set TERM to your terminal (for example TERM=xterm-256color), or use the plain commands:\n' +

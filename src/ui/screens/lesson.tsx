@@ -582,6 +582,14 @@ function LessonView(props: { s: LessonState; ctx: AppContext }) {
       </Box>
     );
   }
+  if (s.lesson.blocks.length === 0) {
+    // Only its front matter so far: the full lessons are still loading (run.tsx, in a worker).
+    return (
+      <Box flexDirection="column" width={ctx.width}>
+        <Text dimColor>{truncate(UI.lessonLoading, ctx.width)}</Text>
+      </Box>
+    );
+  }
   const layout = lessonLayout(s, ctx);
   const top = topRow(s, ctx, layout);
   const visible = layout.lines.slice(top, top + viewRows(ctx));
