@@ -610,8 +610,14 @@ function drawSide(c: Ctx, row: Row, lane: number, text: string, short: string, r
   if (lane === 0 && g.side > 0) row.text(g.gutterW, sideText(c, text, short, g.side), role, g.gutterW + g.side);
   else if (lane === N - 1 && g.side > 0) row.text(g.rightStart, sideText(c, text, short, g.rightW), role);
   else if (lane > 0 && lane < N - 1) {
+    // A middle lane (a second client) has no gutter: its state or timer note goes right of its
+    // lifeline, unless a segment label is already there (the label wins; the side panel and the
+    // list mode still give the state).
     const room = g.gap - 2;
-    row.text(g.x[lane] + 2, sideText(c, text, short, room), role, g.x[lane] + 2 + room);
+    const x = g.x[lane] + 2;
+    const t = sideText(c, text, short, room);
+    for (let i = 0; i < strWidth(t) + 1 && x + i < row.width; i++) if (row.role[x + i] === 'flag' || row.role[x + i] === 'legend') return;
+    row.text(x, t, role, x + room);
   }
 }
 

@@ -80,6 +80,15 @@ export const X = {
   reboot: (who: string) => `${cap(who)} crashes and reboots: every connection it had is forgotten, without telling the peer.`,
   rebootState: (who: string) => `${cap(who)} lost all connection state in the reboot.`,
   accepted: (who: string) => `${cap(who)}'s application accept()s the new connection from the accept queue.`,
+  acceptOff: (who: string) => `${cap(who)}'s application stops calling accept(): established connections wait in the accept queue.`,
+  acceptOn: (who: string, n: number) =>
+    `${cap(who)}'s application calls accept() again${n > 0 ? `: it takes the ${n} queued connection${n === 1 ? '' : 's'}` : ''}.`,
+  queuedForAccept: (who: string) => `${cap(who)}'s new connection waits in the accept queue: the application is not calling accept().`,
+  acceptFullReason: () => 'accept queue full',
+  acceptFullAck: (who: string, q: number, max: number) =>
+    `${cap(who)}'s accept queue is full (${q}/${max}): Linux (tcp_abort_on_overflow=0) drops this ACK and keeps the connection half-open; the peer thinks it is connected. The SYN,ACK will be sent again.`,
+  acceptFullSyn: (who: string, q: number, max: number) =>
+    `${cap(who)}'s accept queue is full (${q}/${max}): the SYN is dropped.`,
   eof: (who: string) => `${cap(who)}'s application sees end-of-file: the peer will send no more data.`,
 
   // segments
@@ -225,7 +234,7 @@ export const PARSE = {
   badDuration: (text: string) => `bad duration '${text}' (use e.g. 50ms, 1s, 2min)`,
   unexpected: (text: string) => `unexpected '${text}'`,
   onOff: (what: string, text: string) => `${what} must be 'on' or 'off', not '${text}'`,
-  unknownHost: (text: string) => `unknown host '${text}' (use client or server)`,
+  unknownHost: (text: string) => `unknown host '${text}' (use client, client2 or server)`,
   unknownProfile: (text: string) => `unknown profile '${text}' (use rfc or linux)`,
   badStart: (text: string) => `unknown start '${text}' (use established or closed)`,
   badLoss: (text: string) => `loss must be a probability between 0 and 1, not '${text}'`,

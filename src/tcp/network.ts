@@ -33,6 +33,7 @@ import { Endpoint, RCV_WND, type Effect, type EndpointConfig, type TimerKind } f
 /** Default addresses, as in the source notes. */
 export const DEFAULT_HOSTS: Record<HostName, { ip: string; port: number }> = {
   client: { ip: '192.168.10.1', port: 6784 },
+  client2: { ip: '192.168.10.2', port: 6785 },
   server: { ip: '110.242.68.3', port: 80 },
 };
 
@@ -59,6 +60,8 @@ const FLOOD_GAP = 0.01;
 class Listener {
   synQueue = 0;
   acceptQueue = 0;
+  /** `server accept off`: established connections stay in the accept queue. */
+  acceptOff = false;
   constructor(
     readonly synMax: number,
     readonly acceptMax: number,
@@ -208,9 +211,10 @@ export class Network {
   constructor(
     readonly opts: NetworkOptions,
     seed: number,
-    isn: { client?: number; server?: number },
+    isn: { client?: number; client2?: number; server?: number },
     dropIds: number[],
     retries: { syn?: number; data?: number; msl?: number; synAck?: number; synLinear?: number },
+    withClient2 = false,
   ) {
     const base = PROFILES[opts.profile];
     const synRetries = retries.syn ?? base.synRetries;
@@ -234,8 +238,10 @@ export class Network {
     this.isnRng = makeRng(Math.floor(master() * 2 ** 32));
     this.lossRng = makeRng(Math.floor(master() * 2 ** 32));
     this.secret = Math.floor(master() * 2 ** 32);
-    for (const name of ['client', 'server'] as const) {
-      const h = new Host(name, DEFAULT_HOSTS[name].ip, DEFAULT_HOSTS[name].port, name, isn[name]);
+    // client2 exists only in scripts that use it (so other traces keep exactly two hosts)
+    const names: HostName[] = isn.client2 !== undefined || withClient2 ? ['client', 'client2', 'server'] : ['client', 'server'];
+    for (const name of names) {
+      const h = new Host(name, DEFAULT_HOSTS[name].ip, DEFAULT_HOSTS[name].port, name === 'server' ? 'server' : 'client', isn[name]);
       this.hosts.set(name, h);
       this.byIp.set(h.ip, h);
     }
@@ -243,6 +249,11 @@ export class Network {
 
   host(name: string): Host {
     return this.hosts.get(name) as Host;
+  }
+
+  /** The host a host's calls address: the server for the clients, the client for the server. */
+  private peerHost(name: string): Host {
+    return this.host(name === 'server' ? 'client' : 'server');
   }
 
   private hostOf(ep: Endpoint): Host {
@@ -317,7 +328,7 @@ export class Network {
     this.emitQueue(this.host(s.to), s.until, s.queue, s.snap);
   }
 
-  private emitQueue(h: Host, t = this.now, queue?: { synQueue: number; acceptQueue: number }, snap?: Record<string, HostSnapshot>): void {
+  private emitQueue(h: Host, t = this.now, queue?: { synQueue: number; acceptQueue: number }, snap?: Record<string, HostSnapshot>, why?: string): void {
     const l = h.listener;
     if (!l) return;
     const synQueue = queue ? queue.synQueue : l.synQueue;
@@ -330,7 +341,7 @@ export class Network {
       synQueueMax: l.synMax,
       acceptQueue,
       acceptQueueMax: l.acceptMax,
-      explain: X.queue(h.name, synQueue, l.synMax, acceptQueue, l.acceptMax),
+      explain: why ? `${why} ${X.queue(h.name, synQueue, l.synMax, acceptQueue, l.acceptMax)}` : X.queue(h.name, synQueue, l.synMax, acceptQueue, l.acceptMax),
     };
     this.emit(ev, snap);
   }
@@ -391,7 +402,11 @@ export class Network {
         return;
       case 'accepted': {
         const l = h.listener;
-        if (l && shown) {
+        if (l && l.acceptOff) {
+          // Nobody calls accept(): the connection waits in the accept queue.
+          l.acceptQueue++;
+          this.emitQueue(h, this.now, undefined, undefined, X.queuedForAccept(h.name));
+        } else if (l && shown) {
           l.acceptQueue++;
           this.emitQueue(h);
           l.acceptQueue--;
@@ -516,6 +531,13 @@ export class Network {
     const h = this.byIp.get(seg.dstIp);
     if (!h || h.port !== seg.dstPort) return;
     const c = h.conns.get(`${seg.srcIp}:${seg.srcPort}`);
+    const l = h.listener;
+    if (c && l && l.acceptOff && c.passive && c.state === 'SYN-RECEIVED' && l.acceptQueue >= l.acceptMax && seg.ack && !seg.rst && !seg.syn && seg.ackNo === c.sndNxt) {
+      // Linux tcp_check_req with the accept queue full and tcp_abort_on_overflow=0: the ACK that
+      // completes the handshake is dropped; the entry stays half-open and resends its SYN,ACK.
+      this.markDropped(seg, X.acceptFullReason(), X.acceptFullAck(h.name, l.acceptQueue, l.acceptMax));
+      return;
+    }
     if (c) {
       c.onSegment(seg, this.now);
       return;
@@ -581,7 +603,11 @@ export class Network {
       return 'other';
     }
     if (!seg.syn) return 'other';
-    // A SYN.
+    // A SYN. Linux drops it while the accept queue is full (tcp_conn_request, sk_acceptq_is_full).
+    if (l.acceptQueue >= l.acceptMax && !spoofed) {
+      this.markDropped(seg, X.acceptFullReason(), X.acceptFullSyn(h.name, l.acceptQueue, l.acceptMax));
+      return 'dropped';
+    }
     const always = this.opts.syncookies && this.opts.syncookiesAlways;
     if (l.synQueue >= l.synMax || always) {
       if (this.opts.syncookies) {
@@ -617,6 +643,14 @@ export class Network {
     if (h.primary === c) this.emitQueue(h);
     c.answerSyn(X.synAck(h.name, c.iss, c.rcvNxt, seg.seq), this.now);
     return 'queued';
+  }
+
+  /** A segment the receiver discards on arrival: its trace event says so. */
+  private markDropped(seg: Seg, reason: string, why: string): void {
+    if (!seg.ev) return;
+    seg.ev.fate = 'dropped';
+    seg.ev.dropReason = reason;
+    seg.ev.explain = `${seg.ev.explain} ${why}`;
   }
 
   private becomePrimaryFromListen(c: Endpoint, cause: string, explain: string): void {
@@ -830,7 +864,7 @@ export class Network {
           this.app(h, 'connect', X.alreadyConnected(who), { error: ERR.exists });
           return;
         }
-        const peer = this.host(who === 'client' ? 'server' : 'client');
+        const peer = this.peerHost(who);
         const nc = this.newConn(h, peer.ip, peer.port, 'CLOSED');
         const prev = h.shown();
         // The call first: its snapshot still shows the host as it was (LISTEN or CLOSED).
@@ -850,7 +884,7 @@ export class Network {
       case 'inject': {
         // A crafted segment from this host's address with no TCB behind it (packetdrill style);
         // seq is relative to this host's ISN and ack to the peer's unless `abs`.
-        const peer = this.host(who === 'client' ? 'server' : 'client');
+        const peer = this.peerHost(who);
         const seq = a.abs ? a.seq : seqAdd(a.seq, h.firstIsn ?? h.fixedIsn ?? 0);
         const ack = a.abs ? a.ack : seqAdd(a.ack, peer.firstIsn ?? peer.fixedIsn ?? 0);
         this.transmit(h, { ip: peer.ip, port: peer.port }, a.flags, seq, ack, a.len, X.inject(who), false, undefined, a.win ?? RCV_WND);
@@ -886,8 +920,28 @@ export class Network {
         }
         return;
       }
+      case 'accept': {
+        const l = h.listener;
+        if (!l) {
+          this.app(h, 'accept', X.closeNothing(who), { error: ERR.noConnection });
+          return;
+        }
+        if (!a.on) {
+          l.acceptOff = true;
+          this.app(h, 'accept', X.acceptOff(who));
+          return;
+        }
+        const n = l.acceptOff ? l.acceptQueue : 0;
+        l.acceptOff = false;
+        this.app(h, 'accept', X.acceptOn(who, n));
+        if (n > 0) {
+          l.acceptQueue = 0;
+          this.emitQueue(h);
+        }
+        return;
+      }
       case 'old-syn': {
-        const peer = this.host(who === 'client' ? 'server' : 'client');
+        const peer = this.peerHost(who);
         this.transmit(h, { ip: peer.ip, port: peer.port }, { syn: true }, a.seq, 0, 0, X.oldSyn(who, a.seq));
         return;
       }
@@ -939,13 +993,16 @@ export function run(script: Script, options: RunOptions = {}): Trace {
   const seed = options.seed ?? o.seed ?? 1;
   const isnClient = options.isnClient ?? o.isnClient;
   const isnServer = options.isnServer ?? o.isnServer;
-  const net = new Network(netOpts, seed, { client: isnClient, server: isnServer }, options.dropSegmentIds ?? [], {
-    syn: o.synRetries,
-    data: o.retries,
-    msl: o.msl,
-    synAck: o.synAckRetries,
-    synLinear: o.synLinearTimeouts,
-  });
+  const withClient2 = o.isnClient2 !== undefined || script.steps.some((st) => st.actions.some((a) => 'host' in a && a.host === 'client2'));
+  const isn = { client: isnClient, server: isnServer, ...(o.isnClient2 !== undefined ? { client2: o.isnClient2 } : {}) };
+  const net = new Network(
+    netOpts,
+    seed,
+    isn,
+    options.dropSegmentIds ?? [],
+    { syn: o.synRetries, data: o.retries, msl: o.msl, synAck: o.synAckRetries, synLinear: o.synLinearTimeouts },
+    withClient2,
+  );
   if (o.start === 'established') {
     const rng = makeRng(seed ^ 0x5eed);
     const ic = isnClient ?? Math.floor(rng() * 2 ** 32) >>> 0;

@@ -6,7 +6,7 @@
 import type { Profile, ScriptError } from './types.js';
 import { PARSE } from './explain.js';
 
-export type HostName = 'client' | 'server';
+export type HostName = 'client' | 'client2' | 'server';
 
 export type Action =
   | { kind: 'connect'; host: HostName; isn?: number; line: number; col: number }
@@ -32,6 +32,9 @@ export type Action =
   | { kind: 'reboot'; host: HostName; line: number; col: number }
   | { kind: 'old-syn'; host: HostName; seq: number; line: number; col: number }
   | { kind: 'drop-next'; host: HostName; line: number; col: number }
+  /** `server accept off`: the application stops calling accept(); `server accept`: it accepts
+   *  every queued connection and goes on accepting. */
+  | { kind: 'accept'; host: HostName; on: boolean; line: number; col: number }
   | { kind: 'drop-segment'; id: number; line: number; col: number }
   | { kind: 'delay-next'; host: HostName; ms: number; line: number; col: number }
   | { kind: 'wait'; ms: number; line: number; col: number }
@@ -88,6 +91,7 @@ export interface Step {
 
 export interface ScriptOptions {
   isnClient?: number;
+  isnClient2?: number;
   isnServer?: number;
   delay: number;
   delayedAck?: boolean;
@@ -137,8 +141,8 @@ class Fail extends Error {
   }
 }
 
-const HOSTS: readonly string[] = ['client', 'server'];
-const HOST_ACTIONS = ['connect', 'listen', 'send', 'receive', 'close', 'shutdown', 'abort', 'reboot', 'old-syn', 'inject'];
+const HOSTS: readonly string[] = ['client', 'client2', 'server'];
+const HOST_ACTIONS = ['connect', 'listen', 'accept', 'send', 'receive', 'close', 'shutdown', 'abort', 'reboot', 'old-syn', 'inject'];
 const MAX_SEQ = 4294967295;
 
 /** Parses "50ms", "1.5s", "2min", "0". Returns ms or undefined. */
@@ -202,6 +206,7 @@ function parseOption(toks: Tok[], o: ScriptOptions): void {
       if (!HOSTS.includes(v.text)) throw new Fail(v.col, PARSE.unknownHost(v.text));
       const n = int(toks[3], 'ISN', end(v), 0, MAX_SEQ);
       if (v.text === 'client') o.isnClient = n;
+      else if (v.text === 'client2') o.isnClient2 = n;
       else o.isnServer = n;
       noMore(toks, 4);
       return;
@@ -256,8 +261,8 @@ function parseOption(toks: Tok[], o: ScriptOptions): void {
     case 'mss': {
       if (v && HOSTS.includes(v.text)) {
         const n = int(toks[3], 'mss', end(v), 1, LIMITS.mss);
-        if (v.text === 'client') o.mssClient = n;
-        else o.mssServer = n;
+        if (v.text === 'server') o.mssServer = n;
+        else o.mssClient = n; // client and client2 announce the same MSS
         noMore(toks, 4);
         return;
       }
@@ -401,6 +406,12 @@ function parseAction(toks: Tok[]): Action {
       }
       case 'inject':
         return parseInject(host, toks, verb, col);
+      case 'accept': {
+        const t = toks[2];
+        if (t && t.text !== 'off' && t.text !== 'on') throw new Fail(t.col, PARSE.onOff('accept', t.text));
+        noMore(toks, 3);
+        return { kind: 'accept', host, on: !t || t.text === 'on', line, col };
+      }
       case 'old-syn': {
         const seq = int(toks[2], 'sequence number', end(verb), 0, MAX_SEQ);
         noMore(toks, 3);

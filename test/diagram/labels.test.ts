@@ -30,3 +30,19 @@ describe('application labels', () => {
     expect(toMermaid(r.trace)).toContain('ClientHello');
   });
 });
+
+describe('a second client', () => {
+  it('gets its own lane between client and server; its notes never overwrite a segment label', () => {
+    const src = 'option profile linux\noption isn client 100\noption isn server 300\noption isn client2 500\noption backlog 0\nserver accept off\nclient connect\nclient2 connect\nwait 3s\nserver accept\n';
+    const r = runSource(src);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    for (const width of [80, 100, 140]) {
+      const lines = render(r.trace, { width });
+      expect(lines[0]).toMatch(/client .*client2 .*server/);
+      // every retransmitted SYN of client2 keeps its whole label
+      expect(lines.filter((l) => l.includes('SYN seq=500 (retx)')).length, `width ${width}`).toBe(
+        r.trace.events.filter((e) => e.type === 'segment' && e.from === 'client2' && e.retransmission).length,
+      );
+    }
+  });
+});

@@ -226,3 +226,33 @@ describe('item 10 lives in test/diagram (signed relative numbers)', () => {
     expect((segments(t) as SegmentEvent[]).some((s) => s.seq === 90)).toBe(true);
   });
 });
+
+describe('more than one client, and an application that does not accept', () => {
+  const S = 'option profile linux\noption isn client 100\noption isn server 300\noption isn client2 500\noption backlog 0\n';
+  it('client2 is a third host with its own address, port and lane; other traces keep two hosts', () => {
+    const t = run(S + 'client connect\nclient2 connect\n');
+    expect(Object.keys(t.hosts)).toEqual(['client', 'client2', 'server']);
+    expect(t.hosts.client2).toMatchObject({ ip: '192.168.10.2', port: 6785, isn: 500, role: 'client' });
+    expect(segments(t).some((s) => s.from === 'client2' && s.flags.join() === 'SYN')).toBe(true);
+    expect(Object.keys(run(H + 'client connect\n').hosts)).toEqual(['client', 'server']);
+  });
+
+  it('server accept off: the connection waits in the accept queue; while it is full a SYN is dropped; accept takes it', () => {
+    const t = run(S + 'server accept off\nclient connect\nclient2 connect\nwait 3s\nserver accept\n');
+    const full = t.events.filter((e) => e.type === 'queue' && e.acceptQueue === 1 && e.acceptQueueMax === 1);
+    expect(full.length).toBeGreaterThan(0);
+    const dropped = segments(t).filter((s) => s.from === 'client2' && s.fate === 'dropped');
+    expect(dropped.length).toBeGreaterThan(0);
+    expect(dropped.every((s) => s.dropReason === 'accept queue full')).toBe(true);
+    // after `server accept` the queue is empty and client2's next SYN retransmission connects
+    const acceptAt = t.events.find((e) => e.type === 'app' && e.call === 'accept' && e.host === 'server' && e.t >= 3000)!.t;
+    const est = segments(t).find((s) => s.from === 'client2' && s.flags.join() === 'ACK');
+    expect(est && est.t > acceptAt).toBe(true);
+    expect(segments(t).filter((s) => s.from === 'client2' && s.flags.join() === 'SYN' && s.t > acceptAt)[0].fate).toBe('delivered');
+  });
+
+  it('`server accept` on a server that does not listen is an error; accept takes a host verb only', () => {
+    const t = run(H + 'option listen off\nserver accept off\n');
+    expect(t.events.some((e) => e.type === 'app' && e.call === 'accept' && e.error)).toBe(true);
+  });
+});
