@@ -28,6 +28,9 @@ export function cleanPaste(text: string): string {
 
 export function toKeyEvent(input: string, key: Key): KeyEvent | null {
   if (key.ctrl && (input === 'c' || input === 'C')) return { key: 'ctrl-c' };
+  // Ctrl+C read together with other bytes (`j\x03`, `\x03\x03` on a busy machine) still quits:
+  // it must never be cleaned away as a control character of a burst.
+  if (input.includes('\u0003')) return { key: 'ctrl-c' };
   if (key.upArrow) return { key: 'up' };
   if (key.downArrow) return { key: 'down' };
   if (key.leftArrow) return { key: 'left' };

@@ -129,6 +129,19 @@ describe('synack in a real terminal', () => {
     expect(s.raw()).not.toMatch(/at .*\.js:\d+/);
   }, 60_000);
 
+  for (const burst of ['j\u0003', '\u0003\u0003']) {
+    it(`Ctrl+C read together with other bytes (${JSON.stringify(burst)}) still quits`, async () => {
+      const s = start(['learn', 'three-way-handshake'], 80, 24);
+      await s.waitFor((x) => x.includes('The three-way handshake'), 'the lesson');
+      s.send(burst);
+      // Before the fix the app kept running: the exit never came (the race gives up after 10 s).
+      const res = await Promise.race([s.exit, new Promise<null>((r) => setTimeout(() => r(null), 10_000))]);
+      expect(res, 'synack did not quit').not.toBeNull();
+      expect(res!.exitCode).toBe(0);
+      expect(s.raw().lastIndexOf('\u001B[?1049l')).toBeGreaterThan(s.raw().lastIndexOf('\u001B[?1049h'));
+    }, 30_000);
+  }
+
   it('refuses a bad lesson id with a clear message and no stack trace', async () => {
     const s = start(['learn', '../etc/passwd']);
     const { exitCode } = await s.exit;

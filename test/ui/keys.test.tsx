@@ -71,4 +71,8 @@ describe('toKeyEvent', () => {
     expect(toKeyEvent('\t\t', {} as never)).toEqual({ paste: '\t\t' });
     expect(toKeyEvent('12\r', {} as never)).toEqual({ paste: '12\n' });
   });
+
+  it('Ctrl+C in the same read as other bytes is Ctrl+C (issue 16 item 5)', async () => {
+    expect(await keysFor('j\u0003', '\u0003\u0003', 'abc\u0003def')).toEqual([{ key: 'ctrl-c' }, { key: 'ctrl-c' }, { key: 'ctrl-c' }]);
+  });
 });
