@@ -241,7 +241,20 @@ export function App(props: AppProps) {
           }
           case 'pop': {
             const stack = s.stack.slice(0, -1);
-            s = stack.length === 0 ? finish(s) : { ...s, stack };
+            if (stack.length === 0) {
+              s = finish(s);
+              break;
+            }
+            const under = stack[stack.length - 1];
+            if (under.def.resume) {
+              try {
+                const state = under.def.resume(under.state, makeCtx(s));
+                if (state !== under.state) stack[stack.length - 1] = { ...under, state };
+              } catch {
+                /* keep the old state */
+              }
+            }
+            s = { ...s, stack };
             break;
           }
           case 'quit':

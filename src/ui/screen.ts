@@ -75,6 +75,9 @@ export interface ScreenDef<S, A> {
   init(request: ScreenRequest, ctx: AppContext): S;
   reduce(state: S, action: A, ctx: AppContext): S;
   onKey(state: S, key: KeyName, ctx: AppContext): KeyResult<A> | null;
+  /** The screen is on top again after the one above it was closed (e.g. the lesson list follows
+   *  the lesson read last). Return the same object when nothing changes. Optional. */
+  resume?(state: S, ctx: AppContext): S;
   /** Pasted text (several characters at once). Optional. */
   onPaste?(state: S, text: string, ctx: AppContext): KeyResult<A> | null;
   /** Animation: advance to time `now`. Return the same object when nothing changed. */

@@ -126,6 +126,7 @@ export const UI = {
   // quiz fallback (used when the interview helper's views are not available)
   quizLabel: 'Quiz',
   quizPrompt: 'Tab to answer',
+  quizAnsweredPrompt: 'Answered. Tab, then r, to try again',
   quizCorrect: 'Right!',
   quizWrong: 'Not quite.',
   quizAnswerWas: (a: string) => `Answer: ${a}`,
@@ -170,4 +171,20 @@ export const UI = {
     'Your progress is saved automatically (set SYNACK_HOME to choose where).',
     'Without a terminal use the plain commands: synack trace, synack diagram --plain, synack check.',
   ],
+} as const;
+
+/** The keys of a question (the lesson reader's inline quizzes and the interview screen). */
+export const QK = {
+  move: { keys: '↑/↓ j/k', label: 'move', help: 'Move between the choices (or move the step you hold)' },
+  pick: (keys: string) => ({ keys, label: 'choose', help: 'Choose by number or letter' }),
+  toggle: (keys: string) => ({ keys, label: 'toggle', help: 'Toggle a choice (several may be right)' }),
+  grab: { keys: 'space', label: 'pick up/drop', help: 'Pick up the step under the cursor, move it with ↑/↓, drop it' },
+  answer: { keys: 'Enter', label: 'answer', help: 'Submit your answer' },
+  submit: { keys: 'Enter', label: 'answer', help: 'Submit what you typed (input that is not an answer is refused, not graded)' },
+  type: { keys: 'letters', label: 'type', help: 'Type your answer' },
+  backspace: { keys: 'Backspace', label: 'erase', help: 'Erase the last character' },
+  reveal: { keys: 'Enter', label: 'reveal', help: 'Show the model answer' },
+  grade: { keys: '1-4', label: 'grade', help: 'Grade yourself: 1 again, 2 hard, 3 good, 4 easy' },
+  hint: (keys: string) => ({ keys, label: 'hint', help: 'Show the next hint' }),
+  refused: (why: string) => `${why} Not counted; try again.`,
 } as const;

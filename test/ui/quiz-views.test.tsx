@@ -6,7 +6,7 @@ import { describe, it, expect } from 'vitest';
 import { renderInk } from './helpers/render.js';
 import { QuestionView, type QuestionViewProps } from '../../src/ui/quiz/QuestionView.js';
 import { ReportView } from '../../src/ui/quiz/ReportView.js';
-import { initQuestionUi, questionReduce, type QuestionUiAction } from '../../src/ui/quiz/question.js';
+import { initQuestionUi, questionBindings, questionInstruction, questionReduce, type QuestionUiAction } from '../../src/ui/quiz/question.js';
 import { quizReduce, initialQuizState, type QuizState } from '../../src/quiz/engine.js';
 import { generateQuestion } from '../../src/quiz/generate.js';
 import { questionDiagram } from '../../src/quiz/diagram.js';
@@ -18,7 +18,9 @@ import { SINGLE, MULTI, TF, ORDER, NUMERIC, TEXT, RECALL } from '../quiz/fixture
 const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);
 
 async function frameOf(p: Omit<QuestionViewProps, 'width' | 'ascii' | 'color'>): Promise<string> {
-  const r = await renderInk(<QuestionView {...p} width={80} ascii={false} color={false} />, { columns: 80, rows: 24 });
+  // The instruction line comes from the question's key table, as on the interview screen.
+  const instruction = p.result || p.revealed ? undefined : questionInstruction(questionBindings(p.question, { ...p.ui, revealed: p.revealed, hintsShown: p.hintsShown }, { hints: true, tabHint: true }));
+  const r = await renderInk(<QuestionView instruction={instruction} {...p} width={80} ascii={false} color={false} />, { columns: 80, rows: 24 });
   const f = r.frame();
   await r.unmount();
   return f;

@@ -9,13 +9,15 @@ import { Q } from '../../quiz/strings.js';
 import {
   capturesText,
   initQuestionUi,
+  questionBindings,
+  questionInstruction,
   questionOnKey,
   questionReduce,
   type QuestionUi,
   type QuestionUiAction,
 } from '../quiz/question.js';
 import type { KeyBinding, KeyName } from '../screen.js';
-import { UI } from '../strings.js';
+import { UI, QK as UI_QK } from '../strings.js';
 import { glyphs } from './theme.js';
 import { clean, wrapSpans, type Line, type Span } from './markdown.js';
 
@@ -45,6 +47,8 @@ export function quizCapturesText(q: Question, s: InlineQuizState): boolean {
   return capturesText(q, s);
 }
 
+const OPTS = { hints: true } as const;
+
 /** The quiz action for a key while the quiz is focused, or null (the key is the reader's). Tab stays the reader's. */
 export function quizKey(q: Question, s: InlineQuizState, key: KeyName): QuizAction | null {
   if (key === 'tab' || key === 'shift-tab') return null;
@@ -53,33 +57,13 @@ export function quizKey(q: Question, s: InlineQuizState, key: KeyName): QuizActi
     if (key === 'h' && s.hintsShown < q.hints.length) return { type: 'hint' };
     return null;
   }
-  return questionOnKey(q, s, key, { hints: true });
+  return questionOnKey(q, s, key, OPTS);
 }
 
+/** The focused quiz's keys: the question's own table (src/ui/quiz/question.ts), or retry once answered. */
 export function quizBindings(q: Question, s: InlineQuizState): KeyBinding[] {
-  if (s.result) return [{ ...UI.keyRetry, footer: true }, { ...UI.keyHint }];
-  const hint: KeyBinding = { ...UI.keyHint, footer: q.hints.length > 0 };
-  switch (q.type) {
-    case 'single':
-    case 'truefalse':
-      return [{ ...UI.keyChoose, footer: true }, { ...UI.keyAnswer, footer: true }, hint];
-    case 'multi':
-      return [{ ...UI.keyOrderMove, footer: true }, { ...UI.keyToggle, footer: true }, { ...UI.keyAnswer, footer: true }, hint];
-    case 'order':
-      return [
-        { ...UI.keyOrderGrab, footer: true },
-        { ...UI.keyOrderMove, footer: true },
-        { ...UI.keyAnswer, footer: true },
-        hint,
-      ];
-    case 'numeric':
-    case 'text':
-      return [{ ...UI.keySubmit, footer: true }];
-    case 'recall':
-      return s.revealed
-        ? [{ ...UI.keyGrade, footer: true }]
-        : [{ ...UI.keyReveal, footer: true }];
-  }
+  if (s.result) return [{ ...UI.keyRetry, footer: true }, { ...UI.keyHint, footer: s.hintsShown < q.hints.length }];
+  return questionBindings(q, s, OPTS);
 }
 
 function wrapText(text: string, width: number, style: Omit<Span, 'text'> = {}, indent = ''): Line[] {
@@ -150,7 +134,7 @@ export function quizLines(q: Question, s: InlineQuizState, width: number, focuse
         out.push(...wrapText(q.answer, width));
         if (q.keyPoints.length) {
           out.push([{ text: Q.keyPoints, bold: true }]);
-          for (const k of q.keyPoints) out.push(...wrapText(k, width, {}, '  ').map((l, i) => (i === 0 ? [{ text: `${g.bullet} ` }, ...l.slice(1)] : l)));
+          for (const k of q.keyPoints) out.push(...wrapSpans([{ text: clean(k) }], width, [{ text: `${g.bullet} ` }], [{ text: '  ' }]));
         }
         if (!answered) out.push(...wrapText(Q.gradeYourself, width, { color: 'cyan' }));
       }
@@ -171,25 +155,15 @@ export function quizLines(q: Question, s: InlineQuizState, width: number, focuse
     if (q.type !== 'recall') out.push(...wrapText(`${Q.expected} ${res.expected}`, width, { bold: !res.correct }));
     if (q.explanation) out.push(...wrapText(q.explanation, width));
   }
-  out.push(...wrapText(focused ? quizInstruction(q, s) : UI.quizPrompt, width, { dim: true }));
+  if (s.refused && !s.result) out.push(...wrapText(UI_QK.refused(Q.invalid[s.refused] ?? s.refused), width, { color: 'red' }));
+  const instruction = focused ? quizInstruction(q, s) : s.result ? UI.quizAnsweredPrompt : UI.quizPrompt;
+  if (instruction) out.push(...wrapText(instruction, width, { dim: true }));
   return out;
 }
 
 function quizInstruction(q: Question, s: InlineQuizState): string {
   if (s.result) return UI.quizRetry;
-  switch (q.type) {
-    case 'single':
-      return Q.singleHelp;
-    case 'multi':
-      return Q.multiHelp;
-    case 'truefalse':
-      return `${Q.trueFalse} t/f, enter`;
-    case 'order':
-      return Q.orderHelp;
-    case 'numeric':
-    case 'text':
-      return UI.quizTypeHere;
-    case 'recall':
-      return s.revealed ? UI.quizRecallGrade : UI.quizRecallReveal;
-  }
+  // A revealed recall question already asks for the grade (Q.gradeYourself): no second prompt.
+  if (q.type === 'recall' && s.revealed) return '';
+  return questionInstruction(quizBindings(q, s));
 }

@@ -6,6 +6,8 @@ import { Q } from '../../quiz/strings.js';
 import type { Question, Response } from '../../quiz/types.js';
 import { glyphs, col } from '../components/theme.js';
 import type { QuestionUi } from './question.js';
+import { QK } from '../strings.js';
+import { width as sw, wrap } from '../components/text.js';
 
 export interface ShownResult {
   correct: boolean;
@@ -28,6 +30,8 @@ export interface QuestionViewProps {
   /** e.g. "Question 2/3  handshake". */
   header?: string;
   secondsLeft?: number | null;
+  /** The keys line (generated from the question's key table); none once answered. */
+  instruction?: string;
   /** The partial diagram of a generated question, already rendered. */
   diagramLines?: string[];
 }
@@ -45,12 +49,22 @@ export function QuestionView(p: QuestionViewProps): ReactElement {
   const answered = p.result !== null;
   const rows: ReactElement[] = [];
   let k = 0;
-  const line = (text: string, props: Record<string, unknown> = {}) =>
-    rows.push(
-      <Text key={k++} wrap="wrap" {...props}>
-        {text}
-      </Text>,
-    );
+  // Lines are wrapped here (not by Ink): no wrapped line starts with a space, and continuation
+  // lines hang under the text after `head` (a choice's pointer, mark and label, or the indent).
+  const line = (text: string, props: Record<string, unknown> = {}, head?: string) => {
+    const w = Math.max(1, p.width);
+    const h = head ?? /^ */.exec(text)![0];
+    const body = text.slice(h.length);
+    const hanging = sw(h) < w - 8;
+    const out = hanging ? wrap(body, w - sw(h)).map((l, i) => (i === 0 ? h : ' '.repeat(sw(h))) + l) : wrap(text.trimStart(), w);
+    for (const l of out.length ? out : ['']) {
+      rows.push(
+        <Text key={k++} wrap="truncate" {...props}>
+          {l || ' '}
+        </Text>,
+      );
+    }
+  };
   const headRight = p.secondsLeft !== undefined && p.secondsLeft !== null ? Q.secondsLeft(p.secondsLeft) : '';
   if (p.header || headRight) {
     rows.push(
@@ -62,7 +76,12 @@ export function QuestionView(p: QuestionViewProps): ReactElement {
   }
   line(q.prompt, { bold: true });
   if (p.diagramLines && p.diagramLines.length > 0) {
-    for (const d of p.diagramLines) line(d, { dimColor: true, wrap: 'truncate' });
+    for (const d of p.diagramLines)
+      rows.push(
+        <Text key={k++} dimColor wrap="truncate">
+          {d || ' '}
+        </Text>,
+      );
   }
   const chosen = chosenIndices(p.result?.response);
   const mark = (i: number, correct: boolean) => {
@@ -77,10 +96,10 @@ export function QuestionView(p: QuestionViewProps): ReactElement {
       q.choices.forEach((c, i) => {
         const cur = !answered && p.ui.cursor === i;
         const box = q.type === 'multi' ? (p.ui.selected.includes(i) || (answered && chosen.includes(i)) ? '[x] ' : '[ ] ') : '';
-        line(`${cur ? g.pointer : ' '} ${mark(i, c.correct)}${box}${choiceLabel(i)}) ${c.text}`, { inverse: cur && p.color });
+        const head = `${cur ? g.pointer : ' '} ${mark(i, c.correct)}${box}${choiceLabel(i)}) `;
+        line(`${head}${c.text}`, { inverse: cur && p.color }, head);
         if (answered && c.why && (chosen.includes(i) || c.correct) && p.showExplanation) line(`      ${c.why}`, { dimColor: true });
       });
-      if (!answered) line(q.type === 'multi' ? Q.multiHelp : Q.singleHelp, { dimColor: true });
       break;
     case 'truefalse':
       [Q.truthy, Q.falsy].forEach((label, i) => {
@@ -88,18 +107,17 @@ export function QuestionView(p: QuestionViewProps): ReactElement {
         const picked = p.result?.response?.type === 'truefalse' && (p.result.response.value ? 0 : 1) === i;
         const right = q.answer === (i === 0);
         const m = !answered ? '  ' : right ? `${g.check} ` : picked ? `${g.cross} ` : '  ';
-        line(`${cur ? g.pointer : ' '} ${m}${label}`, { inverse: cur && p.color });
+        line(`${cur ? g.pointer : ' '} ${m}${choiceLabel(i)}) ${label}`, { inverse: cur && p.color });
       });
-      if (!answered) line(Q.trueFalseHelp, { dimColor: true });
       break;
     case 'order':
       p.ui.order.forEach((stepIdx, pos) => {
         const cur = !answered && p.ui.cursor === pos;
         const ok = answered ? (q.steps[stepIdx] === q.steps[pos] ? `${g.check} ` : `${g.cross} `) : '  ';
         const held = cur && p.ui.holding ? '* ' : '';
-        line(`${cur ? g.pointer : ' '} ${ok}${pos + 1}. ${held}${q.steps[stepIdx]}`, { inverse: cur && p.color });
+        const head = `${cur ? g.pointer : ' '} ${ok}${pos + 1}. ${held}`;
+        line(`${head}${q.steps[stepIdx]}`, { inverse: cur && p.color }, head);
       });
-      if (!answered) line(Q.orderHelp, { dimColor: true });
       break;
     case 'numeric':
     case 'text': {
@@ -116,11 +134,13 @@ export function QuestionView(p: QuestionViewProps): ReactElement {
         line(Q.modelAnswer, { bold: true });
         line(q.answer);
         line(Q.keyPoints, { bold: true });
-        for (const kp of q.keyPoints) line(`  ${g.bullet} ${kp}`);
+        for (const kp of q.keyPoints) line(`  ${g.bullet} ${kp}`, {}, `  ${g.bullet} `);
         if (!answered) line(Q.gradeYourself, { color: col(p.color, 'cyan') });
       }
       break;
   }
+  if (!answered && p.ui.refused) line(QK.refused(Q.invalid[p.ui.refused] ?? p.ui.refused), { color: col(p.color, 'red') });
+  if (!answered && p.instruction) line(p.instruction, { dimColor: true });
   if (!answered && p.hintsShown > 0) {
     q.hints.slice(0, p.hintsShown).forEach((h, i) => line(`${Q.hint(i + 1, q.hints.length)} ${h}`, { color: col(p.color, 'yellow') }));
   }

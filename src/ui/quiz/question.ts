@@ -6,10 +6,11 @@
  * gives an action, `questionReduce(q, ui, action)` applies it (it grades on submit with grade()).
  * The quiz screen uses the same actions but sends submit/hint/reveal/self-grade to the engine.
  */
-import type { KeyName } from '../screen.js';
+import type { KeyBinding, KeyName } from '../screen.js';
+import { QK } from '../strings.js';
 import { grade, parseTrueFalse, type GradeResult } from '../../quiz/grade.js';
 import { shuffledSteps } from '../../quiz/worksheet.js';
-import { SELF_GRADES, type SelfGrade } from '../../quiz/srs.js';
+import type { SelfGrade } from '../../quiz/srs.js';
 import type { Question, Response } from '../../quiz/types.js';
 
 export interface QuestionUi {
@@ -29,6 +30,8 @@ export interface QuestionUi {
   /** Set once answered (standalone use). */
   response: Response | null;
   result: GradeResult | null;
+  /** Why the last submit was refused (not an answer: empty, not a number, unknown unit); not an attempt. */
+  refused: string | null;
 }
 
 export type QuestionUiAction =
@@ -55,6 +58,7 @@ export function initQuestionUi(q: Question, seed = 0): QuestionUi {
     revealed: false,
     response: null,
     result: null,
+    refused: null,
   };
 }
 
@@ -127,9 +131,9 @@ export function questionReduce(q: Question, ui: QuestionUi, a: QuestionUiAction)
     case 'grab':
       return q.type === 'order' ? { ...ui, holding: !ui.holding } : ui;
     case 'input':
-      return { ...ui, text: (ui.text + a.text).slice(0, 500) };
+      return { ...ui, text: (ui.text + a.text).slice(0, 500), refused: null };
     case 'backspace':
-      return ui.text === '' ? ui : { ...ui, text: [...ui.text].slice(0, -1).join('') };
+      return ui.text === '' ? ui : { ...ui, text: [...ui.text].slice(0, -1).join(''), refused: null };
     case 'hint':
       return ui.hintsShown >= q.hints.length ? ui : { ...ui, hintsShown: ui.hintsShown + 1 };
     case 'reveal':
@@ -137,7 +141,10 @@ export function questionReduce(q: Question, ui: QuestionUi, a: QuestionUiAction)
     case 'submit': {
       const r = responseOf(q, ui);
       if (!r) return q.type === 'recall' ? { ...ui, revealed: true } : ui;
-      return { ...ui, response: r, result: grade(q, r), holding: false };
+      const g = grade(q, r);
+      // Input that is not an answer is refused with its reason, never graded as an attempt.
+      if (g.invalid) return { ...ui, refused: g.invalid };
+      return { ...ui, response: r, result: g, holding: false, refused: null };
     }
     case 'self-grade': {
       if (q.type !== 'recall' || !ui.revealed) return ui;
@@ -150,46 +157,113 @@ export function questionReduce(q: Question, ui: QuestionUi, a: QuestionUiAction)
 export interface QuestionKeyOptions {
   /** Hints allowed (not in a mock interview). */
   hints: boolean;
+  /** Tab also shows a hint (the interview screen; in the lesson reader Tab moves between blocks). */
+  tabHint?: boolean;
+}
+
+/** What a question's key does. */
+export type QuestionCommand = 'move' | 'pick' | 'toggle' | 'grab' | 'answer' | 'type' | 'backspace' | 'reveal' | 'grade' | 'hint';
+
+/** One row of a question's key table: what the learner sees (keys, label, help) and what it matches. */
+export interface QuestionBinding extends KeyBinding {
+  cmd: QuestionCommand;
+  match(key: KeyName): boolean;
+}
+
+const isPrintable = (key: KeyName) => key === 'space' || ([...key].length === 1 && !/[\u0000-\u001f\u007f]/.test(key));
+const letter = (i: number) => String.fromCharCode(97 + i);
+
+/** The index a number or letter key picks among `n` items (1 or a = 0), or -1. */
+function pickIndex(key: KeyName, n: number): number {
+  const i = /^[a-z]$/.test(key) ? key.charCodeAt(0) - 97 : /^[1-9]$/.test(key) ? Number(key) - 1 : -1;
+  return i >= 0 && i < n ? i : -1;
+}
+
+const GRADE_KEYS: Record<string, SelfGrade> = { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' };
+
+/**
+ * The question's key table right now: the ONE source of its key handling (questionOnKey), its
+ * footer and help rows, and its instruction line. A question owns exactly the keys listed here.
+ */
+export function questionBindings(q: Question, ui: QuestionUi, opts: QuestionKeyOptions): QuestionBinding[] {
+  if (ui.result) return [];
+  const typing = capturesText(q, ui);
+  const out: QuestionBinding[] = [];
+  const n = itemCount(q);
+  const move: QuestionBinding = { ...QK.move, cmd: 'move', footer: true, match: (k) => k === 'up' || k === 'down' || k === 'j' || k === 'k' };
+  if (typing) {
+    out.push({ ...QK.type, cmd: 'type', footer: false, match: (k) => isPrintable(k) });
+    out.push({ ...QK.backspace, cmd: 'backspace', footer: false, match: (k) => k === 'backspace' });
+    out.push(q.type === 'recall' ? { ...QK.reveal, cmd: 'reveal', footer: true, match: (k) => k === 'enter' } : { ...QK.submit, cmd: 'answer', footer: true, match: (k) => k === 'enter' });
+  } else if (q.type === 'recall') {
+    out.push({ ...QK.grade, cmd: 'grade', footer: true, match: (k) => k in GRADE_KEYS });
+  } else {
+    switch (q.type) {
+      case 'single':
+        out.push(move, { ...QK.pick(`1-${n} a-${letter(n - 1)}`), cmd: 'pick', footer: true, match: (k) => pickIndex(k, n) >= 0 });
+        break;
+      case 'truefalse':
+        out.push(move, {
+          ...QK.pick('1/2 a/b t/f y/n'),
+          cmd: 'pick',
+          footer: true,
+          match: (k) => pickIndex(k, 2) >= 0 || parseTrueFalse(k) !== null,
+        });
+        break;
+      case 'multi':
+        out.push(move, { ...QK.toggle(`space 1-${n} a-${letter(n - 1)}`), cmd: 'toggle', footer: true, match: (k) => k === 'space' || pickIndex(k, n) >= 0 });
+        break;
+      case 'order':
+        out.push(move, { ...QK.grab, cmd: 'grab', footer: true, match: (k) => k === 'space' });
+        break;
+    }
+    out.push({ ...QK.answer, cmd: 'answer', footer: true, match: (k) => k === 'enter' });
+  }
+  if (opts.hints && q.hints.length > 0 && ui.hintsShown < q.hints.length) {
+    const keys = [typing ? 'Ctrl+T' : 'h', ...(opts.tabHint ? ['Tab'] : [])].join('/');
+    out.push({ ...QK.hint(keys), cmd: 'hint', footer: true, match: (k) => k === 'ctrl-t' || (!typing && k === 'h') || (!!opts.tabHint && k === 'tab') });
+  }
+  return out;
+}
+
+/** The instruction line shown inside a question: its footer keys, from the same table. */
+export function questionInstruction(bindings: KeyBinding[]): string {
+  return bindings
+    .filter((b) => b.footer !== false)
+    .map((b) => `${b.keys} ${b.label}`)
+    .join(' · ');
 }
 
 /** Maps a key to an action for this question, or null when the key is not the question's. */
 export function questionOnKey(q: Question, ui: QuestionUi, key: KeyName, opts: QuestionKeyOptions): QuestionUiAction | null {
-  if (ui.result) return null;
-  const typing = capturesText(q, ui);
-  if ((key === 'tab' || (key === 'h' && !typing)) && opts.hints && q.hints.length > 0) return { type: 'hint' };
-  if (typing) {
-    if (key === 'enter') return q.type === 'recall' ? { type: 'reveal' } : { type: 'submit' };
-    if (key === 'backspace') return { type: 'backspace' };
-    if (key === 'space') return { type: 'input', text: ' ' };
-    if ([...key].length === 1) return { type: 'input', text: key };
-    return null;
-  }
-  if (q.type === 'recall') {
-    const byKey: Record<string, SelfGrade> = { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy', a: 'again', g: 'good', e: 'easy' };
-    const g = byKey[key];
-    return g && SELF_GRADES.includes(g) ? { type: 'self-grade', grade: g } : null;
-  }
-  if (key === 'up' || key === 'k') return { type: 'move', delta: -1 };
-  if (key === 'down' || key === 'j') return { type: 'move', delta: 1 };
-  if (key === 'enter') return { type: 'submit' };
-  switch (q.type) {
-    case 'single':
-    case 'multi': {
-      const i = /^[a-z]$/i.test(key) ? key.toLowerCase().charCodeAt(0) - 97 : /^[1-9]$/.test(key) ? Number(key) - 1 : -1;
-      if (i >= 0 && i < q.choices.length) return q.type === 'multi' ? { type: 'toggle', index: i } : { type: 'cursor', index: i };
-      if (key === 'space' && q.type === 'multi') return { type: 'toggle' };
-      return null;
-    }
-    case 'truefalse': {
+  const b = questionBindings(q, ui, opts).find((x) => x.match(key));
+  if (!b) return null;
+  switch (b.cmd) {
+    case 'hint':
+      return { type: 'hint' };
+    case 'type':
+      return { type: 'input', text: key === 'space' ? ' ' : key };
+    case 'backspace':
+      return { type: 'backspace' };
+    case 'reveal':
+      return { type: 'reveal' };
+    case 'answer':
+      return { type: 'submit' };
+    case 'grade':
+      return { type: 'self-grade', grade: GRADE_KEYS[key] };
+    case 'move':
+      return { type: 'move', delta: key === 'up' || key === 'k' ? -1 : 1 };
+    case 'grab':
+      return { type: 'grab' };
+    case 'toggle':
+      return key === 'space' ? { type: 'toggle' } : { type: 'toggle', index: pickIndex(key, itemCount(q)) };
+    case 'pick': {
+      const i = pickIndex(key, itemCount(q));
+      if (i >= 0) return { type: 'cursor', index: i };
       const v = parseTrueFalse(key);
-      if (v !== null) return { type: 'cursor', index: v ? 0 : 1 };
-      return null;
+      return v === null ? null : { type: 'cursor', index: v ? 0 : 1 };
     }
-    case 'order':
-      if (key === 'space') return { type: 'grab' };
-      return null;
   }
-  return null;
 }
 
 /** Pasted text goes into the answer field when the question takes text. */

@@ -70,12 +70,14 @@ export interface LessonState {
 export type LessonAction =
   | { type: 'scroll'; anchor: Anchor }
   | { type: 'focus'; block: number | null; anchor?: Anchor }
-  | { type: 'quiz'; block: number; action: QuizAction }
+  | { type: 'quiz'; block: number; action: QuizAction; anchor?: Anchor }
   | { type: 'player'; block: number; action: InlineAction }
   | { type: 'layers'; block: number; action: LayersAction }
   | { type: 'offer-next'; on: boolean; anchor?: Anchor };
 
 const INTERACTIVE = new Set(['quiz', 'tcp', 'layers']);
+/** Keys that reach the reader while an unanswered quiz has the focus. */
+const QUIZ_PASS_THROUGH = new Set(['tab', 'shift-tab', 'escape', 'q', 'pageup', 'pagedown']);
 
 // ---------------------------------------------------------------------------------------------
 // Layout
@@ -352,7 +354,20 @@ function quizResult(s: LessonState, block: number, q: Question, action: QuizActi
   if (!before.result && after.result && s.lesson) {
     commands.push({ cmd: 'progress', update: answerUpdate(s.lesson.meta.id, q, after.result.correct, iso(ctx.now)) });
   }
-  return { action: { type: 'quiz', block, action }, commands };
+  // A quiz grows when answered (verdict, explanation) or given a hint: keep its bottom on screen
+  // (but never scroll its top off), so the learner sees what the key did.
+  const next = reduceLesson(s, { type: 'quiz', block, action });
+  let anchor: Anchor | undefined;
+  if (next !== s) {
+    const layout = lessonLayout(next, ctx);
+    const top = topRow(next, ctx, layout);
+    const b = layout.blocks.find((x) => x.block === block);
+    if (b && b.start + b.height > top + viewRows(ctx)) {
+      const to = clampRow(layout, ctx, Math.min(b.start, b.start + b.height - viewRows(ctx)));
+      if (to !== top) anchor = anchorOf(layout, to);
+    }
+  }
+  return { action: { type: 'quiz', block, action, anchor }, commands };
 }
 
 function leave(s: LessonState, ctx: AppContext): KeyResult<LessonAction> {
@@ -380,11 +395,20 @@ export function lessonOnKey(s: LessonState, key: KeyName, ctx: AppContext): KeyR
   const layout = lessonLayout(s, ctx);
   const top = topRow(s, ctx, layout);
   const v = viewRows(ctx);
+  const onScreen = (i: number, at: number): boolean => {
+    const b = layout.blocks.find((x) => x.block === i);
+    return !!b && b.start < at + v && b.start + b.height > at;
+  };
   const move = (row: number, extra: Partial<{ offerNext: boolean }> = {}): KeyResult<LessonAction> => {
     const to = clampRow(layout, ctx, row);
     const anchor = anchorOf(layout, to);
+    // A focused block scrolled out of view loses the focus (Tab then starts from what is on screen).
     const action: LessonAction =
-      extra.offerNext !== undefined ? { type: 'offer-next', on: extra.offerNext, anchor } : { type: 'scroll', anchor };
+      s.focus !== null && !onScreen(s.focus, to)
+        ? { type: 'focus', block: null, anchor }
+        : extra.offerNext !== undefined
+          ? { type: 'offer-next', on: extra.offerNext, anchor }
+          : { type: 'scroll', anchor };
     return { action, commands: moveCommands(s, ctx, layout, to) };
   };
 
@@ -396,7 +420,9 @@ export function lessonOnKey(s: LessonState, key: KeyName, ctx: AppContext): KeyR
     if (fb.type === 'quiz') {
       const a = quizKey(fb.question, s.quizzes[i] ?? initQuiz(fb.question), key);
       if (a) return quizResult(s, i, fb.question, a, ctx);
-      if (capturesText(s) && key !== 'tab' && key !== 'shift-tab') return null;
+      // An unanswered focused quiz owns its keys: the reader's (b, space, g, n...) do nothing here,
+      // so no key can scroll the page under it. Tab/Shift+Tab, Esc, q and PgUp/PgDn stay the reader's.
+      if (!s.quizzes[i]?.result && !QUIZ_PASS_THROUGH.has(key)) return {};
     } else if (fb.type === 'tcp') {
       const p = s.players[i];
       if (key === 'enter') return { commands: [{ cmd: 'push', request: { screen: 'player', source: fb.source, name: fb.scenario ?? 'tcp' } }] };
@@ -454,7 +480,7 @@ export function lessonOnKey(s: LessonState, key: KeyName, ctx: AppContext): KeyR
       const list = interactiveBlocks(s);
       if (!list.length) return null;
       let target: number | undefined;
-      if (s.focus !== null) {
+      if (s.focus !== null && onScreen(s.focus, top)) {
         const k = list.indexOf(s.focus);
         target = key === 'tab' ? list[k + 1] : list[k - 1];
       } else {
@@ -499,7 +525,7 @@ export function reduceLesson(s: LessonState, a: LessonAction): LessonState {
       if (!b || b.type !== 'quiz') return s;
       const before = s.quizzes[a.block] ?? initQuiz(b.question);
       const after = reduceQuiz(b.question, before, a.action);
-      return after === before ? s : { ...s, quizzes: { ...s.quizzes, [a.block]: after } };
+      return after === before ? s : { ...s, quizzes: { ...s.quizzes, [a.block]: after }, anchor: a.anchor ?? s.anchor };
     }
     case 'player': {
       const p = s.players[a.block];

@@ -148,6 +148,13 @@ export const lessonsScreen: ScreenDef<LessonsState, LessonsAction> = {
     return { index };
   },
   reduce: (s, a) => (a.index === s.index ? s : { index: a.index }),
+  // Back from a lesson (opened from here, by `synack learn ID`, or reached with n): the cursor
+  // follows the lesson read last.
+  resume(s, ctx) {
+    const last = ctx.progress.last?.lessonId;
+    const index = last ? sortedLessons(ctx.lessons).findIndex((l) => l.meta.id === last) : -1;
+    return index < 0 || index === s.index ? s : { index };
+  },
   onKey: lessonsOnKey,
   bindings: () => BINDINGS,
   title: () => UI.lessonsTitle,

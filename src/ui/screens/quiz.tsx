@@ -29,8 +29,14 @@ import { TOPICS, type Question, type Topic } from '../../quiz/types.js';
 import { isTopic } from '../../quiz/topics.js';
 import type { Progress } from '../../store/types.js';
 import { glyphs, col } from '../components/theme.js';
-import { initQuestionUi, capturesText, questionOnKey, questionOnPaste, questionReduce, responseOf, type QuestionUi, type QuestionUiAction } from '../quiz/question.js';
+import { initQuestionUi, capturesText, questionBindings, questionInstruction, questionOnKey, questionOnPaste, questionReduce, responseOf, type QuestionUi, type QuestionUiAction } from '../quiz/question.js';
 import { QuestionView } from '../quiz/QuestionView.js';
+import { grade } from '../../quiz/grade.js';
+
+/** The interview's question keys: hints unless a mock interview; Tab also shows a hint here. */
+function keyOpts(mode: Parameters<typeof allowsHints>[0]) {
+  return { hints: allowsHints(mode), tabHint: true };
+}
 import { ReportView } from '../quiz/ReportView.js';
 
 export interface QuizMenu {
@@ -202,7 +208,7 @@ function innerForKey(s: QuizScreenState, key: KeyName, ctx: AppContext): Inner |
   if (key === 'escape') return { type: 'engine', action: { type: 'finish', now: ctx.now } };
   // The timer may have run out between ticks: the key then records the timeout.
   if (e.deadline !== null && ctx.now >= e.deadline && e.phase === 'asking') return { type: 'engine', action: { type: 'timeout', now: ctx.now } };
-  const ui = questionOnKey(q, { ...s.ui, revealed: e.phase === 'revealed' }, key, { hints: allowsHints(e.options.mode) });
+  const ui = questionOnKey(q, { ...s.ui, revealed: e.phase === 'revealed', hintsShown: e.hintsShown }, key, keyOpts(e.options.mode));
   if (!ui) return null;
   switch (ui.type) {
     case 'hint':
@@ -213,6 +219,8 @@ function innerForKey(s: QuizScreenState, key: KeyName, ctx: AppContext): Inner |
       return { type: 'engine', action: { type: 'grade', grade: ui.grade, now: ctx.now } };
     case 'submit': {
       const r = responseOf(q, s.ui);
+      // Input that is not an answer (empty, not a number) is refused in the UI, never sent as an attempt.
+      if (r && grade(q, r).invalid) return { type: 'ui', action: ui };
       return r ? { type: 'engine', action: { type: 'answer', response: r, now: ctx.now } } : null;
     }
     default:
@@ -291,10 +299,9 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
     const e = s.engine;
     if (e.phase === 'done') return [{ keys: 'enter', label: 'menu', footer: true }, { keys: 'q', label: 'back', footer: true }];
     if (e.phase === 'answered') return [{ keys: 'enter', label: 'next', footer: true }, { keys: 'esc', label: 'finish', footer: true }];
-    const b: KeyBinding[] = [{ keys: 'enter', label: e.phase === 'revealed' ? 'grade 1-4' : 'answer', footer: true }];
-    if (allowsHints(e.options.mode)) b.push({ keys: 'tab', label: 'hint', footer: true });
-    b.push({ keys: 'esc', label: 'finish', footer: true });
-    return b;
+    const q = currentQuestion(e);
+    const own = q && s.ui ? questionBindings(q, { ...s.ui, revealed: e.phase === 'revealed', hintsShown: e.hintsShown }, keyOpts(e.options.mode)) : [];
+    return [...own, { keys: 'Esc', label: 'finish', footer: true }];
   },
   view(s, ctx) {
     const w = Math.max(20, ctx.width);
@@ -323,6 +330,7 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
         header={`${Q.questionOf(e.index + 1, e.questions.length)}  ${q.topics.join(', ')}`}
         secondsLeft={secondsLeft(e, ctx.now)}
         diagramLines={s.diagram}
+        instruction={e.phase === 'asking' ? questionInstruction(questionBindings(q, { ...s.ui, revealed: false, hintsShown: e.hintsShown }, keyOpts(e.options.mode))) : undefined}
       />
       </Box>
     );
