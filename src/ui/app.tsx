@@ -62,6 +62,8 @@ interface Shell {
   help: boolean;
   /** Lines shown in place of the footer until the next key. */
   message: string | null;
+  /** A write that would replace an existing file, waiting for y (overwrite) or any other key (keep). */
+  confirm?: { path: string; content: string } | null;
   done: boolean;
 }
 
@@ -80,8 +82,10 @@ export interface AppProps {
   notice?: string | null;
   /** Persist progress; return an error message to show, or null. */
   saveProgress?: (p: Progress) => string | null | void;
-  /** Write a file for the write-file command; throw or reject with an Error to report it. */
-  writeFile?: (path: string, content: string) => void | Promise<void>;
+  /** Write a file for the write-file command; throw or reject with an Error to report it. Unless
+   *  `overwrite`, an existing file must not be replaced: fail with an error whose code is 'EEXIST'
+   *  (the shell then asks the learner). */
+  writeFile?: (path: string, content: string, opts: { overwrite: boolean }) => void | Promise<void>;
   /** Called once when the app quits (code 0) or a screen crashes fatally. */
   onExit?: (code: number) => void;
   /** Test hook: the fixed terminal size when stdout reports none. */
@@ -275,18 +279,24 @@ export function App(props: AppProps) {
           }
           case 'write-file': {
             const path = c.path;
+            const content = c.content;
+            // An existing file is never replaced silently: the shell asks first.
+            const failed = (e: unknown): Partial<Shell> =>
+              (e as { code?: unknown } | null)?.code === 'EEXIST'
+                ? { confirm: { path, content }, message: UI.writeExists(path) }
+                : { message: UI.writeFailed(path, describeError(e)) };
             try {
-              const r = props.writeFile?.(path, c.content);
+              const r = props.writeFile?.(path, content, { overwrite: c.overwrite ?? false });
               if (r && typeof (r as Promise<void>).then === 'function') {
                 (r as Promise<void>).then(
                   () => commit({ ...shellRef.current!, message: UI.writeOk(path) }),
-                  (e: unknown) => commit({ ...shellRef.current!, message: UI.writeFailed(path, describeError(e)) }),
+                  (e: unknown) => commit({ ...shellRef.current!, ...failed(e) }),
                 );
               } else {
                 s = { ...s, message: UI.writeOk(path) };
               }
             } catch (e) {
-              s = { ...s, message: UI.writeFailed(path, describeError(e)) };
+              s = { ...s, ...failed(e) };
             }
             break;
           }
@@ -320,6 +330,12 @@ export function App(props: AppProps) {
       if (key === 'ctrl-c') return finish(s);
       const { columns: c, rows: r } = layoutRef.current;
       if (c < MIN_COLS || r < MIN_ROWS) return s;
+      if (s.confirm) {
+        const { path, content } = s.confirm;
+        s = { ...s, confirm: null, message: null };
+        if (key === 'y' || key === 'Y') return runCommands(s, [{ cmd: 'write-file', path, content, overwrite: true }]);
+        return { ...s, message: UI.writeKept(path) };
+      }
       if (s.message) s = { ...s, message: null };
       if (s.help) return { ...s, help: false };
       const top = s.stack[s.stack.length - 1];

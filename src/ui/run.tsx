@@ -253,7 +253,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
         clock={realClock}
         notice={notices.length ? notices.join(' ') : null}
         saveProgress={save}
-        writeFile={(path, content) => writeFileSync(resolvePath(io.cwd, path), content, 'utf8')}
+        writeFile={(path, content, opts) => writeFileSync(resolvePath(io.cwd, path), content, { encoding: 'utf8', flag: opts.overwrite ? 'w' : 'wx' })}
         onExit={(c) => {
           code = c;
           quitting = true;

@@ -61,8 +61,9 @@ export type ShellCommand =
   | { cmd: 'quit' }
   /** Apply a pure update to the saved progress (the shell saves it atomically). */
   | { cmd: 'progress'; update: (p: Progress) => Progress }
-  /** Write a file (the playground's "save as .tcp"); the shell reports success or the error. */
-  | { cmd: 'write-file'; path: string; content: string };
+  /** Write a file (the playground's "save as .tcp"); the shell reports success or the error, and
+   *  asks before replacing an existing file unless `overwrite`. */
+  | { cmd: 'write-file'; path: string; content: string; overwrite?: boolean };
 
 /** What onKey returns: nothing, one screen action, shell commands, or both. */
 export interface KeyResult<A> {

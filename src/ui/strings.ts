@@ -10,6 +10,8 @@ export const UI = {
   screenError: (msg: string) => `Something went wrong on this screen: ${msg}`,
   writeOk: (path: string) => `Saved ${path}`,
   writeFailed: (path: string, msg: string) => `Could not write ${path}: ${msg}`,
+  writeExists: (path: string) => `${path} already exists. Press y to replace it, any other key to keep it.`,
+  writeKept: (path: string) => `Not saved: ${path} was kept as it was.`,
   saveFailed: (msg: string) => `Progress not saved: ${msg}`,
   placeholder: (what: string) => `${what} is not available in this build yet.`,
   placeholderBack: 'Press q or Esc to go back.',
@@ -125,6 +127,9 @@ export const UI = {
 
   // quiz fallback (used when the interview helper's views are not available)
   quizLabel: 'Quiz',
+  reportNoAnswers: (n: number) => `Finished before answering: no score (${n} question${n === 1 ? '' : 's'} not reached).`,
+  reportDueElsewhere: (n: number) =>
+    `None of them in the topics you chose; ${n} card${n === 1 ? ' is' : 's are'} due in other topics (choose no topic to review all).`,
   quizPrompt: 'Tab to answer',
   quizAnsweredPrompt: 'Answered. Tab, then r, to try again',
   quizCorrect: 'Right!',

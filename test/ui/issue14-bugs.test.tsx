@@ -7,6 +7,7 @@ import { App } from '../../src/ui/app.js';
 import type { ScreenRequest } from '../../src/ui/screen.js';
 import type { Progress } from '../../src/store/types.js';
 import { emptyProgress } from '../../src/store/types.js';
+import { recordAnswer } from '../../src/quiz/srs.js';
 import { renderInk, FakeClock } from './helpers/render.js';
 import { fixtureLessons, T0 } from './helpers/fixtures.js';
 
@@ -141,6 +142,27 @@ describe('bug 9: an answered quiz does not say "Tab to answer"', () => {
     await r.press('f', 'enter', 'escape');
     expect(r.frame()).toContain('Answered. Tab, then r, to try again');
     expect(r.frame()).not.toContain('Tab to answer');
+    await r.unmount();
+  });
+});
+
+describe('bug 7: reports with nothing answered', () => {
+  it('Esc in a drill before answering: no "No questions matched", no 0/0', async () => {
+    const r = await renderInk(app({ screen: 'quiz', options: { mode: 'drill', count: 3, seed: 1 } }), { columns: 80, rows: 24 });
+    expect(r.frame()).toContain('Question 1/3');
+    await r.press('escape');
+    expect(r.frame()).toContain('Finished before answering: no score (3 questions not reached).');
+    expect(r.frame()).not.toContain('No questions matched');
+    expect(r.frame()).not.toContain('0/0');
+    await r.unmount();
+  });
+
+  it('review with a topic filter and the due cards elsewhere: says so, no "Score: 0/0"', async () => {
+    let p = emptyProgress();
+    for (const id of ['x/one', 'x/two', 'x/three']) p = recordAnswer(p, { questionId: id, correct: false, rating: 1, ms: 0, topics: ['ethernet-mac'], mode: 'lesson' }, T0 - 86_400_000 * 3);
+    const r = await renderInk(app({ screen: 'quiz', options: { mode: 'review', topics: ['handshake'], seed: 1 } }, p), { columns: 80, rows: 24 });
+    expect(r.frame()).not.toContain('Score: 0/0');
+    expect(r.frame()).toContain('3 cards are due in other topics');
     await r.unmount();
   });
 });

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
 import type { Report } from '../../quiz/engine.js';
 import { REPORT as R, Q } from '../../quiz/strings.js';
+import { UI } from '../strings.js';
 import { glyphs, col } from '../components/theme.js';
 import { truncate } from '../components/text.js';
 
@@ -38,11 +39,18 @@ export function reportLines(p: ReportViewProps): { text: string; style?: 'title'
   const g = glyphs(p.ascii);
   const r = p.report;
   const out: { text: string; style?: 'title' | 'good' | 'bad' | 'dim' }[] = [];
-  out.push({ text: `${R.title}: ${R.score(r.correct, r.total, r.percent)}${r.skipped ? `, ${R.skipped(r.skipped)}` : ''}`, style: 'title' });
   if (r.total === 0) {
-    out.push({ text: R.empty, style: 'dim' });
+    // No score to give: say why (finished before the first answer, or nothing matched) instead of 0/0.
+    if (r.skipped > 0) {
+      out.push({ text: UI.reportNoAnswers(r.skipped), style: 'title' });
+      out.push({ text: `${R.dueNow(r.dueNow)}; ${r.nextDue ? R.nextDue(formatWhen(r.nextDue, p.now)) : R.nothingDue}` });
+    } else {
+      out.push({ text: R.empty, style: 'title' });
+      if (r.mode === 'review' && r.dueNow > 0) out.push({ text: UI.reportDueElsewhere(r.dueNow) });
+    }
     return out;
   }
+  out.push({ text: `${R.title}: ${R.score(r.correct, r.total, r.percent)}${r.skipped ? `, ${R.skipped(r.skipped)}` : ''}`, style: 'title' });
   out.push({ text: R.time(formatMs(r.totalMs), formatMs(r.avgMs)) });
   const fixedTail = 3 + Math.max(1, r.weakest.length) + (r.topics.length > 0 ? 1 : 0);
   const room = Math.max(1, p.height - out.length - fixedTail - 1);
