@@ -158,7 +158,10 @@ export function generateQuestion(kind: GenKind, seed: number, run: TcpRunner): Q
       };
     }
     case 'next-segment': {
-      const s = rng.pick(segs.filter((x) => x.index > 0));
+      // The prompt says a segment is missing at the end of the diagram: the diagram must hold at
+      // least one segment before it (else it would show nothing at all).
+      const withDiagram = segs.filter((x) => x.index > 0 && segs.some((y) => y.index < shownBefore(trace, x.index)));
+      const s = rng.pick(withDiagram.length > 0 ? withDiagram : segs.filter((x) => x.index > 0));
       const right = flagsText(s.ev.flags);
       const wrong = rng.shuffle(FLAG_SETS.filter((f) => f !== right)).slice(0, 3);
       const options = rng.shuffle([right, ...wrong]);
