@@ -142,6 +142,16 @@ describe('synack in a real terminal', () => {
     }, 30_000);
   }
 
+  it('three ↓ in one write move the lesson list three rows (each key of a burst is seen)', async () => {
+    const s = start(['learn'], 100, 30);
+    const at = (x: string) => Number(/^› \S+ (\d+)\. /m.exec(x)?.[1] ?? NaN);
+    const first = at(await s.waitFor((x) => at(x) >= 1, 'the lesson list'));
+    s.send('\u001B[B\u001B[B\u001B[B');
+    await s.waitFor((x) => at(x) === first + 3, `the cursor on lesson ${first + 3}`);
+    s.send('\u0003');
+    await s.exit;
+  }, 30_000);
+
   it('refuses a bad lesson id with a clear message and no stack trace', async () => {
     const s = start(['learn', '../etc/passwd']);
     const { exitCode } = await s.exit;
