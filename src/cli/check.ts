@@ -40,7 +40,7 @@ export function checkOnce(dir: string, io: CliIO): number {
   const unread = read.problems.map((p) => ({ ...p, file: shown(p.file, io.cwd) }));
   sortProblems([...unread, ...result.problems]).forEach(print);
   const summary = { ...result.summary, errors: result.summary.errors + unread.filter((p) => p.severity === 'error').length };
-  writeLine(io.stdout, formatSummary(summary));
+  writeLine(io.stdout, CLI.checkedFiles(read.files.length + unread.length) + formatSummary(summary));
   return summary.errors > 0 ? 1 : 0;
 }
 

@@ -1,8 +1,8 @@
 /**
  * `synack learn ID --plain`: the lesson as the reader lays it out, as plain text on stdout (every
- * block: text, tables, each quiz with its choices, each diagram at its last frame, layer figures),
- * so lesson authors can snapshot-test a course. The layout is the reader's own (src/ui/screens/
- * lesson.tsx and src/ui/components/markdown.ts), not a copy.
+ * block: text, tables, each quiz with its choices, each diagram at its last frame, each layer figure
+ * fully built), so lesson authors can snapshot-test a course. The layout is the reader's own
+ * (src/ui/screens/lesson.tsx and src/ui/components/markdown.ts), not a copy.
  */
 import type { Lesson } from '../lessons/types.js';
 import type { AppContext } from '../ui/screen.js';
@@ -33,6 +33,10 @@ export function plainLesson(lesson: Lesson, opts: PlainLessonOptions): string[] 
     const block = Number(key);
     const p = s.players[block];
     if (p && !('error' in p)) s = reduceLesson(s, { type: 'player', block, action: { type: 'goto', step: Number.MAX_SAFE_INTEGER } });
+  }
+  // Each layer figure fully built (the step is clamped to the number of layers).
+  for (const key of Object.keys(s.layers)) {
+    s = reduceLesson(s, { type: 'layers', block: Number(key), action: { type: 'step', delta: Number.MAX_SAFE_INTEGER } });
   }
   const layout = lessonLayout(s, ctx);
   // The last block of the layout is the reader's end-of-lesson footer (not part of the lesson).

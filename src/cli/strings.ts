@@ -200,6 +200,8 @@ export const CLI = {
   quizNeedsTty: "interactive mode needs a terminal; use --print for a worksheet.",
   countCapped: (asked: number, got: number) =>
     `--count ${asked}: only ${got} question${got === 1 ? '' : 's'} match these options; the worksheet has ${got}.`,
+  /** The start of check's summary line: how many files it read. */
+  checkedFiles: (n: number) => `${n} file${n === 1 ? '' : 's'} checked: `,
   watching: (what: string) => `Watching ${what} (Ctrl+C stops).`,
   watchChanged: (file: string) => `\n${file} changed: checking again.`,
   watchLessonGone: (id: string) => `The lesson '${id}' is gone or broken; waiting for the next change.`,

@@ -32,6 +32,14 @@ describe('synack learn ID --plain', () => {
     expect(a.err()).toBe('');
   });
 
+  it('shows each layer figure fully built', async () => {
+    const f = fakeIO({ env: {} });
+    expect(await learnCommand(['layered-models', '--plain', '--width', '80', '--lessons', join(ROOT, 'lessons')], f.io)).toBe(0);
+    const steps = [...f.out().matchAll(/step (\d+)\/(\d+)/g)];
+    expect(steps.length).toBeGreaterThan(0);
+    for (const m of steps) expect(m[1]).toBe(m[2]);
+  });
+
   it('--ascii draws no box-drawing characters or arrows (lesson text itself may be Chinese)', async () => {
     const f = fakeIO({ env: {} });
     expect(await learnCommand(['three-way-handshake', '--plain', '--ascii', '--lessons', join(ROOT, 'lessons')], f.io)).toBe(0);

@@ -1,4 +1,5 @@
 /** A CliIO that records what a command writes (no process.* touched). */
+import fc from 'fast-check';
 import type { CliIO } from '../../src/cli/io.js';
 
 export interface FakeIO {
@@ -24,3 +25,12 @@ export function fakeIO(o: { cwd?: string; env?: Record<string, string | undefine
 /** Raw terminal control bytes (tab and newline excepted). */
 // eslint-disable-next-line no-control-regex
 export const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+
+/**
+ * The same strings as fast-check's `fc.string({ unit: 'binary' })` (any code point, lone
+ * surrogates included, small code points favoured the same way: both map a `nat` to a code point),
+ * without its one-time set-up, which costs seconds of CPU in every test file that uses it.
+ */
+export function binaryString(constraints: { maxLength?: number } = {}): fc.Arbitrary<string> {
+  return fc.string({ ...constraints, unit: fc.nat({ max: 0x10ffff }).map((c) => String.fromCodePoint(c)) });
+}

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { fsReason, safe, safeIO, safeJson, writeLine } from '../../src/cli/safe.js';
-import { fakeIO, RAW_CONTROL } from './helpers.js';
+import { binaryString, fakeIO, RAW_CONTROL } from './helpers.js';
 
 describe('safe (CLI output sanitising)', () => {
   it('makes ESC, BEL and C1 controls visible and keeps newlines and tabs', () => {
@@ -12,7 +12,7 @@ describe('safe (CLI output sanitising)', () => {
 
   it('never leaves a raw control character (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (s) => {
+      fc.property(binaryString(), (s) => {
         expect(safe(s)).not.toMatch(RAW_CONTROL);
       }),
     );
@@ -26,7 +26,7 @@ describe('safe (CLI output sanitising)', () => {
 
   it('safeJson keeps the data (JSON.parse gives the same value) and leaves no raw control (property)', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (v, s) => {
+      fc.property(fc.jsonValue(), binaryString(), (v, s) => {
         const value = { v, s };
         const text = safeJson(JSON.stringify(value, null, 2));
         expect(text).not.toMatch(RAW_CONTROL);

@@ -86,7 +86,7 @@ describe('synack check on the broken fixtures (one defect per file)', () => {
     expect(code).toBe(1);
     const lines = c.out().trimEnd().split('\n');
     const result = checkLessons(read(BROKEN));
-    expect(lines).toEqual([...result.problems.map(formatProblem), formatSummary(result.summary)]);
+    expect(lines).toEqual([...result.problems.map(formatProblem), `${read(BROKEN).length} files checked: ${formatSummary(result.summary)}`]);
     expect(lines.at(-1)).toMatch(/: 28 errors$/);
     expect(c.err()).toBe('');
   });
@@ -101,7 +101,7 @@ describe('synack check on good lessons', () => {
     );
     const c = captureIO(ROOT, { SYNACK_LESSONS: GOOD });
     expect(await checkCommand([], c.io)).toBe(0);
-    expect(c.out()).toBe(formatSummary(result.summary) + '\n');
+    expect(c.out()).toBe(`2 files checked: ${formatSummary(result.summary)}\n`);
   });
 
   it('--lessons DIR works like DIR; bad options are usage errors', async () => {
@@ -154,7 +154,7 @@ describe('the bundled course', () => {
   it('synack check passes on it (default directory) and prints the summary', async () => {
     const c = captureIO(ROOT);
     const code = await checkCommand([], c.io);
-    expect(c.out()).toMatch(/^\d+ lessons, \d+ questions \(.*\), \d+ diagrams?, \d+ layer figures?: all good\n$/);
+    expect(c.out()).toMatch(/^\d+ files checked: \d+ lessons, \d+ questions \(.*\), \d+ diagrams?, \d+ layer figures?: all good\n$/);
     expect(code).toBe(0);
   });
 
