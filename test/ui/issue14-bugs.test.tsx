@@ -166,3 +166,22 @@ describe('bug 7: reports with nothing answered', () => {
     await r.unmount();
   });
 });
+
+describe('bug 9: the mock interview timer', () => {
+  it('--time 0 (timeLimitSec null) runs no timer', async () => {
+    const r = await renderInk(app({ screen: 'quiz', options: { mode: 'mock', count: 2, seed: 1, timeLimitSec: null } }), { columns: 80, rows: 24 });
+    expect(r.frame()).toContain('Question 1/2');
+    expect(r.frame()).not.toMatch(/\d+s left/);
+    await r.unmount();
+  });
+
+  it('the menu shows the timer each mode will run with (the CLI defaults: mock 90 s, drill off)', async () => {
+    const r = await renderInk(app({ screen: 'quiz', options: {} }), { columns: 80, rows: 24 });
+    expect(r.frame()).toContain('Timer: 90s per question');
+    await r.press('down');
+    expect(r.frame()).toContain('Timer: off');
+    await r.press('up', 'enter');
+    expect(r.frame()).toMatch(/90s left/);
+    await r.unmount();
+  });
+});

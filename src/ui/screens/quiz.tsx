@@ -43,7 +43,13 @@ export interface QuizMenu {
   cursor: number;
   topics: Topic[];
   count: number;
-  timeLimitSec: number | null;
+  /** Seconds per question, null = off, undefined = the selected mode's default (as on the CLI). */
+  timeLimitSec?: number | null;
+}
+
+/** The timer a session of `mode` runs with: the menu's choice, else the mode's default (the CLI's rule). */
+export function menuTimer(menu: QuizMenu, mode: Mode): number | null {
+  return menu.timeLimitSec === undefined ? DEFAULTS[mode].timeLimitSec : menu.timeLimitSec;
 }
 
 export interface QuizScreenState {
@@ -116,7 +122,8 @@ function withQuestion(s: QuizScreenState, ctx: AppContext): QuizScreenState {
 
 function startSession(s: QuizScreenState, mode: Mode, now: number, progress: Progress, ctx: AppContext): QuizScreenState {
   const count = s.menu.count;
-  const timeLimitSec = mode === 'mock' ? (s.menu.timeLimitSec ?? DEFAULTS.mock.timeLimitSec) : s.menu.timeLimitSec;
+  // null is "off" (--time 0 or the menu's off): never replaced by a default.
+  const timeLimitSec = menuTimer(s.menu, mode);
   const bank = buildBank({ lessons: ctx.lessons, seed: s.seed, topics: s.menu.topics, generated: runner ? s.generated : 0, progress, now, run: runner });
   const engine = quizReduce(initialQuizState(progress), {
     type: 'start',
@@ -145,7 +152,8 @@ function reduceInner(s: QuizScreenState, a: Inner, ctx: AppContext): QuizScreenS
     case 'menu-count':
       return { ...s, menu: { ...s.menu, count: Math.max(1, Math.min(50, s.menu.count + a.delta)) } };
     case 'menu-time': {
-      const i = Math.max(0, TIME_STEPS.indexOf(s.menu.timeLimitSec));
+      const mode = MODES[Math.min(s.menu.cursor, MODES.length - 1)] ?? 'mock';
+      const i = Math.max(0, TIME_STEPS.indexOf(menuTimer(s.menu, s.menu.cursor < MODES.length ? mode : 'mock')));
       return { ...s, menu: { ...s.menu, timeLimitSec: TIME_STEPS[Math.max(0, Math.min(TIME_STEPS.length - 1, i + a.delta))] } };
     }
     case 'start':
@@ -245,7 +253,7 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
     const count = o.count ?? DEFAULTS[mode ?? 'mock'].count;
     const base: QuizScreenState = {
       stage: 'menu',
-      menu: { cursor: 0, topics: o.topics, count, timeLimitSec: o.timeLimitSec === undefined ? (mode ? DEFAULTS[mode].timeLimitSec : null) : o.timeLimitSec },
+      menu: { cursor: 0, topics: o.topics, count, timeLimitSec: o.timeLimitSec },
       seed: (o.seed ?? ctx.now) >>> 0,
       engine: initialQuizState(ctx.progress),
       ui: null,
@@ -372,7 +380,7 @@ function MenuView({ s, ctx }: { s: QuizScreenState; ctx: AppContext }) {
       ))}
       <Text> </Text>
       <Text>{MENU.count(s.menu.count)}</Text>
-      <Text>{MENU.time(s.menu.timeLimitSec)}</Text>
+      <Text>{MENU.time(menuTimer(s.menu, MODES[s.menu.cursor] ?? 'mock'))}</Text>
       <Text color={col(ctx.color, 'cyan')}>{MENU.start}</Text>
     </Box>
   );
