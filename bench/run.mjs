@@ -13,6 +13,10 @@ const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = mkdtempSync(join(tmpdir(), 'synack-bench-'));
 const cli = join(root, 'dist', 'cli.js');
+// Ink's optional devtools import, stubbed for the bench's own bundles (the app build no longer
+// writes dist/.devtools-stub.js).
+const devtoolsStub = join(tmp, 'devtools-stub.js');
+writeFileSync(devtoolsStub, 'export default {};\n');
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const banner = {
   js: "import { createRequire } from 'node:module'; import { fileURLToPath } from 'node:url'; const require = createRequire(import.meta.url); const __filename = fileURLToPath(import.meta.url);",
@@ -61,7 +65,7 @@ async function timeToText(args, marker, env = {}) {
 async function startup() {
   const hello = join(tmp, 'ink-hello.mjs');
   await build({ entryPoints: [join(root, 'bench/ink-hello.tsx')], outfile: hello, bundle: true, platform: 'node', format: 'esm', jsx: 'automatic', logLevel: 'error', banner, plugins: [rawPlugin],
-    alias: { 'react-devtools-core': join(root, 'dist/.devtools-stub.js') }, define: { 'process.env.NODE_ENV': '"production"' } });
+    alias: { 'react-devtools-core': devtoolsStub }, define: { 'process.env.NODE_ENV': '"production"' } });
   const home = join(tmp, 'home');
   const nodeE = [], ver = [], traceJson = [], inkHello = [], app = [];
   for (let i = 0; i < RUNS; i++) {
@@ -84,7 +88,7 @@ async function inProcess() {
   // The pure benchmarks run in a child built from bench/cases.ts (imports the TypeScript sources).
   const out = join(tmp, 'cases.mjs');
   await build({ entryPoints: [join(root, 'bench/cases.ts')], outfile: out, bundle: true, platform: 'node', format: 'esm', jsx: 'automatic', logLevel: 'error', banner, plugins: [rawPlugin],
-    alias: { 'react-devtools-core': join(root, 'dist/.devtools-stub.js') }, define: { 'process.env.NODE_ENV': '"production"' } });
+    alias: { 'react-devtools-core': devtoolsStub }, define: { 'process.env.NODE_ENV': '"production"' } });
   const names = JSON.parse(spawnSync(process.execPath, [out, '--list'], { encoding: 'utf8' }).stdout);
   for (const name of names) {
     // each case in its own process so peak memory is its own
