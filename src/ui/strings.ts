@@ -124,6 +124,8 @@ export const UI = {
   keyOpenLesson: { keys: 'Enter', label: 'open', help: 'Open the lesson at your saved position' },
   layersFocused: '←/→ step, space play',
   moreLessons: (n: number) => `${n} more`,
+  moreAbove: (n: number) => `↑ ${n} more above`,
+  moreBelow: (n: number) => `↓ ${n} more below`,
 
   // quiz fallback (used when the interview helper's views are not available)
   quizLabel: 'Quiz',

@@ -185,3 +185,19 @@ describe('bug 9: the mock interview timer', () => {
     await r.unmount();
   });
 });
+
+describe('bug 8: the interview-prep menu on small terminals', () => {
+  for (const [cols, rows] of [[60, 16], [40, 20], [40, 12]] as const) {
+    it(`${cols}×${rows}: the cursor's row is always on screen, hidden rows are marked, nothing overlaps`, async () => {
+      const r = await renderInk(app({ screen: 'quiz', options: {} }), { columns: cols, rows });
+      for (let i = 0; i < 30; i++) {
+        const lines = r.lines();
+        expect(lines.length).toBeLessThanOrEqual(rows - 1);
+        expect(lines.some((l) => l.includes('›')), `step ${i}:\n${r.frame()}`).toBe(true);
+        await r.press('down');
+      }
+      expect(r.frame()).toMatch(/more above/);
+      await r.unmount();
+    });
+  }
+});

@@ -4,6 +4,8 @@
  * as a `progress` command (recordAnswer: FSRS card, history, mistakes shelf).
  */
 import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { UI } from '../strings.js';
 import type { AppContext, KeyBinding, KeyName, ScreenDef, ScreenRequest, ShellCommand } from '../screen.js';
 import {
   MODES,
@@ -348,6 +350,8 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
   },
 };
 
+type MenuLine = { key: string; node: ReactNode; cursor?: boolean };
+
 function MenuView({ s, ctx }: { s: QuizScreenState; ctx: AppContext }) {
   const g = glyphs(ctx.ascii);
   const cols = ctx.width >= 72 ? 3 : 2;
@@ -357,31 +361,66 @@ function MenuView({ s, ctx }: { s: QuizScreenState; ctx: AppContext }) {
     const r = Math.floor(i / cols);
     (rows[r] ??= []).push(t);
   });
-  return (
-    <Box flexDirection="column" width={ctx.width}>
-      {MODES.map((m, i) => (
-        <Text key={m} inverse={s.menu.cursor === i && ctx.color} wrap="truncate">
+  const lines: MenuLine[] = [];
+  MODES.forEach((m, i) =>
+    lines.push({
+      key: m,
+      cursor: s.menu.cursor === i,
+      node: (
+        <Text inverse={s.menu.cursor === i && ctx.color} wrap="truncate">
           {s.menu.cursor === i ? g.pointer : ' '} {MODE_NAMES[m].padEnd(15)} <Text dimColor>{MODE_BLURBS[m]}</Text>
         </Text>
-      ))}
-      <Text> </Text>
-      <Text dimColor>{MENU.topics}</Text>
-      {rows.map((r, ri) => (
-        <Text key={ri} wrap="truncate">
+      ),
+    }),
+  );
+  lines.push({ key: 'gap1', node: <Text> </Text> });
+  lines.push({ key: 'topics', node: <Text dimColor wrap="truncate">{MENU.topics}</Text> });
+  rows.forEach((r, ri) => {
+    const first = MODES.length + ri * cols;
+    lines.push({
+      key: `t${ri}`,
+      cursor: s.menu.cursor >= first && s.menu.cursor < first + r.length,
+      node: (
+        <Text wrap="truncate">
           {r
             .map((t, ci) => {
-              const idx = MODES.length + ri * cols + ci;
-              const cur = s.menu.cursor === idx;
+              const cur = s.menu.cursor === first + ci;
               const on = s.menu.topics.includes(t);
               return `${cur ? g.pointer : ' '}[${on ? 'x' : ' '}] ${t}`.padEnd(colW);
             })
             .join('')}
         </Text>
+      ),
+    });
+  });
+  lines.push({ key: 'gap2', node: <Text> </Text> });
+  lines.push({ key: 'count', node: <Text wrap="truncate">{MENU.count(s.menu.count)}</Text> });
+  lines.push({ key: 'time', node: <Text wrap="truncate">{MENU.time(menuTimer(s.menu, MODES[s.menu.cursor] ?? 'mock'))}</Text> });
+  lines.push({ key: 'start', node: <Text color={col(ctx.color, 'cyan')} wrap="truncate">{MENU.start}</Text> });
+  // Taller than the screen: a window that keeps the cursor's row in view, with a marker for what is
+  // above and below (never a silently dropped row).
+  const h = Math.max(3, ctx.height);
+  let shown = lines;
+  let above = 0;
+  let below = 0;
+  if (lines.length > h) {
+    const cur = Math.max(0, lines.findIndex((l) => l.cursor));
+    const room = h - 2;
+    let start = Math.max(0, Math.min(cur - Math.floor(room / 2), lines.length - room));
+    if (start === 1) start = 0;
+    above = start;
+    shown = lines.slice(start, start + room + (start === 0 ? 1 : 0));
+    below = lines.length - start - shown.length;
+  }
+  return (
+    <Box flexDirection="column" width={ctx.width}>
+      {above > 0 ? <Text dimColor wrap="truncate">{UI.moreAbove(above)}</Text> : null}
+      {shown.map((l) => (
+        <Box key={l.key} width={ctx.width}>
+          {l.node}
+        </Box>
       ))}
-      <Text> </Text>
-      <Text>{MENU.count(s.menu.count)}</Text>
-      <Text>{MENU.time(menuTimer(s.menu, MODES[s.menu.cursor] ?? 'mock'))}</Text>
-      <Text color={col(ctx.color, 'cyan')}>{MENU.start}</Text>
+      {below > 0 ? <Text dimColor wrap="truncate">{UI.moreBelow(below)}</Text> : null}
     </Box>
   );
 }
