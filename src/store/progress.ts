@@ -211,8 +211,11 @@ function dirWritable(dir: string): boolean {
   }
 }
 
-/** Temp files of a save: ours (`.tmp-<pid>-<n>`) and write-file-atomic's (`.<hex hash>`, older synack). */
-const TEMP_FILE = /^progress\.json\.(?:tmp-\d+-\d+|[0-9a-f]{8,64})$/;
+/**
+ * Temp files of a save: ours (`.tmp-<pid>-<n>`), the lock's (`.lock.tmp-<pid>-<n>`, `.lock.stale-<pid>-<n>`) and
+ * write-file-atomic's (`.<hex hash>`, older synack).
+ */
+const TEMP_FILE = /^progress\.json\.(?:tmp-\d+-\d+|lock\.(?:tmp|stale)-\d+-\d+|[0-9a-f]{8,64})$/;
 
 /**
  * Removes the temp files a killed save left behind. Only under the lock (a live save holds it while

@@ -10,7 +10,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { parseProgress, serializeProgress, loadProgress, saveProgress, LOCK_FILE } from '../../src/store/progress.js';
@@ -156,6 +156,21 @@ describe('two synack processes on one progress file', () => {
     expect(held.ok).toBe(false);
     if (!held.ok) expect(held.error).toMatch(/held by another synack process/);
   });
+
+  it('an empty lock (a process killed between creating and writing it) is broken once it is old', () => {
+    const home = freshHome();
+    const lock = join(home, LOCK_FILE);
+    // fresh and empty: its writer may still be about to write it, so it is waited for
+    writeFileSync(lock, '');
+    const fresh = saveProgress(home, emptyProgress(), { lock: { waitMs: 100 } });
+    expect(fresh.ok).toBe(false);
+    // the same empty lock two seconds old: nobody will ever write it, so it is broken
+    const old = new Date(Date.now() - 2000);
+    utimesSync(lock, old, old);
+    const r = saveProgress(home, emptyProgress(), { lock: { waitMs: 300 } });
+    expect(r.ok).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+  });
 });
 
 describe('progress --import merges', () => {
@@ -226,6 +241,8 @@ describe('files left behind and files that are not files', () => {
     // what a kill between write and rename leaves: ours, and write-file-atomic's (older synack)
     writeFileSync(join(home, 'progress.json.tmp-12345-3'), '{"version":1,');
     writeFileSync(join(home, 'progress.json.3f2a9c0b11d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8'), '{');
+    writeFileSync(join(home, 'progress.json.lock.tmp-12345-7'), '12345 2026-11-20T10:00:00.000Z');
+    writeFileSync(join(home, 'progress.json.lock.stale-12345-2'), '12345 2026-11-20T10:00:00.000Z');
     writeFileSync(join(home, 'progress.json.corrupt-2026-01-01T00-00-00-000Z'), 'kept on purpose');
     const r = loadProgress(home);
     expect(r.warning).toBeNull();
