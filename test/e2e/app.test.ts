@@ -29,6 +29,8 @@ interface Session {
   raw(): string;
   send(keys: string): void;
   waitFor(pred: (screen: string) => boolean, what: string, ms?: number): Promise<string>;
+  /** Waits until the app has written nothing for `quietMs` (a frame can arrive in several chunks). */
+  settle(quietMs?: number, ms?: number): Promise<string>;
   exit: Promise<{ exitCode: number; signal?: number }>;
 }
 
@@ -78,6 +80,20 @@ function start(args: string[], cols = 100, rows = 30): Session {
         if (Date.now() > until) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
       }
     },
+    async settle(quietMs = 300, ms = 10_000) {
+      const until = Date.now() + ms;
+      let seen = raw.length;
+      let quietSince = Date.now();
+      while (Date.now() - quietSince < quietMs && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 25));
+        if (raw.length !== seen) {
+          seen = raw.length;
+          quietSince = Date.now();
+        }
+      }
+      await new Promise<void>((r) => term.write('', r));
+      return screen();
+    },
     exit,
   };
 }
@@ -87,12 +103,12 @@ describe('synack in a real terminal', () => {
     const s = start(['learn', 'three-way-handshake']);
     await s.waitFor((x) => x.includes('synack › Lessons › The three-way handshake'), 'the lesson');
     // Tab through the interactive blocks until the diagram has focus (its keys show in the footer).
-    let screen = s.screen();
+    let screen = await s.settle();
     for (let i = 0; i < 30 && !/→\/l step/.test(screen); i++) {
-      // One Tab at a time, each waited for (a fixed pause overshot the diagram on a loaded machine).
-      const prev = s.screen();
+      // One Tab at a time, each followed by the whole frame it causes: on a loaded machine a frame
+      // arrives in chunks, and a Tab sent after the first chunk skips past the diagram.
       s.send('\t');
-      screen = await s.waitFor((x) => x !== prev, 'the focus to move', 5000).catch(() => s.screen());
+      screen = await s.settle();
     }
     expect(screen).toMatch(/→\/l step/);
     const stepOf = (x: string) => Number(/step (\d+)\/\d+/.exec(x)?.[1] ?? NaN);
