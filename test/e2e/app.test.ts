@@ -8,11 +8,9 @@ import { existsSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as pty from 'node-pty';
-import xterm from '@xterm/headless';
+import { CLI, ROOT } from '../reliability/helpers.js';
+import { startPty, type PtySession } from '../reliability/pty.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 let home: string;
 
 beforeAll(() => {
@@ -24,78 +22,9 @@ afterAll(() => {
   rmSync(home, { recursive: true, force: true });
 });
 
-interface Session {
-  screen(): string;
-  raw(): string;
-  send(keys: string): void;
-  waitFor(pred: (screen: string) => boolean, what: string, ms?: number): Promise<string>;
-  /** Waits until the app has written nothing for `quietMs` (a frame can arrive in several chunks). */
-  settle(quietMs?: number, ms?: number): Promise<string>;
-  exit: Promise<{ exitCode: number; signal?: number }>;
-}
-
-/** The environment of a person at a terminal: no CI markers (Ink renders only the last frame under CI). */
-function terminalEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v === undefined || k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('VITEST') || k === 'FORCE_COLOR') continue;
-    env[k] = v;
-  }
-  return { ...env, SYNACK_HOME: home, NO_COLOR: '1', TERM: 'xterm-256color' };
-}
-
-function start(args: string[], cols = 100, rows = 30): Session {
-  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
-  let raw = '';
-  const p = pty.spawn(process.execPath, [CLI, ...args], {
-    name: 'xterm-256color',
-    cols,
-    rows,
-    cwd: ROOT,
-    env: terminalEnv(),
-  });
-  p.onData((d) => {
-    raw += d;
-    term.write(d);
-  });
-  const exit = new Promise<{ exitCode: number; signal?: number }>((resolve) => p.onExit(resolve));
-  const screen = () => {
-    const b = term.buffer.active;
-    const out: string[] = [];
-    for (let i = 0; i < term.rows; i++) out.push(b.getLine(b.viewportY + i)?.translateToString(true) ?? '');
-    return out.join('\n');
-  };
-  return {
-    screen,
-    raw: () => raw,
-    send: (k) => p.write(k),
-    async waitFor(pred, what, ms = 10_000) {
-      const until = Date.now() + ms;
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 50));
-        // let xterm finish parsing what it got
-        await new Promise<void>((r) => term.write('', r));
-        const s = screen();
-        if (pred(s)) return s;
-        if (Date.now() > until) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
-      }
-    },
-    async settle(quietMs = 300, ms = 10_000) {
-      const until = Date.now() + ms;
-      let seen = raw.length;
-      let quietSince = Date.now();
-      while (Date.now() - quietSince < quietMs && Date.now() < until) {
-        await new Promise((r) => setTimeout(r, 25));
-        if (raw.length !== seen) {
-          seen = raw.length;
-          quietSince = Date.now();
-        }
-      }
-      await new Promise<void>((r) => term.write('', r));
-      return screen();
-    },
-    exit,
-  };
+/** The built synack in a real terminal, with this file's own progress directory. */
+function start(args: string[], cols = 100, rows = 30): PtySession {
+  return startPty(args, { SYNACK_HOME: home }, cols, rows);
 }
 
 describe('synack in a real terminal', () => {

@@ -1,6 +1,7 @@
 /**
  * The built synack in a real pseudo-terminal (node-pty), its output fed to @xterm/headless so the
- * screen can be read. For the reliability tests of signals and of a UI that never blocks.
+ * screen can be read. For the e2e tests and the reliability tests of signals and of a UI that never
+ * blocks.
  */
 import { join } from 'node:path';
 import * as pty from 'node-pty';
@@ -13,6 +14,8 @@ export interface PtySession {
   raw(): string;
   send(keys: string): void;
   waitFor(pred: (screen: string, raw: string) => boolean, what: string, ms?: number): Promise<string>;
+  /** Waits until the app has written nothing for `quietMs` (a frame can arrive in several chunks). */
+  settle(quietMs?: number, ms?: number): Promise<string>;
   exit: Promise<{ exitCode: number; signal?: number }>;
   /** When the process exited (performance.now()), once it has. */
   exitedAt(): number | null;
@@ -72,6 +75,20 @@ export function startPty(args: string[], env: Record<string, string>, cols = 100
         if (pred(s, raw)) return s;
         if (Date.now() > until) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
       }
+    },
+    async settle(quietMs = 300, ms = 10_000) {
+      const until = Date.now() + ms;
+      let seen = raw.length;
+      let quietSince = Date.now();
+      while (Date.now() - quietSince < quietMs && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 25));
+        if (raw.length !== seen) {
+          seen = raw.length;
+          quietSince = Date.now();
+        }
+      }
+      await new Promise<void>((r) => term.write('', r));
+      return screen();
     },
     exit,
   };
