@@ -62,24 +62,6 @@ export const DIAGRAM_STRINGS = {
   listApp: (host: string, call: string, bytes?: number, error?: string) =>
     `${host} ${call}()${bytes !== undefined ? ` ${bytes} bytes` : ''}${error ? `: ${error}` : ''}`,
   listQueue: (host: string, syn: string, acc: string) => `${host} ${syn}, ${acc}`,
-  /** The CLI. */
-  cli: {
-    usage:
-      'usage: synack diagram NAME|FILE.tcp|- [--plain] [--width N] [--ascii] [--relative] [--compact]\n' +
-      '       [--format text|mermaid|json] [--profile rfc|linux] [--seed N] [--isn-client N] [--isn-server N]',
-    missingTarget: 'diagram: which scenario? Give a built-in name, a .tcp file, or - for stdin.',
-    unknownScenario: (name: string, names: string[]) =>
-      `diagram: unknown scenario '${name}'. Built-in scenarios: ${names.join(', ')}`,
-    unknownOption: (opt: string) => `diagram: unknown option '${opt}'`,
-    needsValue: (opt: string) => `diagram: ${opt} needs a value`,
-    badNumber: (opt: string, v: string) => `diagram: ${opt} expects a whole number, got '${v}'`,
-    badFormat: (v: string) => `diagram: --format must be text, mermaid or json, got '${v}'`,
-    badProfile: (v: string) => `diagram: --profile must be rfc or linux, got '${v}'`,
-    cannotRead: (file: string, why: string) => `diagram: cannot read ${file}: ${why}`,
-    noSuchFile: 'no such file',
-    stdinName: '<stdin>',
-    noPlayer: 'diagram: the live player is not available in this build; printing the diagram instead.',
-  },
 } as const;
 
 /** Short state names for narrow diagrams (at most 7 columns), after `ss`/netstat usage. */

@@ -88,20 +88,6 @@ export const LESSON_MESSAGES = {
   noLessons: (dir: string) => `no lesson files (*.md) in ${dir}`,
   outsideLessonsDir: 'this file is a link that points outside the lessons directory; not loaded',
 
-  // synack check
-  checkUsage: 'usage: synack check [DIR] [--lessons DIR]',
-  checkHelp: `synack check [DIR] - validate lesson files
-
-Prints file:line:col: message for every problem and exits 1 if there is any error;
-otherwise prints a one-line summary and exits 0.
-
-  DIR              the lessons directory (default: --lessons, $SYNACK_LESSONS, or the bundled lessons)
-  --lessons DIR    the same as DIR
-  -h, --help       this help
-`,
-  checkUnknownOption: (opt: string) => `check: unknown option '${opt}'`,
-  checkMissingValue: (opt: string) => `check: ${opt} needs a value`,
-  checkTooManyArgs: 'check: give at most one directory',
   warning: 'warning',
   summaryAllGood: 'all good',
   summaryWarnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,

@@ -122,12 +122,7 @@ export const WORKSHEET = {
 };
 
 export const CLI = {
-  badMode: (m: string) => `unknown --mode '${m}': use mock, drill, review or mistakes`,
   badTopic: (t: string, all: string) => `unknown topic '${t}'. Topics: ${all}`,
-  badNumber: (flag: string, v: string) => `${flag} needs a whole number, got '${v}'`,
-  missingValue: (flag: string) => `${flag} needs a value`,
-  unknownOption: (o: string) => `unknown option '${o}'. Run 'synack --help'.`,
-  needsTty: 'synack quiz needs a terminal for interactive mode; use --print for a worksheet.',
   noQuestions: 'No questions match those options.',
   lessonsProblem: (n: number) => `(${n} lesson file${n === 1 ? '' : 's'} failed to load; run 'synack check')`,
 };

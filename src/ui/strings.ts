@@ -43,9 +43,6 @@ export const UI = {
     `'${id}' is not a lesson id (ids are kebab-case, like 'tcp-handshake'). Run 'synack learn' for the list.`,
   unknownLesson: (id: string, known: string[]) =>
     `No lesson '${id}'.` + (known.length ? ` Lessons: ${known.join(', ')}.` : ' No lessons were found.'),
-  unknownOption: (opt: string, cmd: string) => `unknown option '${opt}' for '${cmd}'. Run 'synack --help'.`,
-  missingValue: (opt: string) => `option '${opt}' needs a value`,
-  tooManyArgs: (cmd: string) => `too many arguments for '${cmd}'. Run 'synack --help'.`,
   noLessons: (dir: string) => `No lessons found in ${dir}.`,
   brokenLessons: (n: number) => `${n} lesson file${n === 1 ? '' : 's'} could not be loaded (run 'synack check').`,
 
