@@ -174,6 +174,16 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
   const stdout = io.stdout as NodeJS.WriteStream;
   const stdin = io.stdin as NodeJS.ReadStream;
   const term = enterAltScreen(stdout);
+  // Raw mode before the first frame, not in Ink's input effect after it: a Ctrl+C typed as the first
+  // frame appears is then the key (a clean quit, exit 0), never a SIGINT from the terminal driver.
+  const setRaw = (on: boolean) => {
+    try {
+      if (stdin.isTTY) stdin.setRawMode(on);
+    } catch {
+      /* not a terminal any more */
+    }
+  };
+  setRaw(true);
   let finished = false;
   const cleanup = () => {
     if (finished) return;
@@ -183,6 +193,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     } catch {
       /* reported below if it matters */
     }
+    setRaw(false);
     term.restore();
   };
   const onExit = () => cleanup();
@@ -202,22 +213,14 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     } catch {
       /* reported at exit if it still fails */
     }
-    try {
-      if (stdin.isTTY) stdin.setRawMode(false);
-    } catch {
-      /* not a terminal any more */
-    }
+    setRaw(false);
     stdout.write(SHOW_CURSOR + LEAVE_ALT);
     process.kill(process.pid, 'SIGSTOP');
   };
   const onCont = () => {
     if (finished || !suspended) return;
     suspended = false;
-    try {
-      if (stdin.isTTY) stdin.setRawMode(true);
-    } catch {
-      /* not a terminal any more */
-    }
+    setRaw(true);
     stdout.write(ENTER_ALT + HIDE_CURSOR);
     frames.invalidate();
     frames.emit('resize');

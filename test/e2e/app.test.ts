@@ -73,6 +73,17 @@ describe('synack in a real terminal', () => {
     expect(s.raw()).not.toMatch(/at .*\.js:\d+/);
   }, 60_000);
 
+  it('Ctrl+C typed as the screen switches (before the first frame) is the quit key, not a signal: exit 0', async () => {
+    // Raw mode used to start in Ink's input effect, after the first frame: a Ctrl+C in that gap
+    // reached the terminal driver as SIGINT and synack exited 130 (a CI run caught it).
+    const s = start(['learn', 'three-way-handshake'], 80, 24);
+    await s.waitFor((_x, raw) => raw.includes('\u001B[?1049h'), 'the alternate screen');
+    s.send('\u0003');
+    const { exitCode } = await s.exit;
+    expect(exitCode).toBe(0);
+    expect(s.raw().lastIndexOf('\u001B[?1049l')).toBeGreaterThan(s.raw().lastIndexOf('\u001B[?1049h'));
+  }, 60_000);
+
   for (const burst of ['j\u0003', '\u0003\u0003']) {
     it(`Ctrl+C read together with other bytes (${JSON.stringify(burst)}) still quits`, async () => {
       const s = start(['learn', 'three-way-handshake'], 80, 24);
