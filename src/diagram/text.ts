@@ -3,6 +3,7 @@
  * string-width, so CJK host names (2 columns a character) line up and never overflow.
  */
 import stringWidth from 'string-width';
+import { wrapText } from '../text/wrap.js';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -64,39 +65,11 @@ export function truncate(s: string, max: number, ellipsis = '…'): string {
   return ew <= max ? out + ellipsis : out;
 }
 
-/** Wraps text into lines of at most `width` columns; continuation lines start with `indent`. */
+/**
+ * Wraps text into lines of at most `width` columns; continuation lines start with `indent`. The
+ * app's one line breaker (src/text/wrap.ts): CJK between any two characters, Latin at spaces,
+ * Chinese punctuation rules.
+ */
 export function wrap(text: string, width: number, indent = ''): string[] {
-  const lines: string[] = [];
-  const iw = strWidth(indent) < width ? strWidth(indent) : 0;
-  const ind = iw ? indent : '';
-  let line = '';
-  let lw = 0;
-  const flush = () => {
-    lines.push(line.replace(/\s+$/, ''));
-    line = ind;
-    lw = iw;
-  };
-  const words = text.split(/ +/);
-  for (let wi = 0; wi < words.length; wi++) {
-    const word = words[wi];
-    const ww = strWidth(word);
-    const sep = lw > (lines.length ? iw : 0) ? 1 : 0;
-    if (lw + sep + ww <= width) {
-      line += (sep ? ' ' : '') + word;
-      lw += sep + ww;
-      continue;
-    }
-    if (lw > (lines.length ? iw : 0)) flush();
-    // The word alone is too long: hard-break it by grapheme.
-    for (const { g, w } of graphemes(word)) {
-      if (lw + w > width) {
-        if (lw === (lines.length ? iw : 0) && w > width) continue; // cannot fit even alone
-        flush();
-      }
-      line += g;
-      lw += w;
-    }
-  }
-  if (line.trim() !== '' || lines.length === 0) lines.push(line.replace(/\s+$/, ''));
-  return lines.map((l) => truncate(l, width, ''));
+  return wrapText(text, width, indent).map((l) => truncate(l, width, ''));
 }

@@ -11,6 +11,7 @@ import type { Block, Inline } from '../../lessons/types.js';
 import { sanitizeText } from '../../lessons/sanitize.js';
 import { glyphs, type Glyphs } from './theme.js';
 import { UI } from '../strings.js';
+import { breakCells, cellsOf, isSpace, type Cell } from '../../text/wrap.js';
 
 export interface Style {
   bold?: boolean;
@@ -125,96 +126,35 @@ export function inlineSpans(inlines: Inline[], base: Style = {}): Span[] {
   return out;
 }
 
-interface Cell {
-  g: string;
-  w: number;
-  style: Style;
-}
-
 /**
- * Greedy word wrap over styled spans. Breaks at spaces, around wide (CJK) characters, and hard
- * inside words longer than the width. `first`/`rest` are prefixes (their width is reserved).
+ * Wraps styled spans (src/text/wrap.ts: display width, CJK anywhere, Latin at spaces, Chinese
+ * punctuation rules). A run of whitespace counts as one space; `\n` (a hard break) starts a new
+ * line. `first`/`rest` are prefixes (their width is reserved): `rest` is the hanging indent.
  */
 export function wrapSpans(spans: Span[], width: number, first: Line = [], rest: Line = first): Line[] {
-  const firstW = lineWidth(first);
-  const restW = lineWidth(rest);
-  // Words: runs of non-space cells; `space` records whether whitespace preceded the word.
-  type Word = { cells: Cell[]; w: number; space: boolean; hard: boolean; spaceStyle: Style };
-  const words: Word[] = [];
-  let cur: Word | null = null;
-  let pendingSpace = false;
-  let pendingHard = false;
-  let pendingSpaceStyle: Style = {};
-  const flush = () => {
-    if (cur && cur.cells.length) words.push(cur);
-    cur = null;
-  };
+  const cells: Cell<Style>[] = [];
   for (const span of spans) {
     const { text, ...style } = span;
-    for (const { segment } of segmenter.segment(text)) {
-      if (segment === '\n') {
-        flush();
-        pendingHard = true;
-        pendingSpace = false;
-        continue;
-      }
-      if (/^\s+$/u.test(segment)) {
-        flush();
-        if (!pendingSpace) pendingSpaceStyle = style;
-        pendingSpace = true;
-        continue;
-      }
-      const w = stringWidth(segment);
-      if (w === 0 && cur) {
-        cur.cells.push({ g: segment, w: 0, style });
-        continue;
-      }
-      if (w >= 2) {
-        flush();
-        words.push({ cells: [{ g: segment, w, style }], w, space: pendingSpace, hard: pendingHard, spaceStyle: pendingSpaceStyle });
-        pendingSpace = false;
-        pendingHard = false;
-        continue;
-      }
-      if (!cur) {
-        cur = { cells: [], w: 0, space: pendingSpace, hard: pendingHard, spaceStyle: pendingSpaceStyle };
-        pendingSpace = false;
-        pendingHard = false;
-      }
-      cur.cells.push({ g: segment, w, style });
-      cur.w += w;
+    const from = cells.length;
+    cellsOf(text, style as Style, cells);
+    // Collapse whitespace runs to one plain space (not inverse: a highlight covers words only).
+    let k = from;
+    for (let i = from; i < cells.length; i++) {
+      const c = cells[i];
+      if (isSpace(c.g)) {
+        const prev = cells[k - 1];
+        if (k > 0 && prev && isSpace(prev.g)) continue;
+        cells[k++] = { g: ' ', w: 1, s: { ...c.s, inverse: false } };
+      } else cells[k++] = c;
     }
+    cells.length = k;
   }
-  flush();
-
-  const lines: Line[] = [];
-  let line: Line = first.map((s) => ({ ...s }));
-  let avail = Math.max(1, width - firstW);
-  let used = 0;
-  let empty = true;
-  const newLine = () => {
-    lines.push(line);
-    line = rest.map((s) => ({ ...s }));
-    avail = Math.max(1, width - restW);
-    used = 0;
-    empty = true;
-  };
-  for (const word of words) {
-    if (word.hard && !empty) newLine();
-    if (!empty && used + (word.space ? 1 : 0) + word.w > avail) newLine();
-    if (!empty && word.space) {
-      pushSpan(line, ' ', { ...word.spaceStyle, inverse: false });
-      used += 1;
-    }
-    for (const c of word.cells) {
-      if (used > 0 && used + c.w > avail) newLine();
-      pushSpan(line, c.g, c.style);
-      used += c.w;
-      empty = false;
-    }
-  }
-  if (!empty || lines.length === 0) lines.push(line);
-  return lines;
+  const lines = breakCells(cells, width - lineWidth(first), width - lineWidth(rest));
+  return lines.map((cs, i) => {
+    const line: Line = (i === 0 ? first : rest).map((s) => ({ ...s }));
+    for (const c of cs) pushSpan(line, c.g, c.s);
+    return line;
+  });
 }
 
 /** Cut a line to `width` columns, adding `ellipsis` when cut. */

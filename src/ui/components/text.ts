@@ -1,6 +1,6 @@
 /** Width-aware string helpers for plain (unstyled) text. Pure. */
 import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import { wrapText } from '../../text/wrap.js';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -47,13 +47,11 @@ export function center(s: string, w: number): string {
   return ' '.repeat(left) + s + ' '.repeat(w - sw - left);
 }
 
-/** Hard-wraps plain text to `w` columns (words where possible, CJK anywhere). */
-export function wrap(s: string, w: number): string[] {
+/**
+ * Wraps plain text to `w` columns (src/text/wrap.ts: words for Latin, between any two CJK
+ * characters, Chinese punctuation rules); `indent` starts the continuation lines (hanging indent).
+ */
+export function wrap(s: string, w: number, indent = ''): string[] {
   if (w <= 0) return [''];
-  const out: string[] = [];
-  for (const para of s.split('\n')) {
-    const wrapped = wrapAnsi(para, w, { hard: true, trim: true, wordWrap: true });
-    out.push(...wrapped.split('\n').map((l) => clip(l, w)));
-  }
-  return out;
+  return wrapText(s, w, indent).map((l) => (width(l) > w ? clip(l, w) : l));
 }
