@@ -7,42 +7,14 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIO, type Command } from './io.js';
 import { safe, writeLine } from './safe.js';
+import { suggest } from '../util/suggest.js';
+
+export { distance, suggest } from '../util/suggest.js';
 import { CLI, COMMANDS, HELP_OPTION, HOME, type CommandName, type CommandSpec, type OptionSpec } from './strings.js';
 
 export interface Parsed {
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
-}
-
-/** Edit distance (insertions, deletions, substitutions, adjacent swaps). */
-export function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
-/** The closest candidate within a small distance (about a third of the word), else null. */
-export function suggest(word: string, candidates: readonly string[]): string | null {
-  if (word.length > 64) return null;
-  let best: string | null = null;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  const limit = Math.max(1, Math.floor(Math.max(word.length, 3) / 3));
-  return best !== null && bestD <= limit ? best : null;
 }
 
 function specOf(cmd: CommandName | null): CommandSpec {

@@ -93,7 +93,7 @@ export function readMeta(text: string, file: string): MetaResult {
   }
   const r = FrontMatterSchema.safeParse(y.value);
   if (!r.success) {
-    const problems = zodProblems(r.error.issues, y.value, y.doc, y.lc).map((p) =>
+    const problems = zodProblems(r.error.issues, y.value, y.doc, y.lc, FrontMatterSchema).map((p) =>
       problem(file, p.line + off, p.col, p.message),
     );
     return { split, problems };

@@ -246,7 +246,7 @@ class BodyParser {
       }
       const r = LayersSchema.safeParse(y.value);
       if (!r.success) {
-        for (const p of zodProblems(r.error.issues, y.value, y.doc, y.lc)) this.fenceProblem(line, content, p);
+        for (const p of zodProblems(r.error.issues, y.value, y.doc, y.lc, LayersSchema)) this.fenceProblem(line, content, p);
         return null;
       }
       return {

@@ -38,7 +38,7 @@ export function parseQuiz(text: string, ctx: QuizContext): ParsedQuiz {
   const type = raw.type as QuestionType;
   const r = QUIZ_SCHEMAS[type].safeParse(raw);
   if (!r.success) {
-    let problems = zodProblems(r.error.issues, raw, y.doc, y.lc);
+    let problems = zodProblems(r.error.issues, raw, y.doc, y.lc, QUIZ_SCHEMAS[type]);
     if (type === 'numeric') {
       // A missing or non-numeric answer gets the rule's own wording.
       problems = problems.map((p) =>

@@ -15,7 +15,8 @@ export const LESSON_MESSAGES = {
   yamlUnclosedFlow: (open: string, close: string) =>
     `YAML syntax error: the '${open}' starting here is never closed (missing '${close}')`,
   missingField: (field: string) => `missing field '${field}'`,
-  unknownField: (field: string) => `unknown field '${field}'`,
+  unknownField: (field: string, suggestion: string | null) =>
+    suggestion ? `unknown field '${field}' (did you mean '${suggestion}'?)` : `unknown field '${field}'`,
   wrongType: (field: string, expected: string) => `'${field}' must be ${expected}`,
   textLooksLikeMap: (field: string) =>
     `'${field}' must be text, but YAML read a 'key: value' pair: put the text in quotes (it contains ': ')`,

@@ -6,6 +6,7 @@ import { LineCounter, parseDocument, visit, isMap, isSeq, isPair, isScalar, type
 import type { z } from 'zod';
 import { LESSON_MESSAGES as M } from './strings.js';
 import { MAX_YAML_ALIASES } from './limits.js';
+import { suggest } from '../util/suggest.js';
 
 /** 1-based position inside the YAML snippet. */
 export interface Pos {
@@ -168,7 +169,7 @@ export function issueMessage(issue: z.core.$ZodIssue, data: unknown, prefix: rea
     case 'invalid_format':
       return [M.notKebab(field, String(value))];
     case 'unrecognized_keys':
-      return issue.keys.map((k) => M.unknownField(fieldName([...path, k])));
+      return issue.keys.map((k) => M.unknownField(fieldName([...path, k]), null));
     case 'custom':
       return [issue.message];
     default:
@@ -176,19 +177,56 @@ export function issueMessage(issue: z.core.$ZodIssue, data: unknown, prefix: rea
   }
 }
 
-/** Zod issues -> positioned problems inside the snippet. */
+/**
+ * The field names the schema knows at `path` (objects by key, arrays by element), for "did you
+ * mean" on an unknown field; [] where the path leaves the schema.
+ */
+export function knownFields(schema: z.ZodType | undefined, path: readonly PropertyKey[]): string[] {
+  type Def = { type: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown; in?: unknown };
+  const defOf = (s: unknown): Def | undefined => (s as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+  let s: unknown = schema;
+  let i = 0;
+  for (let guard = 0; guard < 64; guard++) {
+    const def = defOf(s);
+    if (!def) return [];
+    if (def.innerType !== undefined) {
+      s = def.innerType; // optional, nullable, default, readonly ...
+      continue;
+    }
+    if (def.type === 'pipe') {
+      s = def.in;
+      continue;
+    }
+    if (def.type === 'array') {
+      if (i < path.length && typeof path[i] === 'number') i++;
+      s = def.element;
+      continue;
+    }
+    if (def.type === 'object' && def.shape) {
+      if (i === path.length) return Object.keys(def.shape);
+      s = def.shape[String(path[i++])];
+      continue;
+    }
+    return [];
+  }
+  return [];
+}
+
+/** Zod issues -> positioned problems inside the snippet (`schema`, when given, names the fields an unknown one may have meant). */
 export function zodProblems(
   issues: readonly z.core.$ZodIssue[],
   data: unknown,
   doc: Document.Parsed,
   lc: LineCounter,
+  schema?: z.ZodType,
 ): LocalProblem[] {
   const out: LocalProblem[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
+      const known = knownFields(schema, issue.path);
       for (const k of issue.keys) {
         const pos = positionOf(doc, lc, [...issue.path, k], true);
-        out.push({ ...pos, message: M.unknownField(fieldName([...issue.path, k])) });
+        out.push({ ...pos, message: M.unknownField(fieldName([...issue.path, k]), suggest(k, known)) });
       }
       continue;
     }

@@ -61,7 +61,7 @@ describe('synack check on the broken fixtures (one defect per file)', () => {
       tcpFailure(),
       '13-escape-sequence.md:12:9: terminal escape sequence (CSI) in the text; remove it',
       '14-control-char.md:12:7: raw control character U+0007 (BEL); remove it',
-      "15-unknown-quiz-field.md:20:1: unknown field 'hint'",
+      "15-unknown-quiz-field.md:20:1: unknown field 'hint' (did you mean 'hints'?)",
       "16-missing-title.md:2:1: missing field 'title'",
       "17-duplicate-question-id.md:23:5: duplicate question id 'same' (first used on line 15)",
       `18-unknown-scenario.md:15:11: unknown scenario 'three-way-dance' (built-in scenarios: ${names})`,

@@ -72,6 +72,7 @@ describe('readMeta', () => {
     ['unknown topic', 'topics: [handshake, bgp]', "8:21: unknown topic 'bgp'"],
     ['title empty', 'title: ""', "3:8: 'title' must not be empty"],
     ['unknown field', 'level: hard', "11:1: unknown field 'level'"],
+    ['misspelled field', 'prerequisite: [tcp-header]', "11:1: unknown field 'prerequisite' (did you mean 'prerequisites'?)"],
     ['bad prerequisite id', 'prerequisites: [TCP header]', "10:17: 'prerequisites[0]' must be kebab-case (lower-case letters, digits and '-'), got 'TCP header'"],
   ];
   for (const [name, line, want] of bad) {

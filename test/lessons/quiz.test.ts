@@ -146,7 +146,8 @@ describe('quiz errors, with positions inside the block', () => {
     ['text without accept', 'id: x\ntype: text\nprompt: P\nexplanation: E\n', ["1:1: missing field 'accept'"]],
     ['recall without keyPoints', 'id: x\ntype: recall\nprompt: P\nanswer: A\nexplanation: E\n', ["1:1: missing field 'keyPoints'"]],
     ['missing explanation', 'id: x\ntype: truefalse\nprompt: P\nanswer: true\n', ["1:1: missing field 'explanation'"]],
-    ['unknown field', 'id: x\ntype: truefalse\nprompt: P\nanswer: true\nexplanation: E\nhint: h\n', ["6:1: unknown field 'hint'"]],
+    ['unknown field', 'id: x\ntype: truefalse\nprompt: P\nanswer: true\nexplanation: E\nhint: h\n', ["6:1: unknown field 'hint' (did you mean 'hints'?)"]],
+    ['misspelled field', 'id: x\ntype: truefalse\nprompt: P\nanswer: true\nexplenation: E\n', ["1:1: missing field 'explanation'", "5:1: unknown field 'explenation' (did you mean 'explanation'?)"]],
     ['bad id', 'id: Not Kebab\ntype: truefalse\nprompt: P\nanswer: true\nexplanation: E\n', ["1:5: 'id' must be kebab-case (lower-case letters, digits and '-'), got 'Not Kebab'"]],
     ['unknown topic', 'id: x\ntype: truefalse\ntopics: [handshake, bgp]\nprompt: P\nanswer: true\nexplanation: E\n', ["3:21: unknown topic 'bgp'"]],
     [
