@@ -4,6 +4,7 @@
  * fully built), so lesson authors can snapshot-test a course. The layout is the reader's own
  * (src/ui/screens/lesson.tsx and src/ui/components/markdown.ts), not a copy.
  */
+import { utcDay } from '../quiz/days.js';
 import type { Lesson } from '../lessons/types.js';
 import type { AppContext } from '../ui/screen.js';
 import { emptyProgress } from '../store/types.js';
@@ -26,6 +27,7 @@ export function plainLesson(lesson: Lesson, opts: PlainLessonOptions): string[] 
     broken: [],
     progress: emptyProgress(),
     now: 0,
+    dayOf: utcDay,
   };
   let s = initLessonState(lesson.meta.id, 0, ctx);
   // Each diagram at its last frame (the goto is clamped to the last step).

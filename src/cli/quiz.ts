@@ -8,6 +8,7 @@ import { MODES, selectQuestions, sessionOptions, DEFAULTS, type Mode } from '../
 import { buildBank } from '../quiz/bank.js';
 import { worksheet } from '../quiz/worksheet.js';
 import { computeStats, formatStats } from '../quiz/stats.js';
+import { systemDay } from '../util/system-day.js';
 import { defaultRunner } from '../quiz/model.js';
 import { questionDiagram } from '../quiz/diagram.js';
 import { CLI as M } from '../quiz/strings.js';
@@ -126,7 +127,7 @@ export const statsCommand: Command = defineCommand('stats', async ({ values }, i
     const r = saveProgress(progressDir(io.env), progress);
     if (!r.ok) reportError(io, 'stats', r.error);
   }
-  const lines = formatStats(computeStats(progress, Date.now()), { width: io.stdout.columns ?? 80, ascii });
+  const lines = formatStats(computeStats(progress, Date.now(), systemDay), { width: io.stdout.columns ?? 80, ascii });
   io.stdout.write(lines.join('\n') + '\n');
   return 0;
 });

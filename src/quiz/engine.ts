@@ -5,7 +5,7 @@
 import type { Progress } from '../store/types.js';
 import { grade as gradeResponse, expectedAnswer } from './grade.js';
 import { makeRng } from './rng.js';
-import { dueForecast, dueIds, mistakeIds, nextDue, ratingFor, recordAnswer, type RatingValue, type SchedulerOptions, type SelfGrade } from './srs.js';
+import { dueIds, mistakeIds, nextDue, ratingFor, recordAnswer, type RatingValue, type SchedulerOptions, type SelfGrade } from './srs.js';
 import { lessonForTopic } from './topics.js';
 import { TOPICS, type Question, type Response, type Topic } from './types.js';
 
@@ -92,9 +92,8 @@ export interface Report {
   topics: TopicScore[];
   /** Topics below 100 %, weakest first (at most 3), each with the lesson to reread. */
   weakest: WeakTopic[];
-  /** Cards due now, per day for the next 7 days, and the next due date after now. */
+  /** Cards due now and the next due date after now (the per-day forecast is the stats screen's, in local days). */
   dueNow: number;
-  dueNext7: number[];
   nextDue: string | null;
 }
 
@@ -267,7 +266,6 @@ export function buildReport(s: QuizState, now: number): Report {
     topics,
     weakest,
     dueNow: dueIds(s.progress, now).length,
-    dueNext7: dueForecast(s.progress, now, 7),
     nextDue: nextDue(s.progress, now),
   };
 }

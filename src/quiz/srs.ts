@@ -5,6 +5,7 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade } from 'ts-fsrs';
 import type { AnswerRecord, CardRecord, Progress } from '../store/types.js';
 import type { QuestionType } from './types.js';
+import type { DayOf } from './days.js';
 
 export { Rating, State };
 export type RatingValue = 1 | 2 | 3 | 4;
@@ -164,14 +165,12 @@ export function mistakeIds(p: Progress): string[] {
   return Object.keys(p.mistakes).sort();
 }
 
-const DAY = 86400000;
-
-/** Cards due in each of the next `days` days: [0] = due by the end of today (incl. overdue), in UTC days. */
-export function dueForecast(p: Progress, now: number, days = 7): number[] {
+/** Cards due in each of the next `days` days: [0] = due by the end of today (incl. overdue), in the learner's days (`dayOf`, see days.ts). */
+export function dueForecast(p: Progress, now: number, days: number, dayOf: DayOf): number[] {
   const out = new Array<number>(days).fill(0);
-  const today = Math.floor(now / DAY);
+  const today = dayOf(now);
   for (const c of Object.values(p.cards)) {
-    const d = Math.max(0, Math.floor(Date.parse(c.due) / DAY) - today);
+    const d = Math.max(0, dayOf(Date.parse(c.due)) - today);
     if (d < days) out[d]++;
   }
   return out;

@@ -3,6 +3,7 @@ import type { Progress } from '../store/types.js';
 import { dueForecast } from './srs.js';
 import { STATS as S } from './strings.js';
 import { TOPICS, type Topic } from './types.js';
+import type { DayOf } from './days.js';
 
 const DAY = 86400000;
 export const WEEKS = 4;
@@ -23,11 +24,12 @@ export interface Stats {
   mistakes: number;
   topics: TopicStats[];
   due7: number[];
-  /** Consecutive days (UTC) with at least one answer, ending today or yesterday; null when opted out. */
+  /** Consecutive local days with at least one answer, ending today or yesterday; null when opted out. */
   streak: number | null;
 }
 
-export function computeStats(p: Progress, now: number): Stats {
+/** `dayOf` gives the learner's local day of an instant (streak, due forecast); see days.ts. */
+export function computeStats(p: Progress, now: number, dayOf: DayOf): Stats {
   const correct = p.history.filter((h) => h.correct).length;
   const byState: [number, number, number, number] = [0, 0, 0, 0];
   for (const c of Object.values(p.cards)) if (c.state >= 0 && c.state <= 3) byState[c.state]++;
@@ -54,14 +56,14 @@ export function computeStats(p: Progress, now: number): Stats {
     cards: { total: Object.keys(p.cards).length, byState },
     mistakes: Object.keys(p.mistakes).length,
     topics,
-    due7: dueForecast(p, now, 7),
-    streak: p.settings.streak ? streak(p, now) : null,
+    due7: dueForecast(p, now, 7, dayOf),
+    streak: p.settings.streak ? streak(p, now, dayOf) : null,
   };
 }
 
-export function streak(p: Progress, now: number): number {
-  const days = new Set(p.history.map((h) => Math.floor(Date.parse(h.at) / DAY)));
-  let d = Math.floor(now / DAY);
+export function streak(p: Progress, now: number, dayOf: DayOf): number {
+  const days = new Set(p.history.map((h) => dayOf(Date.parse(h.at))));
+  let d = dayOf(now);
   if (!days.has(d)) d--;
   let n = 0;
   while (days.has(d)) {

@@ -10,6 +10,8 @@
  * Layout: one title row, the screen's body, one footer row; at most rows-1 high (so Ink never
  * clears the whole screen). `AppContext.height` given to screens is the BODY height.
  */
+import { utcDay, type DayOf } from '../quiz/days.js';
+import { systemDay } from '../util/system-day.js';
 import { Component, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
 import type { AppContext, KeyBinding, KeyName, ScreenDef, ScreenRequest, ShellCommand } from './screen.js';
@@ -32,10 +34,13 @@ export interface Clock {
   now(): number;
   setInterval(fn: () => void, ms: number): unknown;
   clearInterval(handle: unknown): void;
+  /** The local calendar day of an instant (streaks, the due forecast); absent = UTC days (deterministic tests). */
+  dayOf?: DayOf;
 }
 
 export const realClock: Clock = {
   now: () => Date.now(),
+  dayOf: systemDay,
   setInterval: (fn, ms) => setInterval(fn, ms),
   clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
 };
@@ -178,6 +183,7 @@ export function App(props: AppProps) {
         broken: props.broken ?? [],
         progress: s.progress,
         now: clock.now(),
+        dayOf: clock.dayOf ?? utcDay,
       };
     },
     [ascii, color, props.lessons, props.broken, clock],

@@ -27,6 +27,7 @@ export interface KeyBinding {
   /** Show in the footer (the help overlay shows all). */
   footer?: boolean;
 }
+import type { DayOf } from '../quiz/days.js';
 
 /** What the shell knows and screens may read (never mutate). */
 export interface AppContext {
@@ -40,6 +41,8 @@ export interface AppContext {
   progress: Progress;
   /** Current time (ms since epoch) from the injected clock; for timers, spaced repetition dates. */
   now: number;
+  /** The learner's local calendar day of an instant (streaks, the due forecast), from the clock. */
+  dayOf: DayOf;
 }
 
 /** Screen ids the shell can open. Each maps to a ScreenDef in src/ui/screens/index.ts. */

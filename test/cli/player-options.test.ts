@@ -9,9 +9,10 @@ import { playerOptions } from '../../src/cli/diagram.js';
 import { playerScreen } from '../../src/ui/screens/player.js';
 import { runSource, SCENARIOS, getScenario, type RunOptions } from '../../src/tcp/index.js';
 import { emptyProgress } from '../../src/store/types.js';
+import { utcDay } from '../../src/quiz/days.js';
 import type { AppContext, ScreenRequest } from '../../src/ui/screen.js';
 
-const ctx: AppContext = { width: 100, height: 30, ascii: false, color: false, lessons: [], broken: [], progress: emptyProgress(), now: 0 };
+const ctx: AppContext = { width: 100, height: 30, ascii: false, color: false, lessons: [], broken: [], progress: emptyProgress(), now: 0, dayOf: utcDay };
 
 function open(req: ScreenRequest) {
   return playerScreen.init(req, ctx);

@@ -1,3 +1,4 @@
+import { utcDay } from '../../src/quiz/days.js';
 import { describe, it, expect } from 'vitest';
 import { createEmptyCard, State } from 'ts-fsrs';
 import {
@@ -115,7 +116,7 @@ describe('progress updates', () => {
     const p = emptyProgress();
     const mk = (due: number) => ({ ...reviewCard(undefined, 3, NOW, noFuzz), due: new Date(due).toISOString() });
     p.cards = { a: mk(NOW - DAY), b: mk(NOW + 1000), c: mk(NOW + 2 * DAY), d: mk(NOW + 30 * DAY) };
-    expect(dueForecast(p, NOW, 7)).toEqual([2, 0, 1, 0, 0, 0, 0]);
+    expect(dueForecast(p, NOW, 7, utcDay)).toEqual([2, 0, 1, 0, 0, 0, 0]);
     expect(dueIds(p, NOW)).toEqual(['a']);
   });
 });

@@ -10,7 +10,7 @@ export interface StatsScreenState {
 export type StatsScreenAction = { type: 'scroll'; delta: number } | { type: 'top' };
 
 function lines(ctx: AppContext): string[] {
-  return formatStats(computeStats(ctx.progress, ctx.now), { width: ctx.width, ascii: ctx.ascii });
+  return formatStats(computeStats(ctx.progress, ctx.now, ctx.dayOf), { width: ctx.width, ascii: ctx.ascii });
 }
 
 export const statsScreen: ScreenDef<StatsScreenState, StatsScreenAction> = {
