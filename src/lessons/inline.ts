@@ -4,6 +4,7 @@
  */
 import { Lexer, type Token } from 'marked';
 import type { Inline } from './types.js';
+import { joinsWithoutSpace } from '../text/wrap.js';
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -76,9 +77,15 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** Soft line breaks (a newline with the spaces around it) become one space. */
+/**
+ * Soft line breaks (a newline with the spaces around it) become one space, or nothing between two
+ * wide (CJK) characters: Chinese has no spaces between words (CSS Text 3, segment break transformation).
+ */
 function softBreaks(s: string): string {
-  return s.includes('\n') ? s.replace(/[ \t]*\n[ \t]*/g, ' ') : s;
+  if (!s.includes('\n')) return s;
+  return s.replace(/([^\s]?)[ \t]*\n[ \t]*(?=([^\s]?))/gu, (_m, before: string, after: string) =>
+    before + (joinsWithoutSpace(before, after) ? '' : ' '),
+  );
 }
 
 function pushText(out: Inline[], text: string): void {
