@@ -4,7 +4,6 @@
  */
 import { Lexer, type Token } from 'marked';
 import type { Inline } from './types.js';
-import { joinsWithoutSpace } from '../text/wrap.js';
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -77,15 +76,9 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/**
- * Soft line breaks (a newline with the spaces around it) become one space, or nothing between two
- * wide (CJK) characters: Chinese has no spaces between words (CSS Text 3, segment break transformation).
- */
+/** Soft line breaks (a newline with the spaces around it) become one space. */
 function softBreaks(s: string): string {
-  if (!s.includes('\n')) return s;
-  return s.replace(/([^\s]?)[ \t]*\n[ \t]*(?=([^\s]?))/gu, (_m, before: string, after: string) =>
-    before + (joinsWithoutSpace(before, after) ? '' : ' '),
-  );
+  return s.includes('\n') ? s.replace(/[ \t]*\n[ \t]*/g, ' ') : s;
 }
 
 function pushText(out: Inline[], text: string): void {

@@ -64,18 +64,6 @@ export function breakAllowed(a: Cell<unknown>, b: Cell<unknown>, spaced: boolean
   return spaced || a.w >= 2 || b.w >= 2;
 }
 
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]/u;
-
-/**
- * Whether a source line break between `a` and `b` (one character each, or '') disappears instead of
- * becoming a space: both are wide (East Asian Width F or W) and neither is Hangul (CSS Text 3,
- * segment break transformation rules). `三次\n握手` reads 三次握手, `TCP\nhandshake` reads TCP handshake.
- */
-export function joinsWithoutSpace(a: string, b: string): boolean {
-  if (!a || !b) return false;
-  return stringWidth(a) >= 2 && stringWidth(b) >= 2 && !HANGUL.test(a) && !HANGUL.test(b);
-}
-
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
