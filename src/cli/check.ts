@@ -6,8 +6,10 @@
 import { watch } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { CliIO, Command } from './io.js';
-import { readLessonFiles, resolveLessonsDir } from '../lessons/load.js';
-import { checkLessons, formatProblem, formatSummary } from '../lessons/validate.js';
+import { readLessonFiles, readTranslationFiles, resolveLessonsDir } from '../lessons/load.js';
+import { checkLessons, formatProblem, formatSummary, type CheckSummary } from '../lessons/validate.js';
+import { checkTranslations } from '../lessons/parity.js';
+import { LESSON_LANGS } from '../lessons/types.js';
 import { sortProblems } from '../lessons/parse.js';
 import { LESSON_MESSAGES as M } from '../lessons/strings.js';
 import type { Problem } from '../lessons/types.js';
@@ -38,9 +40,32 @@ export function checkOnce(dir: string, io: CliIO): number {
   // still checked.
   const result = checkLessons(read.files.map((f) => ({ file: shown(f.file, io.cwd), text: f.text })));
   const unread = read.problems.map((p) => ({ ...p, file: shown(p.file, io.cwd) }));
-  sortProblems([...unread, ...result.problems]).forEach(print);
-  const summary = { ...result.summary, errors: result.summary.errors + unread.filter((p) => p.severity === 'error').length };
-  writeLine(io.stdout, CLI.checkedFiles(read.files.length + unread.length) + formatSummary(summary));
+  // Translations (DIR/zh-CN/*.md): each file as a lesson, plus parity with its English twin.
+  const translated: Problem[] = [];
+  const translations: NonNullable<CheckSummary['translations']> = [];
+  let translatedFiles = 0;
+  for (const lang of LESSON_LANGS) {
+    if (lang === 'en') continue;
+    const t = readTranslationFiles(dir, lang);
+    if (t.files.length === 0 && t.problems.length === 0) continue;
+    const tr = checkTranslations(
+      result.lessons,
+      t.files.map((f) => ({ file: shown(f.file, io.cwd), text: f.text })),
+      lang,
+    );
+    translated.push(...t.problems.map((p) => ({ ...p, file: shown(p.file, io.cwd) })), ...tr.problems);
+    translations.push({ lang, files: t.files.length });
+    translatedFiles += t.files.length + t.problems.length;
+  }
+  sortProblems([...unread, ...result.problems, ...translated]).forEach(print);
+  const count = (ps: Problem[], severity: Problem['severity']) => ps.filter((p) => p.severity === severity).length;
+  const summary: CheckSummary = {
+    ...result.summary,
+    errors: result.summary.errors + count(unread, 'error') + count(translated, 'error'),
+    warnings: result.summary.warnings + count(translated, 'warning'),
+    ...(translations.length > 0 ? { translations } : {}),
+  };
+  writeLine(io.stdout, CLI.checkedFiles(read.files.length + unread.length + translatedFiles) + formatSummary(summary));
   return summary.errors > 0 ? 1 : 0;
 }
 

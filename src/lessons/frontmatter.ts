@@ -64,6 +64,10 @@ export interface MetaPositions {
   order: Pos;
   /** One per prerequisite, in order. */
   prerequisites: Pos[];
+  /** The values of `topics`, `minutes` and `prerequisites` (the field's key when a value is absent). */
+  topics: Pos;
+  minutes: Pos;
+  prerequisitesField: Pos;
 }
 
 export interface MetaResult {
@@ -117,6 +121,9 @@ export function readMeta(text: string, file: string): MetaResult {
     id: at(['id']),
     order: at(['order']),
     prerequisites: meta.prerequisites.map((_, i) => at(['prerequisites', i])),
+    topics: at(['topics']),
+    minutes: at(['minutes']),
+    prerequisitesField: at(['prerequisites']),
   };
   return { meta, problems: [], positions, split };
 }

@@ -2,19 +2,25 @@
  * The ONE file of src/lessons that touches the file system. Everything else is pure.
  *
  *   resolveLessonsDir({ option, env, cwd })  -> the lessons directory (--lessons, SYNACK_LESSONS, bundled)
- *   loadLessonIndex(dir)                     -> front matter of every lesson (no Markdown lexing)
- *   loadLesson(dir, id)                      -> one lesson (ids are checked; nothing outside dir is read)
- *   loadAllLessons(dir)                      -> every lesson in order + problems + the broken ones
+ *   loadLessonIndex(dir, { lang })          -> front matter of every lesson (no Markdown lexing)
+ *   loadLesson(dir, id, { lang })            -> one lesson (ids are checked; nothing outside dir is read)
+ *   loadAllLessons(dir, { lang })            -> every lesson in order + problems + the broken ones
  *   readLessonFiles(dir)                     -> { file, text }[] for checkLessons
+ *   readTranslationFiles(dir, lang)          -> DIR/<lang>/*.md for checkTranslations
  *
- * All four apply the same rules: a *.md file whose real path (links followed) is outside the
+ * Languages: the English lessons in dir define the course. With `lang: 'zh-CN'` each lesson is its
+ * twin DIR/zh-CN/<same file name> when that exists, has the same id and no errors (`lang: 'zh-CN'`),
+ * else the English lesson with `lang: 'en', fallback: true` (a broken twin's problems come back as
+ * warnings). Parity of twins is `synack check`'s business (parity.ts), not the loader's.
+ *
+ * All apply the same rules: a *.md file whose real path (links followed) is outside the
  * directory's real path is never read and is reported at file:1:1; with a duplicate lesson id the
  * first file by name owns it and a later one is broken (the rule `synack check` applies).
  */
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Lesson, LessonMeta, Problem } from './types.js';
+import type { Lesson, LessonLang, LessonMeta, Problem } from './types.js';
 import { readMeta, type MetaPositions } from './frontmatter.js';
 import { parseLesson, sortProblems, type ParseOptions } from './parse.js';
 import { KEBAB } from './schema.js';
@@ -194,6 +200,70 @@ function readHead(file: string, limit = 64 * 1024): string {
 export interface LessonIndexEntry {
   meta: LessonMeta;
   file: string;
+  /** As on Lesson: set when a language was asked for; `fallback` when the English one stands in. */
+  lang?: LessonLang;
+  fallback?: boolean;
+}
+
+/** Which language to load; without it, English as always (no `lang` field is set). */
+export interface LangOption {
+  lang?: LessonLang;
+}
+
+export type LoadOptions = ParseOptions & LangOption;
+
+interface Translations {
+  /** File name -> full path of the translated files that resolve inside the translation directory. */
+  byName: Map<string, string>;
+  /** Problems with the translation directory or its files (refused links). */
+  problems: Problem[];
+}
+
+/**
+ * The translated lesson files DIR/<lang>/*.md by file name. No such directory: none, no problem.
+ * The directory itself must resolve inside dir (a link out of the course is refused).
+ */
+function translationFiles(dir: string, lang: LessonLang): Translations {
+  const byName = new Map<string, string>();
+  if (lang === 'en') return { byName, problems: [] };
+  const tdir = join(dir, lang);
+  try {
+    statSync(tdir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { byName, problems: [] };
+    return { byName, problems: [problem(tdir, M.cannotRead(errText(e)))] };
+  }
+  try {
+    if (!statSync(tdir).isDirectory()) return { byName, problems: [problem(tdir, M.translationNotADirectory(tdir))] };
+    if (!inside(realpathSync(dir), realpathSync(tdir))) return { byName, problems: [problem(tdir, M.outsideLessonsDir)] };
+  } catch (e) {
+    return { byName, problems: [problem(tdir, M.cannotRead(errText(e)))] };
+  }
+  const listing = lessonFiles(tdir);
+  for (const f of listing.files) byName.set(basename(f), f);
+  return { byName, problems: [...listing.problems, ...listing.outside.map((o) => o.problem)] };
+}
+
+const asWarnings = (ps: Problem[]): Problem[] => ps.map((p) => ({ ...p, severity: 'warning' }));
+
+/** A twin's full parse: the lesson when it has no errors and the English id, else its problems as warnings. */
+function loadTwin(twin: string, id: string, options: ParseOptions): { lesson?: Lesson; problems: Problem[] } {
+  const r = readText(twin);
+  if (r.problem) return { problems: asWarnings([r.problem]) };
+  let parsed: ReturnType<typeof parseLesson>;
+  try {
+    parsed = parseLesson(r.text!, twin, options);
+  } catch (e) {
+    return { problems: asWarnings([problem(twin, M.cannotRead(errText(e)))]) };
+  }
+  const problems = [...parsed.problems];
+  if (parsed.lesson && parsed.lesson.meta.id !== id) {
+    const at = parsed.positions?.id ?? { line: 1, col: 1 };
+    problems.push(problem(twin, M.parityField('id', `'${parsed.lesson.meta.id}'`, `'${id}'`), at.line, at.col));
+  }
+  if (parsed.lesson && !problems.some((p) => p.severity === 'error')) return { lesson: { ...parsed.lesson, lang: 'zh-CN' as LessonLang }, problems };
+  return { problems: asWarnings(problems) };
 }
 
 export interface LessonIndex {
@@ -206,7 +276,7 @@ export interface LessonIndex {
 }
 
 /** Only the front matter of every lesson (what the first screen needs). */
-export function loadLessonIndex(dir: string): LessonIndex {
+export function loadLessonIndex(dir: string, options: LangOption = {}): LessonIndex {
   const { files, problems, outside } = lessonFiles(dir);
   const entries: LessonIndexEntry[] = [];
   const broken: LessonIndex['broken'] = [];
@@ -238,7 +308,34 @@ export function loadLessonIndex(dir: string): LessonIndex {
     }
   }
   entries.sort((a, b) => a.meta.order - b.meta.order || a.file.localeCompare(b.file));
+  if (options.lang !== undefined) translateIndex(dir, options.lang, entries, problems);
   return { entries, problems: sortProblems(problems), broken: sortBroken(broken) };
+}
+
+/** Replaces each entry by its twin's front matter where the twin's front matter is valid with the same id. */
+function translateIndex(dir: string, lang: LessonLang, entries: LessonIndexEntry[], problems: Problem[]): void {
+  const t = translationFiles(dir, lang);
+  problems.push(...asWarnings(t.problems));
+  entries.forEach((e, i) => {
+    const twin = lang === 'en' ? undefined : t.byName.get(basename(e.file));
+    if (twin !== undefined) {
+      let m: ReturnType<typeof readMeta> | null = null;
+      try {
+        m = readMeta(readHead(twin), twin);
+      } catch (err) {
+        problems.push(...asWarnings([problem(twin, err instanceof NotRegular ? M.notRegularFile : M.cannotRead(errText(err)), 1, 1)]));
+      }
+      if (m?.meta && m.meta.id === e.meta.id) {
+        entries[i] = { meta: m.meta, file: twin, lang };
+        return;
+      }
+      if (m?.meta) {
+        const at = m.positions?.id ?? { line: 1, col: 1 };
+        problems.push(...asWarnings([problem(twin, M.parityField('id', `'${m.meta.id}'`, `'${e.meta.id}'`), at.line, at.col)]));
+      } else if (m) problems.push(...asWarnings(m.problems));
+    }
+    entries[i] = lang === 'en' ? { ...e, lang } : { ...e, lang: 'en', fallback: true };
+  });
 }
 
 /** Broken files by file name (the order of the directory listing). */
@@ -275,7 +372,19 @@ export interface LoadedLesson {
  * One lesson by id. The id must be kebab-case (so `../../etc/passwd` is refused before any file is
  * touched); the file is looked up among dir's *.md by its front matter and must resolve inside dir.
  */
-export function loadLesson(dir: string, id: string, options: ParseOptions = {}): LoadedLesson {
+export function loadLesson(dir: string, id: string, options: LoadOptions = {}): LoadedLesson {
+  const { lang, ...parseOptions } = options;
+  const r = loadEnglishLesson(dir, id, parseOptions);
+  if (lang === undefined || !r.lesson) return r;
+  if (lang === 'en') return { ...r, lesson: { ...r.lesson, lang } };
+  const t = translationFiles(dir, lang);
+  const twin = t.byName.get(basename(r.lesson.file));
+  const tw = twin !== undefined ? loadTwin(twin, id, parseOptions) : { problems: [] };
+  if (tw.lesson) return { lesson: { ...tw.lesson, lang }, problems: tw.problems };
+  return { lesson: { ...r.lesson, lang: 'en', fallback: true }, problems: sortProblems([...r.problems, ...asWarnings(t.problems), ...tw.problems]) };
+}
+
+function loadEnglishLesson(dir: string, id: string, options: ParseOptions): LoadedLesson {
   if (typeof id !== 'string' || !KEBAB.test(id)) return { problems: [problem(dir, M.badLessonId(String(id)))] };
   const { files, problems, outside } = lessonFiles(dir);
   if (problems.length > 0) return { problems };
@@ -329,7 +438,24 @@ export interface AllLessons {
 }
 
 /** Every lesson of dir. A broken lesson is skipped (listed in `broken`); never throws. */
-export function loadAllLessons(dir: string, options: ParseOptions = {}): AllLessons {
+export function loadAllLessons(dir: string, options: LoadOptions = {}): AllLessons {
+  const { lang, ...parseOptions } = options;
+  const all = loadAllEnglish(dir, parseOptions);
+  if (lang === undefined) return all;
+  if (lang === 'en') return { ...all, lessons: all.lessons.map((l) => ({ ...l, lang })) };
+  const t = translationFiles(dir, lang);
+  const problems = [...all.problems, ...asWarnings(t.problems)];
+  const lessons = all.lessons.map((l): Lesson => {
+    const twin = t.byName.get(basename(l.file));
+    if (twin === undefined) return { ...l, lang: 'en', fallback: true };
+    const tw = loadTwin(twin, l.meta.id, parseOptions);
+    problems.push(...tw.problems);
+    return tw.lesson ? { ...tw.lesson, lang } : { ...l, lang: 'en', fallback: true };
+  });
+  return { lessons, problems: sortProblems(problems), broken: all.broken };
+}
+
+function loadAllEnglish(dir: string, options: ParseOptions): AllLessons {
   const { files, problems, outside } = lessonFiles(dir);
   const lessons: Lesson[] = [];
   const broken: AllLessons['broken'] = [];
@@ -373,6 +499,19 @@ export function readLessonFiles(dir: string): { files: LessonFile[]; problems: P
   problems.push(...outside.map((o) => o.problem));
   const out: LessonFile[] = [];
   for (const file of files) {
+    const r = readText(file);
+    if (r.problem) problems.push(r.problem);
+    else out.push({ file, text: r.text! });
+  }
+  return { files: out, problems };
+}
+
+/** Read every translated lesson file DIR/<lang>/*.md for checkTranslations (none when there is no such directory). */
+export function readTranslationFiles(dir: string, lang: LessonLang): { files: LessonFile[]; problems: Problem[] } {
+  const t = translationFiles(dir, lang);
+  const out: LessonFile[] = [];
+  const problems = [...t.problems];
+  for (const file of [...t.byName.values()].sort()) {
     const r = readText(file);
     if (r.problem) problems.push(r.problem);
     else out.push({ file, text: r.text! });

@@ -97,6 +97,30 @@ export const LESSON_MESSAGES = {
   summaryQuestions: (n: number, perType: string) => `${n} question${n === 1 ? '' : 's'}${perType ? ` (${perType})` : ''}`,
   summaryDiagrams: (n: number) => `${n} diagram${n === 1 ? '' : 's'}`,
   summaryLayers: (n: number) => `${n} layer figure${n === 1 ? '' : 's'}`,
+
+  // translations (a zh-CN twin DIR/zh-CN/NN-x.md of DIR/NN-x.md; docs/lesson-format.md)
+  /** Shown beside a lesson that has no translation in the chosen language (the English one is shown). */
+  englishFallback: '(English)',
+  summaryTranslations: (n: number, lang: string) => `${n} ${lang} translation${n === 1 ? '' : 's'}`,
+  translationWithoutTwin: (name: string) =>
+    `no English lesson '${name}' for this translation (a translation has the file name of its English twin)`,
+  translationNotADirectory: (dir: string) => `not a translations directory: ${dir}`,
+  parityField: (field: string, mine: string, english: string) => `'${field}' is ${mine}, the English lesson has ${english}`,
+  paritySections: (mine: number, english: number) => `${mine} '##' sections, the English lesson has ${english} (keep the same sections in the same order)`,
+  parityQuizMissing: (id: string) => `quiz '${id}' of the English lesson is missing here`,
+  parityQuizExtra: (id: string) => `quiz '${id}' is not in the English lesson`,
+  parityQuizOrder: (id: string, mine: number, english: number) =>
+    `quiz '${id}' is question ${mine} here, question ${english} in the English lesson (keep the English order)`,
+  parityQuizType: (id: string, mine: string, english: string) => `quiz '${id}': type is '${mine}', the English one is '${english}'`,
+  parityQuizKey: (id: string, field: string, mine: string, english: string) =>
+    `quiz '${id}': ${field} ${mine}, the English quiz has ${english}`,
+  parityAcceptMissing: (id: string, missing: readonly string[]) =>
+    `quiz '${id}': 'accept' lacks the English answer${missing.length === 1 ? '' : 's'} ${missing.map((a) => `'${a}'`).join(', ')} (keep them and add the translated ones)`,
+  parityBlockCount: (kind: string, mine: number, english: number) => `${mine} ${kind} block${mine === 1 ? '' : 's'}, the English lesson has ${english}`,
+  parityTcp: (n: number, mineLine: string, englishLine: string) =>
+    `tcp block ${n} differs from the English one: '${mineLine}' where the English script has '${englishLine}' (only the caption and comments may be translated)`,
+  parityLayers: (n: number, field: string, mine: string, english: string) =>
+    `layers block ${n}: ${field} ${mine}, the English block has ${english}`,
 } as const;
 
 function codePoint(code: number): string {

@@ -3,8 +3,7 @@
  * expanded to the built-in's script. The TCP model is reached through one small interface
  * (`TcpModel`) so the parser stays testable and the one bridge to src/tcp sits in one place. Pure.
  */
-import { SCENARIOS, getScenario } from '../tcp/index.js';
-import { cachedRunSource } from '../tcp/run-cache.js';
+import { SCENARIOS, getScenario, runSource } from '../tcp/index.js';
 import type { ScriptError } from '../tcp/types.js';
 import { LESSON_MESSAGES as M } from './strings.js';
 import type { LocalProblem } from './yaml.js';
@@ -28,8 +27,7 @@ export const defaultTcpModel: TcpModel = {
   },
   check(source) {
     try {
-      // Remembered (src/tcp/run-cache.ts): `synack check` and the reader share the run.
-      const r = cachedRunSource(source);
+      const r = runSource(source);
       return r.ok ? [] : r.errors;
     } catch (e) {
       // The model threw while running a script that parsed: report it on the block, not as a crash.
@@ -66,6 +64,18 @@ function isBlankOrComment(line: string): boolean {
 }
 
 /** 'isn client' for `option isn client 100`, else the option name. */
+/**
+ * What a tcp script does, without what is written for people: comments (the `# caption:` line
+ * among them) and blank lines dropped, trailing blanks trimmed. Two blocks with the same lines
+ * draw the same diagram (translation parity compares these).
+ */
+export function tcpScriptLines(source: string): string[] {
+  return source
+    .split('\n')
+    .filter((l) => !isBlankOrComment(l) && !CAPTION.test(l))
+    .map((l) => stripComment(l).trimEnd());
+}
+
 function optionKey(line: string): string | null {
   const m = OPTION.exec(stripComment(line));
   if (!m) return null;

@@ -48,8 +48,23 @@ export interface LessonMeta {
   prerequisites: string[];
 }
 
+/**
+ * The languages a course can be read in. English lessons sit in the lessons directory; a zh-CN
+ * twin of `DIR/NN-x.md` is `DIR/zh-CN/NN-x.md` (same id, quizzes, answer keys and diagrams).
+ * (Defined here until src/i18n has the app-wide type.)
+ */
+export const LESSON_LANGS = ['en', 'zh-CN'] as const;
+export type LessonLang = (typeof LESSON_LANGS)[number];
+
 export interface Lesson {
   meta: LessonMeta;
+  /**
+   * Set by the loader when a language was asked for: the language this lesson is written in.
+   * With zh-CN, a lesson that has no (valid) twin is the English one with `fallback: true`, so the
+   * UI can mark it "(English)". Absent when no language was asked for (English).
+   */
+  lang?: LessonLang;
+  fallback?: boolean;
   /** Absolute or lessons-dir-relative path, for messages. */
   file: string;
   blocks: Block[];

@@ -24,6 +24,8 @@ export interface CheckSummary {
   layers: number;
   errors: number;
   warnings: number;
+  /** Translated lesson files checked, per language (absent: none). */
+  translations?: { lang: string; files: number }[];
 }
 
 export interface CheckResult {
@@ -176,6 +178,7 @@ export function formatSummary(s: CheckSummary): string {
     .map((t) => `${t} ${s.perType[t]}`)
     .join(', ');
   const parts = [M.summaryLessons(s.lessons), M.summaryQuestions(s.questions, perType), M.summaryDiagrams(s.diagrams), M.summaryLayers(s.layers)];
+  for (const t of s.translations ?? []) parts.push(M.summaryTranslations(t.files, t.lang));
   const verdict =
     s.errors > 0
       ? M.summaryErrors(s.errors) + (s.warnings > 0 ? `, ${M.summaryWarnings(s.warnings)}` : '')

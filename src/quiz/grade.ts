@@ -20,14 +20,17 @@ export function choiceLabel(i: number): string {
 /**
  * Text normalisation: case-insensitive, spaces ignored, and `-` `_` `,` `/` `+` equivalent to a space,
  * so `SYN-ACK`, `syn,ack`, `SYN ACK` and `synack` are equal. Surrounding quotes and a final period go.
+ * NFKC first, so full-width forms equal half-width ones (`ＳＹＮ` = `SYN`, `，` = `,`, the ideographic
+ * space is a space); Chinese quotes (“” ‘’ 「」 『』), the full stop `。` and the enumeration comma `、`
+ * count as their ASCII counterparts (`三次 握手` = `三次握手` = `「三次握手」。`).
  */
 export function normalizeText(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()
     .trim()
-    .replace(/^["'`]+|["'`.!]+$/g, '')
-    .replace(/[\s\-_,/+]+/g, '');
+    .replace(/^["'`“”‘’「」『』]+|["'`.!。“”‘’「」『』]+$/g, '')
+    .replace(/[\s\-_,/+、]+/g, '');
 }
 
 export function textMatches(input: string, accepted: readonly string[]): boolean {

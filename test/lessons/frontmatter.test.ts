@@ -55,7 +55,14 @@ describe('readMeta', () => {
       minutes: 12,
       prerequisites: ['tcp-header'],
     });
-    expect(r.positions).toEqual({ id: { line: 2, col: 5 }, order: { line: 4, col: 8 }, prerequisites: [{ line: 10, col: 17 }] });
+    expect(r.positions).toEqual({
+      id: { line: 2, col: 5 },
+      order: { line: 4, col: 8 },
+      prerequisites: [{ line: 10, col: 17 }],
+      topics: { line: 8, col: 9 },
+      minutes: { line: 9, col: 10 },
+      prerequisitesField: { line: 10, col: 16 },
+    });
   });
 
   it('prerequisites default to []', () => {

@@ -207,3 +207,90 @@ describe('resolveLessonsDir', () => {
     expect(JSON.parse(readFileSync(join(bundledLessonsDir(), '..', 'package.json'), 'utf8')).name).toBe('synack');
   });
 });
+
+describe('languages: DIR/zh-CN twins, English fallback', () => {
+  const course = join(tmp, 'bilingual');
+  const zh = join(course, 'zh-CN');
+  mkdirSync(zh, { recursive: true });
+  const lesson = (id: string, order: number, title: string, body = '') =>
+    `---\nid: ${id}\ntitle: ${title}\norder: ${order}\nsummary: S\nobjectives: [o]\ntopics: [http]\nminutes: 5\n---\n# ${title}\n${body}`;
+  writeFileSync(join(course, '01-alpha.md'), lesson('alpha', 1, 'Alpha'));
+  writeFileSync(join(course, '02-beta.md'), lesson('beta', 2, 'Beta'));
+  writeFileSync(join(course, '03-gamma.md'), lesson('gamma', 3, 'Gamma'));
+  writeFileSync(join(zh, '01-alpha.md'), lesson('alpha', 1, '甲'));
+  // A twin with an error (a quiz without a type) and a twin with another id: both fall back.
+  writeFileSync(join(zh, '02-beta.md'), lesson('beta', 2, '乙', '\n```quiz\nid: q\nprompt: P\nexplanation: x\n```\n'));
+  writeFileSync(join(zh, '03-gamma.md'), lesson('gamma-zh', 3, '丙'));
+
+  it('loadAllLessons with zh-CN: the twin when it is sound, else the English lesson marked as a fallback', () => {
+    const r = loadAllLessons(course, { lang: 'zh-CN' });
+    expect(r.lessons.map((l) => [l.meta.id, l.meta.title, l.lang, l.fallback ?? false, basename(l.file)])).toEqual([
+      ['alpha', '甲', 'zh-CN', false, '01-alpha.md'],
+      ['beta', 'Beta', 'en', true, '02-beta.md'],
+      ['gamma', 'Gamma', 'en', true, '03-gamma.md'],
+    ]);
+    expect(r.lessons[0]!.file).toBe(join(zh, '01-alpha.md'));
+    expect(r.lessons[1]!.file).toBe(join(course, '02-beta.md'));
+    expect(r.broken).toEqual([]);
+    // The broken twins say why, as warnings (the English lessons stand in for them).
+    expect(r.problems.map((p) => [basename(p.file), p.line, p.col, p.severity, p.message])).toEqual([
+      ['02-beta.md', 13, 1, 'warning', "missing field 'type'"],
+      ['03-gamma.md', 2, 5, 'warning', "'id' is 'gamma-zh', the English lesson has 'gamma'"],
+    ]);
+  });
+
+  it('loadLesson and loadLessonIndex follow the same rule', () => {
+    const a = loadLesson(course, 'alpha', { lang: 'zh-CN' });
+    expect([a.lesson!.meta.title, a.lesson!.lang, a.lesson!.fallback, a.lesson!.file]).toEqual(['甲', 'zh-CN', undefined, join(zh, '01-alpha.md')]);
+    expect(a.problems).toEqual([]);
+    const b = loadLesson(course, 'beta', { lang: 'zh-CN' });
+    expect([b.lesson!.meta.title, b.lesson!.lang, b.lesson!.fallback]).toEqual(['Beta', 'en', true]);
+    expect(b.problems.map((p) => p.severity)).toEqual(['warning']);
+    // The index reads front matter only: a twin whose body is broken is found out by the full load.
+    const idx = loadLessonIndex(course, { lang: 'zh-CN' });
+    expect(idx.entries.map((e) => [e.meta.title, e.lang, e.fallback ?? false, basename(e.file)])).toEqual([
+      ['甲', 'zh-CN', false, '01-alpha.md'],
+      ['乙', 'zh-CN', false, '02-beta.md'],
+      ['Gamma', 'en', true, '03-gamma.md'],
+    ]);
+    expect(idx.broken).toEqual([]);
+  });
+
+  it('English is unchanged: no option, no lang field; lang en marks the lessons en, never a fallback', () => {
+    const plain = loadAllLessons(course);
+    expect(plain.lessons.map((l) => [l.meta.title, 'lang' in l, 'fallback' in l])).toEqual([
+      ['Alpha', false, false],
+      ['Beta', false, false],
+      ['Gamma', false, false],
+    ]);
+    expect(plain.problems).toEqual([]);
+    expect(loadLesson(course, 'alpha').lesson).toEqual(plain.lessons[0]);
+    expect(loadLessonIndex(course).entries.map((e) => Object.keys(e).sort())).toEqual([['file', 'meta'], ['file', 'meta'], ['file', 'meta']]);
+    const en = loadAllLessons(course, { lang: 'en' });
+    expect(en.lessons.map((l) => [l.meta.title, l.lang, l.fallback])).toEqual([
+      ['Alpha', 'en', undefined],
+      ['Beta', 'en', undefined],
+      ['Gamma', 'en', undefined],
+    ]);
+  });
+
+  it('a course without zh-CN/ is all fallback; a zh-CN link out of the course is refused', () => {
+    const solo = join(tmp, 'solo');
+    mkdirSync(solo);
+    writeFileSync(join(solo, '01-alpha.md'), lesson('alpha', 1, 'Alpha'));
+    const r = loadAllLessons(solo, { lang: 'zh-CN' });
+    expect(r.lessons.map((l) => [l.meta.title, l.lang, l.fallback])).toEqual([['Alpha', 'en', true]]);
+    expect(r.problems).toEqual([]);
+
+    const linked = join(tmp, 'linked');
+    mkdirSync(linked);
+    writeFileSync(join(linked, '01-alpha.md'), lesson('alpha', 1, 'Alpha'));
+    symlinkSync(zh, join(linked, 'zh-CN'));
+    const l = loadAllLessons(linked, { lang: 'zh-CN' });
+    expect(l.lessons.map((x) => [x.meta.title, x.fallback])).toEqual([['Alpha', true]]);
+    expect(l.problems).toEqual([
+      { file: join(linked, 'zh-CN'), line: 0, col: 0, severity: 'warning', message: 'this file is a link that points outside the lessons directory; not loaded' },
+    ]);
+    expect(loadLesson(linked, 'alpha', { lang: 'zh-CN' }).lesson!.fallback).toBe(true);
+  });
+});

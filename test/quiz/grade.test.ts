@@ -16,7 +16,23 @@ describe('normalizeText', () => {
   ])('%s equals %s', (a, b) => {
     expect(normalizeText(a)).toBe(normalizeText(b));
   });
+  it.each([
+    ['三次 握手', '三次握手'],
+    ['三次　握手', '三次握手'],
+    ['ＳＹＮ', 'SYN'],
+    ['ｓｙｎ－ａｃｋ', 'SYN-ACK'],
+    ['SYN，ACK', 'SYN ACK'],
+    ['SYN、ACK', 'SYN ACK'],
+    ['三次握手。', '三次握手'],
+    ['三次握手！', '三次握手'],
+    ['“三次握手”', '三次握手'],
+    ['「半连接队列」', '半连接队列'],
+  ])('Chinese input: %s equals %s', (a, b) => {
+    expect(normalizeText(a)).toBe(normalizeText(b));
+    expect(textMatches(a, ['three-way handshake', b])).toBe(true);
+  });
   it('keeps different words apart', () => {
+    expect(normalizeText('半连接队列')).not.toBe(normalizeText('全连接队列'));
     expect(normalizeText('FIN-WAIT-1')).not.toBe(normalizeText('FIN-WAIT-2'));
     expect(textMatches('', ['x'])).toBe(false);
   });
