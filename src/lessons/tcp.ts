@@ -3,7 +3,8 @@
  * expanded to the built-in's script. The TCP model is reached through one small interface
  * (`TcpModel`) so the parser stays testable and the one bridge to src/tcp sits in one place. Pure.
  */
-import { SCENARIOS, getScenario, runSource } from '../tcp/index.js';
+import { SCENARIOS, getScenario } from '../tcp/index.js';
+import { cachedRunSource } from '../tcp/run-cache.js';
 import type { ScriptError } from '../tcp/types.js';
 import { LESSON_MESSAGES as M } from './strings.js';
 import type { LocalProblem } from './yaml.js';
@@ -27,7 +28,8 @@ export const defaultTcpModel: TcpModel = {
   },
   check(source) {
     try {
-      const r = runSource(source);
+      // Remembered (src/tcp/run-cache.ts): `synack check` and the reader share the run.
+      const r = cachedRunSource(source);
       return r.ok ? [] : r.errors;
     } catch (e) {
       // The model threw while running a script that parsed: report it on the block, not as a crash.

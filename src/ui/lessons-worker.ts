@@ -2,11 +2,26 @@
  * A worker thread that loads every lesson of a directory (src/lessons/load.ts) off the UI thread,
  * so a large or hostile lessons directory never holds up keys, Ctrl+C or signals. Built as its own
  * entry (dist/lessons-worker.js) and started by run.tsx after the first frame (through a bootstrap
- * that first lowers the thread's priority); it posts one message, the AllLessons result (plain
- * data), and ends.
+ * that first lowers the thread's priority); it posts two messages and ends: the AllLessons result
+ * (plain data), then the model runs of the lessons' diagrams (src/tcp/run-cache.ts), so the UI
+ * thread does not compute them when a lesson opens.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadAllLessons } from '../lessons/load.js';
+import { cachedRuns } from '../tcp/run-cache.js';
+import { precomputeLessonRuns } from './player/run.js';
+
+export type LessonsWorkerMessage =
+  | { kind: 'lessons'; all: ReturnType<typeof loadAllLessons> }
+  | { kind: 'runs'; runs: ReturnType<typeof cachedRuns> };
 
 const { dir } = workerData as { dir: string };
-parentPort?.postMessage(loadAllLessons(dir));
+const post = (m: LessonsWorkerMessage) => parentPort?.postMessage(m);
+const all = loadAllLessons(dir);
+post({ kind: 'lessons', all });
+try {
+  precomputeLessonRuns(all.lessons);
+  post({ kind: 'runs', runs: cachedRuns() });
+} catch {
+  /* a run that cannot be copied to the UI thread is computed there when shown */
+}

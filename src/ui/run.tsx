@@ -10,6 +10,8 @@ import type { Lesson } from '../lessons/types.js';
 import type { Progress } from '../store/types.js';
 import { loadAllLessons, loadLesson, loadLessonIndex, resolveLessonsDir, type AllLessons } from '../lessons/load.js';
 import { Worker } from 'node:worker_threads';
+import type { LessonsWorkerMessage } from './lessons-worker.js';
+import { seedRuns } from '../tcp/run-cache.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -70,6 +72,8 @@ function workerFile(): string | null {
  * it cannot start, it loads on this thread after the first frame, as a fallback.
  */
 export function loadLessonsOffThread(dir: string): { result: Promise<AllLessons>; cancel(): void } {
+  // The diagrams' model runs the worker computed while checking the lessons join this thread's
+  // memo (after the lessons), so opening a lesson does not run its diagrams again here.
   const file = workerFile();
   const inProcess = () => {
     let cancelled = false;
@@ -90,7 +94,10 @@ export function loadLessonsOffThread(dir: string): { result: Promise<AllLessons>
   }
   worker.unref();
   const result = new Promise<AllLessons>((res, rej) => {
-    worker.once('message', (m: AllLessons) => res(m));
+    worker.on('message', (m: LessonsWorkerMessage) => {
+      if (m.kind === 'lessons') res(m.all);
+      else if (m.kind === 'runs') seedRuns(m.runs);
+    });
     worker.once('error', rej);
     worker.once('exit', (code) => rej(new Error(`lessons worker exited (${code})`)));
   });

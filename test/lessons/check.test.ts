@@ -154,7 +154,7 @@ describe('the bundled course', () => {
   it('synack check passes on it (default directory) and prints the summary', async () => {
     const c = captureIO(ROOT);
     const code = await checkCommand([], c.io);
-    expect(c.out()).toMatch(/^\d+ files checked: \d+ lessons, \d+ questions \(.*\), \d+ diagrams?, \d+ layer figures?: all good\n$/);
+    expect(c.out()).toMatch(/^\d+ files checked: \d+ lessons, \d+ questions \(.*\), \d+ diagrams?, \d+ layer figures?, \d+ zh-CN translations?: all good\n$/);
     expect(code).toBe(0);
   });
 

@@ -215,11 +215,18 @@ function tableLines(b: Extract<Block, { type: 'table' }>, width: number, g: Glyp
   );
   const sep = 3; // ' │ '
   const avail = Math.max(ncol, width - sep * (ncol - 1));
+  // A column never gets narrower than its widest character (2 for CJK), so no character is lost.
+  const widest = (c: Inline[] | undefined) => {
+    let m = 1;
+    for (const s of cellSpans(c, false)) for (const ch of s.text) if (ch.codePointAt(0)! > 0x7f) m = Math.max(m, stringWidth(ch));
+    return m;
+  };
+  const minW = Array.from({ length: ncol }, (_, i) => Math.max(widest(b.header[i]), ...b.rows.map((r) => widest(r[i]))));
   // Shrink the widest columns until the table fits.
   while (widths.reduce((a, x) => a + x, 0) > avail) {
-    let k = 0;
-    for (let i = 1; i < ncol; i++) if (widths[i] > widths[k]) k = i;
-    if (widths[k] <= 1) break;
+    let k = -1;
+    for (let i = 0; i < ncol; i++) if (widths[i] > minW[i] && (k < 0 || widths[i] > widths[k])) k = i;
+    if (k < 0) break;
     widths[k]--;
   }
   const rowLines = (cells: (Inline[] | undefined)[], header: boolean): Line[] => {

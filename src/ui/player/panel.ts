@@ -2,7 +2,7 @@
  * The player's side / bottom panel as plain text lines (pure; the view only wraps them in <Text>).
  */
 import type { Glyphs } from '../components/theme.js';
-import { padRight, truncate } from '../components/text.js';
+import { padRight, truncate, width as sw } from '../components/text.js';
 import type { PanelData, PanelHost } from './model.js';
 import { asciiText, playerStrings as S } from './strings.js';
 
@@ -23,7 +23,7 @@ function queueLines(h: PanelHost, width: number, g: Glyphs, indent: string): str
   const full = q.syn >= q.synMax && q.synMax > 0 ? ` ${S.panelFull}` : '';
   const head = `${indent}${S.panelSynQueue} `;
   const tail = ` ${q.syn}/${q.synMax}${full}`;
-  const cells = Math.max(0, Math.min(q.synMax, width - head.length - tail.length - 2, 20));
+  const cells = Math.max(0, Math.min(q.synMax, width - sw(head) - sw(tail) - 2, 20));
   const bar = cells >= 3 ? gauge(q.syn, q.synMax, cells, g) : '';
   return [head + bar + tail, `${indent}${S.panelAcceptQueue} ${q.accept}/${q.acceptMax}`];
 }
@@ -48,7 +48,7 @@ export function sidePanelLines(panel: PanelData, width: number, g: Glyphs): stri
 /** Bottom panel for narrow terminals: one line a host (plus queue lines for a listener in a flood). */
 export function bottomPanelLines(panel: PanelData, width: number, g: Glyphs): string[] {
   const out: string[] = [];
-  const nameW = Math.max(...panel.hosts.map((h) => h.name.length), 0);
+  const nameW = Math.max(...panel.hosts.map((h) => sw(h.name)), 0);
   for (const h of panel.hosts) {
     const parts = [
       `${padRight(h.name, nameW)} ${padRight(h.state, 12)}`,
