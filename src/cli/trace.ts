@@ -7,7 +7,7 @@ import { safe, safeJson, writeLine } from './safe.js';
 import { modelOptionsOf, readScriptInput, SCRIPT_INPUT_MESSAGES, unknownScenario } from './script-input.js';
 import { defineCommand, reportError } from './args.js';
 import { CLI } from './strings.js';
-import { SCENARIOS, runSource, traceToJson, type Trace, type TraceEvent } from '../tcp/index.js';
+import { SCENARIOS, foldTrace, runSource, traceToJson, type Trace, type TraceEvent } from '../tcp/index.js';
 
 function fmtT(t: number): string {
   return `${Math.round(t * 1000) / 1000} ms`;
@@ -43,10 +43,14 @@ export function formatEvent(e: TraceEvent, width = timeColumn([e])): string {
       return `${t}flood: ${e.count} spoofed SYN -> ${e.to} until ${fmtT(e.until)} (queued ${e.queued}, cookies ${e.cookies}, dropped ${e.dropped})  | ${e.explain}`;
     case 'queue':
       return `${t}${e.host}: SYN queue ${e.synQueue}/${e.synQueueMax}, accept queue ${e.acceptQueue}/${e.acceptQueueMax}`;
+    case 'arrival':
+      return `${t}#${e.segment} at ${e.host}${e.dropReason !== undefined ? `: DROPPED (${e.dropReason})` : ''}  | ${e.explain}`;
   }
 }
 
-export function formatTrace(trace: Trace): string {
+/** The folded trace (src/tcp/fold.ts): each segment's line says the fate it met on arrival. */
+export function formatTrace(raw: Trace): string {
+  const trace = foldTrace(raw);
   const lines: string[] = [];
   const hosts = Object.entries(trace.hosts)
     .map(([n, h]) => `${n} ${h.ip}:${h.port}${h.isn !== null ? ` ISN ${h.isn}` : ''}`)

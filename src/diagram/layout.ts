@@ -9,6 +9,7 @@
  * passes with nothing in flight, one "skip" row (dashed lifelines) stands for the wait.
  */
 import type { SegmentEvent, TcpState, Trace, TraceEvent } from '../tcp/types.js';
+import { foldTrace } from '../tcp/fold.js';
 import { DIAGRAM_STRINGS as S, SHORT_STATE } from './strings.js';
 import { flagText, fmtDuration } from './labels.js';
 
@@ -116,7 +117,8 @@ const cache = new WeakMap<Trace, Map<string, Layout>>();
  * The layout of a trace, cached per Trace object. A trace is treated as immutable; if events are
  * appended in place (a growing playground trace), the changed length triggers a rebuild.
  */
-export function getLayout(trace: Trace, compact: boolean): Layout {
+export function getLayout(raw: Trace, compact: boolean): Layout {
+  const trace = foldTrace(raw);
   let m = cache.get(trace);
   if (!m) {
     m = new Map();
@@ -366,7 +368,9 @@ export function buildLayout(trace: Trace, compact: boolean): Layout {
   const openBracket = new Map<number, { r0: number; t: number; ev: number }>();
   const bracketItem = (lane: number, o: { r0: number; t: number; ev: number }, r1: number, t1: number | null): BracketItem => {
     const dur = t1 === null ? '' : ' ' + fmtDuration(t1 - o.t);
-    return { kind: 'bracket', ev: o.ev, r0: o.r0, r1, lane, label: S.twoMsl + dur, short: S.twoMsl, open: t1 === null };
+    // Linux waits a fixed TCP_TIMEWAIT_LEN (60 s) whatever the MSL: label it so, not "2MSL".
+    const fixed = trace.profile === 'linux';
+    return { kind: 'bracket', ev: o.ev, r0: o.r0, r1, lane, label: (fixed ? S.timeWaitFixed : S.twoMsl) + dur, short: fixed ? S.timeWaitFixedShort : S.twoMsl, open: t1 === null };
   };
   let lastInst = 0;
   for (let i = 0; i < n; i++) {

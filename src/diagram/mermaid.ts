@@ -5,6 +5,7 @@
  * `Note over` for state changes, fired timers, floods and queue fill.
  */
 import type { Trace } from '../tcp/types.js';
+import { foldTrace } from '../tcp/fold.js';
 import { DIAGRAM_STRINGS as S } from './strings.js';
 import { fullLabel, flagText, type SeqMode } from './labels.js';
 import { lanesOf } from './layout.js';
@@ -24,7 +25,8 @@ function esc(s: string): string {
     .trim();
 }
 
-export function toMermaid(trace: Trace, o: MermaidOptions = {}): string {
+export function toMermaid(raw: Trace, o: MermaidOptions = {}): string {
+  const trace = foldTrace(raw);
   const seq = o.seq ?? 'absolute';
   const showStates = o.showStates ?? true;
   const lanes = lanesOf(trace);
@@ -73,7 +75,7 @@ export function toMermaid(trace: Trace, o: MermaidOptions = {}): string {
         break;
       case 'timer':
         if (!showStates || e.action !== 'fired' || !ids.has(e.host) || e.timer === 'delayed-ack') break;
-        lines.push(`  Note over ${idOf(e.host)}: ${esc(S.timerFired[e.timer] ?? e.timer)}`);
+        lines.push(`  Note over ${idOf(e.host)}: ${esc(e.timer === 'time-wait' && trace.profile === 'linux' ? S.timeWaitFixedExpired : (S.timerFired[e.timer] ?? e.timer))}`);
         break;
       case 'flood': {
         group = null;

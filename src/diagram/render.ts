@@ -33,6 +33,7 @@
  * lifelines cannot get MIN_GAP columns) a numbered list of events is returned instead.
  */
 import type { SegmentEvent, Trace, TraceEvent } from '../tcp/types.js';
+import { foldTrace } from '../tcp/fold.js';
 import { DIAGRAM_STRINGS as S, SHORT_STATE } from './strings.js';
 import { getLayout, itemsInRows, lowerBound, type ArrowItem, type BracketItem, type Item, type Layout, type NoteItem, type Role, type SideItem } from './layout.js';
 import { fmtMs, fullLabel, legendLine, shortLabel, refLabel, flagText, type SeqMode } from './labels.js';
@@ -722,6 +723,9 @@ function describe(trace: Trace, e: TraceEvent, seq: SeqMode, gl: Glyphs): string
     }
     case 'queue':
       return S.listQueue(e.host, S.synQueue(e.synQueue, e.synQueueMax), S.acceptQueue(e.acceptQueue, e.acceptQueueMax));
+    case 'arrival':
+      // Folded into its segment before drawing (foldTrace); never listed on its own.
+      return e.explain;
   }
 }
 
@@ -819,7 +823,9 @@ function fitLine(line: StyledLine, width: number): StyledLine {
   return out;
 }
 
-export function renderWindowStyled(trace: Trace, o: RenderOptions & { fromRow: number; rows: number }): DiagramWindow<StyledLine> {
+export function renderWindowStyled(raw: Trace, o: RenderOptions & { fromRow: number; rows: number }): DiagramWindow<StyledLine> {
+  // Event indices (upTo, highlight) are those of the folded trace, the one every consumer shows.
+  const trace = foldTrace(raw);
   const { c, gl, seq, upTo, ascii } = ctxOf(trace, o);
   const width = safeWidth(o.width);
   const fromRow = Number.isFinite(o.fromRow) ? Math.max(0, Math.floor(o.fromRow)) : 0;
@@ -854,7 +860,8 @@ export function render(trace: Trace, o: RenderOptions): string[] {
 }
 
 /** The body row of event i (in list mode: its list line), so the player can scroll it into view. */
-export function eventRow(trace: Trace, o: RenderOptions, i: number): number {
+export function eventRow(raw: Trace, o: RenderOptions, i: number): number {
+  const trace = foldTrace(raw);
   const { c, gl, seq, upTo, ascii } = ctxOf(trace, o);
   if (!c) return listLines(trace, safeWidth(o.width), upTo, seq, gl, ascii).rowOf[i] ?? 0;
   return c.l.eventRow[i] ?? 0;

@@ -15,6 +15,11 @@ export const DIAGRAM_STRINGS = {
   lostBecause: (reason: string) => `(lost: ${reason})`,
   /** The TIME-WAIT bracket. */
   twoMsl: '2MSL',
+  /** The linux profile's TIME-WAIT bracket (`TW 60s`, under the TIME-WAIT state): Linux waits a
+   *  fixed 60 s (TCP_TIMEWAIT_LEN), not 2 MSL. */
+  timeWaitFixed: 'TW',
+  timeWaitFixedShort: 'TW',
+  timeWaitFixedExpired: 'TIME-WAIT over',
   /** Notes written at a lifeline when a timer fires. */
   timerFired: {
     retransmit: 'RTO expired',

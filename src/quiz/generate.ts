@@ -6,6 +6,7 @@
  * The model is passed in (`TcpRunner`, normally `runSource` from src/tcp) so this file stays testable.
  */
 import type { RunOptions, ScriptError, SegmentEvent, StateEvent, Trace, TraceEvent } from '../tcp/types.js';
+import { foldTrace } from '../tcp/fold.js';
 import { makeRng, type Rng } from './rng.js';
 import { GEN as S } from './strings.js';
 import { lessonForTopic } from './topics.js';
@@ -77,7 +78,8 @@ export function buildRun(kind: GenKind, rng: Rng, run: TcpRunner): Built {
     const e = res.errors[0];
     throw new Error(`generated script failed at ${e?.line}:${e?.col}: ${e?.message}\n${source}`);
   }
-  return { source, trace: res.trace, scenario: t.name, isnClient, isnServer };
+  // Questions index the folded trace (src/tcp/fold.ts), as the diagram that shows them does.
+  return { source, trace: foldTrace(res.trace), scenario: t.name, isnClient, isnServer };
 }
 
 function flagsText(flags: readonly string[]): string {

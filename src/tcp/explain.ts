@@ -36,6 +36,7 @@ export const X = {
   causeTimeWaitLinux: 'timeout TIME-WAIT (60 s)',
   causeOrphanData: 'rcv data after close()',
   causeReboot: 'reboot',
+  causeTwSyn: 'rcv new SYN in TIME-WAIT',
 
   // application calls
   appListen: (who: string, port: number, backlog: number) =>
@@ -86,7 +87,9 @@ export const X = {
   queuedForAccept: (who: string) => `${cap(who)}'s new connection waits in the accept queue: the application is not calling accept().`,
   acceptFullReason: () => 'accept queue full',
   acceptFullAck: (who: string, q: number, max: number) =>
-    `${cap(who)}'s accept queue is full (${q}/${max}): Linux (tcp_abort_on_overflow=0) drops this ACK and keeps the connection half-open; the peer thinks it is connected. The SYN,ACK will be sent again.`,
+    `${cap(who)}'s accept queue is full (${q}/${max}): Linux (tcp_abort_on_overflow=0) drops this segment, whose ACK would complete the handshake, and keeps the connection half-open; the peer thinks it is connected. The SYN,ACK will be sent again.`,
+  acceptFullCookieAck: (who: string, q: number, max: number) =>
+    `${cap(who)}'s accept queue is full (${q}/${max}): Linux (tcp_abort_on_overflow=0) drops this ACK although its SYN cookie is valid; no state was kept, so nothing is sent again and the peer thinks it is connected.`,
   acceptFullSyn: (who: string, q: number, max: number) =>
     `${cap(who)}'s accept queue is full (${q}/${max}): the SYN is dropped.`,
   eof: (who: string) => `${cap(who)}'s application sees end-of-file: the peer will send no more data.`,
@@ -194,6 +197,10 @@ export const X = {
   synInSynRcvd: (who: string) => `${cap(who)} receives a different SYN in SYN-RECEIVED: it drops the half-open connection and returns to LISTEN.`,
   halfOpenExpired: (who: string) => `${cap(who)} gave up on the half-open connection after its SYN,ACK retries: the entry leaves the SYN queue.`,
   gaveUp: (who: string, n: number) => `${cap(who)} retransmitted ${n} times without an answer: it gives up, connection timed out.`,
+  timeWaitNewSyn: (who: string, seq: number, rcvNxt: number) =>
+    `${cap(who)} is in TIME-WAIT and gets a new SYN with seq=${seq}, above the old connection's ${rcvNxt}: it cannot be an old duplicate, so Linux (tcp_timewait_state_process, RFC 1122 §4.2.2.13) ends TIME-WAIT early and lets the listener take the SYN on the same 4-tuple.`,
+  twSynAck: (who: string, iss: number, ack: number, seq: number, oldNxt: number) =>
+    `${cap(who)} answers the SYN from TIME-WAIT with SYN,ACK: its ISN ${iss} is the old connection's snd.nxt ${oldNxt} + 65537 (Linux), so no old segment can fall in the new window; ack = ${seq} + 1 = ${ack}.`,
   timeWaitReack: (who: string, seq: number, ack: number) =>
     `${cap(who)} in TIME-WAIT gets the peer's FIN again (its last ACK was lost): it ACKs again (seq=${seq} ack=${ack}) and restarts its TIME-WAIT timer.`,
 

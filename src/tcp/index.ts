@@ -7,6 +7,9 @@
  *   SCENARIOS                    -> built-in scenarios: { name, description, source }[]
  *   getScenario(name)            -> one of them, or undefined
  *   traceToJson(trace)           -> the `synack trace --json` object { scenario, hosts, events }
+ *   foldTrace(trace)             -> the trace as consumers show it: `arrival` events (appended when a
+ *                                   receiver drops or notes a segment) merged into copies of their
+ *                                   segments' events (the model's trace itself is append-only)
  */
 import type { RunOptions, ScriptError, Trace } from './types.js';
 import { parseScript, type Script } from './script.js';
@@ -16,6 +19,7 @@ export * from './types.js';
 export { parseScript, parseDuration, type Script, type Step, type Action, type ScriptOptions, type ParseResult } from './script.js';
 export { SCENARIOS, getScenario, type Scenario } from './scenarios.js';
 export { traceToJson, type TraceJson } from './json.js';
+export { foldTrace, isFolded } from './fold.js';
 export { X as EXPLAIN, PARSE as PARSE_MESSAGES } from './explain.js';
 export { DEFAULT_HOSTS } from './network.js';
 export { PROFILES } from './profile.js';

@@ -1,5 +1,6 @@
 /** The `synack trace --json` shape: { scenario, hosts, events } with the issue's event shapes. */
 import type { HostInfo, Trace, TraceEvent } from './types.js';
+import { foldTrace } from './fold.js';
 
 export interface TraceJson {
   scenario: string;
@@ -39,7 +40,9 @@ function eventJson(e: TraceEvent): Record<string, unknown> {
   }
 }
 
-export function traceToJson(trace: Trace): TraceJson {
+/** The folded trace (src/tcp/fold.ts): a segment's event carries the fate it met on arrival. */
+export function traceToJson(raw: Trace): TraceJson {
+  const trace = foldTrace(raw);
   const hosts: TraceJson['hosts'] = {};
   for (const [name, h] of Object.entries(trace.hosts) as [string, HostInfo][]) hosts[name] = { ip: h.ip, port: h.port, isn: h.isn };
   const out: TraceJson = { scenario: trace.scenario, profile: trace.profile, hosts, events: trace.events.map(eventJson), end: trace.end };

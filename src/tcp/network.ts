@@ -10,6 +10,7 @@
  * Pure: no I/O, no Date.now, no Math.random. Randomness comes from a seeded PRNG.
  */
 import type {
+  ArrivalEvent,
   FloodEvent,
   HostInfo,
   HostSnapshot,
@@ -24,7 +25,7 @@ import type {
 } from './types.js';
 import type { Action, HostName, Script } from './script.js';
 import { linuxSynGiveUp, PROFILES, type ProfileParams } from './profile.js';
-import { makeRng, seqAdd, seqDiff } from './seq.js';
+import { makeRng, seqAdd, seqDiff, seqGt } from './seq.js';
 import { checkCookie, makeCookie } from './cookies.js';
 import { ERR, X } from './explain.js';
 import { flagsOf, segLen, type Flags, type Seg } from './segment.js';
@@ -299,7 +300,8 @@ export class Network {
   }
 
   private emit(ev: TraceEvent, snap?: Record<string, HostSnapshot>): void {
-    if (this.floodSummary && ev.type !== 'flood') this.flushFlood();
+    // An arrival note does not end a flood's summary (it never did when it edited the segment).
+    if (this.floodSummary && ev.type !== 'flood' && ev.type !== 'arrival') this.flushFlood();
     if (this.events.length >= MAX_EVENTS) {
       this.capped = true;
       return;
@@ -415,7 +417,7 @@ export class Network {
         return;
       }
       case 'note':
-        if (e.seg.ev && shown) e.seg.ev.explain = `${e.seg.ev.explain} ${e.text}`;
+        if (shown) this.arrival(h, e.seg, e.text);
         return;
     }
   };
@@ -516,7 +518,7 @@ export class Network {
     };
     if (dropReason) ev.dropReason = dropReason;
     if (label) ev.label = label;
-    seg.ev = ev;
+    seg.id = id;
     this.emit(ev);
     if (!dropReason) {
       this.inFlight++;
@@ -535,7 +537,18 @@ export class Network {
     if (c && l && l.acceptOff && c.passive && c.state === 'SYN-RECEIVED' && l.acceptQueue >= l.acceptMax && seg.ack && !seg.rst && !seg.syn && seg.ackNo === c.sndNxt) {
       // Linux tcp_check_req with the accept queue full and tcp_abort_on_overflow=0: the ACK that
       // completes the handshake is dropped; the entry stays half-open and resends its SYN,ACK.
-      this.markDropped(seg, X.acceptFullReason(), X.acceptFullAck(h.name, l.acceptQueue, l.acceptMax));
+      this.arrival(h, seg, X.acceptFullAck(h.name, l.acceptQueue, l.acceptMax), X.acceptFullReason());
+      return;
+    }
+    if (c && c.state === 'TIME-WAIT' && l && this.opts.profile === 'linux' && seg.syn && !seg.ack && !seg.rst && seqGt(seg.seq, c.rcvNxt)) {
+      // Linux tcp_timewait_state_process -> TCP_TW_SYN (RFC 1122 §4.2.2.13, RFC 9293 §3.6.1): a
+      // SYN above the old rcv_nxt cannot be an old duplicate; the TIME-WAIT socket is killed and the
+      // listener takes the SYN, with ISN = the old snd_nxt + 65537 (tw_isn). (Linux also accepts a
+      // SYN with a newer timestamp; the model sends no timestamps.)
+      const isn = seqAdd(c.sndNxt, 65537) || 1;
+      const oldNxt = c.sndNxt;
+      c.forget(X.causeTwSyn, X.timeWaitNewSyn(h.name, seg.seq, c.rcvNxt), this.now);
+      this.listenerSegment(h, seg, false, { isn, oldNxt });
       return;
     }
     if (c) {
@@ -570,7 +583,7 @@ export class Network {
   }
 
   /** RFC 9293 §3.10.7.2: segment arrives for a LISTEN socket (plus SYN queue / cookies). */
-  private listenerSegment(h: Host, seg: Seg, spoofed = false): 'queued' | 'cookie' | 'dropped' | 'other' {
+  private listenerSegment(h: Host, seg: Seg, spoofed = false, fromTw?: { isn: number; oldNxt: number }): 'queued' | 'cookie' | 'dropped' | 'other' {
     const l = h.listener as Listener;
     const peer = { ip: seg.srcIp, port: seg.srcPort };
     // RFC 9293 §3.10.7.2, in this order: a RST is ignored; anything carrying an ACK (a SYN,ACK too:
@@ -588,6 +601,12 @@ export class Network {
           clientIsn: seqAdd(seg.seq, -1),
           now: this.now,
         });
+        if (mss !== null && l.acceptOff && l.acceptQueue >= l.acceptMax) {
+          // Linux tcp_v4_syn_recv_sock: a valid cookie, but the accept queue is full (exit_overflow):
+          // with tcp_abort_on_overflow=0 the ACK is dropped, and no state remains to resend anything.
+          this.arrival(h, seg, X.acceptFullCookieAck(h.name, l.acceptQueue, l.acceptMax), X.acceptFullReason());
+          return 'dropped';
+        }
         if (mss !== null) {
           const c = this.newConn(h, seg.srcIp, seg.srcPort, 'SYN-RECEIVED');
           // The connection sends segments of the MSS the cookie encodes (Linux's table).
@@ -605,7 +624,7 @@ export class Network {
     if (!seg.syn) return 'other';
     // A SYN. Linux drops it while the accept queue is full (tcp_conn_request, sk_acceptq_is_full).
     if (l.acceptQueue >= l.acceptMax && !spoofed) {
-      this.markDropped(seg, X.acceptFullReason(), X.acceptFullSyn(h.name, l.acceptQueue, l.acceptMax));
+      this.arrival(h, seg, X.acceptFullSyn(h.name, l.acceptQueue, l.acceptMax), X.acceptFullReason());
       return 'dropped';
     }
     const always = this.opts.syncookies && this.opts.syncookiesAlways;
@@ -627,11 +646,7 @@ export class Network {
         this.transmit(h, peer, { syn: true, ack: true }, cookie, ack, 0, why);
         return 'cookie';
       }
-      if (seg.ev && !spoofed) {
-        seg.ev.fate = 'dropped';
-        seg.ev.dropReason = X.queueFullReason();
-        seg.ev.explain = `${seg.ev.explain} ${X.queueFullDrop(h.name, l.synQueue, l.synMax)}`;
-      }
+      if (!spoofed) this.arrival(h, seg, X.queueFullDrop(h.name, l.synQueue, l.synMax), X.queueFullReason());
       return 'dropped';
     }
     const c = this.newConn(h, seg.srcIp, seg.srcPort, 'SYN-RECEIVED');
@@ -639,18 +654,22 @@ export class Network {
     l.synQueue++;
     c.takeSyn(seg);
     if (!spoofed) this.becomePrimaryFromListen(c, X.causeRcvSyn, X.listenToSynRcvd(h.name));
-    c.chooseIss(this.chooseIsn(c));
+    c.chooseIss(this.chooseIsn(c, fromTw?.isn));
     if (h.primary === c) this.emitQueue(h);
-    c.answerSyn(X.synAck(h.name, c.iss, c.rcvNxt, seg.seq), this.now);
+    c.answerSyn(fromTw ? X.twSynAck(h.name, c.iss, c.rcvNxt, seg.seq, fromTw.oldNxt) : X.synAck(h.name, c.iss, c.rcvNxt, seg.seq), this.now);
     return 'queued';
   }
 
-  /** A segment the receiver discards on arrival: its trace event says so. */
-  private markDropped(seg: Seg, reason: string, why: string): void {
-    if (!seg.ev) return;
-    seg.ev.fate = 'dropped';
-    seg.ev.dropReason = reason;
-    seg.ev.explain = `${seg.ev.explain} ${why}`;
+  /**
+   * Something the receiver did with a traced segment on arrival: an `arrival` event appended now (the
+   * segment's own event is never edited; consumers fold the two, src/tcp/fold.ts). With `dropReason`
+   * the receiver discarded it.
+   */
+  private arrival(h: Host, seg: Seg, explain: string, dropReason?: string): void {
+    if (seg.id === undefined) return;
+    const ev: ArrivalEvent = { t: this.now, type: 'arrival', host: h.name, segment: seg.id, explain };
+    if (dropReason !== undefined) ev.dropReason = dropReason;
+    this.emit(ev);
   }
 
   private becomePrimaryFromListen(c: Endpoint, cause: string, explain: string): void {
@@ -974,6 +993,15 @@ export class Network {
 // ==================================================================== entry point
 
 export function run(script: Script, options: RunOptions = {}): Trace {
+  return prepareRun(script, options).finish();
+}
+
+/**
+ * A run in two steps: the network, built from the script's options (nothing has happened yet), and
+ * `finish()`, which runs the script and returns the trace. Lets a test watch the trace as it is
+ * appended (test/tcp/append-only.test.ts).
+ */
+export function prepareRun(script: Script, options: RunOptions = {}): { net: Network; finish(): Trace } {
   const o = script.options;
   const profile: Profile = options.profile ?? o.profile ?? 'rfc';
   const netOpts: NetworkOptions = {
@@ -1003,6 +1031,11 @@ export function run(script: Script, options: RunOptions = {}): Trace {
     { syn: o.synRetries, data: o.retries, msl: o.msl, synAck: o.synAckRetries, synLinear: o.synLinearTimeouts },
     withClient2,
   );
+  return { net, finish: () => drive(net, script, options, seed, isnClient, isnServer) };
+}
+
+function drive(net: Network, script: Script, options: RunOptions, seed: number, isnClient: number | undefined, isnServer: number | undefined): Trace {
+  const o = script.options;
   if (o.start === 'established') {
     const rng = makeRng(seed ^ 0x5eed);
     const ic = isnClient ?? Math.floor(rng() * 2 ** 32) >>> 0;

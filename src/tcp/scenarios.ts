@@ -17,6 +17,7 @@ import oldDuplicateSyn from '../../scenarios/old-duplicate-syn.tcp?raw';
 import halfOpen from '../../scenarios/half-open.tcp?raw';
 import synFlood from '../../scenarios/syn-flood.tcp?raw';
 import synFloodCookies from '../../scenarios/syn-flood-cookies.tcp?raw';
+import acceptOverflow from '../../scenarios/accept-overflow.tcp?raw';
 
 export interface Scenario {
   name: string;
@@ -49,6 +50,7 @@ export const SCENARIOS: readonly Scenario[] = (
     ['half-open', halfOpen],
     ['syn-flood', synFlood],
     ['syn-flood-cookies', synFloodCookies],
+    ['accept-overflow', acceptOverflow],
   ] as const
 ).map(([name, source]) => scenarioFromFile(name, source));
 

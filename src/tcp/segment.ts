@@ -1,5 +1,5 @@
 /** A segment on the simulated wire, as the endpoint and the network see it. */
-import type { Flag, SegmentEvent } from './types.js';
+import type { Flag } from './types.js';
 
 export interface Seg {
   srcIp: string;
@@ -15,8 +15,8 @@ export interface Seg {
   ackNo: number;
   len: number;
   wnd: number;
-  /** The trace event of this segment (set by the network when it is traced). */
-  ev?: SegmentEvent;
+  /** The id of this segment's trace event (set by the network when it is traced). */
+  id?: number;
 }
 
 export interface Flags {

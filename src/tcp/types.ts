@@ -118,7 +118,26 @@ export interface QueueEvent extends EventBase {
   acceptQueueMax: number;
 }
 
-export type TraceEvent = SegmentEvent | StateEvent | TimerEvent | AppEvent | FloodEvent | QueueEvent;
+/**
+ * What happened to a segment when it arrived, recorded at that moment (the trace is append-only: a
+ * segment's own event is never edited after it is emitted). Emitted only when there is something to
+ * say: the receiver discarded it (`dropReason`: SYN queue full, accept queue full), or a note on how
+ * it was handled (an ACK not sent because of the RFC 5961 rate limit). `explain` is the sentence to
+ * add to the segment's explanation. Consumers that draw a segment with its fate fold these into the
+ * segment's event (foldTrace in src/tcp/fold.ts): its fate becomes 'dropped' with this reason, and
+ * this explanation follows its own.
+ */
+export interface ArrivalEvent extends EventBase {
+  type: 'arrival';
+  /** The receiving host. */
+  host: string;
+  /** The `id` of the segment (a SegmentEvent earlier in the trace). */
+  segment: number;
+  /** Set when the receiver discarded the segment on arrival. */
+  dropReason?: string;
+}
+
+export type TraceEvent = SegmentEvent | StateEvent | TimerEvent | AppEvent | FloodEvent | QueueEvent | ArrivalEvent;
 
 /** What a host looks like after an event: for the player's side panel. */
 export interface HostSnapshot {

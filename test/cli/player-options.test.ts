@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { playerRequest } from '../../src/cli/app.js';
 import { playerOptions } from '../../src/cli/diagram.js';
 import { playerScreen } from '../../src/ui/screens/player.js';
-import { runSource, SCENARIOS, getScenario, type RunOptions } from '../../src/tcp/index.js';
+import { foldTrace, runSource, SCENARIOS, getScenario, type RunOptions } from '../../src/tcp/index.js';
 import { emptyProgress } from '../../src/store/types.js';
 import { utcDay } from '../../src/quiz/days.js';
 import type { AppContext, ScreenRequest } from '../../src/ui/screen.js';
@@ -33,7 +33,8 @@ describe('playerRequest (diagram player options)', () => {
       expect(expected.ok).toBe(true);
       if (!expected.ok) continue;
       expect(state.errors).toEqual([]);
-      expect(state.trace).toEqual(expected.trace);
+      // the player shows the folded trace (arrival events merged into their segments)
+      expect(state.trace).toEqual(foldTrace(expected.trace));
     }
   });
 

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { toMermaid } from '../../src/diagram/mermaid.js';
 import { FIXTURES } from './fixtures.js';
-import { SCENARIOS, runSource } from '../../src/tcp/index.js';
+import { SCENARIOS, foldTrace, runSource } from '../../src/tcp/index.js';
 
 type MermaidApi = { parse(text: string): Promise<unknown>; initialize(c: object): void };
 let mermaid: MermaidApi;
@@ -34,7 +34,8 @@ describe('toMermaid', () => {
         const text = toMermaid(r.trace, { seq });
         await expect(mermaid.parse(text)).resolves.toBeTruthy();
         // One message per segment between the lifelines, lost ones drawn with -x.
-        const segs = r.trace.events.filter((e) => e.type === 'segment' && r.trace.hosts[e.from]?.role !== 'spoofed' && r.trace.hosts[e.to]?.role !== 'spoofed');
+        // segments with the fate they met on arrival (the folded trace)
+        const segs = foldTrace(r.trace).events.filter((e) => e.type === 'segment' && r.trace.hosts[e.from]?.role !== 'spoofed' && r.trace.hosts[e.to]?.role !== 'spoofed');
         const msgs = text.split('\n').filter((l) => /^  H\d+-(>>|x)H\d+: /.test(l));
         expect(msgs.length).toBe(segs.length);
         const lost = segs.filter((e) => e.type === 'segment' && e.fate === 'dropped').length;

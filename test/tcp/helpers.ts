@@ -1,5 +1,5 @@
 import type { SegmentEvent, StateEvent, Trace } from '../../src/tcp/index.js';
-import { runSource } from '../../src/tcp/index.js';
+import { foldTrace, runSource } from '../../src/tcp/index.js';
 import type { RunOptions } from '../../src/tcp/types.js';
 
 export function run(src: string, opts: RunOptions = {}): Trace {
@@ -8,7 +8,8 @@ export function run(src: string, opts: RunOptions = {}): Trace {
   return r.trace;
 }
 
-export const segments = (t: Trace): SegmentEvent[] => t.events.filter((e): e is SegmentEvent => e.type === 'segment');
+/** The segments with the fate each met on arrival (the folded trace, src/tcp/fold.ts). */
+export const segments = (t: Trace): SegmentEvent[] => foldTrace(t).events.filter((e): e is SegmentEvent => e.type === 'segment');
 export const states = (t: Trace): StateEvent[] => t.events.filter((e): e is StateEvent => e.type === 'state');
 
 /** `client SYN seq=100` / `server SYN,ACK seq=300 ack=101` rows, textbook style. */

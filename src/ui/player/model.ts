@@ -12,6 +12,7 @@
  */
 import type { HostSnapshot, ScriptError, SegmentEvent, TcpState, Trace, TraceEvent } from '../../tcp/types.js';
 import { runModel, type RunFn } from './run.js';
+import { foldTrace } from '../../tcp/fold.js';
 import { playerStrings as S } from './strings.js';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
@@ -93,8 +94,10 @@ export function gapWallMs(trace: Trace, k: number): number {
   return Math.min(MAX_GAP_WALL_MS, Math.max(MIN_GAP_WALL_MS, sim * WALL_MS_PER_SIM_MS));
 }
 
-function runWith(source: string, dropIds: number[], name: string, run: RunFn) {
-  return run(source, dropIds.length > 0 ? { dropSegmentIds: [...dropIds], name } : { name });
+/** The player steps through the folded trace (src/tcp/fold.ts): a segment shows the fate it meets. */
+function runWith(source: string, dropIds: number[], name: string, run: RunFn): ReturnType<RunFn> {
+  const r = run(source, dropIds.length > 0 ? { dropSegmentIds: [...dropIds], name } : { name });
+  return r.ok ? { ok: true, trace: foldTrace(r.trace) } : r;
 }
 
 export function initPlayer(source: string, name: string, run: RunFn = runModel): PlayerState {
