@@ -197,6 +197,8 @@ export class Network {
   private lossRng: () => number;
   private isnRng: () => number;
   private floodSummary: FloodSummary | null = null;
+  /** Arrival events that happened while a flood's summary was open (emitted after it). */
+  private pendingArrivals: { ev: ArrivalEvent; snap: Record<string, HostSnapshot> }[] = [];
   private floodCounter = 0;
   private secret: number;
   private attackerAdded = false;
@@ -327,7 +329,13 @@ export class Network {
       explain: X.flood(s.count, s.queued, s.cookies, s.dropped),
     };
     this.emit(ev, s.snap);
+    // Arrivals recorded while the summary was open follow it, in time order around its queue event.
+    const pending = this.pendingArrivals;
+    this.pendingArrivals = [];
+    let k = 0;
+    for (; k < pending.length && pending[k].ev.t <= s.until; k++) this.emit(pending[k].ev, pending[k].snap);
     this.emitQueue(this.host(s.to), s.until, s.queue, s.snap);
+    for (; k < pending.length; k++) this.emit(pending[k].ev, pending[k].snap);
   }
 
   private emitQueue(h: Host, t = this.now, queue?: { synQueue: number; acceptQueue: number }, snap?: Record<string, HostSnapshot>, why?: string): void {
@@ -669,7 +677,10 @@ export class Network {
     if (seg.id === undefined) return;
     const ev: ArrivalEvent = { t: this.now, type: 'arrival', host: h.name, segment: seg.id, explain };
     if (dropReason !== undefined) ev.dropReason = dropReason;
-    this.emit(ev);
+    // During a flood its summary event (timed at the flood's start) is still to come: this one waits
+    // for it, so the trace stays in time order (and the summary is not split, as before).
+    if (this.floodSummary) this.pendingArrivals.push({ ev, snap: this.snapshot() });
+    else this.emit(ev);
   }
 
   private becomePrimaryFromListen(c: Endpoint, cause: string, explain: string): void {
