@@ -7,7 +7,7 @@
 import { processIO, UsageError, type Command } from './cli/io.js';
 import { safe, safeIO } from './cli/safe.js';
 import { VERSION } from './version.js';
-import { commandHelp, generalHelp, reportUsage, suggest } from './cli/args.js';
+import { applyLangOption, commandHelp, generalHelp, reportUsage, suggest } from './cli/args.js';
 import { CLI, COMMANDS, type CommandName } from './cli/strings.js';
 import { enableCompileCache } from './cli/compile-cache.js';
 import { quietOnClosedOutput } from './cli/epipe.js';
@@ -33,6 +33,16 @@ async function main(argv: string[]): Promise<number> {
   // stderr never carries intended escapes: sanitise everything written to it (user input echoed in
   // a message must not reach the terminal as a command).
   const io = safeIO(processIO());
+  // The language first (--lang, SYNACK_LANG, the locale), so help and every error follow it.
+  try {
+    argv = applyLangOption(argv, io.env);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      reportUsage(io, null, `${e.message} ${CLI.seeGeneralHelp}`);
+      return e.code;
+    }
+    throw e;
+  }
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-v' || first === 'version') {
     io.stdout.write(`synack ${VERSION}\n`);

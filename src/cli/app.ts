@@ -40,6 +40,7 @@ function plainWidth(values: Parsed['values'], io: CliIO): number {
 /** Prints one lesson as the reader lays it out; 1 when it cannot be loaded (file:line:col: message). */
 async function printLesson(dir: string, id: string, io: CliIO, width: number, ascii: boolean): Promise<number> {
   const { loadLesson } = await import('../lessons/load.js');
+  // TODO(i18n, issue 13): loadLesson(dir, id, { lang: getLang() }) once load.ts takes a lang option.
   const r = loadLesson(dir, id);
   if (!r.lesson) {
     const { formatProblem } = await import('../lessons/validate.js');

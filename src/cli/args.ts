@@ -11,10 +11,62 @@ import { suggest } from '../util/suggest.js';
 
 export { distance, suggest } from '../util/suggest.js';
 import { CLI, COMMANDS, HELP_OPTION, HOME, type CommandName, type CommandSpec, type OptionSpec } from './strings.js';
+import { LANGS, resolveLang, setLang, UnknownLangError, type Lang } from '../i18n/index.js';
 
 export interface Parsed {
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
+}
+
+/** The --lang value given on the command line (the shell's later resolveLang calls need it), if any. */
+let langFlag: string | undefined;
+
+export function givenLangFlag(): string | undefined {
+  return langFlag;
+}
+
+/**
+ * Takes the global option `--lang L` / `--lang=L` out of `argv` (anywhere before `--`; the last
+ * one wins). Throws a UsageError for a missing value.
+ */
+export function takeLangOption(argv: readonly string[]): { argv: string[]; flag: string | undefined } {
+  const out: string[] = [];
+  let flag: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--lang') {
+      const v = argv[i + 1];
+      if (v === undefined || v.startsWith('-')) throw new UsageError(CLI.missingValue('--lang', LANGS.join('|')), 2);
+      flag = v;
+      i++;
+    } else if (a.startsWith('--lang=')) flag = a.slice('--lang='.length);
+    else out.push(a);
+  }
+  return { argv: out, flag };
+}
+
+/**
+ * Chooses the language at start (src/cli.ts, and every command run directly): --lang, else
+ * SYNACK_LANG, else the locale (src/i18n resolveLang). The saved setting of the home screen is
+ * applied later by the interactive app, when it has read the progress (--lang and SYNACK_LANG
+ * still win). Returns argv without --lang; a bad value is a usage error listing the choices.
+ */
+export function applyLangOption(argv: readonly string[], env: Record<string, string | undefined>): string[] {
+  const taken = takeLangOption(argv);
+  if (taken.flag !== undefined) langFlag = taken.flag;
+  let lang: Lang;
+  try {
+    lang = resolveLang({ flag: langFlag, env });
+  } catch (e) {
+    if (e instanceof UnknownLangError) throw new UsageError(CLI.badChoice('--lang', safe(e.value), e.choices), 2);
+    throw e;
+  }
+  setLang(lang);
+  return taken.argv;
 }
 
 function specOf(cmd: CommandName | null): CommandSpec {
@@ -145,7 +197,7 @@ export function generalHelp(): string {
       CLI.optionsHeader,
       ...CLI.globalOptions.map(([l, s]) => `  ${l.padEnd(w)}  ${s}`),
       '',
-      "Run 'synack help CMD' (or 'synack CMD --help') for a command's options.",
+      CLI.helpMore,
       CLI.footer,
     ].join('\n') + '\n'
   );
@@ -167,8 +219,12 @@ export function reportError(io: CliIO, cmd: CommandName | null, message: string)
  * code (2 unless the error says otherwise).
  */
 export function defineCommand(cmd: CommandName | null, body: (args: Parsed, io: CliIO) => Promise<number>): Command {
-  return async (argv, io) => {
+  return async (argvIn, io) => {
     try {
+      // --lang is global: src/cli.ts has taken it already; a command run directly (tests) may carry it.
+      const taken = takeLangOption(argvIn);
+      if (taken.flag !== undefined) applyLangOption(['--lang', taken.flag], io.env);
+      const argv = taken.argv;
       const parsed = parseCommand(cmd, argv);
       if (parsed.help) {
         io.stdout.write(cmd === null ? generalHelp() : commandHelp(cmd));

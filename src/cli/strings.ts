@@ -3,6 +3,7 @@
  * command: the argument layer in args.ts parses, validates and prints help from it), and the
  * messages of the argument layer and the commands. English; a zh-CN catalogue will sit beside it.
  */
+import { catalogue, type Translation } from '../i18n/index.js';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -43,7 +44,7 @@ const MODEL: Record<string, OptionSpec> = {
 const WIDTH: OptionSpec = { type: 'string', value: 'N', help: `width in columns (${LIMITS.width.min}-${LIMITS.width.max}; default: the terminal's, or 80)` };
 
 /** Every command. The order is the order of `synack --help`. */
-export const COMMANDS = {
+const COMMANDS_EN = {
   learn: {
     args: '[LESSON-ID]',
     summary: 'the lesson list, or one lesson at your saved position',
@@ -141,24 +142,25 @@ export const COMMANDS = {
 export type CommandName = keyof typeof COMMANDS;
 
 /** `synack` with no command (the home screen). */
-export const HOME: CommandSpec = {
+const HOME_EN: CommandSpec = {
   args: '',
   summary: 'open the tutor (home screen)',
   positionals: { min: 0, max: 0 },
   options: { lessons: LESSONS, ascii: ASCII },
 };
 
-export const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', help: 'show this help' };
+const HELP_OPTION_EN: OptionSpec = { type: 'boolean', short: 'h', help: 'show this help' };
 
-export const CLI = {
+const CLI_EN = {
   title: 'synack - a terminal tutor for network protocols',
   usageHeader: 'Usage:',
   optionsHeader: 'Options:',
   commandsHeader: 'Commands:',
   usageLine: (cmd: string, args: string, hasOptions: boolean) =>
     `synack ${cmd}${args ? ` ${args}` : ''}${hasOptions ? ' [options]' : ''}`,
-  homeLine: 'synack [--lessons DIR] [--ascii]',
+  homeLine: 'synack [--lessons DIR] [--ascii] [--lang en|zh-CN]',
   globalOptions: [
+    ['--lang en|zh-CN', 'language (or SYNACK_LANG; default: the setting saved on the home screen, else the locale)'],
     ['--lessons DIR', 'use lessons from DIR (or set SYNACK_LESSONS)'],
     ['--ascii', 'ASCII only, no box drawing'],
     ['-h, --help', 'this help (synack help CMD: one command)'],
@@ -167,6 +169,7 @@ export const CLI = {
   footer:
     'Progress is saved in your data directory (set SYNACK_HOME to move it). NO_COLOR=1 turns colour off.\n' +
     'Exit codes: 0 ok, 1 error, 2 usage error or no terminal, 70 a bug in synack (please report it).',
+  helpMore: "Run 'synack help CMD' (or 'synack CMD --help') for a command's options.",
 
   // The argument layer (usage errors, exit 2).
   unknownCommand: (cmd: string, suggestion: string | null) =>
@@ -209,3 +212,18 @@ export const CLI = {
   lessonNotFound: (id: string, known: string[]) =>
     `no lesson '${id}'.` + (known.length ? ` Lessons: ${known.join(', ')}.` : ' No lessons were found.'),
 } as const;
+
+// zh-CN (the same shape; the parity test in test/i18n/catalogues.test.ts checks keys, arity and placeholders).
+// TODO(i18n step 2): translate.
+const COMMANDS_ZH: Translation<typeof COMMANDS_EN> = COMMANDS_EN;
+// TODO(i18n step 2): translate.
+const HOME_ZH: Translation<typeof HOME_EN> = HOME_EN;
+// TODO(i18n step 2): translate.
+const HELP_OPTION_ZH: Translation<typeof HELP_OPTION_EN> = HELP_OPTION_EN;
+// TODO(i18n step 2): translate.
+const CLI_ZH: Translation<typeof CLI_EN> = CLI_EN;
+
+export const COMMANDS = catalogue('cli.COMMANDS', { en: COMMANDS_EN, 'zh-CN': COMMANDS_ZH });
+export const HOME = catalogue('cli.HOME', { en: HOME_EN, 'zh-CN': HOME_ZH });
+export const HELP_OPTION = catalogue('cli.HELP_OPTION', { en: HELP_OPTION_EN, 'zh-CN': HELP_OPTION_ZH });
+export const CLI = catalogue('cli.CLI', { en: CLI_EN, 'zh-CN': CLI_ZH });

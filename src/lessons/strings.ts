@@ -2,7 +2,8 @@
  * Every user-facing message of the lesson parser, loader and checker (English).
  * A zh-CN catalogue can sit beside this one with the same shape.
  */
-export const LESSON_MESSAGES = {
+import { catalogue, type Translation } from '../i18n/index.js';
+const LESSON_MESSAGES_EN = {
   // front matter
   noFrontMatter: "missing front matter: the file must start with a line '---'",
   unclosedFrontMatter: "front matter is not closed: add a line '---' after it",
@@ -139,3 +140,9 @@ function controlName(code: number): string {
   if (code === 0x9d) return 'OSC';
   return 'C1 control';
 }
+
+// zh-CN (the same shape; the parity test in test/i18n/catalogues.test.ts checks keys, arity and placeholders).
+// TODO(i18n step 2): translate.
+const LESSON_MESSAGES_ZH: Translation<typeof LESSON_MESSAGES_EN> = LESSON_MESSAGES_EN;
+
+export const LESSON_MESSAGES = catalogue('lessons.LESSON_MESSAGES', { en: LESSON_MESSAGES_EN, 'zh-CN': LESSON_MESSAGES_ZH });

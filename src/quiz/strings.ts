@@ -1,6 +1,7 @@
 /** Every user-facing string of the quiz area (core, CLI, screens) in one place, for translation. */
+import { catalogue, type Translation } from '../i18n/index.js';
 
-export const GEN = {
+const GEN_EN = {
   numberPrompt: (kind: 'ack' | 'seq', who: string, flags: string, len: number, isnC: number, isnS: number) =>
     `Client ISN = ${isnC}, server ISN = ${isnS}. The diagram stops just before the ${who} sends its next segment: ${flags}${len > 0 ? ` with ${len} bytes of data` : ''}. What ${kind === 'ack' ? 'ack' : 'sequence'} number does it carry?`,
   numberExplain: (kind: 'ack' | 'seq', value: number, explain: string) =>
@@ -20,21 +21,21 @@ export const GEN = {
   hintRetransmit: 'The retransmission timer starts when the segment is sent; the initial RTO is a fixed value.',
 };
 
-export const MODE_NAMES = {
+const MODE_NAMES_EN = {
   mock: 'Mock interview',
   drill: 'Topic drill',
   review: 'Review due',
   mistakes: 'Mistakes',
 } as const;
 
-export const MODE_BLURBS = {
+const MODE_BLURBS_EN = {
   mock: 'N questions across topics, a timer, no hints, a report at the end',
   drill: 'choose topics; hints allowed; the explanation after each answer',
   review: 'the cards spaced repetition says are due now',
   mistakes: 'questions you got wrong, until answered right twice',
 } as const;
 
-export const Q = {
+const Q_EN = {
   correct: 'Correct',
   wrong: 'Not quite',
   timedOut: "Time's up",
@@ -64,7 +65,7 @@ export const Q = {
   falsy: 'false',
 };
 
-export const REPORT = {
+const REPORT_EN = {
   title: 'Report',
   score: (c: number, t: number, pct: number) => `Score: ${c}/${t} (${pct}%)`,
   skipped: (n: number) => `${n} not reached`,
@@ -82,7 +83,7 @@ export const REPORT = {
   hints: (n: number) => `${n} hint${n === 1 ? '' : 's'}`,
 };
 
-export const MENU = {
+const MENU_EN = {
   title: 'Interview prep',
   topics: 'Topics (space toggles, none = all):',
   count: (n: number) => `Questions: ${n}  (-/+ to change)`,
@@ -90,7 +91,7 @@ export const MENU = {
   start: 'enter: start',
 };
 
-export const STATS = {
+const STATS_EN = {
   title: 'Stats',
   totals: (answers: number, correct: number, pct: number) => `Answers: ${answers}   correct: ${correct} (${pct}%)`,
   cards: (total: number, n: number, l: number, r: number, rl: number) => `Cards: ${total}  (new ${n}, learning ${l}, review ${r}, relearning ${rl})`,
@@ -104,7 +105,7 @@ export const STATS = {
   none: 'No answers yet: try `synack quiz`.',
 };
 
-export const WORKSHEET = {
+const WORKSHEET_EN = {
   title: (n: number, seed: number) => `synack worksheet: ${n} question${n === 1 ? '' : 's'} (seed ${seed})`,
   answerKey: 'Answer key',
   topics: (t: string) => `[${t}]`,
@@ -121,8 +122,38 @@ export const WORKSHEET = {
   lesson: (id: string) => `Reread: ${id}`,
 };
 
-export const CLI = {
+const CLI_EN = {
   badTopic: (t: string, all: string) => `unknown topic '${t}'. Topics: ${all}`,
   noQuestions: 'No questions match those options.',
   lessonsProblem: (n: number) => `(${n} lesson file${n === 1 ? '' : 's'} failed to load; run 'synack check')`,
 };
+
+// zh-CN (the same shape; the parity test in test/i18n/catalogues.test.ts checks keys, arity and placeholders).
+// TODO(i18n step 2): translate.
+const GEN_ZH: Translation<typeof GEN_EN> = GEN_EN;
+// TODO(i18n step 2): translate.
+const MODE_NAMES_ZH: Translation<typeof MODE_NAMES_EN> = MODE_NAMES_EN;
+// TODO(i18n step 2): translate.
+const MODE_BLURBS_ZH: Translation<typeof MODE_BLURBS_EN> = MODE_BLURBS_EN;
+// TODO(i18n step 2): translate.
+const Q_ZH: Translation<typeof Q_EN> = Q_EN;
+// TODO(i18n step 2): translate.
+const REPORT_ZH: Translation<typeof REPORT_EN> = REPORT_EN;
+// TODO(i18n step 2): translate.
+const MENU_ZH: Translation<typeof MENU_EN> = MENU_EN;
+// TODO(i18n step 2): translate.
+const STATS_ZH: Translation<typeof STATS_EN> = STATS_EN;
+// TODO(i18n step 2): translate.
+const WORKSHEET_ZH: Translation<typeof WORKSHEET_EN> = WORKSHEET_EN;
+// TODO(i18n step 2): translate.
+const CLI_ZH: Translation<typeof CLI_EN> = CLI_EN;
+
+export const GEN = catalogue('quiz.GEN', { en: GEN_EN, 'zh-CN': GEN_ZH });
+export const MODE_NAMES = catalogue('quiz.MODE_NAMES', { en: MODE_NAMES_EN, 'zh-CN': MODE_NAMES_ZH });
+export const MODE_BLURBS = catalogue('quiz.MODE_BLURBS', { en: MODE_BLURBS_EN, 'zh-CN': MODE_BLURBS_ZH });
+export const Q = catalogue('quiz.Q', { en: Q_EN, 'zh-CN': Q_ZH });
+export const REPORT = catalogue('quiz.REPORT', { en: REPORT_EN, 'zh-CN': REPORT_ZH });
+export const MENU = catalogue('quiz.MENU', { en: MENU_EN, 'zh-CN': MENU_ZH });
+export const STATS = catalogue('quiz.STATS', { en: STATS_EN, 'zh-CN': STATS_ZH });
+export const WORKSHEET = catalogue('quiz.WORKSHEET', { en: WORKSHEET_EN, 'zh-CN': WORKSHEET_ZH });
+export const CLI = catalogue('quiz.CLI', { en: CLI_EN, 'zh-CN': CLI_ZH });

@@ -1,5 +1,6 @@
 /** User-facing messages of the progress store (English). */
-export const STORE_STRINGS = {
+import { catalogue, type Translation } from '../i18n/index.js';
+const STORE_STRINGS_EN = {
   empty: 'the file is empty',
   notJson: (m: string) => `it is not valid JSON (${m})`,
   future: (v: number) => `it was written by a newer synack (progress version ${v})`,
@@ -37,3 +38,9 @@ export const STORE_STRINGS = {
     ].join('\n'),
   saveFailed: (file: string, m: string) => `Could not save progress to ${file}: ${m}`,
 };
+
+// zh-CN (the same shape; the parity test in test/i18n/catalogues.test.ts checks keys, arity and placeholders).
+// TODO(i18n step 2): translate.
+const STORE_STRINGS_ZH: Translation<typeof STORE_STRINGS_EN> = STORE_STRINGS_EN;
+
+export const STORE_STRINGS = catalogue('store.STORE_STRINGS', { en: STORE_STRINGS_EN, 'zh-CN': STORE_STRINGS_ZH });

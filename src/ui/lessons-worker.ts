@@ -10,12 +10,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadAllLessons } from '../lessons/load.js';
 import { cachedRuns } from '../tcp/run-cache.js';
 import { precomputeLessonRuns } from './player/run.js';
+import { isLang, setLang } from '../i18n/index.js';
 
 export type LessonsWorkerMessage =
   | { kind: 'lessons'; all: ReturnType<typeof loadAllLessons> }
   | { kind: 'runs'; runs: ReturnType<typeof cachedRuns> };
 
-const { dir } = workerData as { dir: string };
+// A worker has its own module state: the app's language comes with the job (messages of broken lessons).
+const { dir, lang } = workerData as { dir: string; lang?: unknown };
+if (isLang(lang)) setLang(lang);
 const post = (m: LessonsWorkerMessage) => parentPort?.postMessage(m);
 const all = loadAllLessons(dir);
 post({ kind: 'lessons', all });

@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadProgress, progressDir, saveProgress } from '../store/progress.js';
 import { App, realClock } from './app.js';
 import { UI } from './strings.js';
+import { getLang, type Lang } from '../i18n/index.js';
 import { colorEnabled, enterAltScreen, ENTER_ALT, HIDE_CURSOR, LEAVE_ALT, SHOW_CURSOR } from './terminal.js';
 import { constants as osConstants } from 'node:os';
 import { frameRenderOptions } from './output.js';
@@ -71,7 +72,7 @@ function workerFile(): string | null {
  * synack alive; cancel() terminates it). Without the worker file (running from the sources) or if
  * it cannot start, it loads on this thread after the first frame, as a fallback.
  */
-export function loadLessonsOffThread(dir: string): { result: Promise<AllLessons>; cancel(): void } {
+export function loadLessonsOffThread(dir: string, lang: Lang = getLang()): { result: Promise<AllLessons>; cancel(): void } {
   // The diagrams' model runs the worker computed while checking the lessons join this thread's
   // memo (after the lessons), so opening a lesson does not run its diagrams again here.
   const file = workerFile();
@@ -88,7 +89,7 @@ export function loadLessonsOffThread(dir: string): { result: Promise<AllLessons>
     // A tiny bootstrap lowers the thread's priority first (Linux: per thread), so even loading the
     // worker's code yields to the UI thread.
     const boot = `try { require('node:os').setPriority(19) } catch {} import(${JSON.stringify(pathToFileURL(file).href)})`;
-    worker = new Worker(boot, { eval: true, workerData: { dir } });
+    worker = new Worker(boot, { eval: true, workerData: { dir, lang } });
   } catch {
     return inProcess();
   }
@@ -118,6 +119,8 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
 
   // Only the front matter before the first frame; the full lessons load right after it.
   const lessonsDir = resolveLessonsDir({ option: opts.lessonsDir, env: io.env, cwd: io.cwd });
+  // TODO(i18n, issue 13): pass { lang: getLang() } to loadLessonIndex / loadLesson / loadAllLessons
+  // (here, below and in the worker) once src/lessons/load.ts takes a lang option (lessons/zh-CN).
   const index = loadLessonIndex(lessonsDir);
   let lessons: Lesson[] = index.entries.map((e) => ({ meta: e.meta, file: e.file, blocks: [], questions: [] }));
   const brokenList = (bs: { file: string; problem: { message: string; line: number; col: number } }[]): BrokenLesson[] =>

@@ -2,7 +2,8 @@
  * User-facing strings of the app shell, home, lesson list, lesson reader and help (English).
  * A zh-CN catalogue will sit beside this one with the same shape.
  */
-export const UI = {
+import { catalogue, type Translation } from '../i18n/index.js';
+const UI_EN = {
   appName: 'synack',
   tooSmall: (cols: number, rows: number, minCols: number, minRows: number) =>
     `Make the terminal larger: ${cols}×${rows} now, synack needs at least ${minCols}×${minRows}.`,
@@ -178,7 +179,7 @@ export const UI = {
 } as const;
 
 /** The keys of a question (the lesson reader's inline quizzes and the interview screen). */
-export const QK = {
+const QK_EN = {
   move: { keys: '↑/↓ j/k', label: 'move', help: 'Move between the choices (or move the step you hold)' },
   pick: (keys: string) => ({ keys, label: 'choose', help: 'Choose by number or letter' }),
   toggle: (keys: string) => ({ keys, label: 'toggle', help: 'Toggle a choice (several may be right)' }),
@@ -192,3 +193,12 @@ export const QK = {
   hint: (keys: string) => ({ keys, label: 'hint', help: 'Show the next hint' }),
   refused: (why: string) => `${why} Not counted; try again.`,
 } as const;
+
+// zh-CN (the same shape; the parity test in test/i18n/catalogues.test.ts checks keys, arity and placeholders).
+// TODO(i18n step 2): translate.
+const UI_ZH: Translation<typeof UI_EN> = UI_EN;
+// TODO(i18n step 2): translate.
+const QK_ZH: Translation<typeof QK_EN> = QK_EN;
+
+export const UI = catalogue('ui.UI', { en: UI_EN, 'zh-CN': UI_ZH });
+export const QK = catalogue('ui.QK', { en: QK_EN, 'zh-CN': QK_ZH });
