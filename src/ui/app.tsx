@@ -21,7 +21,7 @@ import { toKeyEvent, type KeyEvent } from './keys.js';
 import { SCREENS, type ScreenRegistry } from './screens/index.js';
 import { UI } from './strings.js';
 import { footerText } from './components/Footer.js';
-import { glyphs } from './components/theme.js';
+import { asciiArrows, glyphs } from './components/theme.js';
 import { truncate, wrap, width as sw } from './components/text.js';
 
 export const MIN_COLS = 40;
@@ -514,7 +514,7 @@ export function App(props: AppProps) {
       </Text>
       <Box height={ctx.height} width={columns} overflow="hidden" flexDirection="column">
         {shell.help ? (
-          <HelpOverlay title={titles[titles.length - 1] ?? ''} bindings={bindings} width={columns} height={ctx.height} />
+          <HelpOverlay title={titles[titles.length - 1] ?? ''} bindings={bindings} width={columns} height={ctx.height} ascii={ascii} />
         ) : (
           <ViewBoundary resetKey={String(top.id)} width={columns}>
             <ScreenView def={top.def} state={top.state} ctx={ctx} />
@@ -529,7 +529,7 @@ export function App(props: AppProps) {
         ))
       ) : (
         <Text dimColor wrap="truncate">
-          {truncate(footer.trimStart(), columns)}
+          {truncate(asciiArrows(footer.trimStart(), ascii), columns)}
         </Text>
       )}
     </Box>
@@ -563,8 +563,8 @@ export function helpLines(title: string, bindings: KeyBinding[], width: number):
   ];
 }
 
-function HelpOverlay(props: { title: string; bindings: KeyBinding[]; width: number; height: number }) {
-  const lines = helpLines(props.title, props.bindings, props.width);
+function HelpOverlay(props: { title: string; bindings: KeyBinding[]; width: number; height: number; ascii: boolean }) {
+  const lines = helpLines(props.title, props.bindings, props.width).map((l) => asciiArrows(l, props.ascii));
   const shown = lines.length > props.height ? [...lines.slice(0, props.height - 1), lines[lines.length - 1]] : lines;
   return (
     <Box flexDirection="column" width={props.width}>

@@ -50,7 +50,7 @@ export type ScreenRequest =
   | { screen: 'home' }
   | { screen: 'lessons' }
   | { screen: 'lesson'; lessonId: string; position?: number }
-  /** relative: start with relative (true) or absolute (false) sequence numbers; default relative. */
+  /** relative: start with relative (true) or absolute (false) sequence numbers; default absolute. */
   | { screen: 'player'; source: string; name: string; relative?: boolean }
   | { screen: 'playground' }
   | { screen: 'quiz'; options: Record<string, unknown> }

@@ -201,3 +201,42 @@ describe('bug 8: the interview-prep menu on small terminals', () => {
     });
   }
 });
+
+describe('bug 8: every screen usable at 40x12', () => {
+  it('home at 40x12: the hidden items are marked, and Help and Quit can be reached', async () => {
+    const r = await renderInk(app({ screen: 'home' }), { columns: 40, rows: 12 });
+    expect(r.lines().length).toBeLessThanOrEqual(11);
+    expect(r.frame()).toMatch(/↓ \d+ more below/);
+    await r.press('G');
+    const f = r.frame();
+    expect(selectedRow(f)).toContain('Quit');
+    expect(f).toContain('Help');
+    expect(f).toMatch(/↑ \d+ more above/);
+    expect(f).not.toMatch(/more below/);
+    expect(r.lines().length).toBeLessThanOrEqual(11);
+    await r.unmount();
+  });
+
+  it('home at 40x12 with --ascii: the markers are plain ASCII', async () => {
+    const r = await renderInk(
+      <App initial={{ screen: 'home' }} lessons={fixtureLessons()} progress={emptyProgress()} clock={new FakeClock(T0)} ascii />,
+      { columns: 40, rows: 12 },
+    );
+    expect(r.frame()).toMatch(/v \d+ more below/);
+    expect(r.frame()).not.toMatch(/[↑↓]/);
+    await r.unmount();
+  });
+
+  it('the playground at 40x12 shows the diagram, whole words of the explanation and marked menu rows', async () => {
+    const r = await renderInk(app({ screen: 'playground' }), { columns: 40, rows: 12 });
+    await r.press('enter', 'end');
+    const lines = r.lines();
+    expect(lines.length).toBeLessThanOrEqual(11);
+    // diagram rows: both host lanes drawn
+    const lanes = lines.filter((l) => (l.match(/│/g) ?? []).length >= 2);
+    expect(lanes.length, r.frame()).toBeGreaterThanOrEqual(3);
+    expect(r.frame()).toMatch(/↓ \d+ more below/);
+    expect(selectedRow(r.frame())).toContain('client: connect');
+    await r.unmount();
+  });
+});

@@ -31,6 +31,7 @@ function fitsIn(r: Rendered, columns: number, rows: number) {
 }
 
 const SIZES: [number, number][] = [
+  [40, 12],
   [80, 24],
   [120, 40],
 ];
@@ -93,11 +94,12 @@ describe('player interaction', () => {
     for (let i = 0; i < total(dropped); i++) await r.press('right');
     expect(r.frame()).toMatch(/✕/);
     expect(r.frame()).toMatchSnapshot('after drop, at the end');
-    // toggle absolute seq: the panel shows the absolute ISN-based numbers
-    const rel = r.frame();
+    // absolute by default (issue 14 bug 10); s toggles to relative: the panel and labels change
+    const abs = r.frame();
+    expect(abs).toContain('absolute seq');
     await r.press('s');
-    expect(r.frame()).toContain('absolute seq');
-    expect(r.frame()).not.toBe(rel);
+    expect(r.frame()).toContain('relative seq');
+    expect(r.frame()).not.toBe(abs);
     await r.unmount();
   });
 

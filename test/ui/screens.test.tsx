@@ -1,5 +1,5 @@
 /**
- * Snapshots of the shell's screens at 80x24 and 120x40 (fixture lessons, fake clock, no colour).
+ * Snapshots of the shell's screens at 40x12 (the smallest size synack runs at), 80x24 and 120x40 (fixture lessons, fake clock, no colour).
  */
 import { describe, it, expect } from 'vitest';
 import stringWidth from 'string-width';
@@ -11,6 +11,7 @@ import { renderInk, FakeClock, type Rendered } from './helpers/render.js';
 import { fixtureLessons, sampleProgress, T0 } from './helpers/fixtures.js';
 
 const SIZES = [
+  { columns: 40, rows: 12 },
   { columns: 80, rows: 24 },
   { columns: 120, rows: 40 },
 ];

@@ -3,8 +3,9 @@
  * Screens keep `{ index }` in their state, call `menuKey` from onKey, and render `<Menu>`.
  */
 import { Box, Text } from 'ink';
-import { glyphs } from './theme.js';
+import { glyphs, asciiMarker } from './theme.js';
 import { truncate, width as sw, padRight } from './text.js';
+import { UI } from '../strings.js';
 
 export interface MenuItem {
   label: string;
@@ -89,6 +90,38 @@ export function menuRow(item: MenuItem, selected: boolean, width: number, ascii:
   return padRight(left + truncate(item.label, room), width - sw(detail)) + detail;
 }
 
+export interface MenuWindow {
+  /** Index of the first item shown. */
+  top: number;
+  /** Items shown. */
+  count: number;
+  /** Items hidden above and below (each gets a marker row when > 0). */
+  above: number;
+  below: number;
+}
+
+/**
+ * The rows a menu of `count` items shows in `height` rows: every item when they fit; otherwise a
+ * window that keeps `index` in view, with a marker row for what is hidden above and below, so
+ * that no row is ever dropped silently (issue 14 bug 8). Markers + items never exceed `height`.
+ */
+export function menuWindow(index: number, count: number, height: number): MenuWindow {
+  const h = Math.max(1, Math.floor(height));
+  if (count <= h) return { top: 0, count, above: 0, below: 0 };
+  if (h < 3) {
+    // No room for markers: the selected row alone (with its neighbour when there are two rows).
+    const top = Math.max(0, Math.min(count - h, index - (h - 1)));
+    return { top, count: h, above: 0, below: 0 };
+  }
+  const i = clampIndex(index, count);
+  // One marker at an end: h - 1 items.
+  if (i <= h - 2) return { top: 0, count: h - 1, above: 0, below: count - (h - 1) };
+  if (i >= count - (h - 1)) return { top: count - (h - 1), count: h - 1, above: count - (h - 1), below: 0 };
+  const room = h - 2;
+  const top = Math.max(1, Math.min(count - room - 1, i - Math.floor(room / 2)));
+  return { top, count: room, above: top, below: count - top - room };
+}
+
 export function Menu(props: {
   items: MenuItem[];
   index: number;
@@ -100,10 +133,17 @@ export function Menu(props: {
   const { items, width, ascii, color } = props;
   const height = Math.max(1, props.height);
   const index = clampIndex(props.index, items.length);
-  const top = menuScroll(index, items.length, height);
-  const shown = items.slice(top, top + height);
+  const win = menuWindow(index, items.length, height);
+  const top = win.top;
+  const shown = items.slice(top, top + win.count);
+  const marker = (text: string) => (
+    <Text dimColor wrap="truncate">
+      {truncate(asciiMarker(text, ascii), width, glyphs(ascii).ellipsis)}
+    </Text>
+  );
   return (
     <Box flexDirection="column" width={width}>
+      {win.above > 0 ? marker(UI.moreAbove(win.above)) : null}
       {shown.map((item, k) => {
         const i = top + k;
         const sel = i === index;
@@ -120,6 +160,7 @@ export function Menu(props: {
           </Text>
         );
       })}
+      {win.below > 0 ? marker(UI.moreBelow(win.below)) : null}
     </Box>
   );
 }

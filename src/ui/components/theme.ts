@@ -78,3 +78,16 @@ export function borderStyle(ascii: boolean): 'single' | 'classic' {
 export function col(color: boolean, name: string): string | undefined {
   return color ? name : undefined;
 }
+
+/** With --ascii, the arrow keys a footer or help line names (↑ ↓ ← →) become Up Down Left Right,
+ *  as the player's keys do. */
+export function asciiArrows(s: string, ascii: boolean): string {
+  if (!ascii) return s;
+  return s.replace(/↑/g, 'Up').replace(/↓/g, 'Down').replace(/←/g, 'Left').replace(/→/g, 'Right');
+}
+
+/** With --ascii, the arrow of a "more above/below" marker becomes ^ or v. */
+export function asciiMarker(s: string, ascii: boolean): string {
+  if (!ascii) return s;
+  return s.replace(/↑/g, '^').replace(/↓/g, 'v');
+}

@@ -14,6 +14,7 @@ import type { HostSnapshot, ScriptError, SegmentEvent, TcpState, Trace, TraceEve
 import { runModel, type RunFn } from './run.js';
 import { foldTrace } from '../../tcp/fold.js';
 import { playerStrings as S } from './strings.js';
+import { explainIn } from './seqtext.js';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
 export const DEFAULT_SPEED_INDEX = 2;
@@ -110,7 +111,9 @@ export function initPlayer(source: string, name: string, run: RunFn = runModel):
     step: 0,
     playing: false,
     speedIndex: DEFAULT_SPEED_INDEX,
-    seq: 'relative',
+    // Absolute by default: the numbers the model's explanations, the lesson captions, `synack
+    // trace` and the wire use (issue 14 bug 10); `s` switches every view to relative at once.
+    seq: 'absolute',
     lastTick: null,
     progress: 0,
     message: null,
@@ -253,8 +256,10 @@ export function currentEvent(state: PlayerState): TraceEvent | undefined {
   return state.trace?.events[state.step];
 }
 
+/** The current event's explanation, with its sequence numbers in the player's seq mode. */
 export function currentExplanation(state: PlayerState): string {
-  return currentEvent(state)?.explain ?? '';
+  const ev = currentEvent(state);
+  return ev && state.trace ? explainIn(state.trace, ev, state.seq) : '';
 }
 
 // ---------------------------------------------------------------- side panel

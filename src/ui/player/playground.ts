@@ -7,6 +7,7 @@ import type { ScriptError } from '../../tcp/types.js';
 import { initPlayer, reducePlayer, type PlayerAction, type PlayerState } from './model.js';
 import { runModel, type RunFn } from './run.js';
 import { playerStrings as S } from './strings.js';
+import { explainIn } from './seqtext.js';
 
 export type Side = 'client' | 'server';
 
@@ -275,12 +276,14 @@ export function promptPath(state: PlaygroundState): string {
   return state.prompt?.kind === 'save' ? state.prompt.text.trim() || state.prompt.fallback || S.pg.defaultPath : state.savePath;
 }
 
-/** The last `n` explanations up to the player's current step (the "what happened" log). */
+/** The last `n` explanations up to the player's current step (the "what happened" log), with
+ *  sequence numbers in the player's seq mode (the diagram's). */
 export function explanations(state: PlaygroundState, n: number): string[] {
-  const evs = state.player.trace?.events ?? [];
-  if (evs.length === 0) return [];
+  const trace = state.player.trace;
+  const evs = trace?.events ?? [];
+  if (!trace || evs.length === 0) return [];
   const end = Math.min(state.player.step, evs.length - 1);
   const out: string[] = [];
-  for (let i = Math.max(0, end - n + 1); i <= end; i++) out.push(evs[i].explain);
+  for (let i = Math.max(0, end - n + 1); i <= end; i++) out.push(explainIn(trace, evs[i], state.player.seq));
   return out;
 }

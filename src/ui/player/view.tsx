@@ -55,7 +55,31 @@ export interface PlayerLayout {
   side: string[] | null;
   bottom: string[];
   explain: string[];
+  /** Rows the explanation takes (2, or 1 on a short screen) and the notice row (0 or 1). */
+  explainRows: number;
+  noticeRows: number;
   notice: string;
+}
+
+/** The diagram keeps at least this many rows: on a short screen the panel, the notice and the
+ *  explanation's second row give way first (issue 14 bug 8: the playground at 40x12 showed no
+ *  diagram at all). */
+export const MIN_DIAGRAM_ROWS = 3;
+
+/** One line with the listener's queues, for a flood on a screen too short for the whole panel. */
+function queueSummary(panel: NonNullable<ReturnType<typeof panelData>>, width: number, ellipsis: string): string[] {
+  const q = panel.hosts.find((h) => h.queue)?.queue;
+  if (!q) return [];
+  const full = q.syn >= q.synMax && q.synMax > 0 ? ` ${S.panelFull}` : '';
+  return [truncate(`${S.panelSynQueue} ${q.syn}/${q.synMax}${full}  ${S.panelAcceptQueue} ${q.accept}/${q.acceptMax}`, width, ellipsis)];
+}
+
+/** `text` wrapped into at most `rows` lines; a cut shows an ellipsis, never half a sentence. */
+export function fitLines(text: string, width: number, rows: number, ellipsis: string): string[] {
+  const lines = wrap(text, width);
+  if (lines.length <= rows) return lines;
+  if (rows <= 0) return [];
+  return [...lines.slice(0, rows - 1), truncate(lines.slice(rows - 1).join(' ') + ' ' + ellipsis, width, ellipsis)];
 }
 
 /** Compute every line of the player for a width × height area (pure). */
@@ -73,6 +97,8 @@ export function playerLayout(state: PlayerState, width: number, height: number, 
       side: null,
       bottom: [],
       explain: [],
+      explainRows: 0,
+      noticeRows: 0,
       notice: '',
     };
   }
@@ -80,12 +106,20 @@ export function playerLayout(state: PlayerState, width: number, height: number, 
   const wide = width >= SIDE_PANEL_MIN_WIDTH;
   const diagramWidth = wide ? width - SIDE_PANEL_WIDTH - 1 : width;
   const side = wide && panel ? sidePanelLines(panel, SIDE_PANEL_TEXT, g) : wide ? [] : null;
-  const bottom = !wide && panel ? bottomPanelLines(panel, width, g) : [];
+  let bottom = !wide && panel ? bottomPanelLines(panel, width, g) : [];
   const explainText = eventCount(state) === 0 ? S.noEvents : currentExplanation(state);
-  const explain = wrap(explainText, width).slice(0, 2);
   const notice = truncate(state.message ?? (state.dropIds.length > 0 ? S.drops(state.dropIds) : ''), width, g.ellipsis);
-  // status + diagram + bottom panel + 2 explanation rows + notice
-  const diagHeight = Math.max(1, height - 1 - bottom.length - 2 - 1);
+  // status + diagram + bottom panel + 2 explanation rows + notice; on a short screen the notice
+  // row (when empty), the bottom panel and the explanation's second row give way to the diagram.
+  let explainRows = 2;
+  let noticeRows = 1;
+  const room = () => height - 1 - bottom.length - explainRows - noticeRows;
+  if (room() < MIN_DIAGRAM_ROWS + 2 && !notice) noticeRows = 0;
+  if (room() < MIN_DIAGRAM_ROWS) bottom = panel && panel.showQueues ? queueSummary(panel, width, g.ellipsis) : [];
+  if (room() < MIN_DIAGRAM_ROWS) explainRows = 1;
+  if (room() < MIN_DIAGRAM_ROWS) noticeRows = 0;
+  const explain = fitLines(explainText, width, explainRows, g.ellipsis);
+  const diagHeight = Math.max(1, room());
   const styled =
     eventCount(state) === 0
       ? []
@@ -107,6 +141,8 @@ export function playerLayout(state: PlayerState, width: number, height: number, 
     side: side ? side.slice(0, diagHeight) : null,
     bottom,
     explain,
+    explainRows,
+    noticeRows,
     notice,
   };
 }
@@ -151,16 +187,20 @@ export function PlayerView(props: { state: PlayerState; width: number; height: n
           {line}
         </Text>
       ))}
-      <Box flexDirection="column" height={2}>
-        {L.explain.map((line, i) => (
-          <Text key={`e${i}`} wrap="truncate">
-            {line}
-          </Text>
-        ))}
-      </Box>
-      <Text dimColor wrap="truncate">
-        {L.notice}
-      </Text>
+      {L.explainRows > 0 ? (
+        <Box flexDirection="column" height={L.explainRows}>
+          {L.explain.map((line, i) => (
+            <Text key={`e${i}`} wrap="truncate">
+              {line}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+      {L.noticeRows > 0 ? (
+        <Text dimColor wrap="truncate">
+          {L.notice}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -5,7 +5,9 @@
  */
 import { Box, Text } from 'ink';
 import type { KeyBinding, KeyName, KeyResult, ScreenDef } from '../screen.js';
-import { col, glyphs } from '../components/theme.js';
+import { asciiMarker, col, glyphs } from '../components/theme.js';
+import { menuWindow } from '../components/Menu.js';
+import { UI } from '../strings.js';
 import { truncate, wrap } from '../components/text.js';
 import { tickPlayer } from '../player/model.js';
 import { playerKeyAction } from '../player/inline.js';
@@ -19,7 +21,7 @@ import {
   type PgAction,
   type PlaygroundState,
 } from '../player/playground.js';
-import { PlayerView } from '../player/view.js';
+import { MIN_DIAGRAM_ROWS, PlayerView } from '../player/view.js';
 import { asciiText, playerStrings as S } from '../player/strings.js';
 
 export const PLAYGROUND_WIDE = 100;
@@ -121,20 +123,21 @@ export function logLines(entries: string[], width: number, bullet: string, rows:
   return out;
 }
 
-/** The menu lines (window of `rows` items around the cursor when rows is given). */
+/** The menu lines (a window of `rows` lines around the cursor when rows is given, with a marker
+ *  line for the actions hidden above and below: none is dropped silently). */
 export function menuLines(state: PlaygroundState, width: number, ascii: boolean, rows?: number): string[] {
   const g = glyphs(ascii);
   const items = menuItems(state);
-  let start = 0;
-  let end = items.length;
-  if (rows !== undefined && rows < items.length) {
-    start = Math.min(Math.max(0, state.cursor - Math.floor(rows / 2)), items.length - rows);
-    end = start + rows;
-  }
-  return items.slice(start, end).map((it, i) => {
-    const mark = start + i === state.cursor ? g.pointer : ' ';
-    return truncate(asciiText(`${mark} ${it.label}`, ascii), width, g.ellipsis);
-  });
+  const win = rows !== undefined ? menuWindow(state.cursor, items.length, rows) : { top: 0, count: items.length, above: 0, below: 0 };
+  const marker = (text: string) => truncate(asciiMarker(text, ascii), width, g.ellipsis);
+  return [
+    ...(win.above > 0 ? [marker(UI.moreAbove(win.above))] : []),
+    ...items.slice(win.top, win.top + win.count).map((it, i) => {
+      const mark = win.top + i === state.cursor ? g.pointer : ' ';
+      return truncate(asciiText(`${mark} ${it.label}`, ascii), width, g.ellipsis);
+    }),
+    ...(win.below > 0 ? [marker(UI.moreBelow(win.below))] : []),
+  ];
 }
 
 export function PlaygroundView(props: { state: PlaygroundState; width: number; height: number; ascii: boolean; color: boolean }) {
@@ -182,16 +185,19 @@ export function PlaygroundView(props: { state: PlaygroundState; width: number; h
     );
   }
   const prompt = promptLines(state, width, false);
-  const menuRows = prompt.length > 0 ? prompt.length : NARROW_MENU_ROWS;
+  // A short screen: the menu shrinks (with markers for the hidden actions) before the diagram does.
+  const menuRows = prompt.length > 0 ? prompt.length : Math.max(3, Math.min(NARROW_MENU_ROWS, height - 1 - (1 + MIN_DIAGRAM_ROWS + 1)));
   const menu = prompt.length > 0 ? [] : menuLines(state, width, ascii, menuRows);
-  const below = menuRows + 1;
-  const playerH = Math.max(6, height - below);
+  const below = menuRows + (note ? 1 : 0);
+  const playerH = Math.max(1 + MIN_DIAGRAM_ROWS + 1, height - below);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <PlayerView state={state.player} width={width} height={playerH} ascii={ascii} color={color} />
-      <Text wrap="truncate" dimColor>
-        {truncate(note, width, g.ellipsis)}
-      </Text>
+      {note ? (
+        <Text wrap="truncate" dimColor>
+          {truncate(note, width, g.ellipsis)}
+        </Text>
+      ) : null}
       {menu.map((l) => (
         <Text key={l} wrap="truncate" color={l.startsWith(g.pointer) ? col(color, 'green') : undefined}>
           {l}

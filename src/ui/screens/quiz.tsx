@@ -30,7 +30,7 @@ import { MENU, MODE_BLURBS, MODE_NAMES, Q } from '../../quiz/strings.js';
 import { TOPICS, type Question, type Topic } from '../../quiz/types.js';
 import { isTopic } from '../../quiz/topics.js';
 import type { Progress } from '../../store/types.js';
-import { glyphs, col } from '../components/theme.js';
+import { glyphs, col, asciiMarker } from '../components/theme.js';
 import { initQuestionUi, capturesText, questionBindings, questionInstruction, questionOnKey, questionOnPaste, questionReduce, responseOf, type QuestionUi, type QuestionUiAction } from '../quiz/question.js';
 import { QuestionView } from '../quiz/QuestionView.js';
 import { grade } from '../../quiz/grade.js';
@@ -414,13 +414,13 @@ function MenuView({ s, ctx }: { s: QuizScreenState; ctx: AppContext }) {
   }
   return (
     <Box flexDirection="column" width={ctx.width}>
-      {above > 0 ? <Text dimColor wrap="truncate">{UI.moreAbove(above)}</Text> : null}
+      {above > 0 ? <Text dimColor wrap="truncate">{asciiMarker(UI.moreAbove(above), ctx.ascii)}</Text> : null}
       {shown.map((l) => (
         <Box key={l.key} width={ctx.width}>
           {l.node}
         </Box>
       ))}
-      {below > 0 ? <Text dimColor wrap="truncate">{UI.moreBelow(below)}</Text> : null}
+      {below > 0 ? <Text dimColor wrap="truncate">{asciiMarker(UI.moreBelow(below), ctx.ascii)}</Text> : null}
     </Box>
   );
 }

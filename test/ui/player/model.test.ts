@@ -209,8 +209,10 @@ describe('player side panel', () => {
     const snap = t.snapshots[end.step];
     const client = Object.keys(t.hosts).find((h) => t.hosts[h].role === 'client')!;
     const server = Object.keys(t.hosts).find((h) => t.hosts[h].role === 'server')!;
-    const rel = panelData(end)!.hosts.find((h) => h.name === client)!;
-    const abs = panelData(reducePlayer(end, { type: 'toggle-seq' }))!.hosts.find((h) => h.name === client)!;
+    // absolute by default (issue 14 bug 10), relative after the toggle
+    expect(end.seq).toBe('absolute');
+    const abs = panelData(end)!.hosts.find((h) => h.name === client)!;
+    const rel = panelData(reducePlayer(end, { type: 'toggle-seq' }))!.hosts.find((h) => h.name === client)!;
     const isnC = t.hosts[client].isn!;
     const isnS = t.hosts[server].isn!;
     expect(abs.sndNxt).toBe(String(snap[client].sndNxt));

@@ -23,7 +23,7 @@ describe('player layout fits every width and height', () => {
           for (const seq of ['relative', 'absolute'] as const) {
             const s = { ...reducePlayer(s0, { type: 'goto', step }), seq };
             const L = playerLayout(s, w, h, w < 80);
-            const rows = 1 + L.diagramHeight + L.bottom.length + 2 + 1;
+            const rows = 1 + L.diagramHeight + L.bottom.length + L.explainRows + L.noticeRows;
             expect(rows).toBeLessThanOrEqual(Math.max(h, 6));
             expect(L.diagram.length).toBeLessThanOrEqual(L.diagramHeight);
             for (const line of L.diagram) expect(stringWidth(line)).toBeLessThanOrEqual(L.diagramWidth);
