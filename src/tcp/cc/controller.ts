@@ -162,7 +162,10 @@ function enterRecovery(cfg: CcConfig, s: CcState, e: DupAckEvent, delivered: num
   const ssthresh = alg.ssthreshOnLoss(cfg, s, e.flightSize);
   let st = alg.onCongestion(cfg, s, false);
   st = { ...st, ssthresh, phase: 'fast-recovery', recover: e.sndNxt, caAcked: 0 };
-  if (cfg.recovery !== 'prr') return { state: { ...st, cwnd: ssthresh + 3 * cfg.smss }, retransmit: true };
+  if (cfg.recovery !== 'prr') {
+    // RFC 5681/6582 recovery is FlightSize-based: forget what an earlier RTO presumed lost.
+    return { state: { ...st, cwnd: ssthresh + 3 * cfg.smss, board: { sacked: 0, lost: 0, retrans: 0 } }, retransmit: true };
+  }
   const head = Math.min(cfg.smss, e.flightSize);
   st = {
     ...st,

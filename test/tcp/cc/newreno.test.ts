@@ -77,7 +77,9 @@ describe('NewReno (RFC 6582 §3.2)', () => {
       [rto(10_000, 10_001), { cwnd: 1000, ssthresh: 5000 }],
       [dup(1, 10_000, 10_001), {}],
       [dup(1, 10_000, 10_001), {}],
-      [dup(1, 10_000, 10_001), { phase: 'fast-recovery', ssthresh: 5000, cwnd: 8000, retransmit: true }],
+      [dup(1, 10_000, 10_001), { phase: 'fast-recovery', ssthresh: 5000, cwnd: 8000, retransmit: true, needsRetransmit: false }],
+      // FlightSize-based again: allowance = cwnd - FlightSize (the RTO's "lost" marks are dropped)
+      [dup(1, 10_000, 10_001), { cwnd: 9000, allowance: 0 }],
     ]);
   });
 
