@@ -53,7 +53,7 @@ function collect(blocks: readonly Block[], out: Collected = { quizzes: [], tcp: 
 
 const localId = (q: Question): string => q.id.slice(q.id.indexOf('/') + 1);
 const letters = (q: { choices: { correct: boolean }[] }): string =>
-  q.choices.flatMap((c, i) => (c.correct ? [String.fromCharCode(65 + i)] : [])).join(', ') || 'none';
+  q.choices.flatMap((c, i) => (c.correct ? [String.fromCharCode(65 + i)] : [])).join(', ') || M.parityNone;
 
 /** The differences in answer keys between a translated quiz and its English twin. */
 function quizKeyDiffs(mine: Question, en: Question, compareTopics: boolean): string[] {
@@ -65,24 +65,24 @@ function quizKeyDiffs(mine: Question, en: Question, compareTopics: boolean): str
     case 'single':
     case 'multi': {
       const m = mine as typeof en;
-      if (m.choices.length !== en.choices.length) out.push(M.parityQuizKey(id, 'choices:', String(m.choices.length), String(en.choices.length)));
-      else if (letters(m) !== letters(en)) out.push(M.parityQuizKey(id, 'correct choices:', letters(m), letters(en)));
+      if (m.choices.length !== en.choices.length) out.push(M.parityQuizCount(id, 'choices', m.choices.length, en.choices.length));
+      else if (letters(m) !== letters(en)) out.push(M.parityQuizCorrect(id, letters(m), letters(en)));
       break;
     }
     case 'truefalse': {
       const m = mine as typeof en;
-      if (m.answer !== en.answer) out.push(M.parityQuizKey(id, 'answer:', String(m.answer), String(en.answer)));
+      if (m.answer !== en.answer) out.push(M.parityQuizKey(id, 'answer', String(m.answer), String(en.answer)));
       break;
     }
     case 'numeric': {
       const m = mine as typeof en;
-      if (m.answer !== en.answer) out.push(M.parityQuizKey(id, 'answer:', String(m.answer), String(en.answer)));
-      if ((m.tolerance ?? 0) !== (en.tolerance ?? 0)) out.push(M.parityQuizKey(id, 'tolerance:', String(m.tolerance ?? 0), String(en.tolerance ?? 0)));
+      if (m.answer !== en.answer) out.push(M.parityQuizKey(id, 'answer', String(m.answer), String(en.answer)));
+      if ((m.tolerance ?? 0) !== (en.tolerance ?? 0)) out.push(M.parityQuizKey(id, 'tolerance', String(m.tolerance ?? 0), String(en.tolerance ?? 0)));
       break;
     }
     case 'order': {
       const m = mine as typeof en;
-      if (m.steps.length !== en.steps.length) out.push(M.parityQuizKey(id, 'steps:', String(m.steps.length), String(en.steps.length)));
+      if (m.steps.length !== en.steps.length) out.push(M.parityQuizCount(id, 'steps', m.steps.length, en.steps.length));
       break;
     }
     case 'text': {
@@ -99,12 +99,13 @@ function quizKeyDiffs(mine: Question, en: Question, compareTopics: boolean): str
 
 function layersDiffs(n: number, mine: { payload: string; layers: LayerSpec[] }, en: { payload: string; layers: LayerSpec[] }): string[] {
   const out: string[] = [];
-  if (mine.payload !== en.payload) out.push(M.parityLayers(n, 'payload', `'${mine.payload}'`, `'${en.payload}'`));
-  if (mine.layers.length !== en.layers.length) out.push(M.parityLayers(n, 'layers:', String(mine.layers.length), String(en.layers.length)));
-  else {
-    const trailers = (ls: LayerSpec[]) => ls.map((l) => (l.trailer === undefined ? '-' : 'trailer')).join(' ');
-    if (trailers(mine.layers) !== trailers(en.layers)) out.push(M.parityLayers(n, 'trailers:', trailers(mine.layers), trailers(en.layers)));
-  }
+  if (mine.payload !== en.payload) out.push(M.parityLayersPayload(n, mine.payload, en.payload));
+  if (mine.layers.length !== en.layers.length) out.push(M.parityLayersCount(n, mine.layers.length, en.layers.length));
+  else
+    en.layers.forEach((l, i) => {
+      const has = l.trailer !== undefined;
+      if (has !== (mine.layers[i]!.trailer !== undefined)) out.push(M.parityLayersTrailer(n, i + 1, has));
+    });
   return out;
 }
 

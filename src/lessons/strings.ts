@@ -113,15 +113,25 @@ const LESSON_MESSAGES_EN = {
   parityQuizOrder: (id: string, mine: number, english: number) =>
     `quiz '${id}' is question ${mine} here, question ${english} in the English lesson (keep the English order)`,
   parityQuizType: (id: string, mine: string, english: string) => `quiz '${id}': type is '${mine}', the English one is '${english}'`,
-  parityQuizKey: (id: string, field: string, mine: string, english: string) =>
-    `quiz '${id}': ${field} ${mine}, the English quiz has ${english}`,
+  parityQuizKey: (id: string, key: string, mine: string, english: string) =>
+    `quiz '${id}': '${key}' is ${mine}, the English quiz has ${english}`,
+  parityQuizCount: (id: string, key: string, mine: number, english: number) =>
+    `quiz '${id}': ${mine} '${key}' items, the English quiz has ${english}`,
+  parityQuizCorrect: (id: string, mine: string, english: string) =>
+    `quiz '${id}': the correct choices are ${mine}, the English quiz's are ${english}`,
+  parityNone: 'none',
   parityAcceptMissing: (id: string, missing: readonly string[]) =>
     `quiz '${id}': 'accept' lacks the English answer${missing.length === 1 ? '' : 's'} ${missing.map((a) => `'${a}'`).join(', ')} (keep them and add the translated ones)`,
   parityBlockCount: (kind: string, mine: number, english: number) => `${mine} ${kind} block${mine === 1 ? '' : 's'}, the English lesson has ${english}`,
   parityTcp: (n: number, mineLine: string, englishLine: string) =>
     `tcp block ${n} differs from the English one: '${mineLine}' where the English script has '${englishLine}' (only the caption and comments may be translated)`,
-  parityLayers: (n: number, field: string, mine: string, english: string) =>
-    `layers block ${n}: ${field} ${mine}, the English block has ${english}`,
+  parityLayersPayload: (n: number, mine: string, english: string) =>
+    `layers block ${n}: the payload is '${mine}', the English block's is '${english}' (only title, name, header and note may be translated)`,
+  parityLayersCount: (n: number, mine: number, english: number) => `layers block ${n}: ${mine} layers, the English block has ${english}`,
+  parityLayersTrailer: (n: number, layer: number, english: boolean) =>
+    english
+      ? `layers block ${n}: layer ${layer} has no trailer, the English one has`
+      : `layers block ${n}: layer ${layer} has a trailer, the English one has none`,
 } as const;
 
 function codePoint(code: number): string {
@@ -143,6 +153,35 @@ function controlName(code: number): string {
 
 // zh-CN (the same shape; the parity test in test/i18n/catalogues.test.ts checks keys, arity and placeholders).
 // TODO(i18n step 2): translate.
-const LESSON_MESSAGES_ZH: Translation<typeof LESSON_MESSAGES_EN> = LESSON_MESSAGES_EN;
+const LESSON_MESSAGES_ZH: Translation<typeof LESSON_MESSAGES_EN> = {
+  ...LESSON_MESSAGES_EN,
+  // translations and parity (issue 13)
+  englishFallback: '（英文）',
+  summaryTranslations: (n: number, lang: string) => `${n} 篇 ${lang} 译文`,
+  translationWithoutTwin: (name: string) => `没有与这篇译文对应的英文课程 '${name}'（译文的文件名必须与英文原文相同）`,
+  translationNotADirectory: (dir: string) => `不是译文目录：${dir}`,
+  parityField: (field: string, mine: string, english: string) => `'${field}' 为 ${mine}，英文课程为 ${english}`,
+  paritySections: (mine: number, english: number) => `这里有 ${mine} 个 '##' 小节，英文课程有 ${english} 个（保持相同的小节和顺序）`,
+  parityQuizMissing: (id: string) => `这里缺少英文课程中的测验 '${id}'`,
+  parityQuizExtra: (id: string) => `测验 '${id}' 不在英文课程中`,
+  parityQuizOrder: (id: string, mine: number, english: number) =>
+    `测验 '${id}' 在这里是第 ${mine} 题，在英文课程中是第 ${english} 题（保持英文的顺序）`,
+  parityQuizType: (id: string, mine: string, english: string) => `测验 '${id}'：类型为 '${mine}'，英文测验为 '${english}'`,
+  parityQuizKey: (id: string, key: string, mine: string, english: string) => `测验 '${id}'：'${key}' 为 ${mine}，英文测验为 ${english}`,
+  parityQuizCount: (id: string, key: string, mine: number, english: number) =>
+    `测验 '${id}'：'${key}' 有 ${mine} 项，英文测验有 ${english} 项`,
+  parityQuizCorrect: (id: string, mine: string, english: string) => `测验 '${id}'：正确选项为 ${mine}，英文测验为 ${english}`,
+  parityNone: '无',
+  parityAcceptMissing: (id: string, missing: readonly string[]) =>
+    `测验 '${id}'：'accept' 缺少英文答案 ${missing.map((a) => `'${a}'`).join('、')}（保留英文答案，再加上中文答案）`,
+  parityBlockCount: (kind: string, mine: number, english: number) => `这里有 ${mine} 个 ${kind} 块，英文课程有 ${english} 个`,
+  parityTcp: (n: number, mineLine: string, englishLine: string) =>
+    `第 ${n} 个 tcp 块与英文不同：这里是 '${mineLine}'，英文脚本是 '${englishLine}'（只有 caption 和注释可以翻译）`,
+  parityLayersPayload: (n: number, mine: string, english: string) =>
+    `第 ${n} 个 layers 块：payload 为 '${mine}'，英文块为 '${english}'（只有 title、name、header 和 note 可以翻译）`,
+  parityLayersCount: (n: number, mine: number, english: number) => `第 ${n} 个 layers 块：有 ${mine} 层，英文块有 ${english} 层`,
+  parityLayersTrailer: (n: number, layer: number, english: boolean) =>
+    english ? `第 ${n} 个 layers 块：第 ${layer} 层没有 trailer，英文块有` : `第 ${n} 个 layers 块：第 ${layer} 层有 trailer，英文块没有`,
+};
 
 export const LESSON_MESSAGES = catalogue('lessons.LESSON_MESSAGES', { en: LESSON_MESSAGES_EN, 'zh-CN': LESSON_MESSAGES_ZH });

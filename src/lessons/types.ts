@@ -3,6 +3,7 @@
  * Pure data. Produced from Markdown by marked's lexer (no hand-written Markdown parsing).
  */
 import type { Question, Topic } from '../quiz/types.js';
+import type { Lang } from '../i18n/index.js';
 
 export type Inline =
   | { type: 'text'; text: string }
@@ -49,12 +50,11 @@ export interface LessonMeta {
 }
 
 /**
- * The languages a course can be read in. English lessons sit in the lessons directory; a zh-CN
- * twin of `DIR/NN-x.md` is `DIR/zh-CN/NN-x.md` (same id, quizzes, answer keys and diagrams).
- * (Defined here until src/i18n has the app-wide type.)
+ * The languages a course can be read in (src/i18n's). English lessons sit in the lessons directory;
+ * a zh-CN twin of `DIR/NN-x.md` is `DIR/zh-CN/NN-x.md` (same id, quizzes, answer keys and diagrams).
  */
-export const LESSON_LANGS = ['en', 'zh-CN'] as const;
-export type LessonLang = (typeof LESSON_LANGS)[number];
+export { LANGS as LESSON_LANGS } from '../i18n/index.js';
+export type LessonLang = Lang;
 
 export interface Lesson {
   meta: LessonMeta;

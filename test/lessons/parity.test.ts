@@ -155,7 +155,7 @@ describe('checkTranslations (parity of a zh-CN twin)', () => {
   it('a twin with a wrong answer key: the correct choice moved', () => {
     const zh = edit(ZH, '  - text: SYN\n    correct: true\n  - ACK', '  - SYN\n  - text: ACK\n    correct: true');
     expect(check(zh)).toEqual([
-      `${ZH_FILE}:${lineOf(zh, 'id: pick') - 1}:1: error: quiz 'pick': correct choices: B, the English quiz has A`,
+      `${ZH_FILE}:${lineOf(zh, 'id: pick') - 1}:1: error: quiz 'pick': the correct choices are B, the English quiz's are A`,
     ]);
   });
 
@@ -168,9 +168,9 @@ describe('checkTranslations (parity of a zh-CN twin)', () => {
     const num = lineOf(zh, 'id: num') - 1;
     const word = lineOf(zh, 'id: word') - 1;
     expect(check(zh)).toEqual([
-      `${ZH_FILE}:${pick}:1: error: quiz 'pick': choices: 4, the English quiz has 3`,
-      `${ZH_FILE}:${num}:1: error: quiz 'num': answer: 4, the English quiz has 3`,
-      `${ZH_FILE}:${num}:1: error: quiz 'num': tolerance: 1, the English quiz has 0`,
+      `${ZH_FILE}:${pick}:1: error: quiz 'pick': 4 'choices' items, the English quiz has 3`,
+      `${ZH_FILE}:${num}:1: error: quiz 'num': 'answer' is 4, the English quiz has 3`,
+      `${ZH_FILE}:${num}:1: error: quiz 'num': 'tolerance' is 1, the English quiz has 0`,
       `${ZH_FILE}:${word}:1: error: quiz 'word': 'accept' lacks the English answer 'three-way handshake' (keep them and add the translated ones)`,
     ]);
     const typed = edit(ZH, 'type: single', 'type: multi');
@@ -224,6 +224,23 @@ describe('checkTranslations (parity of a zh-CN twin)', () => {
     expect(check(id)[0]).toBe(`${ZH_FILE}:2:5: error: 'id' is 'demo-zh', the English lesson has 'demo'`);
   });
 
+  it('a layers block keeps its payload, its number of layers and its trailers; its labels may be translated', () => {
+    const layers = (title: string, payload: string, link: string, trailer: string) =>
+      `\n\`\`\`layers\ntitle: ${title}\npayload: "${payload}"\nlayers:\n  - name: ${link}\n    header: "src -> dst"\n${trailer}\`\`\`\n`;
+    const en = EN + layers('Down the stack', 'GET /', 'Link', '    trailer: FCS\n');
+    const base = checkLessons([{ file: EN_FILE, text: en }]);
+    expect(base.problems).toEqual([]);
+    const run = (zh: string) =>
+      checkTranslations(base.lessons, [{ file: ZH_FILE, text: zh }], 'zh-CN').problems.map((p) => `${p.line}:${p.col}: ${p.message}`);
+    expect(run(ZH + layers('沿协议栈向下', 'GET /', '链路层', '    trailer: FCS\n'))).toEqual([]);
+    const zh = ZH + layers('沿协议栈向下', 'POST /', '链路层', '');
+    const at = lineOf(zh, '```layers');
+    expect(run(zh)).toEqual([
+      `${at}:1: layers block 1: the payload is 'POST /', the English block's is 'GET /' (only title, name, header and note may be translated)`,
+      `${at}:1: layers block 1: layer 1 has no trailer, the English one has`,
+    ]);
+  });
+
   it('the same ## sections: one dropped is an error', () => {
     const zh = edit(ZH, '## 第二节\n', '');
     expect(check(zh)).toEqual([`${ZH_FILE}:${lineOf(zh, '## 第一节')}:1: error: 1 '##' sections, the English lesson has 2 (keep the same sections in the same order)`]);
@@ -273,7 +290,7 @@ describe('synack check DIR with DIR/zh-CN', () => {
     const bad = await run('course');
     expect(bad.code).toBe(1);
     expect(bad.lines).toEqual([
-      `course/zh-CN/01-demo.md:${lineOf(ZH, 'id: num') - 1}:1: quiz 'num': answer: 30, the English quiz has 3`,
+      `course/zh-CN/01-demo.md:${lineOf(ZH, 'id: num') - 1}:1: quiz 'num': 'answer' is 30, the English quiz has 3`,
       `course/zh-CN/09-extra.md:1:1: no English lesson '09-extra.md' for this translation (a translation has the file name of its English twin)`,
       expect.stringMatching(/^3 files checked: .*, 2 zh-CN translations: 2 errors$/),
     ]);
