@@ -6,13 +6,14 @@
  *
  * `name` only labels the trace (Trace.scenario): it is not part of the key, and a hit under another
  * name returns a copy relabelled. Traces are shared: callers must not mutate them (none does; the
- * trace is append-only while the model builds it and read-only afterwards). If a trace ever holds
- * words in the learner's language, the language must join the key (or the cache be cleared on a
- * change, here and in the lessons worker).
+ * trace is append-only while the model builds it and read-only afterwards). A trace holds words in
+ * the current language (each event's explanation), so the language is part of the key; the lessons
+ * worker runs in the app's language (workerData.lang).
  */
 import type { RunOptions, ScriptError, Trace } from './types.js';
 import { parseScript } from './script.js';
 import { run } from './network.js';
+import { getLang } from '../i18n/index.js';
 
 export type CachedRunResult = { ok: true; trace: Trace } | { ok: false; errors: ScriptError[] };
 
@@ -24,7 +25,7 @@ const cache = new Map<string, CachedRunResult>();
 export function runCacheKey(source: string, options: RunOptions = {}): string {
   const { name: _name, ...rest } = options;
   const sorted = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return JSON.stringify([source, sorted]);
+  return JSON.stringify([getLang(), source, sorted]);
 }
 
 function relabel(r: CachedRunResult, name: string | undefined): CachedRunResult {

@@ -4,6 +4,7 @@ import { cachedRunSource, cachedRuns, clearRunCache, hasCachedRun, runCacheKey, 
 import { loadAllLessons } from '../../src/lessons/load.js';
 import { precomputeLessonRuns } from '../../src/ui/player/run.js';
 import { join } from 'node:path';
+import { withLang } from '../../src/i18n/index.js';
 
 const handshake = getScenario('handshake')!.source;
 
@@ -25,6 +26,14 @@ describe('the memo of model runs', () => {
     expect(runCacheKey(handshake, { dropSegmentIds: [1] })).not.toBe(runCacheKey(handshake, {}));
     const dropped = cachedRunSource(handshake, { dropSegmentIds: [1] });
     expect(dropped).toEqual(runSource(handshake, { dropSegmentIds: [1] }));
+  });
+
+  it('keys on the language: a trace\'s explanations are in the language it was run in', () => {
+    expect(withLang('zh-CN', () => runCacheKey(handshake))).not.toBe(withLang('en', () => runCacheKey(handshake)));
+    const en = withLang('en', () => cachedRunSource(handshake));
+    const zh = withLang('zh-CN', () => cachedRunSource(handshake));
+    expect(zh).toEqual(withLang('zh-CN', () => runSource(handshake)));
+    expect(en).toEqual(withLang('en', () => runSource(handshake)));
   });
 
   it('remembers script errors too', () => {
