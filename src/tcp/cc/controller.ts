@@ -280,3 +280,39 @@ export function onRto(cfg: CcConfig, s: CcState, e: RtoEvent): CcState {
     prr: null,
   };
 }
+
+/** The sender is about to send new data with nothing outstanding, `idle` ms after it last sent. */
+export interface IdleEvent {
+  now: number;
+  /** Time since the last segment was sent (ms). */
+  idle: number;
+  /** The current RTO (ms). */
+  rto: number;
+}
+
+/**
+ * Restart after idle. rfc: RFC 5681 §4.1: after more than one RTO without sending, cwnd = min(RW,
+ * cwnd) with RW = the initial window; ssthresh unchanged. linux (tcp_slow_start_after_idle = 1):
+ * tcp_cwnd_restart(): ssthresh = tcp_current_ssthresh() (max(ssthresh, 3/4 cwnd) outside recovery),
+ * then cwnd is halved once per RTO of idleness, but not below min(IW, cwnd). CUBIC's epoch is shifted
+ * by the idle time (cubictcp_cwnd_event CA_EVENT_TX_START), so the curve does not jump. Call it only
+ * when FlightSize is 0.
+ */
+export function onIdle(cfg: CcConfig, s: CcState, e: IdleEvent): CcState {
+  let st = s;
+  if (st.cubic && st.cubic.tEpoch !== null && e.idle > 0) {
+    st = { ...st, cubic: { ...st.cubic, tEpoch: Math.min(e.now, st.cubic.tEpoch + e.idle) } };
+  }
+  if (!(e.idle > e.rto) || !(e.rto > 0)) return st;
+  const restart = Math.min(cfg.initialWindow, st.cwnd);
+  if (cfg.counting === 'bytes') return { ...st, cwnd: restart, phase: openPhase({ ...st, cwnd: restart }) };
+  const inReduction = st.phase === 'fast-recovery';
+  let w = st.cwnd / cfg.smss;
+  // tcp_current_ssthresh(): max(ssthresh, (cwnd >> 1) + (cwnd >> 2)) (an infinite ssthresh stays so)
+  const ssthresh = inReduction ? st.ssthresh : Math.max(st.ssthresh, (Math.floor(w / 2) + Math.floor(w / 4)) * cfg.smss);
+  const floor = restart / cfg.smss;
+  for (let delta = e.idle - e.rto; delta > 0 && w > floor; delta -= e.rto) w = Math.floor(w / 2);
+  const cwnd = Math.max(w, floor) * cfg.smss;
+  const next = { ...st, cwnd, ssthresh };
+  return { ...next, phase: inReduction ? next.phase : openPhase(next) };
+}

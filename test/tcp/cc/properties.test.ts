@@ -12,6 +12,7 @@ import {
   ccInit,
   needsRetransmit,
   onAck,
+  onIdle,
   onDupAck,
   onRto,
   onSent,
@@ -67,7 +68,8 @@ function run(profile: Profile, name: CcName, seed: number, steps: number, keep =
     let ev: string;
     if (r < 0.3) {
       // send what the window allows (lost data first), in segments of up to SMSS
-      // (a burst: up to 40 segments, as long as the window allows)
+      // (a burst: up to 40 segments, as long as the window allows; after idle if nothing is out)
+      if (f === 0 && rng.next() < 0.5) s = onIdle(cfg, s, { now, idle: rng.int(3000), rto: 200 + rng.int(1000) });
       let n = 0;
       for (; n < 40; n++) {
         const allow = sendAllowance(s, flight());
