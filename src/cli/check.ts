@@ -3,8 +3,8 @@
  * problem (stdout), then a one-line summary. Exit 1 if there is any error, else 0. With --watch it
  * checks again whenever a file in DIR changes, until Ctrl+C.
  */
-import { watch } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
+import { statSync, watch } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import type { CliIO, Command } from './io.js';
 import { readLessonFiles, readTranslationFiles, resolveLessonsDir } from '../lessons/load.js';
 import { checkLessons, formatProblem, formatSummary, type CheckSummary } from '../lessons/validate.js';
@@ -83,25 +83,35 @@ export function watchDir(
   return new Promise((resolveDone) => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let last: string | null = null;
-    let watcher: ReturnType<typeof watch> | null = null;
+    const watchers: ReturnType<typeof watch>[] = [];
     const stop = () => {
       if (timer) clearTimeout(timer);
-      watcher?.close();
+      for (const w of watchers) w.close();
       resolveDone();
     };
+    const changed = (prefix: string) => (_event: string, name: string | Buffer | null) => {
+      last = name === null ? null : prefix + String(name);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        onChange(last);
+      }, opts.debounceMs ?? 100);
+    };
     try {
-      watcher = watch(dir, { persistent: true }, (_event, name) => {
-        last = name === null ? null : String(name);
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(() => {
-          timer = null;
-          onChange(last);
-        }, opts.debounceMs ?? 100);
-      });
-      watcher.on('error', stop);
+      watchers.push(watch(dir, { persistent: true }, changed('')));
     } catch (e) {
       throw new UsageError(CLI.cannotRead(shown(dir, io.cwd), (e as Error).message), 1);
     }
+    // The translations (DIR/zh-CN/*.md) are checked too, so a change there checks again as well.
+    for (const lang of LESSON_LANGS) {
+      if (lang === 'en') continue;
+      try {
+        if (statSync(join(dir, lang)).isDirectory()) watchers.push(watch(join(dir, lang), { persistent: true }, changed(`${lang}/`)));
+      } catch {
+        // no translation directory (or an unreadable one, which the check itself reports)
+      }
+    }
+    for (const w of watchers) w.on('error', stop);
     if (opts.signal) {
       if (opts.signal.aborted) stop();
       else opts.signal.addEventListener('abort', stop, { once: true });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkLessons } from '../../src/lessons/validate.js';
 import { checkTranslations } from '../../src/lessons/parity.js';
-import { checkCommand } from '../../src/cli/check.js';
+import { checkCommand, checkWatch } from '../../src/cli/check.js';
 import type { CliIO } from '../../src/cli/io.js';
 
 /** A small English lesson with every kind of key parity looks at. */
@@ -294,6 +294,31 @@ describe('synack check DIR with DIR/zh-CN', () => {
       `course/zh-CN/09-extra.md:1:1: no English lesson '09-extra.md' for this translation (a translation has the file name of its English twin)`,
       expect.stringMatching(/^3 files checked: .*, 2 zh-CN translations: 2 errors$/),
     ]);
+  });
+
+  it('check --watch checks again when a translation changes', async () => {
+    const dir = join(tmp, 'watched');
+    mkdirSync(join(dir, 'zh-CN'), { recursive: true });
+    writeFileSync(join(dir, '01-demo.md'), EN);
+    writeFileSync(join(dir, 'zh-CN', '01-demo.md'), ZH);
+    let out = '';
+    const io: CliIO = {
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: () => true },
+      stdin: { isTTY: false },
+      env: {},
+      cwd: tmp,
+      readStdin: async () => '',
+    };
+    const stop = new AbortController();
+    const done = checkWatch(dir, io, stop.signal, 20);
+    expect(out).toMatch(/zh-CN translation: all good\n$/);
+    writeFileSync(join(dir, 'zh-CN', '01-demo.md'), edit(ZH, 'answer: 3', 'answer: 30'));
+    for (let i = 0; i < 300 && !/the English quiz has 3/.test(out); i++) await new Promise((r) => setTimeout(r, 10));
+    stop.abort();
+    expect(await done).toBe(1);
+    expect(out).toMatch(/zh-CN\/01-demo\.md changed: checking again/);
+    expect(out).toMatch(/watched\/zh-CN\/01-demo\.md:\d+:1: quiz 'num': 'answer' is 30, the English quiz has 3/);
   });
 
   it('without a zh-CN directory the output is the English check alone', async () => {
