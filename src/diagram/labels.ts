@@ -38,11 +38,39 @@ export function seqAck(trace: Trace, seg: SegmentEvent, mode: SeqMode): { seq: n
   return { seq, ack };
 }
 
+/** The window a sender advertises until it says otherwise (the model's fixed window). */
+const DEFAULT_WINDOW = 65535;
+const windowMemo = new WeakMap<Trace, { n: number; shown: Set<SegmentEvent> }>();
+
+/**
+ * The segment's window when it matters: when it differs from the last one its sender advertised
+ * (the first time: from 65535), e.g. the receive buffer filling, a zero window, a window update.
+ * Null otherwise, so traces without flow control draw as they always did.
+ */
+export function shownWindow(trace: Trace, seg: SegmentEvent): number | null {
+  if (seg.window === undefined) return null;
+  let m = windowMemo.get(trace);
+  if (!m || m.n !== trace.events.length) {
+    const shown = new Set<SegmentEvent>();
+    const last = new Map<string, number>();
+    for (const e of trace.events) {
+      if (e.type !== 'segment' || e.window === undefined) continue;
+      if (e.window !== (last.get(e.from) ?? DEFAULT_WINDOW)) shown.add(e);
+      last.set(e.from, e.window);
+    }
+    m = { n: trace.events.length, shown };
+    windowMemo.set(trace, m);
+  }
+  return m.shown.has(seg) ? seg.window : null;
+}
+
 export function fullLabel(trace: Trace, seg: SegmentEvent, mode: SeqMode): string {
   const { seq, ack } = seqAck(trace, seg, mode);
   let s = `${flagText(seg)} seq=${seq}`;
   if (ack !== null) s += ` ack=${ack}`;
   if (seg.len > 0) s += ` len=${seg.len}`;
+  const w = shownWindow(trace, seg);
+  if (w !== null) s += ` ${S.win(w)}`;
   if (seg.label) s += ` ${seg.label}`;
   if (seg.retransmission) s += ` ${S.retx}`;
   return s;
@@ -53,6 +81,8 @@ export function shortLabel(trace: Trace, seg: SegmentEvent, mode: SeqMode): stri
   let s = `${shortFlagText(seg)} ${seq}`;
   if (ack !== null) s += `/${ack}`;
   if (seg.len > 0) s += ` +${seg.len}`;
+  const w = shownWindow(trace, seg);
+  if (w !== null) s += ` ${S.winShort(w)}`;
   if (seg.label) s += ` ${seg.label}`;
   if (seg.retransmission) s += ` (${S.retxShort})`;
   return s;

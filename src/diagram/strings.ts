@@ -13,6 +13,9 @@ export const DIAGRAM_STRINGS = {
   /** Appended to a lost segment's label in the legend, the list mode and Mermaid. */
   lost: '(lost)',
   lostBecause: (reason: string) => `(lost: ${reason})`,
+  /** A segment's window field, shown when it changes (flow control). */
+  win: (n: number) => `win=${n}`,
+  winShort: (n: number) => `w${n}`,
   /** The TIME-WAIT bracket. */
   twoMsl: '2MSL',
   /** The linux profile's TIME-WAIT bracket (`TW 60s`, under the TIME-WAIT state): Linux waits a
@@ -27,6 +30,7 @@ export const DIAGRAM_STRINGS = {
     'time-wait': '2MSL expired',
     'delayed-ack': 'delayed ACK',
     'user-timeout': 'timed out',
+    persist: 'window probe',
   } as Record<string, string>,
   timerFiredShort: {
     retransmit: 'RTO',
@@ -34,6 +38,7 @@ export const DIAGRAM_STRINGS = {
     'time-wait': '2MSL',
     'delayed-ack': 'dACK',
     'user-timeout': 'timeout',
+    persist: 'probe',
   } as Record<string, string>,
   /** Flood summary, e.g. `×100 SYN from spoofed sources`. */
   flood: (count: number, ascii: boolean) => `${ascii ? 'x' : '×'}${count} SYN from spoofed sources`,

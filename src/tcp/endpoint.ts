@@ -30,6 +30,9 @@ export interface EndpointConfig {
   mss: number;
   delayedAck: boolean;
   nagle: boolean;
+  /** This host's receive buffer (`option rcvbuf HOST N`), or undefined: an application that takes
+   *  every byte at once for window purposes (the window stays RCV_WND; the model before issue 11). */
+  rcvBuf?: number;
 }
 
 export interface Addr {
@@ -39,7 +42,7 @@ export interface Addr {
 
 /** What an endpoint asks of the world. */
 export type Effect =
-  | { type: 'send'; to: Addr; flags: Flags; seq: number; ack: number; len: number; explain: string; retransmission: boolean; label?: string }
+  | { type: 'send'; to: Addr; flags: Flags; seq: number; ack: number; len: number; explain: string; retransmission: boolean; label?: string; wnd: number }
   | { type: 'state'; from: TcpState; to: TcpState; cause: string; explain: string }
   | { type: 'timer'; timer: TimerKind; action: 'set'; expires: number; token: number; explain: string }
   | { type: 'timer'; timer: TimerKind; action: 'cancelled' | 'fired'; quiet: boolean; explain: string }
@@ -58,6 +61,8 @@ export type Sink = (ep: Endpoint, e: Effect) => void;
 export type UserCall =
   | { kind: 'send'; bytes: number; label?: string }
   | { kind: 'receive' }
+  /** Reads at most `bytes` (all when undefined) of the received data. */
+  | { kind: 'read'; bytes?: number }
   | { kind: 'close' }
   | { kind: 'shutdown' }
   | { kind: 'abort' };
@@ -117,6 +122,17 @@ export class Endpoint {
   nagleHeld = false;
   /** Maximum segment size this side sends (the smaller of both MSS options, or a SYN cookie's). */
   mss: number;
+  /** Flow control (issue 11): the receive buffer, or null (window fixed at RCV_WND). */
+  readonly rcvBuf: number | null;
+  /** RCV.NXT + RCV.WND as last advertised (the right edge never moves left), or null before the
+   *  peer's SYN is known. */
+  rcvRight: number | null = null;
+  /** The largest window the peer ever offered (sender SWS avoidance, RFC 9293 §3.8.6.2.1). */
+  maxSndWnd = 0;
+  /** Zero-window probes sent since the window closed (the persist timer's backoff). */
+  probes = 0;
+  /** The persist timer expired with a small usable window: send it despite sender SWS avoidance. */
+  private forceSend = false;
   /** Any data byte received yet (Linux: the delayed-ACK timeout is 0 until then). */
   dataReceived = false;
   /** close() (not shutdown()) was called: the socket is orphaned (Linux: new data gets RST). */
@@ -145,6 +161,35 @@ export class Endpoint {
     this.key = `${peer.ip}:${peer.port}`;
     this.rto = cfg.prof.rtoInitial;
     this.mss = cfg.mss;
+    this.rcvBuf = cfg.rcvBuf ?? null;
+    if (this.rcvBuf !== null) this.rcvWnd = Math.min(RCV_WND, this.rcvBuf);
+  }
+
+  // ---------------------------------------------------------------- receive window
+
+  /** The window as it stands: up to the right edge last advertised (RCV.WND). */
+  curRcvWnd(): number {
+    if (this.rcvBuf === null) return this.rcvWnd;
+    if (this.rcvRight === null) return Math.min(RCV_WND, Math.max(0, this.rcvBuf - this.received));
+    return Math.max(0, seqDiff(this.rcvRight, this.rcvNxt));
+  }
+
+  /**
+   * The window to put in a segment being sent, with receiver silly-window avoidance (RFC 9293
+   * §3.8.6.2.2): the right edge moves right only when the free buffer exceeds the current window by
+   * at least min(RCV.BUFF / 2, MSS); it never moves left. 16 bits: no window scaling in the model.
+   */
+  private advertise(): number {
+    if (this.rcvBuf === null) return RCV_WND;
+    const space = Math.min(RCV_WND, Math.max(0, this.rcvBuf - this.received));
+    if (this.state === 'SYN-SENT' || this.state === 'CLOSED') return space;
+    if (this.rcvRight === null) this.rcvRight = seqAdd(this.rcvNxt, space);
+    else {
+      const cur = this.curRcvWnd();
+      if (space - cur >= Math.min(Math.floor(this.rcvBuf / 2), this.mss)) this.rcvRight = seqAdd(this.rcvNxt, space);
+    }
+    this.rcvWnd = this.curRcvWnd();
+    return this.rcvWnd;
   }
 
   // ---------------------------------------------------------------- effects
@@ -160,7 +205,7 @@ export class Endpoint {
   }
 
   private transmit(f: Flags, seq: number, ack: number, len: number, explain: string, retransmission = false, to: Addr = this.peer): void {
-    const e: Effect = { type: 'send', to, flags: f, seq, ack, len, explain, retransmission };
+    const e: Effect = { type: 'send', to, flags: f, seq, ack, len, explain, retransmission, wnd: this.advertise() };
     if (len > 0 && this.labels.length > 0) {
       const label = this.labelFor(seq, len);
       if (label) e.label = label;
@@ -334,8 +379,13 @@ export class Endpoint {
     for (;;) {
       const remaining = seqDiff(this.dataEnd, this.sndNxt);
       const wndLeft = seqDiff(seqAdd(this.sndUna, this.sndWnd), this.sndNxt);
+      if (this.sndWnd > this.maxSndWnd) this.maxSndWnd = this.sndWnd;
       if (remaining > 0 && wndLeft > 0) {
         const len = Math.min(this.mss, remaining, wndLeft);
+        // Sender silly-window avoidance (RFC 9293 §3.8.6.2.1): a segment the window cuts short (less
+        // than an MSS and less than what is queued) goes only if it is at least half the largest
+        // window the peer has offered, or when the persist timer forces it.
+        if (len < this.mss && len < remaining && len < this.maxSndWnd / 2 && !this.forceSend) break;
         // Nagle (RFC 896, RFC 9293 §3.7.4): hold a less-than-MSS segment while data is unacknowledged.
         // Linux uses Minshall's variant: hold it only while an earlier small segment is unacknowledged.
         // close() pushes everything out regardless (Linux tcp_send_fin uses TCP_NAGLE_OFF).
@@ -370,7 +420,43 @@ export class Endpoint {
       }
       break;
     }
-    if (sent) this.startRetransmitTimer();
+    this.forceSend = false;
+    if (sent) {
+      this.startRetransmitTimer();
+      if (this.timers.has('persist')) this.cancelTimer('persist');
+      this.probes = 0;
+    } else this.checkPersist();
+  }
+
+  /**
+   * Zero window (RFC 9293 §3.8.6.1, RFC 1122 §4.2.2.17): data is queued, the peer's window lets none
+   * of it go, and nothing is in flight to bring a window update: the persist timer probes the window,
+   * after one RTO (Linux: max(RTO, 200 ms), tcp_probe0_base) and then with exponential backoff up to
+   * the maximum RTO (Linux tcp_probe0_when: 120 s).
+   */
+  private checkPersist(): void {
+    if (!canOutput(this.state) || this.timers.has('persist') || this.timers.has('retransmit')) return;
+    if (seqDiff(this.dataEnd, this.sndNxt) <= 0 || this.sndNxt !== this.sndUna) return;
+    this.setTimer('persist', this.probeInterval(), X.persistSet(this.who, this.sndWnd, this.probeInterval()));
+  }
+
+  private probeInterval(): number {
+    const p = this.cfg.prof;
+    const base = this.cfg.profile === 'linux' ? Math.max(this.rto, p.rtoMin) : this.rto;
+    return Math.min(p.rtoMax, base * 2 ** this.probes);
+  }
+
+  /**
+   * After the application reads: tell the peer about the space it freed when that matters. The
+   * window opens per receiver SWS avoidance (advertise()); Linux (tcp_cleanup_rbuf) sends the update
+   * at once only when the new window is at least twice the one the peer has.
+   */
+  private windowUpdate(before: number): void {
+    if (this.rcvBuf === null || !canReceive(this.state) || this.state === 'SYN-RECEIVED') return;
+    const space = Math.min(RCV_WND, Math.max(0, this.rcvBuf - this.received));
+    if (space - before < Math.min(Math.floor(this.rcvBuf / 2), this.mss)) return;
+    if (this.cfg.profile === 'linux' && space < 2 * before) return;
+    this.sendAck(X.windowUpdate(this.who, space, before));
   }
 
   private giveUp(error: string, explain: string): void {
@@ -468,6 +554,23 @@ export class Endpoint {
       case 'delayed-ack':
         if (this.ackPending !== 'none' && this.state !== 'CLOSED') this.sendAck(X.delayedAckSent(this.who, this.rcvNxt));
         return;
+      case 'persist': {
+        if (!canOutput(this.state) || seqDiff(this.dataEnd, this.sndNxt) <= 0) return;
+        const wndLeft = seqDiff(seqAdd(this.sndUna, this.sndWnd), this.sndNxt);
+        if (wndLeft > 0) {
+          // a window too small for sender SWS avoidance: the timer's expiry sends it anyway
+          this.forceSend = true;
+          this.output();
+          return;
+        }
+        // A zero-window probe. Linux (tcp_write_wakeup -> tcp_xmit_probe_skb) sends an ACK with
+        // SEQ = SND.UNA - 1 and no data: an old sequence number the receiver must answer with an
+        // ACK carrying its current window. The rfc profile sends the same (RFC 1122 allows it).
+        this.probes++;
+        this.transmit({ ack: true }, seqAdd(this.sndUna, -1), this.rcvNxt, 0, X.zeroWindowProbe(this.who, this.probes, seqAdd(this.sndUna, -1)));
+        this.setTimer('persist', this.probeInterval(), X.persistSet(this.who, 0, this.probeInterval()));
+        return;
+      }
       case 'time-wait':
         this.setState('CLOSED', this.cfg.profile === 'linux' ? X.causeTimeWaitLinux : X.causeTimeWait, X.timeWaitDone(this.who, p.timeWait));
         return;
@@ -512,10 +615,12 @@ export class Endpoint {
       this.throttledAck(seg, X.ackTooHigh(this.who, seg.ackNo));
       return 'drop';
     }
+    const sameWnd = seg.wnd === this.sndWnd;
     this.sndWnd = seg.wnd;
-    // A duplicate ACK (nothing new, no data, data outstanding). The third in a row triggers fast
-    // retransmit of the earliest unacknowledged segment (RFC 5681 §3.2), without waiting for the RTO.
-    if (seg.ackNo === this.sndUna && seg.len === 0 && !seg.fin && seqGt(this.sndNxt, this.sndUna)) {
+    // A duplicate ACK (nothing new, no data, the same window, data outstanding; a window update is
+    // not one, RFC 5681 §2). The third in a row triggers fast retransmit of the earliest
+    // unacknowledged segment (RFC 5681 §3.2), without waiting for the RTO.
+    if (seg.ackNo === this.sndUna && seg.len === 0 && !seg.fin && sameWnd && seqGt(this.sndNxt, this.sndUna)) {
       this.dupAcks++;
       if (this.dupAcks === 3 && canOutput(this.state)) {
         this.rttSample = null;
@@ -756,8 +861,13 @@ export class Endpoint {
       if (!receiving && !(seg.fin && seg.len === 0)) {
         // data after the peer's FIN: ignore (CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT)
       } else if (seg.seq === this.rcvNxt) {
-        this.rcvNxt = seqAdd(this.rcvNxt, seg.len);
-        this.received += seg.len;
+        // With a receive buffer, only what fits in the window is taken (RFC 9293 §3.10.7.4: trim).
+        const take = this.rcvBuf === null ? seg.len : Math.min(seg.len, this.curRcvWnd());
+        this.rcvNxt = seqAdd(this.rcvNxt, take);
+        this.received += take;
+        if (take < seg.len) {
+          seg = { ...seg, len: take, fin: false };
+        }
         if (seg.len > 0) {
           this.dataReceived = true;
           this.unackedSegs++;
@@ -867,8 +977,18 @@ export class Endpoint {
         break;
       }
       case 'receive': {
+        const before = this.curRcvWnd();
         this.app('receive', X.appReceive(who, this.received), { bytes: this.received });
         this.received = 0;
+        this.windowUpdate(before);
+        break;
+      }
+      case 'read': {
+        const n = call.bytes === undefined ? this.received : Math.min(call.bytes, this.received);
+        const before = this.curRcvWnd();
+        this.received -= n;
+        this.app('receive', X.appRead(who, n, this.received), { bytes: n });
+        this.windowUpdate(before);
         break;
       }
       case 'close':

@@ -7,13 +7,14 @@
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const secs = (ms: number): string => (ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
 
-type TimerName = 'retransmit' | 'time-wait' | 'delayed-ack' | 'syn-ack' | 'user-timeout';
+type TimerName = 'retransmit' | 'time-wait' | 'delayed-ack' | 'syn-ack' | 'user-timeout' | 'persist';
 const TIMER_NAMES: Record<TimerName, string> = {
   retransmit: 'retransmission timer (RTO)',
   'time-wait': 'TIME-WAIT timer',
   'delayed-ack': 'delayed-ACK timer',
   'syn-ack': 'SYN,ACK retransmission timer',
   'user-timeout': 'user timeout',
+  persist: 'persist timer (zero-window probe)',
 };
 
 export const X = {
@@ -58,6 +59,14 @@ export const X = {
     `${cap(who)} sends RST (seq=${seq}) instead of FIN: ${n} unread byte${n === 1 ? '' : 's'} were thrown away, and the peer must not think they were delivered.`,
   closeUnreadState: (who: string) => `${cap(who)} reset the connection on close(): the TCB is deleted.`,
   cannotSend: (who: string, state: string) => `${cap(who)} tries to send in state ${state}: error, there is no open sending side.`,
+  appRead: (who: string, n: number, left: number) =>
+    `${cap(who)}'s application reads ${n} byte${n === 1 ? '' : 's'} from the receive buffer${left > 0 ? ` (${left} still unread)` : ''}: that space is free again.`,
+  windowUpdate: (who: string, wnd: number, before: number) =>
+    `${cap(who)} sends a window update: the application freed buffer space, so the window grows from ${before} to ${wnd} bytes and the peer may send again.`,
+  persistSet: (who: string, wnd: number, ms: number) =>
+    `${cap(who)}'s peer offers a ${wnd === 0 ? 'zero window' : `window of ${wnd} bytes, too small to use`}: it starts the persist timer (${secs(ms)}) to probe it, since no ACK may ever come to reopen it.`,
+  zeroWindowProbe: (who: string, k: number, seq: number) =>
+    `${cap(who)}'s persist timer expired: zero-window probe ${k}, an ACK with the old seq=${seq} and no data, which the peer must answer with its current window.`,
   appReceive: (who: string, n: number) => `${cap(who)}'s application reads ${n} byte${n === 1 ? '' : 's'} from the receive buffer.`,
   appClose: (who: string, state: string) =>
     state === 'CLOSE-WAIT'

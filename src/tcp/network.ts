@@ -181,6 +181,7 @@ export interface NetworkOptions {
   mssServer?: number;
   syncookiesAlways?: boolean;
   nagle: boolean;
+  rcvBuf?: Partial<Record<HostName, number>>;
 }
 
 export class Network {
@@ -374,7 +375,7 @@ export class Network {
     const shown = h.primary === ep;
     switch (e.type) {
       case 'send':
-        this.transmit(h, e.to, e.flags, e.seq, e.ack, e.len, e.explain, e.retransmission, e.label);
+        this.transmit(h, e.to, e.flags, e.seq, e.ack, e.len, e.explain, e.retransmission, e.label, e.wnd);
         return;
       case 'state':
         if (shown) this.stateEvent(h, e.from, e.to, e.cause, e.explain);
@@ -582,10 +583,23 @@ export class Network {
     }
   }
 
+  /** The endpoint configuration of a host's connections (its own receive buffer, if set). */
+  private cfgFor(h: Host): EndpointConfig {
+    const buf = this.opts.rcvBuf?.[h.name as HostName];
+    if (buf === undefined) return this.epCfg;
+    let c = this.hostCfg.get(h.name);
+    if (!c) {
+      c = { ...this.epCfg, rcvBuf: buf };
+      this.hostCfg.set(h.name, c);
+    }
+    return c;
+  }
+  private hostCfg = new Map<string, EndpointConfig>();
+
   private newConn(h: Host, peerIp: string, peerPort: number, state: TcpState): Endpoint {
     const peerHost = this.byIp.get(peerIp);
     const spoofedPeer = !(peerHost && peerHost.role !== 'spoofed');
-    const c = new Endpoint(h.name, { ip: h.ip, port: h.port }, { ip: peerIp, port: peerPort }, spoofedPeer, this.epCfg, this.effect, state);
+    const c = new Endpoint(h.name, { ip: h.ip, port: h.port }, { ip: peerIp, port: peerPort }, spoofedPeer, this.cfgFor(h), this.effect, state);
     h.conns.set(c.key, c);
     return c;
   }
@@ -924,6 +938,10 @@ export class Network {
         if (!c) this.app(h, 'receive', X.appReceive(who, 0), { bytes: 0 });
         else c.onCall({ kind: 'receive' }, this.now);
         return;
+      case 'read':
+        if (!c) this.app(h, 'receive', X.appReceive(who, 0), { bytes: 0 });
+        else c.onCall(a.bytes === undefined ? { kind: 'read' } : { kind: 'read', bytes: a.bytes }, this.now);
+        return;
       case 'close':
         if (c) c.onCall({ kind: 'close' }, this.now);
         else if (h.listener) {
@@ -1028,6 +1046,7 @@ export function prepareRun(script: Script, options: RunOptions = {}): { net: Net
     mssServer: o.mssServer,
     syncookiesAlways: o.syncookiesAlways,
     nagle: o.nagle,
+    ...(o.rcvBuf ? { rcvBuf: o.rcvBuf } : {}),
   };
   const seed = options.seed ?? o.seed ?? 1;
   const isnClient = options.isnClient ?? o.isnClient;

@@ -27,6 +27,8 @@ export type Action =
       col: number;
     }
   | { kind: 'receive'; host: HostName; line: number; col: number }
+  /** `HOST read N` / `HOST read all`: the application reads N bytes (or all) of what has arrived. */
+  | { kind: 'read'; host: HostName; bytes?: number; line: number; col: number }
   | { kind: 'close'; host: HostName; line: number; col: number }
   | { kind: 'abort'; host: HostName; line: number; col: number }
   | { kind: 'reboot'; host: HostName; line: number; col: number }
@@ -74,6 +76,10 @@ export const LIMITS = {
   injectLen: 65_535,
   /** Receive window advertised by an injected segment. */
   window: 65_535,
+  /** `option rcvbuf HOST N` (no window scaling in the model: the window field is 16 bits). */
+  rcvBuf: 65_535,
+  /** `HOST read N`. */
+  readBytes: 1_000_000_000,
   backlog: 65_535,
   mss: 65_495,
   synRetries: 20,
@@ -114,6 +120,8 @@ export interface ScriptOptions {
   retries?: number;
   msl?: number;
   nagle: boolean;
+  /** `option rcvbuf HOST N`: that host's receive buffer (flow control; unset: the window stays 65535). */
+  rcvBuf?: Partial<Record<HostName, number>>;
 }
 
 export interface Script {
@@ -142,7 +150,7 @@ class Fail extends Error {
 }
 
 const HOSTS: readonly string[] = ['client', 'client2', 'server'];
-const HOST_ACTIONS = ['connect', 'listen', 'accept', 'send', 'receive', 'close', 'shutdown', 'abort', 'reboot', 'old-syn', 'inject'];
+const HOST_ACTIONS = ['connect', 'listen', 'accept', 'send', 'receive', 'read', 'close', 'shutdown', 'abort', 'reboot', 'old-syn', 'inject'];
 const MAX_SEQ = 4294967295;
 
 /** Parses "50ms", "1.5s", "2min", "0". Returns ms or undefined. */
@@ -278,6 +286,14 @@ function parseOption(toks: Tok[], o: ScriptOptions): void {
     case 'nagle':
       o.nagle = onOff(v, 'nagle', e);
       break;
+    case 'rcvbuf': {
+      if (!v) throw new Fail(e, PARSE.missing('host (client or server)'));
+      if (!HOSTS.includes(v.text)) throw new Fail(v.col, PARSE.unknownHost(v.text));
+      const n = int(toks[3], 'rcvbuf', end(v), 1, LIMITS.rcvBuf);
+      o.rcvBuf = { ...o.rcvBuf, [v.text as HostName]: n };
+      noMore(toks, 4);
+      return;
+    }
     case 'msl':
       o.msl = duration(v, 'msl', e, LIMITS.maxMsl);
       break;
@@ -411,6 +427,16 @@ function parseAction(toks: Tok[]): Action {
         if (t && t.text !== 'off' && t.text !== 'on') throw new Fail(t.col, PARSE.onOff('accept', t.text));
         noMore(toks, 3);
         return { kind: 'accept', host, on: !t || t.text === 'on', line, col };
+      }
+      case 'read': {
+        const t = toks[2];
+        if (t && t.text === 'all') {
+          noMore(toks, 3);
+          return { kind: 'read', host, line, col };
+        }
+        const bytes = int(t, 'byte count (or all)', end(verb), 1, LIMITS.readBytes);
+        noMore(toks, 3);
+        return { kind: 'read', host, bytes, line, col };
       }
       case 'old-syn': {
         const seq = int(toks[2], 'sequence number', end(verb), 0, MAX_SEQ);

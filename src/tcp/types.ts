@@ -78,7 +78,7 @@ export interface StateEvent extends EventBase {
 export interface TimerEvent extends EventBase {
   type: 'timer';
   host: string;
-  timer: 'retransmit' | 'time-wait' | 'delayed-ack' | 'syn-ack' | 'user-timeout';
+  timer: 'retransmit' | 'time-wait' | 'delayed-ack' | 'syn-ack' | 'user-timeout' | 'persist';
   action: 'set' | 'fired' | 'cancelled';
   /** When the timer will fire (for 'set'). */
   expires?: number;
