@@ -88,6 +88,31 @@ def case_shutdown_unread(port):
     cli.close(); settle()
     srv.close()
 
+def case_zero_window(port):
+    """The server's receive buffer is small (SO_RCVBUF 4096) and its application does not read: the
+    window closes, the client's persist timer sends zero-window probes (bare ACKs, backing off), and
+    a read 6 s later reopens the window. Run it in a fresh namespace, as the fixture was taken:
+    unshare -n sh -c 'ip link set lo up; python3 tools/capture/run.py linux-zero-window'"""
+    srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    srv.bind(('127.0.0.1', port)); srv.listen(1)
+    cli = socket.socket(); cli.connect(('127.0.0.1', port)); conn, _ = srv.accept()
+    cli.setblocking(False)
+    t0 = time.time()
+    while time.time() - t0 < 0.5:          # write until the send buffer is full too
+        try:
+            cli.send(b'x' * 1000)
+        except BlockingIOError:
+            time.sleep(0.01)
+    time.sleep(6.0)                        # the window stays zero; the probes back off
+    conn.setblocking(False)
+    try:
+        while conn.recv(65536):            # the application reads everything
+            pass
+    except BlockingIOError:
+        pass
+    time.sleep(0.3)
+    cli.close(); conn.close(); srv.close()
+
 CASES = {
     # name: (function, args, description)
     'linux-close-client-first': (case_close, ('client',), 'handshake, 5 bytes each way, client closes, then server closes'),
@@ -97,6 +122,7 @@ CASES = {
     'linux-abort': (case_abort, (), 'handshake, then the client aborts (SO_LINGER 0: RST)'),
     'linux-close-unread': (case_close_unread, (), 'the server sends 5 bytes; the client close()s without reading them'),
     'linux-shutdown-unread': (case_shutdown_unread, (), 'the server sends 5 bytes; the client shutdown(SHUT_WR)s without reading, then receives 5 more'),
+    'linux-zero-window': (case_zero_window, (), 'SO_RCVBUF 4096 and no reads: zero window, zero-window probes, then a read reopens it'),
 }
 
 SYN_GIVEUP = 'linux-syn-giveup-retries2'
@@ -142,7 +168,7 @@ def capture_syn_giveup():
         json.dump(rec, f, indent=1)
     print(f'{SYN_GIVEUP}: {len(segs)} SYNs at', [s['ms'] for s in segs], 'ms; connect() failed after', rec['gave_up_ms'], 'ms:', err)
 
-LINE = re.compile(r'^(?P<t>[\d.]+) IP 127\.0\.0\.1\.(?P<sp>\d+) > 127\.0\.0\.1\.(?P<dp>\d+): Flags \[(?P<f>[^\]]*)\](?:, seq (?P<seq>\d+)(?::(?P<end>\d+))?)?(?:, ack (?P<ack>\d+))?.*?, length (?P<len>\d+)')
+LINE = re.compile(r'^(?P<t>[\d.]+) IP 127\.0\.0\.1\.(?P<sp>\d+) > 127\.0\.0\.1\.(?P<dp>\d+): Flags \[(?P<f>[^\]]*)\](?:, seq (?P<seq>\d+)(?::(?P<end>\d+))?)?(?:, ack (?P<ack>\d+))?(?:, win (?P<win>\d+))?.*?, length (?P<len>\d+)')
 FLAGS = {'S': 'SYN', 'F': 'FIN', 'R': 'RST', 'P': 'PSH', '.': 'ACK'}
 ORDER = ['SYN', 'FIN', 'RST', 'PSH', 'ACK']
 
@@ -157,7 +183,8 @@ def parse(lines, server_port):
         flags = sorted({FLAGS[c] for c in m['f'] if c in FLAGS}, key=ORDER.index)
         seq = int(m['seq']) if m['seq'] else None
         segs.append({'raw': ln.strip(), 't': float(m['t']), 'from': frm, 'flags': flags, 'seq': seq,
-                     'ack': int(m['ack']) if m['ack'] else None, 'len': int(m['len'])})
+                     'ack': int(m['ack']) if m['ack'] else None, 'len': int(m['len']),
+                     'win': int(m['win']) if m['win'] else None})
     # ISNs: each side's first SYN seq; a side that never sent a SYN (refused) uses its first seq
     isn = {}
     for s in segs:
@@ -180,7 +207,7 @@ def parse(lines, server_port):
         out.append({'from': s['from'], 'to': other, 'flags': s['flags'],
                     'seq': rel(s['seq'], s['from']),
                     'ack': rel(s['ack'], other) if 'ACK' in s['flags'] else None,
-                    'len': s['len'], 'tcpdump': s['raw'], 'ms': round((s['t'] - t0) * 1000, 3)})
+                    'len': s['len'], 'win': s['win'], 'tcpdump': s['raw'], 'ms': round((s['t'] - t0) * 1000, 3)})
     return out
 
 def main():
