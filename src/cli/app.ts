@@ -12,6 +12,7 @@ import { UI } from '../ui/strings.js';
 import type { RunAppOptions } from '../ui/run.js';
 import type { Profile } from '../tcp/types.js';
 import { safe, writeLine } from './safe.js';
+import { getLang } from '../i18n/index.js';
 
 export interface AppFlags {
   lessonsDir?: string;
@@ -40,8 +41,7 @@ function plainWidth(values: Parsed['values'], io: CliIO): number {
 /** Prints one lesson as the reader lays it out; 1 when it cannot be loaded (file:line:col: message). */
 async function printLesson(dir: string, id: string, io: CliIO, width: number, ascii: boolean): Promise<number> {
   const { loadLesson } = await import('../lessons/load.js');
-  // TODO(i18n, issue 13): loadLesson(dir, id, { lang: getLang() }) once load.ts takes a lang option.
-  const r = loadLesson(dir, id);
+  const r = loadLesson(dir, id, { lang: getLang() });
   if (!r.lesson) {
     const { formatProblem } = await import('../lessons/validate.js');
     const p = r.problems.find((x) => x.severity === 'error') ?? r.problems[0];

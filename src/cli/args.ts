@@ -62,7 +62,12 @@ export function applyLangOption(argv: readonly string[], env: Record<string, str
   try {
     lang = resolveLang({ flag: langFlag, env });
   } catch (e) {
-    if (e instanceof UnknownLangError) throw new UsageError(CLI.badChoice('--lang', safe(e.value), e.choices), 2);
+    if (e instanceof UnknownLangError) {
+      // The error itself in the language the environment asks for.
+      langFlag = undefined;
+      setLang(resolveLang({ env }));
+      throw new UsageError(CLI.badChoice('--lang', safe(e.value), e.choices), 2);
+    }
     throw e;
   }
   setLang(lang);
@@ -173,7 +178,7 @@ export function commandHelp(cmd: CommandName): string {
   const lines = [
     `${CLI.usageHeader} ${CLI.usageLine(cmd, spec.args, true)}`,
     '',
-    `${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.`,
+    `${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}${CLI.fullStop}`,
     ...(spec.more ? [spec.more] : []),
     '',
     CLI.optionsHeader,

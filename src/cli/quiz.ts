@@ -4,6 +4,7 @@ import { choiceOption, defineCommand, intOption, parseCommand, reportError, type
 import { CLI, LIMITS } from './strings.js';
 import { UsageError } from './io.js';
 import { safe, writeLine } from './safe.js';
+import { getLang } from '../i18n/index.js';
 import { MODES, selectQuestions, sessionOptions, DEFAULTS, type Mode } from '../quiz/engine.js';
 import { buildBank } from '../quiz/bank.js';
 import { worksheet } from '../quiz/worksheet.js';
@@ -62,7 +63,7 @@ function quizOptions(values: Parsed['values']): QuizCliOptions & { print: boolea
 async function loadLessons(io: CliIO, dirOption?: string) {
   const { loadAllLessons, resolveLessonsDir } = await import('../lessons/load.js');
   const dir = resolveLessonsDir({ option: dirOption, env: io.env, cwd: io.cwd });
-  return { dir, ...loadAllLessons(dir) };
+  return { dir, ...loadAllLessons(dir, { lang: getLang() }) };
 }
 
 async function loadSavedProgress(io: CliIO): Promise<Progress> {

@@ -170,6 +170,8 @@ const CLI_EN = {
     'Progress is saved in your data directory (set SYNACK_HOME to move it). NO_COLOR=1 turns colour off.\n' +
     'Exit codes: 0 ok, 1 error, 2 usage error or no terminal, 70 a bug in synack (please report it).',
   helpMore: "Run 'synack help CMD' (or 'synack CMD --help') for a command's options.",
+  /** Ends a command's summary as a sentence in `synack help CMD`. */
+  fullStop: '.',
 
   // The argument layer (usage errors, exit 2).
   unknownCommand: (cmd: string, suggestion: string | null) =>
@@ -214,14 +216,172 @@ const CLI_EN = {
 } as const;
 
 // zh-CN (the same shape; the parity test in test/i18n/catalogues.test.ts checks keys, arity and placeholders).
-// TODO(i18n step 2): translate.
-const COMMANDS_ZH: Translation<typeof COMMANDS_EN> = COMMANDS_EN;
-// TODO(i18n step 2): translate.
-const HOME_ZH: Translation<typeof HOME_EN> = HOME_EN;
-// TODO(i18n step 2): translate.
-const HELP_OPTION_ZH: Translation<typeof HELP_OPTION_EN> = HELP_OPTION_EN;
-// TODO(i18n step 2): translate.
-const CLI_ZH: Translation<typeof CLI_EN> = CLI_EN;
+const LESSONS_ZH: OptionSpec = { type: 'string', value: 'DIR', help: '使用 DIR 中的课程（也可设置 SYNACK_LESSONS）' };
+const ASCII_ZH: OptionSpec = { type: 'boolean', help: '只用 ASCII 字符，不画框线' };
+const MODEL_ZH: Record<string, OptionSpec> = {
+  profile: { type: 'string', value: 'rfc|linux', help: '模型的计时器配置（默认 rfc）' },
+  seed: { type: 'string', value: 'N', help: `ISN 和端口的随机种子（${LIMITS.u32.min}-${LIMITS.u32.max}）` },
+  'isn-client': { type: 'string', value: 'N', help: `客户端的初始序号（${LIMITS.u32.min}-${LIMITS.u32.max}）` },
+  'isn-server': { type: 'string', value: 'N', help: `服务器的初始序号（${LIMITS.u32.min}-${LIMITS.u32.max}）` },
+};
+const WIDTH_ZH: OptionSpec = { type: 'string', value: 'N', help: `宽度（列数，${LIMITS.width.min}-${LIMITS.width.max}；默认取终端宽度，否则为 80）` };
+const FROM_FILE_ZH = "NAME 是内置场景（见 'synack scenarios'），FILE 是 .tcp 脚本，- 表示从 stdin 读取脚本。";
+
+const COMMANDS_ZH: Translation<typeof COMMANDS_EN> = {
+  learn: {
+    args: '[LESSON-ID]',
+    summary: '课程列表，或在上次保存的位置打开某一课',
+    positionals: { min: 0, max: 1 },
+    options: {
+      plain: { type: 'boolean', help: '把排好版的课程打印到 stdout（供作者和快照测试使用）' },
+      width: WIDTH_ZH,
+      watch: { type: 'boolean', help: '与 --plain 同用：课程文件一有改动就重新打印' },
+      lessons: LESSONS_ZH,
+      ascii: ASCII_ZH,
+    },
+  },
+  diagram: {
+    args: 'NAME|FILE|-',
+    summary: '实时播放一个 TCP 场景（--plain 打印出来；--format mermaid|json）',
+    positionals: { min: 1, max: 1 },
+    options: {
+      plain: { type: 'boolean', help: '打印整张时序图，而不是播放（输出到管道时默认如此）' },
+      format: { type: 'string', value: 'text|mermaid|json', help: '输出格式（默认 text）' },
+      width: WIDTH_ZH,
+      ascii: ASCII_ZH,
+      relative: { type: 'boolean', help: '使用相对序号（从 0 开始）' },
+      compact: { type: 'boolean', help: '每个事件占一行' },
+      ...MODEL_ZH,
+    },
+    more: FROM_FILE_ZH,
+  },
+  playground: {
+    args: '',
+    summary: '亲自操作客户端和服务器，看着时序图一步步生成',
+    positionals: { min: 0, max: 0 },
+    options: { lessons: LESSONS_ZH, ascii: ASCII_ZH },
+  },
+  trace: {
+    args: 'NAME|FILE|-',
+    summary: '打印模型对某个场景的跟踪记录（--json）',
+    positionals: { min: 1, max: 1 },
+    options: { json: { type: 'boolean', help: '以 JSON 格式输出跟踪记录' }, ...MODEL_ZH },
+    more: FROM_FILE_ZH,
+  },
+  scenarios: {
+    args: '',
+    summary: '列出内置的 TCP 场景',
+    positionals: { min: 0, max: 0 },
+    options: {},
+  },
+  quiz: {
+    args: '',
+    summary: '面试准备（--print 输出带答案的练习卷）',
+    positionals: { min: 0, max: 0 },
+    options: {
+      mode: { type: 'string', value: 'mock|drill|review|mistakes', help: '练习方式（默认 drill）' },
+      topic: { type: 'string', value: 'a,b', help: '只出这些主题的题' },
+      topics: { type: 'string', value: 'a,b', help: '同 --topic' },
+      count: { type: 'string', value: 'N', help: `题数（${LIMITS.count.min}-${LIMITS.count.max}；最多为符合条件的题数）` },
+      time: { type: 'string', value: 'SECONDS', help: `每题限时（${LIMITS.time.min}-${LIMITS.time.max}；0 表示不限时）` },
+      seed: { type: 'string', value: 'N', help: `题目顺序和生成题的随机种子（${LIMITS.u32.min}-${LIMITS.u32.max}）` },
+      print: { type: 'boolean', help: '打印带答案的练习卷，而不是进入交互式测验' },
+      lessons: LESSONS_ZH,
+      ascii: ASCII_ZH,
+    },
+  },
+  stats: {
+    args: '',
+    summary: '各主题的正确率和待复习的卡片',
+    positionals: { min: 0, max: 0 },
+    options: {
+      streak: { type: 'string', value: 'on|off', help: '开启或关闭每日连续学习记录（默认关闭）' },
+      ascii: ASCII_ZH,
+    },
+  },
+  check: {
+    args: '[DIR]',
+    summary: '检查课程文件（文件:行:列: 信息）',
+    positionals: { min: 0, max: 1 },
+    options: {
+      watch: { type: 'boolean', help: '课程文件一有改动就重新检查（Ctrl+C 停止）' },
+      lessons: { type: 'string', value: 'DIR', help: '同给出 DIR' },
+    },
+    more: '没有文件出错时退出码为 0，否则为 1。DIR 默认依次取 --lessons、SYNACK_LESSONS，最后是内置课程。',
+  },
+  progress: {
+    args: '',
+    summary: '查看保存的进度（--export FILE、--import FILE、--reset）',
+    positionals: { min: 0, max: 0 },
+    options: {
+      export: { type: 'string', value: 'FILE', help: '把进度以 JSON 格式写入 FILE（- 表示 stdout）' },
+      import: { type: 'string', value: 'FILE', help: '把在另一台机器上导出的进度合并到这里' },
+      reset: { type: 'boolean', help: '从头开始（会先询问；旧文件会保留在一旁）' },
+      yes: { type: 'boolean', short: 'y', help: '与 --reset 同用：不再询问' },
+    },
+  },
+};
+
+const HOME_ZH: Translation<typeof HOME_EN> = {
+  args: '',
+  summary: '打开教程（主页）',
+  positionals: { min: 0, max: 0 },
+  options: { lessons: LESSONS_ZH, ascii: ASCII_ZH },
+};
+
+const HELP_OPTION_ZH: Translation<typeof HELP_OPTION_EN> = { type: 'boolean', short: 'h', help: '显示本帮助' };
+
+const CLI_ZH: Translation<typeof CLI_EN> = {
+  title: 'synack - 终端里的网络协议教程',
+  usageHeader: '用法：',
+  optionsHeader: '选项：',
+  commandsHeader: '命令：',
+  usageLine: (cmd, args, hasOptions) => `synack ${cmd}${args ? ` ${args}` : ''}${hasOptions ? ' [选项]' : ''}`,
+  homeLine: 'synack [--lessons DIR] [--ascii] [--lang en|zh-CN]',
+  globalOptions: [
+    ['--lang en|zh-CN', '界面语言（也可设置 SYNACK_LANG；默认用主页上保存的设置，其次是系统区域设置）'],
+    ['--lessons DIR', '使用 DIR 中的课程（也可设置 SYNACK_LESSONS）'],
+    ['--ascii', '只用 ASCII 字符，不画框线'],
+    ['-h, --help', '本帮助（synack help CMD：某个命令的帮助）'],
+    ['-v, --version', '版本号'],
+  ],
+  footer:
+    '进度保存在你的数据目录中（设置 SYNACK_HOME 可以改变位置）。NO_COLOR=1 关闭颜色。\n' +
+    '退出码：0 正常，1 出错，2 用法错误或没有终端，70 synack 的 bug（请报告）。',
+  helpMore: "运行 'synack help CMD'（或 'synack CMD --help'）查看某个命令的选项。",
+  fullStop: '。',
+
+  unknownCommand: (cmd, suggestion) => `未知命令 '${cmd}'。${suggestion ? `你是不是想输入 '${suggestion}'？` : ''}`,
+  seeGeneralHelp: "运行 'synack --help' 查看命令列表。",
+  unknownOption: (opt, suggestion) => `未知选项 '${opt}'。${suggestion ? `你是不是想输入 '${suggestion}'？` : ''}`,
+  missingValue: (opt, value) => `${opt} 需要一个值（${opt} ${value}）。`,
+  noValue: (opt) => `${opt} 不接受值。`,
+  missingArgs: (args) => `缺少参数：${args}。`,
+  extraArgs: (extra) => `多余的参数：${extra.map((a) => `'${a}'`).join(' ')}。`,
+  badInteger: (opt, v, min, max) => `${opt} 必须是 ${min} 到 ${max} 之间的整数，而不是 '${v}'。`,
+  badChoice: (opt, v, choices) => `${opt} 必须是 ${choices.join('、')} 之一，而不是 '${v}'。`,
+  conflict: (a, b) => `${a} 和 ${b} 不能同时使用。`,
+  seeHelp: (cmd) => `运行 'synack help ${cmd}' 查看帮助。`,
+  prefix: (cmd) => (cmd ? `synack ${cmd}：` : 'synack：'),
+  internal: (msg) => `内部错误：${msg}`,
+  debugHint: '（设置 SYNACK_DEBUG=1 可查看详情）',
+
+  cannotRead: (file, why) => `无法读取 ${file}：${why}`,
+  unknownScenario: (name, guess) => `未知场景 '${name}'。${guess ? `你是不是想输入 '${guess}'？` : ''}内置场景有：`,
+  stdinName: '<stdin>',
+  noSuchFile: '没有这个文件',
+  scenariosHeader: '内置 TCP 场景（用 `synack trace NAME` 运行）：',
+  traceEnd: (t) => `运行在 ${t} 结束`,
+  traceTruncated: '（达到模拟上限而停止；跟踪记录被截断）',
+  quizNeedsTty: '交互模式需要终端；用 --print 输出练习卷。',
+  countCapped: (asked, got) => `--count ${asked}：只有 ${got} 道题符合这些选项；练习卷共 ${got} 道题。`,
+  checkedFiles: (n) => `检查了 ${n} 个文件：`,
+  watching: (what) => `正在监视 ${what}（Ctrl+C 停止）。`,
+  watchChanged: (file) => `\n${file} 有改动：重新检查。`,
+  watchLessonGone: (id) => `课程 '${id}' 不见了或已损坏；等待下一次改动。`,
+  watchNeedsPlain: '--watch 要与 --plain 一起使用（每次改动后重新打印课程）。',
+  lessonNotFound: (id, known) => `没有课程 '${id}'。` + (known.length ? `现有课程：${known.join(', ')}。` : '一个课程也没有找到。'),
+};
 
 export const COMMANDS = catalogue('cli.COMMANDS', { en: COMMANDS_EN, 'zh-CN': COMMANDS_ZH });
 export const HOME = catalogue('cli.HOME', { en: HOME_EN, 'zh-CN': HOME_ZH });

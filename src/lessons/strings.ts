@@ -19,6 +19,15 @@ const LESSON_MESSAGES_EN = {
   unknownField: (field: string, suggestion: string | null) =>
     suggestion ? `unknown field '${field}' (did you mean '${suggestion}'?)` : `unknown field '${field}'`,
   wrongType: (field: string, expected: string) => `'${field}' must be ${expected}`,
+  /** What wrongType's `expected` says for each zod type. */
+  expectedTypes: {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping (key: value)',
+  } as Record<string, string>,
   textLooksLikeMap: (field: string) =>
     `'${field}' must be text, but YAML read a 'key: value' pair: put the text in quotes (it contains ': ')`,
   tooFewItems: (field: string, min: number) =>
@@ -152,9 +161,90 @@ function controlName(code: number): string {
 }
 
 // zh-CN (the same shape; the parity test in test/i18n/catalogues.test.ts checks keys, arity and placeholders).
-// TODO(i18n step 2): translate.
 const LESSON_MESSAGES_ZH: Translation<typeof LESSON_MESSAGES_EN> = {
-  ...LESSON_MESSAGES_EN,
+  noFrontMatter: "缺少 front matter：文件必须以一行 '---' 开头",
+  unclosedFrontMatter: "front matter 没有结束：请在其后加一行 '---'",
+  emptyFrontMatter: 'front matter 是空的',
+  frontMatterNotMap: 'front matter 必须是 YAML 映射（key: value 形式的行）',
+
+  yamlSyntax: (detail) => `YAML 语法错误：${detail}`,
+  yamlUnclosedQuote: (q) => `YAML 语法错误：从这里开始的引号文本没有结束（缺少 ${q}）`,
+  yamlUnclosedFlow: (open, close) => `YAML 语法错误：从这里开始的 '${open}' 没有结束（缺少 '${close}'）`,
+  missingField: (field) => `缺少字段 '${field}'`,
+  unknownField: (field, suggestion) => (suggestion ? `未知字段 '${field}'（你是不是想写 '${suggestion}'？）` : `未知字段 '${field}'`),
+  wrongType: (field, expected) => `'${field}' 必须是${expected}`,
+  expectedTypes: {
+    string: '文本',
+    number: '数字',
+    int: '整数',
+    boolean: 'true 或 false',
+    array: '列表',
+    object: '映射（key: value）',
+  },
+  textLooksLikeMap: (field) => `'${field}' 必须是文本，但 YAML 把它读成了 'key: value' 键值对：请给文本加上引号（其中含有 ': '）`,
+  tooFewItems: (field, min) => (min === 1 ? `'${field}' 不能为空` : `'${field}' 至少需要 ${min} 项`),
+  tooManyItems: (field, max) => `'${field}' 超过了 ${max} 项`,
+  emptyString: (field) => `'${field}' 不能为空`,
+  tooSmall: (field, min) => `'${field}' 不能小于 ${min}`,
+  tooBig: (field, max) => `'${field}' 不能大于 ${max}`,
+  notKebab: (field, value) => `'${field}' 必须是 kebab-case 格式（小写字母、数字和 '-'），实际是 '${value}'`,
+  notInteger: (field) => `'${field}' 必须是整数`,
+  unknownTopic: (topic) => `未知主题 '${topic}'`,
+  badEnum: (field, value, allowed) => `'${field}' 的值是 '${value}'，应为以下之一：${allowed.join(', ')}`,
+  invalidValue: (field) => `'${field}' 的值无效`,
+
+  quizNotMap: 'quiz 块必须是 YAML 映射（id:、type:、prompt: 等）',
+  quizSingleCorrect: (n) => `'single' 题必须恰好有一个正确选项，实际有 ${n} 个`,
+  quizMultiCorrect: "'multi' 题至少需要一个正确选项",
+  quizOrderSteps: (n) => `'order' 题至少需要三个步骤，实际有 ${n} 个`,
+  quizNumericAnswer: "'numeric' 题需要一个数字 'answer'",
+  quizDuplicateChoice: (text) => `选项 '${text}' 出现了两次`,
+  quizDuplicateId: (id, line) => `题目 id '${id}' 重复（第 ${line} 行已经用过）`,
+
+  layersNotMap: 'layers 块必须是 YAML 映射（title:、payload:、layers:）',
+
+  tcpEmpty: 'tcp 块是空的',
+  tcpUnknownScenario: (name, known) =>
+    known.length > 0 ? `未知场景 '${name}'（内置场景：${known.join(', ')}）` : `未知场景 '${name}'`,
+  tcpScenarioLine: "'scenario:' 之后只允许 'caption:' 和 'option ...' 行",
+  tcpScenarioTwice: "'scenario:' 出现了两次",
+  tcpScript: (message) => `tcp 脚本：${message}`,
+  tcpScenarioScript: (name, message) => `tcp 场景 '${name}'：${message}`,
+  tcpModelMissing: 'TCP 模型不可用，没有检查这个 tcp 块',
+
+  controlChar: (code) => `原始控制字符 ${codePoint(code)}（${controlName(code)}）；请删除它`,
+  escapeSequence: (kind) => `文本中有终端转义序列（${kind}）；请删除它`,
+  bidiChar: (code) => `不可见的双向文本控制字符 ${codePoint(code)}；请删除它`,
+  lineTooWide: (width, max) => `代码块中这一行宽 ${width} 列（阅读器最多容纳 ${max} 列）`,
+
+  duplicateLessonId: (id, other) => `课程 id '${id}' 重复（${other} 中也有）`,
+  unknownPrerequisite: (id) => `先修课程 '${id}' 不是课程 id`,
+  selfPrerequisite: (id) => `课程 '${id}' 把自己列为先修课程`,
+  duplicateOrder: (order, other) => `顺序号 ${order} 已被 ${other} 使用`,
+
+  fileTooBig: (bytes, max) => `文件有 ${bytes} 字节；一个课程最多 ${max} 字节（请拆成几个课程）`,
+  lineTooLong: (chars, max) => `这一行有 ${chars} 个字符；一行最多 ${max} 个字符`,
+  nestedTooDeep: (max) => `这里的引用和列表嵌套超过了 ${max} 层`,
+  invalidUtf8: (offset) => `文件不是有效的 UTF-8（第 ${offset} 字节）；请以 UTF-8 保存`,
+  yamlTooManyAliases: (max) => `YAML 使用了超过 ${max} 个别名（*name）；请直接写出值`,
+  notRegularFile: '不是普通文件（而是名为 *.md 的管道、设备或目录）；没有读取',
+  prerequisiteCycle: (cycle) => `先修关系构成了循环：${cycle.join(' -> ')}`,
+
+  badLessonId: (id) => `'${id}' 不是课程 id（只能用小写字母、数字和 '-'）`,
+  lessonNotFound: (id) => `没有 id 为 '${id}' 的课程`,
+  cannotRead: (detail) => `无法读取：${detail}`,
+  notADirectory: (dir) => `不是课程目录：${dir}`,
+  noLessons: (dir) => `${dir} 中没有课程文件（*.md）`,
+  outsideLessonsDir: '这个文件是指向课程目录之外的链接；没有加载',
+
+  warning: '警告',
+  summaryAllGood: '全部正确',
+  summaryWarnings: (n) => `${n} 个警告`,
+  summaryErrors: (n) => `${n} 个错误`,
+  summaryLessons: (n) => `${n} 个课程`,
+  summaryQuestions: (n, perType) => `${n} 道题${perType ? `（${perType}）` : ''}`,
+  summaryDiagrams: (n) => `${n} 张时序图`,
+  summaryLayers: (n) => `${n} 张分层图`,
   // translations and parity (issue 13)
   englishFallback: '（英文）',
   summaryTranslations: (n: number, lang: string) => `${n} 篇 ${lang} 译文`,

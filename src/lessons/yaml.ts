@@ -132,15 +132,6 @@ export function fieldName(path: readonly PathKey[]): string {
   return s;
 }
 
-const EXPECTED: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a mapping (key: value)',
-};
-
 /** One message for one zod issue (`data` is the validated value, to tell missing from wrong). */
 export function issueMessage(issue: z.core.$ZodIssue, data: unknown, prefix: readonly PathKey[] = []): string[] {
   const path = [...prefix, ...issue.path];
@@ -153,7 +144,7 @@ export function issueMessage(issue: z.core.$ZodIssue, data: unknown, prefix: rea
       if (issue.expected === 'string' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
         return [M.textLooksLikeMap(field)];
       }
-      return [M.wrongType(field, EXPECTED[issue.expected] ?? issue.expected)];
+      return [M.wrongType(field, M.expectedTypes[issue.expected] ?? issue.expected)];
     case 'too_small':
       if (issue.origin === 'array') return [M.tooFewItems(field, Number(issue.minimum))];
       if (issue.origin === 'string') return [M.emptyString(field)];

@@ -91,7 +91,7 @@ function segments(trace: Trace): { ev: SegmentEvent; index: number }[] {
 }
 
 function role(trace: Trace, host: string): string {
-  return trace.hosts[host]?.role ?? host;
+  return S.role(trace.hosts[host]?.role ?? host);
 }
 
 /** `shown`: how many events (from the first) the diagram shows; `diagram.upTo` is the last one's index

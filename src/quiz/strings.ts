@@ -13,6 +13,8 @@ const GEN_EN = {
     `The ${who}'s ${what} sent at t=${sentAt} ms was lost. At what time (ms) is it sent again?`,
   retransmitExplain: (at: number, sentAt: number, explain: string) =>
     `It is sent again at t=${at} ms, ${at - sentAt} ms after the original, when the retransmission timer fires. ${explain}`,
+  /** A host's role as the prompts name it (client, server; other hosts by name). */
+  role: (r: string) => r,
   dataSegment: 'data segment',
   hintAck: 'The ack number is the next sequence number expected; a SYN or FIN counts as one byte.',
   hintSeq: 'Start from the ISN: the SYN uses one number, then every data byte and the FIN use one each.',
@@ -129,24 +131,131 @@ const CLI_EN = {
 };
 
 // zh-CN (the same shape; the parity test in test/i18n/catalogues.test.ts checks keys, arity and placeholders).
-// TODO(i18n step 2): translate.
-const GEN_ZH: Translation<typeof GEN_EN> = GEN_EN;
-// TODO(i18n step 2): translate.
-const MODE_NAMES_ZH: Translation<typeof MODE_NAMES_EN> = MODE_NAMES_EN;
-// TODO(i18n step 2): translate.
-const MODE_BLURBS_ZH: Translation<typeof MODE_BLURBS_EN> = MODE_BLURBS_EN;
-// TODO(i18n step 2): translate.
-const Q_ZH: Translation<typeof Q_EN> = Q_EN;
-// TODO(i18n step 2): translate.
-const REPORT_ZH: Translation<typeof REPORT_EN> = REPORT_EN;
-// TODO(i18n step 2): translate.
-const MENU_ZH: Translation<typeof MENU_EN> = MENU_EN;
-// TODO(i18n step 2): translate.
-const STATS_ZH: Translation<typeof STATS_EN> = STATS_EN;
-// TODO(i18n step 2): translate.
-const WORKSHEET_ZH: Translation<typeof WORKSHEET_EN> = WORKSHEET_EN;
-// TODO(i18n step 2): translate.
-const CLI_ZH: Translation<typeof CLI_EN> = CLI_EN;
+const GEN_ZH: Translation<typeof GEN_EN> = {
+  numberPrompt: (kind, who, flags, len, isnC, isnS) =>
+    `客户端 ISN = ${isnC}，服务器 ISN = ${isnS}。时序图停在${who}发送下一个报文段之前：${flags}${len > 0 ? `，携带 ${len} 字节数据` : ''}。它携带的${kind === 'ack' ? '确认号（ack）' : '序号（seq）'}是多少？`,
+  numberExplain: (kind, value, explain) => `${kind === 'ack' ? 'ack' : 'seq'} = ${value}。${explain}`,
+  statePrompt: (who, scenario) => `在这次 ${scenario} 运行中，${who}现在（时序图结束时）处于什么状态？`,
+  stateExplain: (who, state, last) => `${who}处于 ${state}。${last ? last : ''}`,
+  nextSegmentPrompt: (who, scenario) => `在这次 ${scenario} 运行中，时序图末尾少了一个报文段：它由${who}接着发送。是哪个报文段？`,
+  retransmitPrompt: (who, what, sentAt) => `${who}在 t=${sentAt} ms 发送的${what}丢失了。它会在什么时刻（ms）重传？`,
+  retransmitExplain: (at, sentAt, explain) =>
+    `它在 t=${at} ms 重传，比原报文段晚 ${at - sentAt} ms，这时重传计时器超时。${explain}`,
+  role: (r) => ({ client: '客户端', server: '服务器' })[r] ?? r,
+  dataSegment: '数据报文段',
+  hintAck: '确认号是期望收到的下一个序号；SYN 或 FIN 各占一个序号。',
+  hintSeq: '从 ISN 开始数：SYN 占一个序号，之后每个数据字节和 FIN 各占一个。',
+  hintState: '在时序图中跟踪这台主机的状态变化：它最后发送或收到的是哪个报文段？',
+  hintNext: '谁还有数据要发送，或者还有报文段要确认？',
+  hintRetransmit: '重传计时器在报文段发出时启动；初始 RTO 是一个固定值。',
+};
+
+const MODE_NAMES_ZH: Translation<typeof MODE_NAMES_EN> = {
+  mock: '模拟面试',
+  drill: '专题练习',
+  review: '到期复习',
+  mistakes: '错题本',
+};
+
+const MODE_BLURBS_ZH: Translation<typeof MODE_BLURBS_EN> = {
+  mock: '跨主题 N 道题，计时，无提示，结束时给出报告',
+  drill: '自选主题；可以看提示；每题答完后给出解析',
+  review: '间隔重复算法认为现在该复习的卡片',
+  mistakes: '答错过的题，直到连续答对两次',
+};
+
+const Q_ZH: Translation<typeof Q_EN> = {
+  correct: '正确',
+  wrong: '不太对',
+  timedOut: '时间到',
+  expected: '答案：',
+  yourAnswer: '你的答案：',
+  explanation: '解析：',
+  hint: (i, n) => `提示 ${i}/${n}：`,
+  modelAnswer: '参考答案：',
+  keyPoints: '要点：',
+  gradeYourself: '答得怎么样？  1 重来  2 困难  3 良好  4 简单',
+  thinkThenReveal: '先大声说出答案（或记下要点），再按 Enter 显示参考答案。',
+  notes: '笔记：',
+  trueFalse: 't/f 或 y/n：',
+  trueFalseHelp: 't/f、y/n 或 上/下，Enter 作答',
+  typeAnswer: '答案：',
+  unit: (u) => `（${u}）`,
+  orderHelp: 'space 拿起/放下一个步骤，上/下 移动，Enter 提交',
+  multiHelp: 'space 勾选，Enter 提交',
+  singleHelp: '上/下 或按字母选择，Enter 作答',
+  invalid: { empty: '没有输入答案。', 'not-a-number': '这不是一个数字。', unit: '无法识别的单位。' },
+  secondsLeft: (s) => `剩余 ${s} 秒`,
+  questionOf: (i, n) => `第 ${i}/${n} 题`,
+  pressNext: 'Enter：下一题',
+  rating: ['', '重来', '困难', '良好', '简单'],
+  diagramSteps: (n) => `（时序图：前 ${n} 个事件）`,
+  truthy: '对',
+  falsy: '错',
+};
+
+const REPORT_ZH: Translation<typeof REPORT_EN> = {
+  title: '报告',
+  score: (c, t, pct) => `得分：${c}/${t}（${pct}%）`,
+  skipped: (n) => `${n} 道未作答`,
+  time: (total, avg) => `用时：共 ${total}，平均每题 ${avg}`,
+  perQuestion: '各题情况：',
+  perTopic: '各主题情况：',
+  weakest: '建议重读：',
+  weakLine: (topic, pct, lessonId, title) => `${topic}（${pct}%）-> 课程 ${title ? `“${title}”（${lessonId}）` : lessonId}`,
+  allGood: '这次没有薄弱主题。',
+  dueNow: (n) => `现在有 ${n} 张卡片待复习`,
+  nextDue: (when) => `下次复习：${when}`,
+  nothingDue: '没有安排复习',
+  empty: '没有符合条件的题目：换几个主题试试，或者先答一些题。',
+  timedOut: '超时',
+  hints: (n) => `用了 ${n} 条提示`,
+};
+
+const MENU_ZH: Translation<typeof MENU_EN> = {
+  title: '面试准备',
+  topics: '主题（space 勾选，不选 = 全部）：',
+  count: (n) => `题数：${n}  （-/+ 调整）`,
+  time: (s) => `计时：${s ? `每题 ${s} 秒` : '关'}  （[/] 调整）`,
+  start: 'Enter：开始',
+};
+
+const STATS_ZH: Translation<typeof STATS_EN> = {
+  title: '统计',
+  totals: (answers, correct, pct) => `作答：${answers}   正确：${correct}（${pct}%）`,
+  cards: (total, n, l, r, rl) => `卡片：${total}  （新卡 ${n}，学习中 ${l}，复习 ${r}，重新学习 ${rl}）`,
+  mistakes: (n) => `错题本：${n}`,
+  perTopic: '各主题每周正确率（从早到近，最后一列是本周）：',
+  topicHeader: (weeks) => `  主题${' '.repeat(16)}${weeks.map((w) => w.padStart(7)).join('')}   全部`,
+  due: '未来 7 天待复习：',
+  dayLabels: ['今天', '+1天', '+2天', '+3天', '+4天', '+5天', '+6天'],
+  streak: (n) => `连续学习：${n} 天`,
+  streakOff: "连续学习：未开启（用 'synack stats --streak on' 开启）",
+  none: '还没有作答记录：试试 `synack quiz`。',
+};
+
+const WORKSHEET_ZH: Translation<typeof WORKSHEET_EN> = {
+  title: (n, seed) => `synack 练习卷：${n} 道题（种子 ${seed}）`,
+  answerKey: '答案',
+  topics: (t) => `[${t}]`,
+  trueFalse: '（判断对错）',
+  order: '排出正确顺序：',
+  multi: '（多选）',
+  numeric: (unit) => (unit ? `（数字，单位 ${unit}）` : '（数字）'),
+  text: '（简答）',
+  recall: '（先说出答案，再对照要点）',
+  script: '场景脚本（用 `synack diagram -` 运行）：',
+  upTo: (n) => (n < 0 ? '（问的是第一个事件之前的时刻）' : `（问的是第 ${n} 号事件之后的时刻）`),
+  diagram: '到此为止的时序图：',
+  keyPoints: '要点：',
+  lesson: (id) => `建议重读：${id}`,
+};
+
+const CLI_ZH: Translation<typeof CLI_EN> = {
+  badTopic: (t, all) => `未知主题 '${t}'。可选主题：${all}`,
+  noQuestions: '没有符合这些选项的题目。',
+  lessonsProblem: (n) => `（${n} 个课程文件加载失败；请运行 'synack check'）`,
+};
 
 export const GEN = catalogue('quiz.GEN', { en: GEN_EN, 'zh-CN': GEN_ZH });
 export const MODE_NAMES = catalogue('quiz.MODE_NAMES', { en: MODE_NAMES_EN, 'zh-CN': MODE_NAMES_ZH });

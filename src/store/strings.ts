@@ -40,7 +40,31 @@ const STORE_STRINGS_EN = {
 };
 
 // zh-CN (the same shape; the parity test in test/i18n/catalogues.test.ts checks keys, arity and placeholders).
-// TODO(i18n step 2): translate.
-const STORE_STRINGS_ZH: Translation<typeof STORE_STRINGS_EN> = STORE_STRINGS_EN;
+const STORE_STRINGS_ZH: Translation<typeof STORE_STRINGS_EN> = {
+  empty: '文件是空的',
+  notJson: (m) => `不是有效的 JSON（${m}）`,
+  future: (v) => `它由更新版本的 synack 写入（进度格式版本 ${v}）`,
+  schema: (where, m) => `在 ${where} 处不符合进度文件格式：${m}`,
+  readOnly: (dir) => `进度不会被保存：${dir} 不可写。`,
+  unreadable: (file, m) => `无法读取 ${file}（${m}）；本次进度不会被保存。`,
+  cannotKeepAside: (file, reason, m) => `${file} 无法使用（${reason}），也无法移到一旁（${m}）；文件保持原样，进度不会被保存。`,
+  keptAside: (file, reason, aside) => `${file} 无法使用（${reason}）。已将它保留为 ${aside}；从头开始。`,
+  notRegular: (file) => `${file} 不是普通文件（而是管道、设备或目录）；没有读取，进度不会被保存。`,
+  notRegularReason: '它不是普通文件',
+  tooBig: (size, max) => `它有 ${size} 字节，超过了进度文件的上限 ${max} 字节`,
+  importOverBad: (file, reason) => `${file} 无法使用（${reason}）；请先启动一次 synack（它会把该文件移到一旁），再重新导入`,
+  imported: (file, r, backup, cards, answers) =>
+    [
+      `已导入 ${file}：`,
+      `  历史记录中新增 ${r.newAnswers} 条作答`,
+      `  采用了导入文件中的 ${r.cardsTaken} 张复习卡片（它们的复习时间更近）`,
+      ...(r.futureCardsIgnored > 0 ? [`  忽略了 ${r.futureCardsIgnored} 张导入的卡片：复习日期在未来`] : []),
+      `  更新了 ${r.lessonsUpdated} 门课程`,
+      ...(r.trimmed > 0 ? [`  丢弃了 ${r.trimmed} 条最早或日期在未来的作答（历史记录最多保留 ${5000} 条）`] : []),
+      `现在共记录了 ${cards} 张复习卡片和 ${answers} 条作答。`,
+      backup ? `导入之前的文件已保留为 ${backup}。` : '导入之前没有进度记录。',
+    ].join('\n'),
+  saveFailed: (file, m) => `无法把进度保存到 ${file}：${m}`,
+};
 
 export const STORE_STRINGS = catalogue('store.STORE_STRINGS', { en: STORE_STRINGS_EN, 'zh-CN': STORE_STRINGS_ZH });

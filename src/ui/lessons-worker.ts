@@ -20,7 +20,7 @@ export type LessonsWorkerMessage =
 const { dir, lang } = workerData as { dir: string; lang?: unknown };
 if (isLang(lang)) setLang(lang);
 const post = (m: LessonsWorkerMessage) => parentPort?.postMessage(m);
-const all = loadAllLessons(dir);
+const all = loadAllLessons(dir, isLang(lang) ? { lang } : {});
 post({ kind: 'lessons', all });
 try {
   precomputeLessonRuns(all.lessons);

@@ -79,7 +79,7 @@ export function loadLessonsOffThread(dir: string, lang: Lang = getLang()): { res
   const inProcess = () => {
     let cancelled = false;
     return {
-      result: new Promise<AllLessons>((res, rej) => setImmediate(() => (cancelled ? rej(new Error('cancelled')) : res(loadAllLessons(dir))))),
+      result: new Promise<AllLessons>((res, rej) => setImmediate(() => (cancelled ? rej(new Error('cancelled')) : res(loadAllLessons(dir, { lang }))))),
       cancel: () => void (cancelled = true),
     };
   };
@@ -119,9 +119,8 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
 
   // Only the front matter before the first frame; the full lessons load right after it.
   const lessonsDir = resolveLessonsDir({ option: opts.lessonsDir, env: io.env, cwd: io.cwd });
-  // TODO(i18n, issue 13): pass { lang: getLang() } to loadLessonIndex / loadLesson / loadAllLessons
-  // (here, below and in the worker) once src/lessons/load.ts takes a lang option (lessons/zh-CN).
-  const index = loadLessonIndex(lessonsDir);
+  // The lessons in the app's language (a lesson without a translation falls back to English, marked).
+  const index = loadLessonIndex(lessonsDir, { lang: getLang() });
   let lessons: Lesson[] = index.entries.map((e) => ({ meta: e.meta, file: e.file, blocks: [], questions: [] }));
   const brokenList = (bs: { file: string; problem: { message: string; line: number; col: number } }[]): BrokenLesson[] =>
     bs.map((b) => ({ file: b.file, message: b.problem.message, line: b.problem.line, col: b.problem.col }));
@@ -137,7 +136,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
   // A lesson opened directly is loaded in full now (and refused with file:line:col if broken).
   for (const req of Array.isArray(request) ? request : [request]) {
     if (req.screen !== 'lesson') continue;
-    const r = loadLesson(lessonsDir, req.lessonId);
+    const r = loadLesson(lessonsDir, req.lessonId, { lang: getLang() });
     if (!r.lesson) {
       const p = r.problems.find((x) => x.severity === 'error') ?? r.problems[0];
       io.stderr.write(p ? `${p.file}:${p.line}:${p.col}: ${p.message}\n` : `synack: ${UI.readerNotFound(req.lessonId)}\n`);
@@ -148,7 +147,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
   }
   // A quiz opened from the command line (`synack quiz --mode ...`) builds its question bank at once:
   // it needs every lesson's questions, not the index stubs (Home -> Quiz starts after the full load).
-  if ((Array.isArray(request) ? request : [request]).some((r) => r.screen === 'quiz')) lessons = loadAllLessons(lessonsDir).lessons;
+  if ((Array.isArray(request) ? request : [request]).some((r) => r.screen === 'quiz')) lessons = loadAllLessons(lessonsDir, { lang: getLang() }).lessons;
 
   const notices: string[] = [];
   if (loaded.warning) notices.push(loaded.warning);

@@ -195,10 +195,185 @@ const QK_EN = {
 } as const;
 
 // zh-CN (the same shape; the parity test in test/i18n/catalogues.test.ts checks keys, arity and placeholders).
-// TODO(i18n step 2): translate.
-const UI_ZH: Translation<typeof UI_EN> = UI_EN;
-// TODO(i18n step 2): translate.
-const QK_ZH: Translation<typeof QK_EN> = QK_EN;
+const UI_ZH: Translation<typeof UI_EN> = {
+  appName: 'synack',
+  tooSmall: (cols, rows, minCols, minRows) =>
+    `请把终端放大：现在是 ${cols}×${rows}，synack 至少需要 ${minCols}×${minRows}。`,
+  tooSmallHint: '按 Ctrl+C 退出。',
+  screenError: (msg) => `这个界面出错了：${msg}`,
+  writeOk: (path) => `已保存 ${path}`,
+  writeFailed: (path, msg) => `无法写入 ${path}：${msg}`,
+  writeExists: (path) => `${path} 已存在。按 y 覆盖，按其他任意键保留原文件。`,
+  writeKept: (path) => `未保存：${path} 保持原样。`,
+  saveFailed: (msg) => `进度未保存：${msg}`,
+  placeholder: (what) => `此版本尚未提供${what}。`,
+  placeholderBack: '按 q 或 Esc 返回。',
+
+  keyHelp: { keys: '?', label: '帮助', help: '显示本界面的按键（按任意键关闭）' },
+  keyBack: { keys: 'q/Esc', label: '返回', help: '返回上一界面（在第一个界面则退出）' },
+  keyQuit: { keys: 'Ctrl+C', label: '退出', help: '在任何界面退出' },
+  helpTitle: (screen) => `按键：${screen}`,
+  helpClose: '按任意键关闭。',
+  helpGeneral: '所有界面',
+
+  notATerminal:
+    'synack 是交互式程序，需要终端（stdin 和 stdout 都必须是 TTY）。\n' +
+    '没有终端时，请使用纯文本命令：\n' +
+    '  synack trace NAME          打印 TCP 模型对某个场景的跟踪记录\n' +
+    '  synack diagram NAME --plain  打印时序图\n' +
+    '  synack check [DIR]         检查课程文件\n' +
+    "运行 'synack --help' 查看全部命令。\n",
+  lessonLoading: '正在加载课程…',
+  dumbTerminal:
+    'synack 需要支持光标定位的终端，而 TERM=dumb 表示当前终端不支持。\n' +
+    '请把 TERM 设为你的终端类型（例如 TERM=xterm-256color），或使用纯文本命令：\n' +
+    '  synack diagram NAME --plain     synack trace NAME     synack quiz --print\n' +
+    "运行 'synack --help' 查看全部命令。\n",
+  crashed: (msg) => `synack：内部错误：${msg}\n（设置 SYNACK_DEBUG=1 可查看详情）\n`,
+  badLessonId: (id) =>
+    `'${id}' 不是课程 id（id 使用 kebab-case 格式，例如 'tcp-handshake'）。运行 'synack learn' 查看课程列表。`,
+  unknownLesson: (id, known) =>
+    `没有课程 '${id}'。` + (known.length ? `现有课程：${known.join(', ')}。` : '一个课程也没有找到。'),
+  noLessons: (dir) => `在 ${dir} 中没有找到课程。`,
+  brokenLessons: (n) => `有 ${n} 个课程文件无法加载（请运行 'synack check'）。`,
+
+  homeTitle: '主页',
+  homeTagline: '终端里的网络协议教程',
+  homeContinue: (title, pct) => `继续学习：${title}（${pct}%）`,
+  homeStart: (title) => `开始学习：${title}`,
+  homeLessons: '课程',
+  homeLessonsCount: (done, total) => `课程（已完成 ${done}/${total}）`,
+  homeQuiz: '面试题练习',
+  homePlayer: '时序图播放器',
+  homePlayground: '实验场',
+  homeStats: '统计',
+  homeHelp: '帮助',
+  homeQuit: '退出',
+  homeCourse: '课程进度',
+  homeCoursePct: (pct) => `${pct}%`,
+  homeDue: (n) => `${n} 张卡片待复习`,
+  homePickScenario: '选择一个场景',
+  homeNoScenarios: '没有可用的内置场景。',
+  keyOpen: { keys: 'Enter', label: '打开' },
+  keyMove: { keys: '↑/↓ j/k', label: '移动' },
+
+  lessonsTitle: '课程',
+  lessonsEmpty: '没有找到课程。请检查 --lessons DIR 或 SYNACK_LESSONS。',
+  lessonMinutes: (m) => `${m} 分钟`,
+  lessonQuestions: (right, total) => `答对 ${right}/${total}`,
+  lessonPrereq: (ids) => `先修：${ids.join(', ')}`,
+  lessonPrereqMissing: (ids) => `警告：先修课程 ${ids.map((i) => `'${i}'`).join(', ')} 不在已加载的课程中`,
+  brokenSection: (n) => `损坏的课程（${n} 个），未加载：`,
+  brokenHint: "修正文件后重新启动 synack；'synack check' 会列出所有错误。",
+  homeBrokenCount: (n) => `${n} 个损坏`,
+  markDone: '✓',
+  markStarted: '◐',
+  markNone: '·',
+  markDoneAscii: '+',
+  markStartedAscii: '~',
+  markNoneAscii: '.',
+
+  readerPosition: (line, total, pct) => `${line}/${total} ${pct}%`,
+  readerEnd: '本课结束。',
+  readerDone: '本课完成 ✓',
+  readerDoneAscii: '本课完成',
+  readerNextLesson: (title) => `下一课：${title}。按 Enter 或 n 打开。`,
+  readerLastLesson: '这是最后一课。按 q 返回。',
+  readerNotFound: (id) => `没有课程 '${id}'。`,
+  keyScroll: { keys: '↑/↓ j/k', label: '滚动', help: '滚动一行' },
+  keyPage: { keys: 'PgUp/PgDn space', label: '翻页', help: '滚动一页' },
+  keyTop: { keys: 'g/G', label: '开头/结尾', help: '跳到开头或结尾' },
+  keySection: { keys: 'n/p', label: '小节', help: '下一节 / 上一节（在结尾按 n 打开下一课）' },
+  keyFocus: { keys: 'Tab', label: '聚焦', help: '聚焦屏幕上的下一个测验、时序图或分层图' },
+  keyUnfocus: { keys: 'Esc', label: '取消聚焦', help: '离开当前聚焦的块' },
+  keyHint: { keys: 'h', label: '提示', help: '显示当前测验的下一条提示' },
+  keyAnswer: { keys: 'Enter', label: '作答', help: '选择 / 提交答案' },
+  keyChoose: { keys: '↑/↓ 1-9', label: '选择', help: '在选项间移动，或按编号直接选择' },
+  keyToggle: { keys: 'space', label: '勾选', help: '勾选或取消一个选项（可能有多个正确答案）' },
+  keyLayerStep: { keys: '←/→', label: '分层', help: '封装过程后退 / 前进一步' },
+  keyOpenPlayer: { keys: 'Enter', label: '完整播放器', help: '在完整播放器中打开这张时序图' },
+  keyNextBlock: { keys: 'Tab', label: '下一块', help: '聚焦下一个测验、时序图或分层图' },
+  keyLayersPlay: { keys: 'space', label: '播放', help: '逐步播放封装过程' },
+  keyRetry: { keys: 'r', label: '重答', help: '重新回答这道题' },
+  keyOrderGrab: { keys: 'space', label: '拿起/放下', help: '拿起一个步骤，用 ↑/↓ 移动，再放下' },
+  keyOrderMove: { keys: '↑/↓', label: '移动', help: '移动光标（或你拿着的步骤）' },
+  keySubmit: { keys: 'Enter', label: '提交', help: '提交答案' },
+  keyReveal: { keys: 'Enter', label: '看答案', help: '显示参考答案' },
+  keyGrade: { keys: '1-4', label: '自评', help: '给自己打分：1 重来，2 困难，3 良好，4 简单' },
+  keyPick: { keys: '1-9', label: '选择', help: '打开该编号的项目' },
+  keyQuitHome: { keys: 'q', label: '退出', help: '退出 synack' },
+  keyPlayScenario: { keys: 'Enter', label: '播放', help: '在时序图播放器中打开该场景' },
+  keyClose: { keys: 'Esc', label: '关闭', help: '关闭场景列表' },
+  keyFirstLast: { keys: 'g/G', label: '第一/最后', help: '跳到第一课或最后一课' },
+  keyOpenLesson: { keys: 'Enter', label: '打开', help: '在上次保存的位置打开课程' },
+  layersFocused: '←/→ 单步，space 播放',
+  moreLessons: (n) => `还有 ${n} 课`,
+  moreAbove: (n) => `↑ 上方还有 ${n} 行`,
+  moreBelow: (n) => `↓ 下方还有 ${n} 行`,
+
+  quizLabel: '测验',
+  reportNoAnswers: (n) => `还没作答就结束了：没有得分（${n} 道题未作答）。`,
+  reportDueElsewhere: (n) => `你选的主题里没有待复习的卡片；其他主题有 ${n} 张到期（不选主题即可全部复习）。`,
+  quizPrompt: '按 Tab 作答',
+  quizAnsweredPrompt: '已作答。按 Tab 再按 r 重答',
+  quizCorrect: '答对了！',
+  quizWrong: '不太对。',
+  quizAnswerWas: (a) => `答案：${a}`,
+  quizHint: (i, n, text) => `提示 ${i}/${n}：${text}`,
+  quizNoMoreHints: '没有更多提示了。',
+  quizTypeHere: '输入答案，按 Enter 提交',
+  quizTrue: '对',
+  quizFalse: '错',
+  quizOrderHelp: '按编号依次选出各步骤；Backspace 撤销',
+  quizRecallReveal: '按 Enter 显示参考答案',
+  quizRecallGrade: '给自己打分：1 重来  2 困难  3 良好  4 简单',
+  quizKeyPoints: '要点：',
+  quizRetry: '按 r 重答',
+
+  tcpLabel: (caption) => (caption ? `时序图：${caption}` : '时序图'),
+  tcpFocusHint: '按 Tab 聚焦，然后使用播放器按键；Enter 打开完整播放器',
+  layersLabel: (title) => (title ? `封装：${title}` : '封装'),
+  layersStep: (i, n) => `第 ${i}/${n} 步`,
+  layersFocusHint: '按 Tab 聚焦，然后按 ←/→',
+  payload: '载荷',
+
+  quoteKinds: {
+    note: '注意',
+    tip: '提示',
+    important: '重要',
+    warning: '警告',
+    caution: '当心',
+  },
+
+  helpScreenTitle: '帮助',
+  helpScreenBody: [
+    'synack 讲解网络的工作原理，重点是 TCP：阅读课程，观看实时时序图，回答测验。',
+    '',
+    '所有界面：? 显示当前界面的按键，q 或 Esc 返回，Ctrl+C 退出。',
+    '课程：↑/↓ 或 j/k 滚动，PgUp/PgDn 或 space 翻页，g/G 到开头和结尾，n/p 到下一节和上一节。',
+    '在课程中，Tab 聚焦下一个测验、时序图或分层图；Esc 离开。',
+    '测验：用 ↑/↓ 或编号选择，再按 Enter；h 显示下一条提示。',
+    '时序图播放器：space 播放/暂停，→/l 单步前进，←/h 后退，+/- 调速，r 重新开始，d 丢弃下一个报文段。',
+    '',
+    '学习进度会自动保存（设置 SYNACK_HOME 可指定保存位置）。',
+    '没有终端时请使用纯文本命令：synack trace、synack diagram --plain、synack check。',
+  ],
+};
+
+const QK_ZH: Translation<typeof QK_EN> = {
+  move: { keys: '↑/↓ j/k', label: '移动', help: '在选项间移动（或移动你拿着的步骤）' },
+  pick: (keys) => ({ keys, label: '选择', help: '按编号或字母选择' }),
+  toggle: (keys) => ({ keys, label: '勾选', help: '勾选或取消一个选项（可能有多个正确答案）' }),
+  grab: { keys: 'space', label: '拿起/放下', help: '拿起光标处的步骤，用 ↑/↓ 移动，再放下' },
+  answer: { keys: 'Enter', label: '作答', help: '提交答案' },
+  submit: { keys: 'Enter', label: '作答', help: '提交你输入的内容（不是答案的输入会被拒绝，不计分）' },
+  type: { keys: '文字', label: '输入', help: '输入答案' },
+  backspace: { keys: 'Backspace', label: '删除', help: '删除最后一个字符' },
+  reveal: { keys: 'Enter', label: '看答案', help: '显示参考答案' },
+  grade: { keys: '1-4', label: '自评', help: '给自己打分：1 重来，2 困难，3 良好，4 简单' },
+  hint: (keys) => ({ keys, label: '提示', help: '显示下一条提示' }),
+  refused: (why) => `${why}不计分，请再试一次。`,
+};
 
 export const UI = catalogue('ui.UI', { en: UI_EN, 'zh-CN': UI_ZH });
 export const QK = catalogue('ui.QK', { en: QK_EN, 'zh-CN': QK_ZH });

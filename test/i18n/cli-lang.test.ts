@@ -35,5 +35,9 @@ describe('--lang (global option)', () => {
     const bad = fakeIO();
     expect(await cmd(['--lang=xx'], bad.io)).toBe(2);
     expect(bad.err()).toBe("synack scenarios: --lang must be en or zh-CN, not 'xx'.\n");
+    // In the language of the environment.
+    const badZh = fakeIO({ env: { LANG: 'zh_CN.UTF-8' } });
+    expect(await cmd(['--lang', 'fr'], badZh.io)).toBe(2);
+    expect(badZh.err()).toBe("synack scenarios：--lang 必须是 en、zh-CN 之一，而不是 'fr'。\n");
   });
 });
