@@ -76,9 +76,67 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** Soft line breaks (a newline with the spaces around it) become one space. */
+/** Soft line breaks (a newline with the spaces around it) become one '\n', resolved by resolveSoftBreaks. */
 function softBreaks(s: string): string {
-  return s.includes('\n') ? s.replace(/[ \t]*\n[ \t]*/g, ' ') : s;
+  return s.includes('\n') ? s.replace(/[ \t]*\n[ \t]*/g, '\n') : s;
+}
+
+/** A wide (CJK) character or CJK/full-width punctuation: Chinese text has no spaces between words. */
+const WIDE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+/** CJK and full-width punctuation carries its own spacing: a break next to it never adds a space. */
+const WIDE_PUNCT = /[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u;
+
+/**
+ * Each soft line break left by softBreaks becomes one space, except between two CJK characters
+ * or next to CJK/full-width punctuation, where it joins them: a lesson's source wraps Chinese
+ * paragraphs anywhere, and a space there is not a word boundary (CSS Text 3, segment break
+ * transformation; full-width punctuation already carries its spacing). The
+ * characters on either side may sit in neighbouring inlines (`叫作\n**半开连接**`).
+ */
+function resolveSoftBreaks(inlines: Inline[]): Inline[] {
+  const leaves: { text: string }[] = [];
+  const visit = (xs: Inline[]) => {
+    for (const x of xs) {
+      if (x.type === 'text' || x.type === 'code') leaves.push(x);
+      else if (x.type === 'br') leaves.push({ text: '' });
+      else visit(x.children);
+    }
+  };
+  visit(inlines);
+  if (!leaves.some((l) => l.text.includes('\n'))) return inlines;
+  const joins = (a: string, b: string): boolean => (WIDE_CHAR.test(a) && WIDE_CHAR.test(b)) || WIDE_PUNCT.test(a) || WIDE_PUNCT.test(b);
+  // One pass back to find, for each leaf, the first character shown after it; one pass forward to
+  // rewrite the breaks (linear in the text, whatever the number of breaks: lessons can be hostile).
+  const firstAfter: string[] = new Array<string>(leaves.length).fill('');
+  let next = '';
+  for (let i = leaves.length - 1; i >= 0; i--) {
+    firstAfter[i] = next;
+    const own = leaves[i].text.replace(/\n/g, '');
+    if (own !== '') next = own[0];
+  }
+  let prev = '';
+  leaves.forEach((leaf, i) => {
+    if (!leaf.text.includes('\n')) {
+      if (leaf.text !== '') prev = leaf.text.slice(-1);
+      return;
+    }
+    const parts = leaf.text.split('\n');
+    const nextOf: string[] = new Array<string>(parts.length).fill('');
+    let n = firstAfter[i];
+    for (let k = parts.length - 1; k >= 0; k--) {
+      nextOf[k] = n;
+      if (parts[k] !== '') n = parts[k][0];
+    }
+    let out = parts[0];
+    if (parts[0] !== '') prev = parts[0].slice(-1);
+    for (let k = 1; k < parts.length; k++) {
+      const after = parts[k] !== '' ? parts[k][0] : nextOf[k];
+      out += (joins(prev, after) ? '' : ' ') + parts[k];
+      if (parts[k] !== '') prev = parts[k].slice(-1);
+    }
+    leaf.text = out;
+  });
+  return inlines;
 }
 
 function pushText(out: Inline[], text: string): void {
@@ -92,13 +150,17 @@ type AnyToken = Token & { tokens?: Token[]; text?: string; raw: string };
 
 /** Convert inline tokens. */
 export function toInlines(tokens: readonly Token[] | undefined): Inline[] {
+  return resolveSoftBreaks(buildInlines(tokens));
+}
+
+function buildInlines(tokens: readonly Token[] | undefined): Inline[] {
   const out: Inline[] = [];
   for (const t of (tokens ?? []) as AnyToken[]) {
     switch (t.type) {
       case 'text':
         // Block-level text (tight list items) nests inline tokens; inline text carries the source in raw.
         if (t.tokens && t.tokens.length > 0) {
-          for (const i of toInlines(t.tokens)) {
+          for (const i of buildInlines(t.tokens)) {
             if (i.type === 'text') pushText(out, i.text);
             else out.push(i);
           }
@@ -108,13 +170,13 @@ export function toInlines(tokens: readonly Token[] | undefined): Inline[] {
         pushText(out, t.text ?? '');
         break;
       case 'strong':
-        out.push({ type: 'strong', children: toInlines(t.tokens) });
+        out.push({ type: 'strong', children: buildInlines(t.tokens) });
         break;
       case 'em':
-        out.push({ type: 'em', children: toInlines(t.tokens) });
+        out.push({ type: 'em', children: buildInlines(t.tokens) });
         break;
       case 'del':
-        for (const i of toInlines(t.tokens)) {
+        for (const i of buildInlines(t.tokens)) {
           if (i.type === 'text') pushText(out, i.text);
           else out.push(i);
         }
@@ -125,7 +187,7 @@ export function toInlines(tokens: readonly Token[] | undefined): Inline[] {
       case 'link':
       case 'image': {
         const href = (t as unknown as { href: string }).href;
-        const children = toInlines(t.tokens);
+        const children = buildInlines(t.tokens);
         out.push({ type: 'link', href, children: children.length > 0 ? children : [{ type: 'text', text: href }] });
         break;
       }

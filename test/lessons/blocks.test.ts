@@ -63,6 +63,23 @@ describe('Markdown -> blocks', () => {
       ],
     },
     {
+      name: 'a soft break between Chinese characters joins them, across inline markup too; next to Latin text it is a space',
+      md: '两台主机，\n其间没有\n**半开连接**。进入\nCLOSE-WAIT\n状态（*保活*\n机制，\nRFC 1122）\nTCP\n',
+      want: [
+        {
+          type: 'paragraph',
+          inlines: [
+            t('两台主机，其间没有'),
+            { type: 'strong', children: [t('半开连接')] },
+            t('。进入 CLOSE-WAIT 状态（'),
+            { type: 'em', children: [t('保活')] },
+            t('机制，RFC 1122）TCP'),
+          ],
+          line: BODY,
+        },
+      ],
+    },
+    {
       name: 'code spans keep their text literally',
       md: "`a<b && 'c' &amp;`\n",
       want: [{ type: 'paragraph', inlines: [{ type: 'code', text: "a<b && 'c' &amp;" }], line: BODY }],
