@@ -43,9 +43,11 @@ export const EXIT_NOT_A_TERMINAL = 2;
 /**
  * The signals whose default action ends the process (and that Node lets us catch): each one saves,
  * restores the terminal and exits 128 + its number. SIGUSR1 is Node's debugger signal; SIGKILL and
- * SIGSTOP cannot be caught.
+ * SIGSTOP cannot be caught. SIGPROF and SIGVTALRM are the profilers' timer signals (V8's
+ * --cpu-prof samples with SIGPROF): catching them took the profiler's ticks for a request to quit,
+ * and `node --cpu-prof synack` died of SIGPROF at exit, so they are left alone.
  */
-export const FATAL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'SIGALRM', 'SIGPIPE', 'SIGXCPU', 'SIGXFSZ', 'SIGVTALRM', 'SIGPROF'];
+export const FATAL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'SIGALRM', 'SIGPIPE', 'SIGXCPU', 'SIGXFSZ'];
 export const EXIT_INTERNAL = 70;
 
 /** A terminal on both ends, and not CI (under CI Ink renders only the final frame). */

@@ -32,11 +32,12 @@ export function terminalEnv(extra: Record<string, string>): Record<string, strin
   return { ...env, NO_COLOR: '1', TERM: 'xterm-256color', ...extra };
 }
 
-export function startPty(args: string[], env: Record<string, string>, cols = 100, rows = 30): PtySession {
+/** `nodeArgs` go to node before the CLI (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
+export function startPty(args: string[], env: Record<string, string>, cols = 100, rows = 30, nodeArgs: readonly string[] = []): PtySession {
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
   let raw = '';
   let exitedAt: number | null = null;
-  const p = pty.spawn(process.execPath, [CLI, ...args], { name: env.TERM ?? 'xterm-256color', cols, rows, cwd: ROOT, env: terminalEnv(env) });
+  const p = pty.spawn(process.execPath, [...nodeArgs, CLI, ...args], { name: env.TERM ?? 'xterm-256color', cols, rows, cwd: ROOT, env: terminalEnv(env) });
   p.onData((d) => {
     raw += d;
     term.write(d);

@@ -5,7 +5,7 @@
  * screen. In a real pseudo-terminal, on the built CLI.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, tempDir } from './helpers.js';
@@ -75,4 +75,19 @@ describe('TERM=dumb', () => {
     expect(s.raw()).toContain('synack diagram NAME --plain');
     expect(s.raw()).not.toContain(ENTER_ALT);
   }, 30_000);
+});
+
+describe('profiling', () => {
+  it('node --cpu-prof synack quits normally and writes its profile (SIGPROF is the profiler\'s, not a quit)', async () => {
+    // synack used to catch SIGPROF as a fatal signal: at exit, with its handler removed, the
+    // profiler's next tick killed it (signal 27) before the profile was written.
+    const dir = join(tmp.dir, 'cpu-prof');
+    const s = startPty([], { SYNACK_HOME: home() }, 100, 30, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    await s.waitFor((x) => x.includes('Quit'), 'the home screen', 30_000);
+    s.send('q');
+    const { exitCode, signal } = await s.exit;
+    expect([exitCode, signal ?? 0]).toEqual([0, 0]);
+    expect(terminalRestored(s.raw())).toBe(true);
+    expect(readdirSync(dir).some((f) => f.endsWith('.cpuprofile'))).toBe(true);
+  }, 60_000);
 });
