@@ -89,6 +89,8 @@ const UI_EN = {
   // lesson reader
   readerPosition: (line: number, total: number, pct: number) => `${line}/${total} ${pct}%`,
   readerEnd: 'End of lesson.',
+  readerQuizzesLeft: (n: number) =>
+    `End of lesson: ${n} quiz${n === 1 ? '' : 'zes'} still to answer (Tab reaches them) before it counts as complete.`,
   readerDone: 'Lesson complete ✓',
   readerDoneAscii: 'Lesson complete',
   readerNextLesson: (title: string) => `Next lesson: ${title} — press Enter or n to open it.`,
@@ -275,6 +277,7 @@ const UI_ZH: Translation<typeof UI_EN> = {
 
   readerPosition: (line, total, pct) => `${line}/${total} ${pct}%`,
   readerEnd: '本课结束。',
+  readerQuizzesLeft: (n) => `本课结束：还有 ${n} 道测验没有作答（按 Tab 可到达），全部作答后本课才算完成。`,
   readerDone: '本课完成 ✓',
   readerDoneAscii: '本课完成',
   readerNextLesson: (title) => `下一课：${title}。按 Enter 或 n 打开。`,

@@ -87,14 +87,27 @@ describe('home -> lesson -> quiz -> back', () => {
     await r2.unmount();
   });
 
-  it('reaching the end marks the lesson done; n at the end opens the next lesson', async () => {
+  it('G alone does not finish a lesson; read to the end with every quiz answered does; n at the end opens the next lesson', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'synack-ui-'));
     dirs.push(dir);
     const s = session(dir, emptyProgress());
     const r = await renderInk(s.el, { columns: 80, rows: 24 });
     await r.press('enter', 'G');
     expect(r.frame()).toContain('Next lesson: The handshake, briefly');
+    // read to the end (saved), but its two quizzes are not answered: not complete
     expect(loadProgress(dir).progress.lessons['basics'].done).toBe(true);
+    expect(r.frame()).toContain('2 quizzes still to answer');
+    expect(r.frame()).not.toContain('Lesson complete');
+    await r.press('q');
+    expect(r.frame()).not.toContain('✓ Basics of the wire');
+    expect(r.frame()).toContain('Lessons (0/3 done)');
+    // answer both quizzes (the first one wrong: answered is what counts), then the end says complete
+    await r.press('enter', 'g', 'n', 'n', 'tab');
+    expect(r.frame()).toContain('What is the unit of data');
+    await r.press('down', 'down', 'enter', 'tab');
+    expect(r.frame()).toContain('Which port does HTTP use by default?');
+    await r.type('80');
+    await r.press('enter', 'escape', 'G');
     expect(r.frame()).toContain('Lesson complete');
     await r.press('n');
     expect(r.frame()).toContain('synack › Home › The handshake, briefly');

@@ -6,8 +6,8 @@
  * the sender's ISN, ack relative to the receiver's: src/diagram/labels.ts seqAck).
  *
  * Only numbers in a sequence-number position are rewritten (after `seq=`, `ack=`, `ISN`, `ack =`,
- * `= `, `up to`, `expects`, ...), never a port, a byte count or a time. A number is attributed to a
- * host by the event itself first (a segment's own seq is the sender's, its ack the receiver's),
+ * `X + 1`, `up to`, `expects`, ...), never a port, a byte count or a time (`RTO = 300 ms`). A
+ * number is attributed to a host by the event itself first (a segment's own seq is the sender's, its ack the receiver's),
  * then by the host's ISN, then by the sequence numbers that host's space is known to hold in the
  * trace; a number that fits no host or both is left as it is. Pure and deterministic.
  */
@@ -15,7 +15,7 @@ import type { SegmentEvent, Trace, TraceEvent } from '../../tcp/types.js';
 import type { SeqMode } from './model.js';
 
 /** seq-space markers: the text before a number that makes it a sequence number. */
-const MARKED = /(seq=|seq is |ack=|ack = |ack-1 = |rcv\.nxt=|ISN is the cookie |ISN is |ISN \(|ISN |cookie |\+ 1 = |= |up to |expected |expects |ACK for |ACK \(|ack \(|that ack \()(-?\d+)(?!\d|\.\d|\w)/g;
+const MARKED = /(seq=|seq is |ack=|ack = |ack-1 = |rcv\.nxt=|ISN is the cookie |ISN is |ISN \(|ISN |cookie |\+ 1 = |= (?=-?\d+ \+ 1)|up to |expected |expects |ACK for |ACK \(|ack \(|that ack \()(-?\d+)(?!\d|\.\d|\w)/g;
 
 function seqKind(marker: string): 'seq' | 'ack' | 'other' {
   if (marker === 'seq=' || marker === 'seq is ') return 'seq';

@@ -15,6 +15,9 @@ import { truncate, padRight, width as sw } from '../components/text.js';
 import { clean } from '../components/markdown.js';
 import { builtInScenarios } from '../player/run.js';
 import { positionUpdate } from './lesson.js';
+import { lessonComplete, lessonFraction } from '../lesson-progress.js';
+
+export { lessonComplete, lessonFraction };
 
 export interface HomeState {
   index: number;
@@ -30,13 +33,14 @@ export function sortedLessons(lessons: Lesson[]): Lesson[] {
   return [...lessons].sort((a, b) => a.meta.order - b.meta.order || a.meta.id.localeCompare(b.meta.id));
 }
 
-/** Per-lesson status: done, started, or not yet; and questions answered right. */
+/** Per-lesson status: complete, started, or not yet; and questions right at the first attempt. */
 export function lessonStatus(p: Progress, l: Lesson): { mark: 'done' | 'started' | 'none'; right: number; total: number; pct: number } {
   const lp = p.lessons[l.meta.id];
   const total = l.questions.length;
   const right = lp ? l.questions.filter((q) => lp.answers[q.id]?.correct).length : 0;
-  const mark = lp?.done ? 'done' : lp ? 'started' : 'none';
-  const pct = lp?.done ? 100 : Math.round(100 * (lp?.furthest ?? 0));
+  const complete = lessonComplete(lp, l);
+  const mark = complete ? 'done' : lp ? 'started' : 'none';
+  const pct = complete ? 100 : Math.floor(100 * lessonFraction(lp, l));
   return { mark, right, total, pct };
 }
 
@@ -45,26 +49,38 @@ export function markGlyph(mark: 'done' | 'started' | 'none', ascii: boolean): st
   return mark === 'done' ? g.done : mark === 'started' ? g.started : g.none;
 }
 
-/** Course progress: the average of each lesson's reading (done = 1). */
+/** Course progress: the average of each lesson's progress towards complete. */
 export function courseFraction(p: Progress, lessons: Lesson[]): number {
   if (!lessons.length) return 0;
   let sum = 0;
-  for (const l of lessons) {
-    const lp = p.lessons[l.meta.id];
-    sum += lp?.done ? 1 : Math.min(1, lp?.furthest ?? 0);
-  }
+  for (const l of lessons) sum += lessonFraction(p.lessons[l.meta.id], l);
   return sum / lessons.length;
 }
 
-function continueTarget(ctx: AppContext): { lesson: Lesson; position: number; resume: boolean } | null {
+/** Lessons complete (read to the end, every quiz answered). */
+export function completeCount(p: Progress, lessons: Lesson[]): number {
+  return lessons.filter((l) => lessonComplete(p.lessons[l.meta.id], l)).length;
+}
+
+/**
+ * "Continue": the last lesson opened while it is not complete; once it is, the next unfinished
+ * lesson after it in course order (then from the start); every lesson complete: the last one.
+ */
+export function continueTarget(ctx: AppContext): { lesson: Lesson; position: number; resume: boolean } | null {
   const sorted = sortedLessons(ctx.lessons);
-  const last = ctx.progress.last;
-  if (last) {
-    const l = sorted.find((x) => x.meta.id === last.lessonId);
-    if (l) return { lesson: l, position: last.position, resume: true };
+  const p = ctx.progress;
+  const unfinished = (l: Lesson) => !lessonComplete(p.lessons[l.meta.id], l);
+  const last = p.last;
+  const at = last ? sorted.findIndex((x) => x.meta.id === last.lessonId) : -1;
+  if (last && at >= 0 && unfinished(sorted[at])) return { lesson: sorted[at], position: last.position, resume: true };
+  const from = at >= 0 ? at + 1 : 0;
+  const next = [...sorted.slice(from), ...sorted.slice(0, from)].find(unfinished);
+  if (next) {
+    const lp = p.lessons[next.meta.id];
+    return { lesson: next, position: lp?.position ?? 0, resume: !!lp };
   }
-  const first = sorted.find((l) => !ctx.progress.lessons[l.meta.id]?.done) ?? sorted[0];
-  return first ? { lesson: first, position: ctx.progress.lessons[first.meta.id]?.position ?? 0, resume: false } : null;
+  if (last && at >= 0) return { lesson: sorted[at], position: last.position, resume: true };
+  return sorted[0] ? { lesson: sorted[0], position: 0, resume: false } : null;
 }
 
 function homeItems(ctx: AppContext): { id: HomeItemId; item: MenuItem }[] {
@@ -75,7 +91,7 @@ function homeItems(ctx: AppContext): { id: HomeItemId; item: MenuItem }[] {
     const st = lessonStatus(ctx.progress, c.lesson);
     out.push({ id: 'continue', item: { label: c.resume ? UI.homeContinue(title, st.pct) : UI.homeStart(title) } });
   }
-  const done = ctx.lessons.filter((l) => ctx.progress.lessons[l.meta.id]?.done).length;
+  const done = completeCount(ctx.progress, ctx.lessons);
   // Lessons that could not be loaded are counted here; the lesson list names each with its error.
   const broken = ctx.broken.length ? UI.homeBrokenCount(ctx.broken.length) : undefined;
   out.push({ id: 'lessons', item: { label: UI.homeLessonsCount(done, ctx.lessons.length), ...(broken ? { detail: broken } : {}) } });
@@ -166,7 +182,7 @@ function HomeView(props: { s: HomeState; ctx: AppContext }) {
   const g = glyphs(ctx.ascii);
   const lessons = sortedLessons(ctx.lessons);
   const frac = courseFraction(ctx.progress, lessons);
-  const done = lessons.filter((l) => ctx.progress.lessons[l.meta.id]?.done).length;
+  const done = completeCount(ctx.progress, lessons);
   const label = `${UI.homeCourse} `;
   const tail = `  ${done}/${lessons.length}`;
   const bar = progressBarText(frac, Math.max(10, Math.min(50, w - sw(label) - sw(tail))), ctx.ascii);

@@ -14,6 +14,7 @@ import type { Question } from '../../quiz/types.js';
 import type { Progress, LessonProgress } from '../../store/types.js';
 import { recordAnswer } from '../../quiz/srs.js';
 import { UI } from '../strings.js';
+import { lessonComplete } from '../lesson-progress.js';
 import { glyphs } from '../components/theme.js';
 import {
   blockLines,
@@ -151,13 +152,16 @@ export function nextLesson(ctx: AppContext, id: string): Lesson | null {
 
 function endLines(s: LessonState, ctx: AppContext, width: number): Line[] {
   const g = glyphs(ctx.ascii);
-  const done = ctx.progress.lessons[s.lessonId]?.done ?? false;
+  const lp = ctx.progress.lessons[s.lessonId];
+  const done = s.lesson ? lessonComplete(lp, s.lesson) : false;
+  // Read to the end with quizzes left: say how many (the lesson is not complete until they are answered).
+  const left = s.lesson && !done ? s.lesson.questions.filter((q) => lp?.answers[q.id] === undefined).length : 0;
   const next = nextLesson(ctx, s.lessonId);
   const out: Line[] = [[], [{ text: g.h.repeat(Math.max(1, width)), dim: true }]];
   out.push(
     done
       ? [{ text: ctx.ascii ? UI.readerDoneAscii : UI.readerDone, bold: true, color: 'green' }]
-      : [{ text: UI.readerEnd, bold: true }],
+      : [{ text: left > 0 ? UI.readerQuizzesLeft(left) : UI.readerEnd, bold: true }],
   );
   const nextText = next ? UI.readerNextLesson(clean(next.meta.title)) : UI.readerLastLesson;
   out.push(...wrapSpans([{ text: nextText, bold: s.offerNext, color: s.offerNext ? 'cyan' : undefined }], width));
@@ -255,8 +259,14 @@ export function positionUpdate(id: string, row: number, furthest: number, done: 
   };
 }
 
+/**
+ * A lesson answer: the first attempt is the one that counts (for the score, the spaced-repetition
+ * card and the mistakes shelf); an answer after `r` (retry) or after reopening the lesson is
+ * practice and changes nothing saved (issue 14: "never overwrites the first result").
+ */
 export function answerUpdate(lessonId: string, q: Question, correct: boolean, nowIso: string) {
   return (p: Progress): Progress => {
+    if (p.lessons[lessonId]?.answers[q.id] !== undefined) return p;
     const lp = lessonEntry(p, lessonId, nowIso);
     const withLesson: Progress = {
       ...p,

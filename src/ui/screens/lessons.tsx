@@ -10,7 +10,7 @@ import { Menu, menuKey, type MenuItem } from '../components/Menu.js';
 import { glyphs } from '../components/theme.js';
 import { truncate, wrap } from '../components/text.js';
 import { clean } from '../components/markdown.js';
-import { lessonStatus, markGlyph, sortedLessons } from './home.js';
+import { lessonComplete, lessonStatus, markGlyph, sortedLessons } from './home.js';
 import { positionUpdate } from './lesson.js';
 
 export interface LessonsState {
@@ -142,7 +142,7 @@ export const lessonsScreen: ScreenDef<LessonsState, LessonsAction> = {
     const sorted = sortedLessons(ctx.lessons);
     const last = ctx.progress.last?.lessonId;
     let index = last ? sorted.findIndex((l) => l.meta.id === last) : -1;
-    if (index < 0) index = Math.max(0, sorted.findIndex((l) => !ctx.progress.lessons[l.meta.id]?.done));
+    if (index < 0) index = Math.max(0, sorted.findIndex((l) => !lessonComplete(ctx.progress.lessons[l.meta.id], l)));
     // No good lesson: start on the first broken one (after the heading).
     if (!sorted.length && ctx.broken.length) index = 1;
     return { index };
