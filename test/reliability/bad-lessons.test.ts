@@ -33,7 +33,7 @@ beforeAll(async () => {
   cpSync(BROKEN_LESSONS, dir, { recursive: true });
   all = loadAllLessons(resolveLessonsDir({ env: { SYNACK_LESSONS: dir }, cwd: tmp.dir }));
   await ensureBuilt();
-  const r = await runCli(['check', '--lessons', dir]);
+  const r = await runCli(['check', '--lessons', dir], { timeoutMs: 50_000 });
   for (const line of r.stdout.split('\n')) {
     const m = /^(.*?\.md)(?::\d+:\d+)?: (.*)$/.exec(line);
     if (!m) continue;
