@@ -18,6 +18,7 @@ import halfOpen from '../../scenarios/half-open.tcp?raw';
 import synFlood from '../../scenarios/syn-flood.tcp?raw';
 import synFloodCookies from '../../scenarios/syn-flood-cookies.tcp?raw';
 import acceptOverflow from '../../scenarios/accept-overflow.tcp?raw';
+import zeroWindow from '../../scenarios/zero-window.tcp?raw';
 
 export interface Scenario {
   name: string;
@@ -51,6 +52,7 @@ export const SCENARIOS: readonly Scenario[] = (
     ['syn-flood', synFlood],
     ['syn-flood-cookies', synFloodCookies],
     ['accept-overflow', acceptOverflow],
+    ['zero-window', zeroWindow],
   ] as const
 ).map(([name, source]) => scenarioFromFile(name, source));
 

@@ -104,6 +104,26 @@ describe('zero window: the persist timer probes it (RFC 9293 §3.8.6.1)', () => 
   });
 });
 
+describe('bulk data', () => {
+  it('client send 100000 goes in MSS segments, never more in flight than the window, all delivered as the server reads', () => {
+    const t = run('option profile linux\n' + H + 'option rcvbuf server 8000\nclient connect\nclient send 100000\n' + 'wait 1s\nserver read all\n'.repeat(14));
+    const data = segments(t).filter((s) => s.from === 'client' && s.len > 0 && !s.retransmission);
+    expect(data.every((s) => s.len <= 1000)).toBe(true);
+    expect(data.reduce((n, s) => n + s.len, 0)).toBe(100000);
+    // at every send, the bytes in flight stay within the window the server last advertised
+    let acked = 101;
+    let wnd = 65535;
+    for (const s of segments(t)) {
+      if (s.from === 'server' && s.flags.includes('ACK') && s.t > 0) {
+        acked = Math.max(acked, s.ack!);
+        wnd = s.window!;
+      }
+      if (s.from === 'client' && s.len > 0) expect(s.seq + s.len - acked).toBeLessThanOrEqual(wnd);
+    }
+    expect(t.snapshots.at(-1)!.server.rcvNxt).toBe(100 + 1 + 100000);
+  });
+});
+
 describe('the diagram shows win= when the window changes', () => {
   it('zero window and update drawn; a trace without flow control has no win=', () => {
     const t = run('option profile linux\n' + H + 'option rcvbuf server 2000\nclient connect\nclient send 2000\nwait 1s\nserver read all\n');
