@@ -1,10 +1,12 @@
 /**
  * Every user-facing word the diagram renderer, the Mermaid exporter and `synack diagram` print.
- * English; a zh-CN catalogue will sit beside this one with the same shape.
+ * English and zh-CN, the same shape (src/i18n); protocol tokens (SYN, ACK, RTO, 2MSL, the state
+ * names) stay as in the RFCs and tcpdump.
  */
 import type { TcpState } from '../tcp/types.js';
+import { catalogue, type Translation } from '../i18n/index.js';
 
-export const DIAGRAM_STRINGS = {
+const DIAGRAM_STRINGS_EN = {
   /** Header of the time gutter. */
   timeHeader: 'ms',
   /** Marker after a retransmitted segment's label, full and short forms. */
@@ -73,6 +75,64 @@ export const DIAGRAM_STRINGS = {
     `${host} ${call}()${bytes !== undefined ? ` ${bytes} bytes` : ''}${error ? `: ${error}` : ''}`,
   listQueue: (host: string, syn: string, acc: string) => `${host} ${syn}, ${acc}`,
 } as const;
+
+const DIAGRAM_STRINGS_ZH: Translation<typeof DIAGRAM_STRINGS_EN> = {
+  timeHeader: 'ms',
+  retx: '(重传)',
+  retxShort: 'r',
+  lost: '(丢失)',
+  lostBecause: (reason: string) => `(丢失：${reason})`,
+  win: (n: number) => `win=${n}`,
+  winShort: (n: number) => `w${n}`,
+  twoMsl: '2MSL',
+  timeWaitFixed: 'TW',
+  timeWaitFixedShort: 'TW',
+  timeWaitFixedExpired: 'TIME-WAIT 结束',
+  timerFired: {
+    retransmit: 'RTO 超时',
+    'syn-ack': 'RTO 超时',
+    'time-wait': '2MSL 到期',
+    'delayed-ack': '延迟 ACK',
+    'user-timeout': '超时',
+    persist: '窗口探测',
+  },
+  timerFiredShort: {
+    retransmit: 'RTO',
+    'syn-ack': 'RTO',
+    'time-wait': '2MSL',
+    'delayed-ack': 'dACK',
+    'user-timeout': '超时',
+    persist: '探测',
+  },
+  flood: (count: number, ascii: boolean) => `${ascii ? 'x' : '×'}${count} 个来自伪造源的 SYN`,
+  floodShort: (count: number, ascii: boolean) => `${ascii ? 'x' : '×'}${count} 伪造 SYN`,
+  floodDetail: (queued: number, cookies: number, dropped: number) => {
+    const parts: string[] = [];
+    if (queued) parts.push(`入队 ${queued}`);
+    if (cookies) parts.push(`Cookie ${cookies}`);
+    if (dropped) parts.push(`丢弃 ${dropped}`);
+    return parts.join('，');
+  },
+  spoofedSegments: (count: number, flags: string, toSpoofed: boolean, ascii: boolean) =>
+    `${ascii ? 'x' : '×'}${count} ${flags} ${toSpoofed ? '发往' : '来自'}伪造源`,
+  spoofedName: '伪造源',
+  synQueue: (n: number, max: number) => `半连接队列 ${n}/${max}${n >= max ? ' 已满' : ''}`,
+  synQueueShort: (n: number, max: number) => `SYNQ ${n}/${max}`,
+  acceptQueue: (n: number, max: number) => `全连接队列 ${n}/${max}${n >= max ? ' 已满' : ''}`,
+  acceptQueueShort: (n: number, max: number) => `ACCQ ${n}/${max}`,
+  appError: (call: string, error: string) => `${call}()：${error}`,
+  legendTitle: '报文段：',
+  listTitle: (width: number) => `（${width} 列太窄，画不下时序图；事件如下：）`,
+  listTitleShort: '事件：',
+  listSegment: (from: string, to: string, label: string, arrow: string) => `${from} ${arrow} ${to} ${label}`,
+  listState: (host: string, from: string, to: string, arrow: string) => `${host} ${from} ${arrow} ${to}`,
+  listTimer: (host: string, timer: string, action: string) => `${host} ${timer} 定时器 ${action}`,
+  listApp: (host: string, call: string, bytes?: number, error?: string) =>
+    `${host} ${call}()${bytes !== undefined ? ` ${bytes} 字节` : ''}${error ? `：${error}` : ''}`,
+  listQueue: (host: string, syn: string, acc: string) => `${host} ${syn}，${acc}`,
+};
+
+export const DIAGRAM_STRINGS = catalogue('diagram.DIAGRAM_STRINGS', { en: DIAGRAM_STRINGS_EN, 'zh-CN': DIAGRAM_STRINGS_ZH });
 
 /** Short state names for narrow diagrams (at most 7 columns), after `ss`/netstat usage. */
 export const SHORT_STATE: Record<TcpState, string> = {

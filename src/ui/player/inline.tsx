@@ -112,15 +112,16 @@ export function inlineBindings(ascii: boolean): KeyBinding[] {
   return INLINE_BINDINGS.map((b) => ({ ...b, keys: asciiText(b.keys, ascii), help: b.help && asciiText(b.help, ascii) }));
 }
 
+/** Getters: the labels are read in the current language (src/i18n), not frozen at import. */
 export const INLINE_BINDINGS: KeyBinding[] = [
-  { keys: 'space', label: S.keys.play, help: S.keys.playHelp, footer: true },
-  { keys: '→/l', label: S.keys.step, help: S.keys.stepHelp, footer: true },
-  { keys: '←/h', label: S.keys.back, help: S.keys.backHelp, footer: true },
-  { keys: 'd', label: S.keys.drop, help: S.keys.dropHelp, footer: true },
-  { keys: 'u', label: S.keys.undo, help: S.keys.undoHelp, footer: false },
-  { keys: 's', label: S.keys.seq, help: S.keys.seqHelp, footer: false },
-  { keys: '+/-', label: S.keys.speed, help: S.keys.speedHelp, footer: false },
-  { keys: 'r', label: S.keys.restart, help: S.keys.restartHelp, footer: false },
+  { keys: 'space', get label() { return S.keys.play; }, get help() { return S.keys.playHelp; }, footer: true },
+  { keys: '→/l', get label() { return S.keys.step; }, get help() { return S.keys.stepHelp; }, footer: true },
+  { keys: '←/h', get label() { return S.keys.back; }, get help() { return S.keys.backHelp; }, footer: true },
+  { keys: 'd', get label() { return S.keys.drop; }, get help() { return S.keys.dropHelp; }, footer: true },
+  { keys: 'u', get label() { return S.keys.undo; }, get help() { return S.keys.undoHelp; }, footer: false },
+  { keys: 's', get label() { return S.keys.seq; }, get help() { return S.keys.seqHelp; }, footer: false },
+  { keys: '+/-', get label() { return S.keys.speed; }, get help() { return S.keys.speedHelp; }, footer: false },
+  { keys: 'r', get label() { return S.keys.restart; }, get help() { return S.keys.restartHelp; }, footer: false },
 ];
 
 /** Rows InlineView takes: border 2 + caption? + status + diagram + explanation 2 + hint. */

@@ -31,11 +31,17 @@ function queueLines(h: PanelHost, width: number, g: Glyphs, indent: string): str
 /** Side panel (one field a line), each line at most `width` columns. */
 export function sidePanelLines(panel: PanelData, width: number, g: Glyphs): string[] {
   const out: string[] = [];
-  const label = (k: string, v: string) => ` ${padRight(k, 8)} ${v}`;
+  const keys = [S.panelState, S.panelSndUna, S.panelSndNxt, S.panelRcvNxt, S.panelTimers];
+  const kw = Math.max(8, ...keys.map(sw));
+  const label = (k: string, v: string) => ` ${padRight(k, kw)} ${v}`;
   for (const h of panel.hosts) {
     if (out.length > 0) out.push('');
     out.push(`${h.name} ${h.addr}`);
-    out.push(label(S.panelState, h.state));
+    // The state with its Chinese name beside it (zh-CN); on a second line under the value when narrow.
+    const named = S.stateName(h.state);
+    const stateLine = label(S.panelState, named);
+    if (sw(stateLine) <= width || !named.startsWith(h.state)) out.push(stateLine);
+    else out.push(label(S.panelState, h.state), ' '.repeat(kw + 2) + named.slice(h.state.length).trim());
     out.push(label(S.panelSndUna, h.sndUna));
     out.push(label(S.panelSndNxt, h.sndNxt));
     out.push(label(S.panelRcvNxt, h.rcvNxt));
@@ -49,9 +55,10 @@ export function sidePanelLines(panel: PanelData, width: number, g: Glyphs): stri
 export function bottomPanelLines(panel: PanelData, width: number, g: Glyphs): string[] {
   const out: string[] = [];
   const nameW = Math.max(...panel.hosts.map((h) => sw(h.name)), 0);
+  const stateW = Math.max(12, ...panel.hosts.map((h) => sw(S.stateName(h.state))));
   for (const h of panel.hosts) {
     const parts = [
-      `${padRight(h.name, nameW)} ${padRight(h.state, 12)}`,
+      `${padRight(h.name, nameW)} ${padRight(S.stateName(h.state), stateW)}`,
       `UNA ${h.sndUna}`,
       `NXT ${h.sndNxt}`,
       `RCV ${h.rcvNxt}`,

@@ -1,13 +1,17 @@
 /**
  * User-facing strings of the diagram player, the inline (lesson) player and the playground.
- * Everything a learner reads in these screens lives here (a zh-CN translation is coming).
+ * Everything a learner reads in these screens lives here, in English and in zh-CN (same shape;
+ * protocol tokens such as SYN, ACK, seq, RTO, SND.UNA and the state names stay as in the RFCs).
  */
 import { sanitizeText } from '../../lessons/sanitize.js';
+import { catalogue, type Translation } from '../../i18n/index.js';
+import { STATE_NAMES } from '../../tcp/strings.js';
+import type { TcpState } from '../../tcp/types.js';
 
 /** Script text quoted back in a message may hold control characters: show them neutralised. */
 const q = (s: string) => sanitizeText(s).replace(/\n/g, ' ');
 
-export const playerStrings = {
+const playerStringsEn = {
   title: (name: string) => `Diagram player: ${q(name)}`,
   playgroundTitle: 'Playground',
   noEvents: 'This scenario produced no events.',
@@ -29,6 +33,8 @@ export const playerStrings = {
   drops: (ids: number[]) => `dropped by you: ${ids.map((i) => `#${i}`).join(' ')}`,
   // side panel
   panelState: 'state',
+  /** A state in the panel: the token, with its Chinese name beside it in zh-CN. */
+  stateName: (state: string) => state,
   panelSndUna: 'SND.UNA',
   panelSndNxt: 'SND.NXT',
   panelRcvNxt: 'RCV.NXT',
@@ -122,6 +128,124 @@ export const playerStrings = {
   },
   tooNarrow: 'Make the terminal wider to see the diagram.',
 };
+
+const playerStringsZh: Translation<typeof playerStringsEn> = {
+  title: (name: string) => `时序图播放器：${q(name)}`,
+  playgroundTitle: '实验台',
+  noEvents: '这个场景没有产生任何事件。',
+  scriptErrors: (name: string) => `脚本“${q(name)}”有错误：`,
+  scriptError: (line: number, col: number, message: string) => `第 ${line} 行第 ${col} 列：${q(message)}`,
+  startHint: '按空格键播放，按 → 单步。',
+  stepOf: (step: number, total: number) => `第 ${step}/${total} 步`,
+  playing: '播放中',
+  paused: '已暂停',
+  finished: '结束',
+  speed: (s: number) => `${s}×`,
+  simTime: (ms: string) => `t=${ms}ms`,
+  seqRelative: '相对序号',
+  seqAbsolute: '绝对序号',
+  nothingToDrop: '这一步之后已没有可丢弃的报文段。',
+  dropped: (id: number, label: string) => `丢弃报文段 #${id}（${label}）：模型已重新运行。`,
+  noDropToUndo: '没有可撤销的丢弃。',
+  undidDrop: (id: number) => `报文段 #${id} 重新送达。`,
+  drops: (ids: number[]) => `你丢弃的：${ids.map((i) => `#${i}`).join(' ')}`,
+  panelState: '状态',
+  stateName: (state: string) => {
+    const name = STATE_NAMES[state as TcpState];
+    return name && name !== state ? `${state} ${name}` : state;
+  },
+  panelSndUna: 'SND.UNA',
+  panelSndNxt: 'SND.NXT',
+  panelRcvNxt: 'RCV.NXT',
+  panelTimers: '定时器',
+  panelNoTimers: '无',
+  panelSynQueue: '半连接队列',
+  panelAcceptQueue: '全连接队列',
+  panelFull: '已满',
+  none: '—',
+  timerNames: {
+    retransmit: 'RTO',
+    'time-wait': '2MSL',
+    'delayed-ack': '延迟 ACK',
+    'syn-ack': 'SYN,ACK 的 RTO',
+    'user-timeout': '用户超时',
+  },
+  countdown: (ms: string) => `${ms}ms`,
+  keys: {
+    play: '播放/暂停',
+    playHelp: '播放或暂停动画。',
+    step: '单步',
+    stepHelp: '前进一个事件。',
+    back: '后退',
+    backHelp: '后退一个事件。',
+    speed: '速度',
+    speedHelp: '加快（+）或放慢（-）播放，0.25× 到 8×。',
+    restart: '重来',
+    restartHelp: '回到第一个事件（你丢弃的报文段保留）。',
+    drop: '丢弃下一个',
+    dropHelp: '丢弃下一个报文段：模型重新运行，看看 TCP 如何应对。',
+    undo: '撤销丢弃',
+    undoHelp: '让你最后丢弃的报文段重新送达。',
+    ends: '首/尾',
+    endsHelp: '跳到第一个或最后一个事件。',
+    seq: '相对/绝对序号',
+    seqHelp: '在相对序号和绝对序号之间切换。',
+    back2: '返回',
+    back2Help: '离开播放器。',
+    focusHelp: '按 Tab 选中时序图，之后播放器的按键生效。',
+  },
+  inlineFocused: '空格 播放 · ←/→ 单步 · d 丢弃 · s 序号 · r 重来 · Tab 离开',
+  inlineUnfocused: 'Tab：选中时序图，逐步查看',
+  pg: {
+    menuTitle: '操作',
+    logTitle: '发生了什么',
+    empty: '选一个操作：时序图会随之增长。',
+    clientConnect: '客户端：connect 连接',
+    clientSend: '客户端：send 发送 N 字节…',
+    clientClose: '客户端：close 关闭',
+    clientAbort: '客户端：abort 中止（RST）',
+    serverSend: '服务器：send 发送 N 字节…',
+    serverClose: '服务器：close 关闭',
+    serverAbort: '服务器：abort 中止（RST）',
+    listenOn: '服务器：开始监听',
+    listenOff: '服务器：停止监听',
+    dropClient: '网络：丢弃客户端的下一个报文段',
+    dropServer: '网络：丢弃服务器的下一个报文段',
+    setDelay: '网络：设置时延…',
+    wait: '等待 1 秒',
+    undo: '撤销上一步操作',
+    reset: '从头开始',
+    save: '另存为 .tcp…',
+    promptBytes: '多少字节？',
+    promptDelay: '单向时延（毫秒）：',
+    promptPath: '保存到：',
+    promptHint: 'Enter 确认，Esc 取消',
+    badNumber: (text: string) => `“${text}”不是不小于 1 的整数。`,
+    rejected: (line: number, col: number, message: string) => `模型拒绝了这个操作（脚本第 ${line} 行第 ${col} 列）：${message}`,
+    saving: (path: string) => `正在把脚本保存到 ${path}`,
+    defaultPath: './synack-playground.tcp',
+    nothingToUndo: '没有可撤销的操作。',
+    scriptHeader: '# synack 实验台脚本',
+    keys: {
+      choose: '选择',
+      chooseHelp: '在操作之间移动。',
+      doIt: '执行',
+      doItHelp: '执行所选操作：重建脚本，模型重新运行。',
+      undo: '撤销',
+      undoHelp: '删除上一步操作。',
+      step: '单步',
+      stepHelp: '时序图前进/后退（←/→），空格播放。',
+      seqHelp: '在相对序号和绝对序号之间切换。',
+      back: '返回',
+      backHelp: '离开实验台。',
+      confirm: '确认',
+      cancel: '取消',
+    },
+  },
+  tooNarrow: '把终端调宽一些才能看到时序图。',
+};
+
+export const playerStrings = catalogue('player.playerStrings', { en: playerStringsEn, 'zh-CN': playerStringsZh });
 
 /** With --ascii, the symbols in these strings become plain ASCII. */
 const ASCII_FALLBACK: [string, string][] = [

@@ -8,17 +8,18 @@ import { playerKeyAction } from '../player/inline.js';
 import { PlayerView } from '../player/view.js';
 import { asciiText, playerStrings as S } from '../player/strings.js';
 
+/** Getters: the labels are read in the current language (src/i18n), not frozen at import. */
 export const PLAYER_BINDINGS: KeyBinding[] = [
-  { keys: 'space', label: S.keys.play, help: S.keys.playHelp, footer: true },
-  { keys: '→/l', label: S.keys.step, help: S.keys.stepHelp, footer: true },
-  { keys: '←/h', label: S.keys.back, help: S.keys.backHelp, footer: true },
-  { keys: 'd', label: S.keys.drop, help: S.keys.dropHelp, footer: true },
-  { keys: 'q/Esc', label: S.keys.back2, help: S.keys.back2Help, footer: true },
-  { keys: 's', label: S.keys.seq, help: S.keys.seqHelp, footer: true },
-  { keys: '+/-', label: S.keys.speed, help: S.keys.speedHelp, footer: true },
-  { keys: 'r', label: S.keys.restart, help: S.keys.restartHelp, footer: true },
-  { keys: 'u', label: S.keys.undo, help: S.keys.undoHelp, footer: false },
-  { keys: 'Home/End', label: S.keys.ends, help: S.keys.endsHelp, footer: false },
+  { keys: 'space', get label() { return S.keys.play; }, get help() { return S.keys.playHelp; }, footer: true },
+  { keys: '→/l', get label() { return S.keys.step; }, get help() { return S.keys.stepHelp; }, footer: true },
+  { keys: '←/h', get label() { return S.keys.back; }, get help() { return S.keys.backHelp; }, footer: true },
+  { keys: 'd', get label() { return S.keys.drop; }, get help() { return S.keys.dropHelp; }, footer: true },
+  { keys: 'q/Esc', get label() { return S.keys.back2; }, get help() { return S.keys.back2Help; }, footer: true },
+  { keys: 's', get label() { return S.keys.seq; }, get help() { return S.keys.seqHelp; }, footer: true },
+  { keys: '+/-', get label() { return S.keys.speed; }, get help() { return S.keys.speedHelp; }, footer: true },
+  { keys: 'r', get label() { return S.keys.restart; }, get help() { return S.keys.restartHelp; }, footer: true },
+  { keys: 'u', get label() { return S.keys.undo; }, get help() { return S.keys.undoHelp; }, footer: false },
+  { keys: 'Home/End', get label() { return S.keys.ends; }, get help() { return S.keys.endsHelp; }, footer: false },
 ];
 
 export function playerOnKey(key: KeyName): KeyResult<PlayerAction> | null {

@@ -30,20 +30,21 @@ export const MENU_WIDTH = 34;
 export const NARROW_MENU_ROWS = 5;
 
 const K = S.pg.keys;
+/** Getters: the labels are read in the current language (src/i18n), not frozen at import. */
 export const PLAYGROUND_BINDINGS: KeyBinding[] = [
-  { keys: '↑/↓', label: K.choose, help: K.chooseHelp, footer: true },
-  { keys: 'Enter', label: K.doIt, help: K.doItHelp, footer: true },
-  { keys: 'u', label: K.undo, help: K.undoHelp, footer: true },
-  { keys: '←/→', label: S.keys.step, help: K.stepHelp, footer: true },
-  { keys: 'space', label: S.keys.play, help: S.keys.playHelp, footer: true },
-  { keys: 's', label: S.keys.seq, help: K.seqHelp, footer: false },
-  { keys: '+/-', label: S.keys.speed, help: S.keys.speedHelp, footer: false },
-  { keys: 'q/Esc', label: K.back, help: K.backHelp, footer: true },
+  { keys: '↑/↓', get label() { return K.choose; }, get help() { return K.chooseHelp; }, footer: true },
+  { keys: 'Enter', get label() { return K.doIt; }, get help() { return K.doItHelp; }, footer: true },
+  { keys: 'u', get label() { return K.undo; }, get help() { return K.undoHelp; }, footer: true },
+  { keys: '←/→', get label() { return S.keys.step; }, get help() { return K.stepHelp; }, footer: true },
+  { keys: 'space', get label() { return S.keys.play; }, get help() { return S.keys.playHelp; }, footer: true },
+  { keys: 's', get label() { return S.keys.seq; }, get help() { return K.seqHelp; }, footer: false },
+  { keys: '+/-', get label() { return S.keys.speed; }, get help() { return S.keys.speedHelp; }, footer: false },
+  { keys: 'q/Esc', get label() { return K.back; }, get help() { return K.backHelp; }, footer: true },
 ];
 
 const PROMPT_BINDINGS: KeyBinding[] = [
-  { keys: 'Enter', label: S.pg.keys.confirm, help: S.pg.promptHint, footer: true },
-  { keys: 'Esc', label: S.pg.keys.cancel, help: S.pg.promptHint, footer: true },
+  { keys: 'Enter', get label() { return S.pg.keys.confirm; }, get help() { return S.pg.promptHint; }, footer: true },
+  { keys: 'Esc', get label() { return S.pg.keys.cancel; }, get help() { return S.pg.promptHint; }, footer: true },
 ];
 
 export function playgroundOnKey(state: PlaygroundState, key: KeyName): KeyResult<PgAction> | null {
