@@ -86,7 +86,7 @@ export const progressSchema = z.object({
   cards: z.record(z.string(), card),
   history: z.array(answer),
   mistakes: z.record(z.string(), mistakeCount),
-  settings: z.object({ streak: z.boolean(), relative: z.boolean() }),
+  settings: z.object({ streak: z.boolean(), relative: z.boolean(), lang: z.enum(['en', 'zh-CN']).optional().catch(undefined) }),
 });
 
 /** The directory progress lives in: $SYNACK_HOME, else the OS data directory for "synack". */

@@ -49,7 +49,9 @@ export interface Progress {
   history: AnswerRecord[];
   /** question id -> consecutive right answers since it was last wrong (the mistakes shelf). */
   mistakes: Record<string, number>;
-  settings: { streak: boolean; relative: boolean };
+  /** `lang`: the language chosen on the home screen (absent in files from before it existed: the
+   *  locale decides). Progress itself is shared between languages (same lesson and card ids). */
+  settings: { streak: boolean; relative: boolean; lang?: 'en' | 'zh-CN' };
 }
 
 export function emptyProgress(): Progress {

@@ -10,6 +10,7 @@
  * Layout: one title row, the screen's body, one footer row; at most rows-1 high (so Ink never
  * clears the whole screen). `AppContext.height` given to screens is the BODY height.
  */
+import { setLang, type Lang } from '../i18n/index.js';
 import { utcDay, type DayOf } from '../quiz/days.js';
 import { systemDay } from '../util/system-day.js';
 import { Component, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
@@ -91,6 +92,8 @@ export interface AppProps {
    *  `overwrite`, an existing file must not be replaced: fail with an error whose code is 'EEXIST'
    *  (the shell then asks the learner). */
   writeFile?: (path: string, content: string, opts: { overwrite: boolean }) => void | Promise<void>;
+  /** After the language changed (the home screen's setting): reload the lessons in it. */
+  onLang?: (lang: Lang) => void;
   /** Called once when the app quits (code 0) or a screen crashes fatally. */
   onExit?: (code: number) => void;
   /** Test hook: the fixed terminal size when stdout reports none. */
@@ -281,6 +284,15 @@ export function App(props: AppProps) {
             s = { ...s, progress: p };
             const err = props.saveProgress?.(p);
             if (err) s = { ...s, message: UI.saveFailed(err) };
+            break;
+          }
+          case 'lang': {
+            setLang(c.lang);
+            const p: Progress = { ...s.progress, settings: { ...s.progress.settings, lang: c.lang } };
+            s = { ...s, progress: p };
+            const err = props.saveProgress?.(p);
+            if (err) s = { ...s, message: UI.saveFailed(err) };
+            props.onLang?.(c.lang);
             break;
           }
           case 'write-file': {

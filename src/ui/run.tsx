@@ -18,7 +18,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadProgress, progressDir, saveProgress } from '../store/progress.js';
 import { App, realClock } from './app.js';
 import { UI } from './strings.js';
-import { getLang, type Lang } from '../i18n/index.js';
+import { getLang, resolveLang, setLang, type Lang } from '../i18n/index.js';
+import { givenLangFlag } from '../cli/args.js';
 import { colorEnabled, enterAltScreen, ENTER_ALT, HIDE_CURSOR, LEAVE_ALT, SHOW_CURSOR } from './terminal.js';
 import { constants as osConstants } from 'node:os';
 import { frameRenderOptions } from './output.js';
@@ -121,14 +122,24 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
 
   // Only the front matter before the first frame; the full lessons load right after it.
   const lessonsDir = resolveLessonsDir({ option: opts.lessonsDir, env: io.env, cwd: io.cwd });
+  const pdir = progressDir(io.env);
+  const loaded = loadProgress(pdir);
+  // The language saved on the home screen, unless --lang or SYNACK_LANG says otherwise (the flag
+  // was checked at start, so this cannot throw).
+  setLang(resolveLang({ flag: givenLangFlag(), env: io.env, saved: loaded.progress.settings.lang ?? null }));
   // The lessons in the app's language (a lesson without a translation falls back to English, marked).
   const index = loadLessonIndex(lessonsDir, { lang: getLang() });
-  let lessons: Lesson[] = index.entries.map((e) => ({ meta: e.meta, file: e.file, blocks: [], questions: [] }));
+  let lessons: Lesson[] = index.entries.map((e) => ({
+    meta: e.meta,
+    file: e.file,
+    blocks: [],
+    questions: [],
+    ...(e.lang ? { lang: e.lang } : {}),
+    ...(e.fallback ? { fallback: true } : {}),
+  }));
   const brokenList = (bs: { file: string; problem: { message: string; line: number; col: number } }[]): BrokenLesson[] =>
     bs.map((b) => ({ file: b.file, message: b.problem.message, line: b.problem.line, col: b.problem.col }));
   const broken = brokenList(index.broken);
-  const pdir = progressDir(io.env);
-  const loaded = loadProgress(pdir);
 
   const refusal = opts.check?.(lessons, loaded.progress) ?? null;
   if (refusal) {
@@ -255,6 +266,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
   let code = 0;
   // Set when the app quits: the full lessons must not re-render (and so re-mount) an exiting app.
   let quitting = false;
+  let reload: (lang: Lang) => void = () => undefined;
   try {
     const element = (ls: Lesson[], br: BrokenLesson[]) => (
       <App
@@ -268,6 +280,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
         notice={notices.length ? notices.join(' ') : null}
         saveProgress={save}
         writeFile={(path, content, opts) => writeFileSync(resolvePath(io.cwd, path), content, { encoding: 'utf8', flag: opts.overwrite ? 'w' : 'wx' })}
+        onLang={(lang) => reload(lang)}
         onExit={(c) => {
           code = c;
           quitting = true;
@@ -283,7 +296,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     });
     // After the first frame: the full lessons (blocks and questions) replace the stubs. They load
     // in a worker thread, so keys, Ctrl+C and signals are never held up by lesson parsing.
-    const loading = loadLessonsOffThread(lessonsDir);
+    let loading = loadLessonsOffThread(lessonsDir);
     loading.result.then(
       (all) => {
         if (finished || quitting) return;
@@ -298,6 +311,22 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
         /* the app keeps the front-matter stubs */
       },
     );
+    // The home screen switched the language: the lessons again, in that language (the old ones stay
+    // on screen until the new ones arrive).
+    reload = (lang: Lang) => {
+      loading.cancel();
+      const mine = loadLessonsOffThread(lessonsDir, lang);
+      loading = mine;
+      mine.result.then(
+        (all) => {
+          if (finished || quitting || loading !== mine) return;
+          instance.rerender(element(all.lessons, brokenList(all.broken)));
+        },
+        () => {
+          /* keeps the lessons it has */
+        },
+      );
+    };
     await instance.waitUntilExit();
     loading.cancel();
     instance.cleanup();

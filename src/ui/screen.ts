@@ -8,6 +8,7 @@
  * Time: screens that animate implement `tick(state, nowMs)`; the shell calls it from one interval
  * (an injectable clock, so tests drive time by hand). Reducers and onKey never read the clock.
  */
+import type { Lang } from '../i18n/index.js';
 import type { ReactElement } from 'react';
 import type { Lesson } from '../lessons/types.js';
 import type { Progress } from '../store/types.js';
@@ -66,7 +67,10 @@ export type ShellCommand =
   | { cmd: 'progress'; update: (p: Progress) => Progress }
   /** Write a file (the playground's "save as .tcp"); the shell reports success or the error, and
    *  asks before replacing an existing file unless `overwrite`. */
-  | { cmd: 'write-file'; path: string; content: string; overwrite?: boolean };
+  | { cmd: 'write-file'; path: string; content: string; overwrite?: boolean }
+  /** Switch the language (the home screen's setting): the shell sets it, saves it with the
+   *  progress and reloads the lessons in it. */
+  | { cmd: 'lang'; lang: Lang };
 
 /** What onKey returns: nothing, one screen action, shell commands, or both. */
 export interface KeyResult<A> {

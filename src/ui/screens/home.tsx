@@ -8,6 +8,7 @@ import type { AppContext, KeyBinding, KeyName, KeyResult, ScreenDef, ScreenReque
 import type { Lesson } from '../../lessons/types.js';
 import type { Progress } from '../../store/types.js';
 import { UI } from '../strings.js';
+import { getLang, LANG_NAMES } from '../../i18n/index.js';
 import { Menu, menuKey, type MenuItem } from '../components/Menu.js';
 import { progressBarText } from '../components/ProgressBar.js';
 import { glyphs } from '../components/theme.js';
@@ -27,7 +28,7 @@ export interface HomeState {
 
 export type HomeAction = { type: 'move'; index: number } | { type: 'picker'; open: boolean; index?: number };
 
-type HomeItemId = 'continue' | 'lessons' | 'quiz' | 'player' | 'playground' | 'stats' | 'help' | 'quit';
+type HomeItemId = 'continue' | 'lessons' | 'quiz' | 'player' | 'playground' | 'stats' | 'language' | 'help' | 'quit';
 
 export function sortedLessons(lessons: Lesson[]): Lesson[] {
   return [...lessons].sort((a, b) => a.meta.order - b.meta.order || a.meta.id.localeCompare(b.meta.id));
@@ -99,6 +100,7 @@ function homeItems(ctx: AppContext): { id: HomeItemId; item: MenuItem }[] {
   out.push({ id: 'player', item: { label: UI.homePlayer } });
   out.push({ id: 'playground', item: { label: UI.homePlayground } });
   out.push({ id: 'stats', item: { label: UI.homeStats } });
+  out.push({ id: 'language', item: { label: UI.homeLanguage(LANG_NAMES[getLang()]) } });
   out.push({ id: 'help', item: { label: UI.homeHelp } });
   out.push({ id: 'quit', item: { label: UI.homeQuit } });
   return out;
@@ -158,6 +160,9 @@ export function homeOnKey(s: HomeState, key: KeyName, ctx: AppContext): KeyResul
       return push({ screen: 'playground' });
     case 'stats':
       return push({ screen: 'stats' });
+    case 'language':
+      // The other language (two for now); the shell sets it, saves it and reloads the lessons.
+      return { action: { type: 'move', index: a.index }, commands: [{ cmd: 'lang', lang: getLang() === 'en' ? 'zh-CN' : 'en' }] };
     case 'help':
       return push({ screen: 'help' });
     case 'quit':
@@ -253,7 +258,8 @@ function HomeView(props: { s: HomeState; ctx: AppContext }) {
   );
 }
 
-const HOME_BINDINGS: KeyBinding[] = [
+// Built when asked (not at import): the labels follow the language, which the home screen can change.
+const homeBindings = (): KeyBinding[] => [
   { ...UI.keyMove, footer: true },
   { ...UI.keyOpen, footer: true },
   { ...UI.keyPick },
@@ -265,7 +271,7 @@ export const homeScreen: ScreenDef<HomeState, HomeAction> = {
   init: () => ({ index: 0, picker: null }),
   reduce: (s, a) => reduceHome(s, a),
   onKey: homeOnKey,
-  bindings: (s) => (s.picker ? [{ ...UI.keyMove, footer: true }, { ...UI.keyPlayScenario, footer: true }, { ...UI.keyClose, footer: true }] : HOME_BINDINGS),
+  bindings: (s) => (s.picker ? [{ ...UI.keyMove, footer: true }, { ...UI.keyPlayScenario, footer: true }, { ...UI.keyClose, footer: true }] : homeBindings()),
   title: () => UI.homeTitle,
   view: (s, ctx) => <HomeView s={s} ctx={ctx} />,
 };
