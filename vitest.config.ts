@@ -13,7 +13,7 @@ import { defineConfig } from 'vitest/config';
  *   dependency optimizer pre-bundles them into one file each, so an import reads one module instead
  *   of hundreds (measured on 3 UI files: import 43-53 s -> 23-30 s, CPU -15%, under load).
  */
-const PURE = ['tcp', 'diagram', 'lessons', 'quiz', 'store', 'cli'];
+const PURE = ['tcp', 'diagram', 'lessons', 'quiz', 'store', 'cli', 'text'];
 const shared = {
   environment: 'node' as const,
   setupFiles: ['test/setup.ts'],
