@@ -193,7 +193,8 @@ export interface TranslationCheck {
 /**
  * Checks translated lesson files against the English lessons (as parsed by checkLessons): each
  * file's own problems (as for an English lesson, but prerequisites are the English twin's concern),
- * a file with no English twin of the same name, and every parity difference.
+ * a file with no English twin of the same name, and every parity difference. `options.checkTcp`
+ * defaults to false here (see below).
  */
 export function checkTranslations(
   english: readonly Lesson[],
@@ -207,7 +208,10 @@ export function checkTranslations(
   const lessons: Lesson[] = [];
   for (const f of files) {
     problems.push(...unsafeTextProblems(f.text, f.file));
-    const r = parseLesson(f.text, f.file, { ...options, checkTcp: options.checkTcp ?? true });
+    // The tcp blocks are not run again: parity requires the English twin's script lines (only
+    // comments and captions may differ), and the English block has been run already; a changed
+    // block is a parity error.
+    const r = parseLesson(f.text, f.file, { ...options, checkTcp: options.checkTcp ?? false });
     problems.push(...r.problems);
     const twin = byName.get(baseName(f.file));
     if (!twin) {
