@@ -60,8 +60,22 @@ async function printLesson(dir: string, id: string, io: CliIO, width: number, as
  */
 export const learnCommand: Command = defineCommand('learn', async ({ values, positionals }, io) => {
   const flags = appFlags(values);
-  const id = positionals[0];
-  if (id !== undefined && !KEBAB.test(id)) throw new UsageError(UI.badLessonId(safe(id)), 2);
+  const query = positionals[0];
+  if (query !== undefined && !KEBAB.test(query.toLowerCase())) throw new UsageError(UI.badLessonId(safe(query)), 2);
+  // The id, a list number (`learn 8`), a unique id prefix or a word of a title (`learn handshake`).
+  let id = query?.toLowerCase();
+  if (id !== undefined) {
+    const { resolveLessonsDir, loadLessonIndex } = await import('../lessons/load.js');
+    const { resolveLessonQuery } = await import('./lesson-id.js');
+    const index = loadLessonIndex(resolveLessonsDir({ option: flags.lessonsDir, env: io.env, cwd: io.cwd }), { lang: getLang() });
+    const refs = index.entries.map((e) => ({ id: e.meta.id, order: e.meta.order, title: e.meta.title }));
+    const r = resolveLessonQuery(id, refs);
+    if (r.ok) id = r.id;
+    else if (r.candidates.length > 1) {
+      reportError(io, 'learn', UI.ambiguousLesson(safe(query!), r.candidates));
+      return 1;
+    }
+  }
   if (values.plain) {
     if (id === undefined) throw new UsageError(CLI.missingArgs('LESSON-ID (with --plain)'), 2);
     const { resolveLessonsDir } = await import('../lessons/load.js');
@@ -72,8 +86,8 @@ export const learnCommand: Command = defineCommand('learn', async ({ values, pos
     const { watchDir } = await import('./check.js');
     writeLine(io.stderr, CLI.watching(dir));
     await watchDir(dir, io, () => {
-      writeLine(io.stderr, CLI.watchChanged(id));
-      void printLesson(dir, id, io, width, flags.ascii).then((c) => (code = c));
+      writeLine(io.stderr, CLI.watchChanged(id!));
+      void printLesson(dir, id!, io, width, flags.ascii).then((c) => (code = c));
     });
     return code;
   }

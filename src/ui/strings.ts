@@ -45,6 +45,7 @@ const UI_EN = {
   unknownLesson: (id: string, known: string[]) =>
     `No lesson '${id}'.` + (known.length ? ` Lessons: ${known.join(', ')}.` : ' No lessons were found.'),
   noLessons: (dir: string) => `No lessons found in ${dir}.`,
+  ambiguousLesson: (query: string, ids: string[]) => `'${query}' matches ${ids.length} lessons: ${ids.join(', ')}. Give more of the id.`,
   brokenLessons: (n: number) => `${n} lesson file${n === 1 ? '' : 's'} could not be loaded (run 'synack check').`,
 
   // home
@@ -238,6 +239,7 @@ const UI_ZH: Translation<typeof UI_EN> = {
   unknownLesson: (id, known) =>
     `没有课程 '${id}'。` + (known.length ? `现有课程：${known.join(', ')}。` : '一个课程也没有找到。'),
   noLessons: (dir) => `在 ${dir} 中没有找到课程。`,
+  ambiguousLesson: (query, ids) => `'${query}' 对应 ${ids.length} 课：${ids.join('、')}。请写出更多的 id。`,
   brokenLessons: (n) => `有 ${n} 个课程文件无法加载（请运行 'synack check'）。`,
 
   homeTitle: '主页',
