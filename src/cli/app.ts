@@ -61,9 +61,9 @@ async function printLesson(dir: string, id: string, io: CliIO, width: number, as
 export const learnCommand: Command = defineCommand('learn', async ({ values, positionals }, io) => {
   const flags = appFlags(values);
   const query = positionals[0];
-  if (query !== undefined && !KEBAB.test(query.toLowerCase())) throw new UsageError(UI.badLessonId(safe(query)), 2);
+  if (query !== undefined && !KEBAB.test(query)) throw new UsageError(UI.badLessonId(safe(query)), 2);
   // The id, a list number (`learn 8`), a unique id prefix or a word of a title (`learn handshake`).
-  let id = query?.toLowerCase();
+  let id = query;
   if (id !== undefined) {
     const { resolveLessonsDir, loadLessonIndex } = await import('../lessons/load.js');
     const { resolveLessonQuery } = await import('./lesson-id.js');
