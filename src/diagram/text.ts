@@ -2,7 +2,7 @@
  * Width-aware text helpers for the diagram: everything is measured in terminal columns with
  * string-width, so CJK host names (2 columns a character) line up and never overflow.
  */
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from '../text/width.js';
 import { wrapText } from '../text/wrap.js';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

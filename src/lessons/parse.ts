@@ -4,7 +4,7 @@
  * raw lengths. Quiz, tcp and layers fences are parsed here too. Pure: no I/O.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from '../text/width.js';
 import type { Question, Topic } from '../quiz/types.js';
 import type { Block, Lesson, LessonMeta, Problem } from './types.js';
 import { readMeta, type MetaPositions } from './frontmatter.js';

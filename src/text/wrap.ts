@@ -16,7 +16,7 @@
  * - Only a single unbreakable run (a word, or characters glued by the rules above) wider than the
  *   line is cut inside, at a grapheme boundary (never inside a wide character).
  */
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from './width.js';
 
 /** One grapheme with its width and a caller's payload (a style, or nothing). */
 export interface Cell<S> {

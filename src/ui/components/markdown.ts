@@ -6,7 +6,7 @@
  * width with an ellipsis. Interactive blocks (quiz, tcp, layers) are rendered by a callback so the
  * reader can give them their live state.
  */
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from '../../text/width.js';
 import type { Block, Inline } from '../../lessons/types.js';
 import { sanitizeText } from '../../lessons/sanitize.js';
 import { glyphs, type Glyphs } from './theme.js';

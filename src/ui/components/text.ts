@@ -1,5 +1,5 @@
 /** Width-aware string helpers for plain (unstyled) text. Pure. */
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from '../../text/width.js';
 import { wrapText } from '../../text/wrap.js';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
