@@ -92,7 +92,7 @@ const runOpts = fc.record(
 );
 
 /** FUZZ_RUNS / FUZZ_SEED explore further (e.g. `FUZZ_RUNS=20000 FUZZ_SEED=5 npx vitest run ...`). */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 800);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261121);
 
 /** The engine's safety net (src/tcp/engine.ts MAX_EVENTS): a run that reaches it is a runaway loop. */

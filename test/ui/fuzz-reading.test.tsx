@@ -1,7 +1,7 @@
 /** Key fuzz (reading): see test/ui/helpers/fuzz.tsx. */
 import { describe, it } from 'vitest';
 import type { ScreenRequest } from '../../src/ui/screen.js';
-import { fuzzScreen } from './helpers/fuzz.js';
+import { fuzzScreen, KEYS_PER_SCREEN } from './helpers/fuzz.js';
 
 const STARTS: ScreenRequest[] = [
   { screen: 'home' },
@@ -12,6 +12,6 @@ const STARTS: ScreenRequest[] = [
 
 describe('key fuzz: reading', () => {
   it.each(STARTS.map((s, i) => [i, s] as const))('screen #%i survives random keys, escape sequences, Ctrl keys, pastes and resizes', async (i, start) => {
-    await fuzzScreen(i, start, 300);
+    await fuzzScreen(i, start, KEYS_PER_SCREEN);
   });
 });

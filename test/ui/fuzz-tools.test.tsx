@@ -1,7 +1,7 @@
 /** Key fuzz (tools): see test/ui/helpers/fuzz.tsx. */
 import { describe, it } from 'vitest';
 import type { ScreenRequest } from '../../src/ui/screen.js';
-import { fuzzScreen } from './helpers/fuzz.js';
+import { fuzzScreen, KEYS_PER_SCREEN } from './helpers/fuzz.js';
 
 const STARTS: ScreenRequest[] = [
   { screen: 'lesson', lessonId: 'closing' },
@@ -14,6 +14,6 @@ const STARTS: ScreenRequest[] = [
 
 describe('key fuzz: tools', () => {
   it.each(STARTS.map((s, i) => [i, s] as const))('screen #%i survives random keys, escape sequences, Ctrl keys, pastes and resizes', async (i, start) => {
-    await fuzzScreen(i + 10, start, 300);
+    await fuzzScreen(i + 10, start, KEYS_PER_SCREEN);
   });
 });

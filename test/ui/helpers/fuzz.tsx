@@ -47,7 +47,13 @@ function checkFrame(r: Rendered, cols: number, rows: number, where: string) {
 }
 
 /** Runs `keys` random keys/resizes/clock steps on a fresh app started at `start`. */
-export async function fuzzScreen(i: number, start: ScreenRequest, KEYS_PER_SCREEN = 450): Promise<void> {
+/**
+ * Keys per screen in \`npm test\` (kept small so the suite stays fast; these are regression nets).
+ * Hunt further with SYNACK_FUZZ_KEYS=3000.
+ */
+export const KEYS_PER_SCREEN = Number(process.env.SYNACK_FUZZ_KEYS ?? 150);
+
+export async function fuzzScreen(i: number, start: ScreenRequest, keys = KEYS_PER_SCREEN): Promise<void> {
     const r0 = rng(0x5eed + i * 7919);
     const lessons = fixtureLessons();
     let cols = 80;
@@ -68,7 +74,7 @@ export async function fuzzScreen(i: number, start: ScreenRequest, KEYS_PER_SCREE
       />
     );
     let r = await renderInk(mk(), { columns: cols, rows });
-    for (let k = 0; k < KEYS_PER_SCREEN; k++) {
+    for (let k = 0; k < keys; k++) {
       if (r0() < 0.03) {
         cols = 20 + Math.floor(r0() * 200);
         rows = 6 + Math.floor(r0() * 60);
