@@ -6,6 +6,7 @@ import { Box, Text } from 'ink';
 import type { Lesson } from '../../lessons/types.js';
 import type { AppContext, KeyBinding, KeyName, KeyResult, ScreenDef } from '../screen.js';
 import { UI } from '../strings.js';
+import { LESSON_MESSAGES } from '../../lessons/strings.js';
 import { Menu, menuKey, type MenuItem } from '../components/Menu.js';
 import { glyphs } from '../components/theme.js';
 import { truncate, wrap } from '../components/text.js';
@@ -49,7 +50,8 @@ export function lessonItems(ctx: AppContext): MenuItem[] {
     const warn = missingPrerequisites(ctx, l).length ? '! ' : '';
     return {
       mark: markGlyph(st.mark, ctx.ascii),
-      label: `${i + 1}. ${clean(l.meta.title)}`,
+      // A lesson not yet translated into the app's language is the English one, and says so.
+      label: `${i + 1}. ${clean(l.meta.title)}${l.fallback ? ` ${LESSON_MESSAGES.englishFallback}` : ''}`,
       detail: warn + (ctx.width >= 60 ? `${UI.lessonMinutes(l.meta.minutes)}${q}` : q.trim() || UI.lessonMinutes(l.meta.minutes)),
     };
   });
