@@ -12,6 +12,7 @@ import { loadAllLessons, loadLesson, loadLessonIndex, resolveLessonsDir, type Al
 import { Worker } from 'node:worker_threads';
 import type { LessonsWorkerMessage } from './lessons-worker.js';
 import { seedRuns } from '../tcp/run-cache.js';
+import { precomputeLessonRuns } from './player/run.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -157,6 +158,9 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     }
     const full = r.lesson;
     lessons = lessons.map((l) => (l.meta.id === full.meta.id ? full : l));
+    // Its diagrams too, now: before the screen switches a Ctrl+C is the terminal's SIGINT and ends
+    // synack at once; after it, the first render would compute them with keys waiting.
+    precomputeLessonRuns([full]);
   }
   // A quiz opened from the command line (`synack quiz --mode ...`) builds its question bank at once:
   // it needs every lesson's questions, not the index stubs (Home -> Quiz starts after the full load).
