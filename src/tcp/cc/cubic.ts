@@ -27,7 +27,7 @@
  * fixed beta_scale; and all of it in segments.
  */
 import type { CcConfig, CcState, CongestionAlgorithm, CubicState } from './types.js';
-import { packetsOf, slowStart } from './reno.js';
+import { packetsOf, slowStartPart } from './reno.js';
 
 /** RFC 9438 §5.1: C = 0.4 (segments per second cubed). */
 export const CUBIC_C = 0.4;
@@ -136,15 +136,8 @@ export const cubic: CongestionAlgorithm = {
     return { ...s, caAcked: 0, cubic: { ...c, wMax, cwndPrior: s.cwnd, tEpoch: null, afterTimeout: timeout } };
   },
   onAck(cfg, s, acked, now, srtt) {
-    let st = s;
-    let left = acked;
-    if (st.cwnd < st.ssthresh) {
-      const ss = slowStart(cfg, st, acked);
-      st = { ...st, cwnd: ss.cwnd };
-      left = ss.left;
-      if (left <= 0) return st;
-    }
-    return congestionAvoidance(cfg, st, left, now, srtt);
+    const { st, left } = slowStartPart(cfg, s, acked);
+    return left === null ? st : congestionAvoidance(cfg, st, left, now, srtt);
   },
   onRecoveryExit: (_cfg, s) => ({ ...s, caAcked: 0, cubic: { ...cubicOf(s), tEpoch: null } }),
 };

@@ -34,6 +34,16 @@ export function slowStart(cfg: CcConfig, s: CcState, acked: number): { cwnd: num
   return { cwnd: next * cfg.smss, left: pk * cfg.smss };
 }
 
+/**
+ * The slow-start part of an ACK (every algorithm's onAck starts with it): the state after it, and
+ * the bytes left over for congestion avoidance, or null when the ACK was used up in slow start.
+ */
+export function slowStartPart(cfg: CcConfig, s: CcState, acked: number): { st: CcState; left: number | null } {
+  if (s.cwnd >= s.ssthresh) return { st: s, left: acked };
+  const ss = slowStart(cfg, s, acked);
+  return { st: { ...s, cwnd: ss.cwnd }, left: ss.left > 0 ? ss.left : null };
+}
+
 /** RFC 5681 §3.1 congestion avoidance (byte counting) or Linux tcp_cong_avoid_ai(). */
 export function renoCongestionAvoidance(cfg: CcConfig, s: CcState, acked: number): CcState {
   if (cfg.counting === 'bytes') {
@@ -71,15 +81,8 @@ export const reno: CongestionAlgorithm = {
   },
   onCongestion: (_cfg, s) => s,
   onAck(cfg, s, acked) {
-    let st = s;
-    let left = acked;
-    if (st.cwnd < st.ssthresh) {
-      const ss = slowStart(cfg, st, acked);
-      st = { ...st, cwnd: ss.cwnd };
-      left = ss.left;
-      if (left <= 0) return st;
-    }
-    return renoCongestionAvoidance(cfg, st, left);
+    const { st, left } = slowStartPart(cfg, s, acked);
+    return left === null ? st : renoCongestionAvoidance(cfg, st, left);
   },
   onRecoveryExit: (_cfg, s) => s,
 };
