@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { checkLessons } from '../../src/lessons/validate.js';
 import { checkTranslations } from '../../src/lessons/parity.js';
 import { checkCommand, checkWatch } from '../../src/cli/check.js';
-import type { CliIO } from '../../src/cli/io.js';
+import { fakeIO } from '../cli/helpers.js';
 
 /** A small English lesson with every kind of key parity looks at. */
 const EN = `---
@@ -263,16 +263,8 @@ describe('synack check DIR with DIR/zh-CN', () => {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   function run(dir: string) {
-    let out = '';
-    const io: CliIO = {
-      stdout: { write: (s: string) => (out += s) },
-      stderr: { write: () => true },
-      stdin: { isTTY: false },
-      env: {},
-      cwd: tmp,
-      readStdin: async () => '',
-    };
-    return checkCommand([dir], io).then((code) => ({ code, lines: out.trimEnd().split('\n') }));
+    const f = fakeIO({ cwd: tmp });
+    return checkCommand([dir], f.io).then((code) => ({ code, lines: f.out().trimEnd().split('\n') }));
   }
 
   it('checks the twins, prints file:line:col relative to the working directory and fails on a difference', async () => {
@@ -301,24 +293,16 @@ describe('synack check DIR with DIR/zh-CN', () => {
     mkdirSync(join(dir, 'zh-CN'), { recursive: true });
     writeFileSync(join(dir, '01-demo.md'), EN);
     writeFileSync(join(dir, 'zh-CN', '01-demo.md'), ZH);
-    let out = '';
-    const io: CliIO = {
-      stdout: { write: (s: string) => (out += s) },
-      stderr: { write: () => true },
-      stdin: { isTTY: false },
-      env: {},
-      cwd: tmp,
-      readStdin: async () => '',
-    };
+    const f = fakeIO({ cwd: tmp });
     const stop = new AbortController();
-    const done = checkWatch(dir, io, stop.signal, 20);
-    expect(out).toMatch(/zh-CN translation: all good\n$/);
+    const done = checkWatch(dir, f.io, stop.signal, 20);
+    expect(f.out()).toMatch(/zh-CN translation: all good\n$/);
     writeFileSync(join(dir, 'zh-CN', '01-demo.md'), edit(ZH, 'answer: 3', 'answer: 30'));
-    for (let i = 0; i < 300 && !/the English quiz has 3/.test(out); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 300 && !/the English quiz has 3/.test(f.out()); i++) await new Promise((r) => setTimeout(r, 10));
     stop.abort();
     expect(await done).toBe(1);
-    expect(out).toMatch(/zh-CN\/01-demo\.md changed: checking again/);
-    expect(out).toMatch(/watched\/zh-CN\/01-demo\.md:\d+:1: quiz 'num': 'answer' is 30, the English quiz has 3/);
+    expect(f.out()).toMatch(/zh-CN\/01-demo\.md changed: checking again/);
+    expect(f.out()).toMatch(/watched\/zh-CN\/01-demo\.md:\d+:1: quiz 'num': 'answer' is 30, the English quiz has 3/);
   });
 
   it('without a zh-CN directory the output is the English check alone', async () => {

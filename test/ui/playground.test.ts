@@ -3,31 +3,14 @@ import {
   buildScript,
   explanations,
   initPlayground,
-  menuItems,
   reducePlayground,
-  type MenuItemId,
   type PgAction,
   type PlaygroundState,
 } from '../../src/ui/player/playground.js';
 import { playgroundOnKey, playgroundOnPaste } from '../../src/ui/screens/playground.js';
 import { runModel } from '../../src/ui/player/run.js';
+import { choose, keys } from './helpers/playground.js';
 import type { SegmentEvent } from '../../src/tcp/types.js';
-
-function choose(s: PlaygroundState, id: MenuItemId): PlaygroundState {
-  const idx = menuItems(s).findIndex((m) => m.id === id);
-  expect(idx).toBeGreaterThanOrEqual(0);
-  const moved = reducePlayground(s, { type: 'move', delta: idx - s.cursor });
-  expect(menuItems(moved)[moved.cursor].id).toBe(id);
-  return reducePlayground(moved, { type: 'activate' });
-}
-
-function keys(s: PlaygroundState, ...ks: string[]): PlaygroundState {
-  for (const k of ks) {
-    const r = playgroundOnKey(s, k);
-    if (r?.action) s = reducePlayground(s, r.action as PgAction);
-  }
-  return s;
-}
 
 function segs(s: PlaygroundState): SegmentEvent[] {
   return (s.player.trace?.events ?? []).filter((e): e is SegmentEvent => e.type === 'segment');

@@ -10,32 +10,10 @@ import { currentExplanation, initPlayer, reducePlayer, type PlayerState } from '
 import { diagramWindow } from '../../../src/ui/player/diagram.js';
 import { explainIn } from '../../../src/ui/player/seqtext.js';
 import { initInline, inlineLines, reduceInline } from '../../../src/ui/player/inline.js';
-import {
-  explanations,
-  initPlayground,
-  menuItems,
-  reducePlayground,
-  type MenuItemId,
-  type PlaygroundState,
-} from '../../../src/ui/player/playground.js';
-import { playgroundOnKey } from '../../../src/ui/screens/playground.js';
+import { explanations, initPlayground } from '../../../src/ui/player/playground.js';
 import { seqAck } from '../../../src/diagram/labels.js';
-import type { PgAction } from '../../../src/ui/player/playground.js';
+import { choose, keys } from '../helpers/playground.js';
 import type { SegmentEvent } from '../../../src/tcp/types.js';
-
-function choose(s: PlaygroundState, id: MenuItemId): PlaygroundState {
-  const idx = menuItems(s).findIndex((m) => m.id === id);
-  const moved = reducePlayground(s, { type: 'move', delta: idx - s.cursor });
-  return reducePlayground(moved, { type: 'activate' });
-}
-
-function keys(s: PlaygroundState, ...ks: string[]): PlaygroundState {
-  for (const k of ks) {
-    const r = playgroundOnKey(s, k);
-    if (r?.action) s = reducePlayground(s, r.action as PgAction);
-  }
-  return s;
-}
 
 function diagramOf(p: PlayerState): string {
   return diagramWindow({ trace: p.trace!, width: 120, height: 200, upTo: p.step, seq: p.seq, ascii: false, transit: [] }).join('\n');
