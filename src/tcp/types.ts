@@ -158,6 +158,27 @@ export interface HostSnapshot {
   /** Bytes sent but not yet acknowledged, and bytes received but not read by the application. */
   unacked?: number;
   received?: number;
+  /** The sender's congestion control after the event (issue 11); absent before the connection
+   *  is synchronized. The player's panel, the chart and `synack plot` read it. */
+  cc?: CcSnapshot;
+}
+
+/** A sender's congestion state at one instant. Windows in bytes, times in ms. */
+export interface CcSnapshot {
+  algo: 'reno' | 'newreno' | 'cubic';
+  cwnd: number;
+  /** null while still "arbitrarily high" (RFC 5681 §3.1; Linux TCP_INFINITE_SSTHRESH). */
+  ssthresh: number | null;
+  /** FlightSize: bytes sent and not yet acknowledged (RFC 5681 §2). */
+  flight: number;
+  /** The peer's advertised window as this sender last saw it. */
+  peerWnd: number;
+  /** Duplicate ACKs counted since the last new ACK. */
+  dupAcks: number;
+  phase: 'slow-start' | 'congestion-avoidance' | 'fast-recovery' | 'rto-recovery';
+  /** The current retransmission timeout (RFC 6298) and, once measured, the smoothed RTT. */
+  rto: number;
+  srtt?: number;
 }
 
 export interface Trace {
