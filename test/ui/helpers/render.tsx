@@ -1,6 +1,12 @@
 /**
- * Shared Ink test helper: render at a fixed terminal size, press keys inside React's act(), read the
- * last frame with ANSI stripped, resize live, and drive time with a fake clock.
+ * Ink test helper on top of ink-testing-library (`render`, `lastFrame`, `stdin.write`). It adds only
+ * what ink-testing-library lacks:
+ * - a terminal size: its stdout is always 100 columns with no `rows`; here the app mounts only once
+ *   the requested size is set (so no first frame is laid out at 100 columns), and `resize` changes it
+ *   live and emits the terminal's `resize` event;
+ * - keys pressed inside React's act() with the frame settled after each one (one setTimeout(0) is
+ *   not enough: Enter can reach a stale handler), named keys, typing and pasting;
+ * - a fake clock (`FakeClock`) advanced inside act().
  *
  *   const r = await renderInk(<App ... clock={clock} />, { columns: 80, rows: 24 });
  *   await r.press('down', 'down', 'enter');      // named keys (see KEYS) or raw strings, one write each
@@ -8,12 +14,11 @@
  *   await r.paste('SYN-SENT');                  // one write with the whole text (a paste burst)
  *   expect(r.frame()).toContain('Lessons');
  *   await r.resize(120, 40);
- *   await clockTick(r, clock, 500);             // advance the fake clock inside act()
+ *   await r.advance(clock, 500);                // advance the fake clock inside act()
  *   await r.unmount();
  */
-import { EventEmitter } from 'node:events';
-import { act, type ReactElement } from 'react';
-import { render, type Instance } from 'ink';
+import { act, useState, type ReactElement, type ReactNode } from 'react';
+import { render } from 'ink-testing-library';
 import stripAnsi from 'strip-ansi';
 import type { Clock } from '../../../src/ui/app.js';
 import { KEY_CODES } from '../../../src/ui/keys.js';
@@ -24,56 +29,7 @@ import { KEY_CODES } from '../../../src/ui/keys.js';
 export const KEYS = { ...KEY_CODES, esc: KEY_CODES.escape } as const;
 export type NamedKey = keyof typeof KEYS;
 
-export class FakeStdout extends EventEmitter {
-  isTTY = true;
-  frames: string[] = [];
-  constructor(
-    public columns: number,
-    public rows: number,
-  ) {
-    super();
-  }
-  write = (s: string): boolean => {
-    this.frames.push(s);
-    return true;
-  };
-  hasColors(): boolean {
-    return false;
-  }
-  getColorDepth(): number {
-    return 1;
-  }
-  cursorTo(): boolean {
-    return true;
-  }
-  moveCursor(): boolean {
-    return true;
-  }
-  clearLine(): boolean {
-    return true;
-  }
-}
-
-export class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write = (data: string): void => {
-    this.data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  };
-  read = (): string | null => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-}
+type Testing = ReturnType<typeof render>;
 
 /** A manual clock: `advance(ms)` moves time and runs due interval/timeout callbacks in order. */
 export class FakeClock implements Clock {
@@ -123,9 +79,9 @@ export class FakeClock implements Clock {
 }
 
 export interface Rendered {
-  stdout: FakeStdout;
-  stdin: FakeStdin;
-  instance: Instance;
+  /** ink-testing-library's stdout (every frame written, `lastFrame()`), sized like a terminal. */
+  stdout: Testing['stdout'] & { columns: number; rows: number };
+  stdin: Testing['stdin'];
   /** The last frame, ANSI stripped. */
   frame(): string;
   /** The last frame's lines, ANSI stripped. */
@@ -145,34 +101,43 @@ export interface Rendered {
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Renders its children only once the test has given the terminal its size. */
+function Sized({ ready, children }: { ready: { set?: (v: boolean) => void }; children: ReactNode }) {
+  const [on, set] = useState(false);
+  ready.set = set;
+  return on ? children : null;
+}
+
 export async function renderInk(el: ReactElement, size: { columns?: number; rows?: number } = {}): Promise<Rendered> {
-  const stdout = new FakeStdout(size.columns ?? 80, size.rows ?? 24);
-  const stderr = new FakeStdout(size.columns ?? 80, size.rows ?? 24);
-  const stdin = new FakeStdin();
-  let instance!: Instance;
+  const ready: { set?: (v: boolean) => void } = {};
+  let t!: Testing;
   await act(async () => {
-    instance = render(el, {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stderr: stderr as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      debug: true,
-      exitOnCtrlC: false,
-      patchConsole: false,
-    });
+    t = render(<Sized ready={ready}>{el}</Sized>);
     await flush();
   });
-  const frame = () => stripAnsi(stdout.frames.at(-1) ?? '');
+  const stdout = t.stdout as Rendered['stdout'];
+  const setSize = (columns: number, rows: number) => {
+    // Own properties shadow ink-testing-library's fixed `columns` getter; a terminal is a TTY.
+    for (const [k, v] of [['columns', columns], ['rows', rows], ['isTTY', true]] as const) {
+      Object.defineProperty(stdout, k, { value: v, writable: true, configurable: true, enumerable: true });
+    }
+  };
+  setSize(size.columns ?? 80, size.rows ?? 24);
+  await act(async () => {
+    ready.set!(true);
+    await flush();
+  });
+  const frame = () => stripAnsi(t.lastFrame() ?? '');
   const r: Rendered = {
     stdout,
-    stdin,
-    instance,
+    stdin: t.stdin,
     frame,
     lines: () => frame().split('\n'),
     async press(...keys) {
       for (const k of keys) {
         const raw = k in KEYS ? KEYS[k as NamedKey] : k;
         await act(async () => {
-          stdin.write(raw);
+          t.stdin.write(raw);
           await flush();
         });
       }
@@ -182,14 +147,13 @@ export async function renderInk(el: ReactElement, size: { columns?: number; rows
     },
     async paste(text) {
       await act(async () => {
-        stdin.write(text);
+        t.stdin.write(text);
         await flush();
       });
     },
     async resize(columns, rows) {
       await act(async () => {
-        stdout.columns = columns;
-        stdout.rows = rows;
+        setSize(columns, rows);
         stdout.emit('resize');
         await flush();
       });
@@ -202,16 +166,16 @@ export async function renderInk(el: ReactElement, size: { columns?: number; rows
     },
     async rerender(next) {
       await act(async () => {
-        instance.rerender(next);
+        t.rerender(<Sized ready={ready}>{next}</Sized>);
         await flush();
       });
     },
     async unmount() {
       await act(async () => {
-        instance.unmount();
+        t.unmount();
         await flush();
       });
-      instance.cleanup();
+      t.cleanup();
     },
   };
   return r;
