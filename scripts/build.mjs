@@ -31,6 +31,22 @@ const noDevtools = {
   },
 };
 
+/**
+ * Ink measures every character it writes with string-width, whose first non-ASCII call compiles an
+ * RGI_Emoji regex (~30 ms of the first frame). Ink's own imports of `string-width` (ink/build,
+ * widest-line, cli-truncate) go to src/text/string-width-fast.ts, which returns string-width's
+ * exact answer (tested over every code point) without that regex for single code points.
+ */
+const fastStringWidth = {
+  name: 'fast-string-width',
+  setup(b) {
+    const target = join(root, 'src/text/string-width-fast.ts');
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      /[\\/]node_modules[\\/](ink[\\/]build|widest-line|cli-truncate)[\\/]/.test(args.importer) ? { path: target } : undefined,
+    );
+  },
+};
+
 const result = await build({
   // Metafile paths are relative to this directory (whatever the caller's cwd).
   absWorkingDir: root,
@@ -52,7 +68,7 @@ const result = await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  plugins: [rawPlugin, noDevtools],
+  plugins: [rawPlugin, noDevtools, fastStringWidth],
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': 'undefined' },
   banner: {
     js: [

@@ -5,7 +5,7 @@
  * reader, the wrapper and the diagram ask about the same few hundred graphemes over and over: box
  * drawing, arrows, CJK). Pure; the memo is bounded.
  */
-import stringWidth from 'string-width';
+import stringWidth from './string-width-fast.js';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
