@@ -7,8 +7,18 @@ import module from 'node:module';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 
+/** synack's cache directory: SYNACK_CACHE, else the platform's (XDG_CACHE_HOME/synack, ...). */
+export function cacheDir(env: Record<string, string | undefined>): string {
+  return env.SYNACK_CACHE ? env.SYNACK_CACHE : envPaths('synack', { suffix: '' }).cache;
+}
+
 export function compileCacheDir(env: Record<string, string | undefined>): string {
-  return join(env.SYNACK_CACHE ? env.SYNACK_CACHE : envPaths('synack', { suffix: '' }).cache, 'compile-cache');
+  return join(cacheDir(env), 'compile-cache');
+}
+
+/** The lesson index remembered between runs (src/lessons/index-cache.ts). */
+export function lessonIndexCacheFile(env: Record<string, string | undefined>): string {
+  return join(cacheDir(env), 'lesson-index.json');
 }
 
 /** Returns whether the cache was turned on. */

@@ -8,7 +8,9 @@ import type { CliIO } from '../cli/io.js';
 import type { AppContext, ScreenRequest } from './screen.js';
 import type { Lesson } from '../lessons/types.js';
 import type { Progress } from '../store/types.js';
-import { loadAllLessons, loadLesson, loadLessonIndex, resolveLessonsDir, type AllLessons } from '../lessons/load.js';
+import { loadAllLessons, loadLesson, resolveLessonsDir, type AllLessons } from '../lessons/load.js';
+import { cachedLessonIndex } from '../lessons/index-cache.js';
+import { lessonIndexCacheFile } from '../cli/compile-cache.js';
 import { Worker } from 'node:worker_threads';
 import type { LessonsWorkerMessage } from './lessons-worker.js';
 import { seedRuns } from '../tcp/run-cache.js';
@@ -129,7 +131,9 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
   // was checked at start, so this cannot throw).
   setLang(resolveLang({ flag: givenLangFlag(), env: io.env, saved: loaded.progress.settings.lang ?? null }));
   // The lessons in the app's language (a lesson without a translation falls back to English, marked).
-  const index = loadLessonIndex(lessonsDir, { lang: getLang() });
+  // Remembered between runs while no lesson file changes (the YAML of every front matter is most of
+  // the work before the first frame).
+  const index = cachedLessonIndex(lessonsDir, { lang: getLang(), cacheFile: lessonIndexCacheFile(io.env) });
   let lessons: Lesson[] = index.entries.map((e) => ({
     meta: e.meta,
     file: e.file,
