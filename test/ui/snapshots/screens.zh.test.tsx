@@ -1,0 +1,37 @@
+/**
+ * The screens whose chrome is translated, in Chinese at 40x12, 80x24 and 120x40 (see cases.tsx);
+ * files in __screens__/zh-CN. The fixture lessons have no translation: they show in English, marked so.
+ */
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { join } from 'node:path';
+import { setLang } from '../../../src/i18n/index.js';
+import { CASES, snapshotCase, snapshotTooSmall } from './cases.js';
+
+const DIR = join(import.meta.dirname, '__screens__', 'zh-CN');
+const ZH = [
+  'home',
+  'lessons',
+  'lesson-top',
+  'quiz-single-answered',
+  'quiz-numeric',
+  'quiz-recall-answered',
+  'lesson-diagram',
+  'help-overlay',
+  'help',
+  'player',
+  'playground-connected',
+  'stats',
+  'interview-menu',
+  'mock-question',
+  'report',
+];
+
+beforeAll(() => setLang('zh-CN'));
+afterAll(() => setLang('en'));
+
+describe('the translated screens (zh-CN)', () => {
+  const cases = CASES.filter((c) => ZH.includes(c.name));
+  it('covers every listed screen', ({ expect }) => expect(cases.map((c) => c.name).sort()).toEqual([...ZH].sort()));
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_n, c) => snapshotCase({ ...c, shows: undefined }, DIR));
+  it('too small', async () => snapshotTooSmall(DIR));
+});
