@@ -134,6 +134,41 @@ const DIAGRAM_STRINGS_ZH: Translation<typeof DIAGRAM_STRINGS_EN> = {
 
 export const DIAGRAM_STRINGS = catalogue('diagram.DIAGRAM_STRINGS', { en: DIAGRAM_STRINGS_EN, 'zh-CN': DIAGRAM_STRINGS_ZH });
 
+/** The congestion-control chart (src/diagram/chart.ts, `synack plot`, the player's `c` view). */
+const CHART_STRINGS_EN = {
+  /** Legend names of the series. */
+  series: { cwnd: 'cwnd', ssthresh: 'ssthresh', flight: 'FlightSize', rwnd: 'rwnd (peer window)' } as Record<string, string>,
+  /** Shorter legend names when the legend would not fit on one line. */
+  seriesShort: { cwnd: 'cwnd', ssthresh: 'ssth', flight: 'flight', rwnd: 'rwnd' } as Record<string, string>,
+  unitBytes: 'bytes',
+  unitMss: 'MSS',
+  /** The chart's first line: whose windows, in which unit. */
+  title: (host: string, unit: string) => `${host}: windows in ${unit}`,
+  titleShort: (host: string, unit: string) => `${host} (${unit})`,
+  /** The x axis is the diagram's time axis. */
+  timeUnit: 'ms',
+  /** The trace has no congestion state for this host (nothing synchronized, or no such host). */
+  noData: (host: string) => `No congestion-control state for ${host} in this run (it appears once a connection is established).`,
+  noDataAny: 'No congestion-control state in this run (it appears once a connection is established).',
+  /** ssthresh before the first loss ("arbitrarily high", RFC 5681 §3.1). */
+  infinite: '∞',
+} as const;
+
+const CHART_STRINGS_ZH: Translation<typeof CHART_STRINGS_EN> = {
+  series: { cwnd: 'cwnd', ssthresh: 'ssthresh', flight: 'FlightSize', rwnd: 'rwnd（对端窗口）' },
+  seriesShort: { cwnd: 'cwnd', ssthresh: 'ssth', flight: 'flight', rwnd: 'rwnd' },
+  unitBytes: '字节',
+  unitMss: 'MSS',
+  title: (host: string, unit: string) => `${host}：窗口（单位：${unit}）`,
+  titleShort: (host: string, unit: string) => `${host}（${unit}）`,
+  timeUnit: 'ms',
+  noData: (host: string) => `这次运行中 ${host} 没有拥塞控制状态（连接建立之后才有）。`,
+  noDataAny: '这次运行中没有拥塞控制状态（连接建立之后才有）。',
+  infinite: '∞',
+};
+
+export const CHART_STRINGS = catalogue('diagram.CHART_STRINGS', { en: CHART_STRINGS_EN, 'zh-CN': CHART_STRINGS_ZH });
+
 /** Short state names for narrow diagrams (at most 7 columns), after `ss`/netstat usage. */
 export const SHORT_STATE: Record<TcpState, string> = {
   CLOSED: 'CLOSED',

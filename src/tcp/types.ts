@@ -179,6 +179,9 @@ export interface CcSnapshot {
   /** The current retransmission timeout (RFC 6298) and, once measured, the smoothed RTT. */
   rto: number;
   srtt?: number;
+  /** (Optional, added by the chart/panel work.) The sender's MSS in bytes, so windows can be shown
+   *  in MSS (`cwnd 10000 (10 MSS)`); without it the consumers infer it from the segments sent. */
+  smss?: number;
 }
 
 export interface Trace {
