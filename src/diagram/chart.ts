@@ -46,8 +46,24 @@ export interface CcRow {
   cc: CcSnapshot;
 }
 
+/**
+ * Per-trace memo (a Trace is never mutated once built): the player asks for these on every frame,
+ * and a long transfer has tens of thousands of events.
+ */
+const memo = new WeakMap<Trace, Map<string, unknown>>();
+function remember<T>(trace: Trace, key: string, compute: () => T): T {
+  let m = memo.get(trace);
+  if (!m) memo.set(trace, (m = new Map()));
+  if (!m.has(key)) m.set(key, compute());
+  return m.get(key) as T;
+}
+
 /** One row per event after which `host` has congestion state, in trace order. */
 export function ccRows(trace: Trace, host: string): CcRow[] {
+  return remember(trace, `rows:${host}`, () => computeRows(trace, host));
+}
+
+function computeRows(trace: Trace, host: string): CcRow[] {
   const out: CcRow[] = [];
   const n = Math.min(trace.events.length, trace.snapshots.length);
   for (let i = 0; i < n; i++) {
@@ -59,6 +75,10 @@ export function ccRows(trace: Trace, host: string): CcRow[] {
 
 /** The hosts (in trace.hosts order, spoofed flood sources left out) that have congestion state. */
 export function ccHosts(trace: Trace): string[] {
+  return remember(trace, 'hosts', () => computeHosts(trace));
+}
+
+function computeHosts(trace: Trace): string[] {
   const names = Object.entries(trace.hosts)
     .filter(([, h]) => h.role !== 'spoofed')
     .map(([n]) => n);
@@ -67,6 +87,10 @@ export function ccHosts(trace: Trace): string[] {
 
 /** Payload bytes a host put on the wire (retransmissions included). */
 export function bytesSent(trace: Trace, host: string): number {
+  return remember(trace, `sent:${host}`, () => computeSent(trace, host));
+}
+
+function computeSent(trace: Trace, host: string): number {
   let n = 0;
   for (const e of trace.events) if (e.type === 'segment' && e.from === host) n += e.len;
   return n;
@@ -92,6 +116,10 @@ export function mainSender(trace: Trace): string | null {
  * largest is a full-sized one); null when it cannot be told.
  */
 export function senderMss(trace: Trace, host: string): number | null {
+  return remember(trace, `mss:${host}`, () => computeMss(trace, host));
+}
+
+function computeMss(trace: Trace, host: string): number | null {
   for (const s of trace.snapshots) {
     const m = s?.[host]?.cc?.smss;
     if (m !== undefined && m > 0) return m;
@@ -248,16 +276,17 @@ export function renderChart(trace: Trace, o: ChartOptions): string[] {
   const scale = (v: number) => (unit === 'mss' ? v / mss! : v);
   const upTo = o.upTo === undefined ? trace.events.length - 1 : Math.min(o.upTo, trace.events.length - 1);
 
-  // x range: the first congestion state to the last change of a charted metric.
-  const t0 = rows[0].t;
-  let t1 = t0;
-  for (let i = 1; i < rows.length; i++) {
-    if (metrics.some((m) => metricValue(rows[i].cc, m) !== metricValue(rows[i - 1].cc, m))) t1 = rows[i].t;
-  }
-  // y range: 0 to a round number at or above the largest value over the whole run.
-  let vmax = 0;
-  for (const r of rows) for (const m of metrics) vmax = Math.max(vmax, scale(metricValue(r.cc, m) ?? 0));
-  const top = niceCeil(vmax);
+  // x range: the first congestion state to the last change of a charted metric; y range: 0 to a
+  // round number at or above the largest value over the whole run (both remembered per trace).
+  const { t0, t1, top } = remember(trace, `extent:${host}:${metrics.join(',')}:${unit}`, () => {
+    let last = rows[0].t;
+    let vmax = 0;
+    for (let i = 0; i < rows.length; i++) {
+      if (i > 0 && metrics.some((m) => metricValue(rows[i].cc, m) !== metricValue(rows[i - 1].cc, m))) last = rows[i].t;
+      for (const m of metrics) vmax = Math.max(vmax, scale(metricValue(rows[i].cc, m) ?? 0));
+    }
+    return { t0: rows[0].t, t1: last, top: niceCeil(vmax) };
+  });
 
   // Rows: title, plot, x axis, time labels, legend. Short areas drop the title, then the labels.
   const legend = legendLines(metrics, g, width, ascii);

@@ -10,11 +10,12 @@
  * Within a gap the simulated clock runs linearly from events[k].t to events[k+1].t; a segment whose
  * [t, arrives) contains that clock is in flight at fraction (now - t) / (arrives - t).
  */
-import type { HostSnapshot, ScriptError, SegmentEvent, TcpState, Trace, TraceEvent } from '../../tcp/types.js';
+import type { CcSnapshot, HostSnapshot, ScriptError, SegmentEvent, TcpState, Trace, TraceEvent } from '../../tcp/types.js';
 import { runModel, type RunFn } from './run.js';
 import { foldTrace } from '../../tcp/fold.js';
 import { playerStrings as S } from './strings.js';
 import { explainIn } from './seqtext.js';
+import { ccSenders, senderMss } from '../../diagram/chart.js';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
 export const DEFAULT_SPEED_INDEX = 2;
@@ -281,6 +282,21 @@ export interface PanelHost {
   rcvNxt: string;
   timers: PanelTimer[];
   queue?: { syn: number; synMax: number; accept: number; acceptMax: number };
+  /** The sender's congestion state after the current event (issue 11): only for hosts that send
+   *  data in this run, and only once the model gives it (HostSnapshot.cc). */
+  cc?: PanelCc;
+}
+
+export interface PanelCc {
+  cwnd: number;
+  /** null: still infinite (no loss yet). */
+  ssthresh: number | null;
+  flight: number;
+  peerWnd: number;
+  dupAcks: number;
+  phase: CcSnapshot['phase'];
+  /** The sender's MSS when known (the panel then adds `(10 MSS)`). */
+  mss: number | null;
 }
 
 export interface PanelData {
@@ -317,6 +333,7 @@ export function panelData(state: PlayerState): PanelData | null {
   const snap = trace.snapshots[state.step] ?? {};
   const time = simTime(state);
   const showQueues = trace.events.some((e) => e.type === 'flood');
+  const senders = ccSenders(trace);
   const hosts: PanelHost[] = [];
   for (const name of panelHosts(trace)) {
     const s: HostSnapshot | undefined = snap[name];
@@ -344,6 +361,18 @@ export function panelData(state: PlayerState): PanelData | null {
         synMax: s.synQueueMax,
         accept: s.acceptQueue ?? 0,
         acceptMax: s.acceptQueueMax ?? 0,
+      };
+    }
+    if (s.cc && senders.includes(name)) {
+      const c = s.cc;
+      host.cc = {
+        cwnd: c.cwnd,
+        ssthresh: c.ssthresh,
+        flight: c.flight,
+        peerWnd: c.peerWnd,
+        dupAcks: c.dupAcks,
+        phase: c.phase,
+        mss: senderMss(trace, name),
       };
     }
     hosts.push(host);

@@ -3,7 +3,8 @@
  */
 import type { Glyphs } from '../components/theme.js';
 import { padRight, truncate, width as sw } from '../components/text.js';
-import type { PanelData, PanelHost } from './model.js';
+import type { PanelCc, PanelData, PanelHost } from './model.js';
+import { inMss } from '../../diagram/chart.js';
 import { asciiText, playerStrings as S } from './strings.js';
 
 export function gauge(n: number, max: number, cells: number, g: Glyphs): string {
@@ -28,10 +29,69 @@ function queueLines(h: PanelHost, width: number, g: Glyphs, indent: string): str
   return [head + bar + tail, `${indent}${S.panelAcceptQueue} ${q.accept}/${q.acceptMax}`];
 }
 
+/** A window in bytes, with its size in MSS when the MSS is known and `withMss`. */
+function win(bytes: number, cc: PanelCc, withMss: boolean): string {
+  return withMss && cc.mss ? S.bytesMss(String(bytes), inMss(bytes, cc.mss)) : String(bytes);
+}
+
+function ssthreshText(cc: PanelCc, withMss: boolean): string {
+  return cc.ssthresh === null ? S.infinite : win(cc.ssthresh, cc, withMss);
+}
+
+/** The congestion fields as [label, value with MSS, value in bytes only] (side panel). */
+function ccFields(cc: PanelCc): [string, string, string][] {
+  return [
+    [S.panelCwnd, win(cc.cwnd, cc, true), win(cc.cwnd, cc, false)],
+    [S.panelSsthresh, ssthreshText(cc, true), ssthreshText(cc, false)],
+    [S.panelFlight, win(cc.flight, cc, true), win(cc.flight, cc, false)],
+    [S.panelPeerWnd, win(cc.peerWnd, cc, true), win(cc.peerWnd, cc, false)],
+    [S.panelDupAcks, String(cc.dupAcks), String(cc.dupAcks)],
+    [S.panelPhase, S.phaseNames[cc.phase] ?? cc.phase, S.phaseShort[cc.phase] ?? cc.phase],
+  ];
+}
+
+/**
+ * The congestion state on one line (bottom panel), or two when one does not fit: the first form
+ * that fits `width` of: full labels with MSS, full labels in bytes, short labels (`cw 10000 ss ∞`).
+ */
+export function ccLines(cc: PanelCc, width: number, indent: string, ascii: boolean): string[] {
+  const fit = (l: string) => sw(asciiText(l, ascii)) <= width;
+  const phase = S.phaseNames[cc.phase] ?? cc.phase;
+  const short = S.phaseShort[cc.phase] ?? cc.phase;
+  const long = (m: boolean) => [
+    `${S.panelCwnd} ${win(cc.cwnd, cc, m)}`,
+    `${S.panelSsthresh} ${ssthreshText(cc, m)}`,
+    `${S.panelFlight} ${win(cc.flight, cc, m)}`,
+    `${S.panelPeerWnd} ${win(cc.peerWnd, cc, m)}`,
+    `${S.panelDupAcks} ${cc.dupAcks}`,
+    phase,
+  ];
+  const c = S.ccShort;
+  const brief = [
+    `${c.cwnd} ${cc.cwnd}`,
+    `${c.ssthresh} ${ssthreshText(cc, false)}`,
+    `${c.flight} ${cc.flight}`,
+    `${c.rwnd} ${cc.peerWnd}`,
+    `${c.dupAcks} ${cc.dupAcks}`,
+    short,
+  ];
+  for (const parts of [long(true), long(false), brief]) {
+    const one = indent + parts.join('  ');
+    if (fit(one)) return [one];
+  }
+  // Two lines: the windows, then the peer's window, duplicate ACKs and the phase.
+  for (const parts of [long(true), long(false), brief]) {
+    const two = [indent + parts.slice(0, 3).join('  '), indent + parts.slice(3).join('  ')];
+    if (two.every(fit)) return two;
+  }
+  return [indent + brief.slice(0, 3).join(' '), indent + brief.slice(3).join(' ')];
+}
+
 /** Side panel (one field a line), each line at most `width` columns. */
 export function sidePanelLines(panel: PanelData, width: number, g: Glyphs): string[] {
   const out: string[] = [];
-  const keys = [S.panelState, S.panelSndUna, S.panelSndNxt, S.panelRcvNxt, S.panelTimers];
+  const ccKeys = panel.hosts.some((h) => h.cc) ? [S.panelCwnd, S.panelSsthresh, S.panelFlight, S.panelPeerWnd, S.panelDupAcks, S.panelPhase] : [];
+  const keys = [S.panelState, S.panelSndUna, S.panelSndNxt, S.panelRcvNxt, S.panelTimers, ...ccKeys];
   const kw = Math.max(8, ...keys.map(sw));
   const label = (k: string, v: string) => ` ${padRight(k, kw)} ${v}`;
   for (const h of panel.hosts) {
@@ -47,6 +107,13 @@ export function sidePanelLines(panel: PanelData, width: number, g: Glyphs): stri
     out.push(label(S.panelRcvNxt, h.rcvNxt));
     out.push(label(S.panelTimers, timersText(h)));
     out.push(...queueLines(h, width, g, ' '));
+    // Congestion control: the value in MSS too when it fits, else bytes only, else the short form.
+    if (h.cc) {
+      for (const [k, withMss, bytesOnly] of ccFields(h.cc)) {
+        const full = label(k, withMss);
+        out.push(sw(asciiText(full, g.h === '-')) <= width ? full : label(k, bytesOnly));
+      }
+    }
   }
   return out.map((l) => truncate(asciiText(l, g.h === '-'), width, g.ellipsis));
 }
@@ -66,6 +133,7 @@ export function bottomPanelLines(panel: PanelData, width: number, g: Glyphs): st
     if (h.timers.length > 0) parts.push(timersText(h));
     out.push(parts.join('  '));
     if (panel.showQueues) out.push(...queueLines(h, width, g, ' '.repeat(nameW + 1)));
+    if (h.cc) out.push(...ccLines(h.cc, width, ' '.repeat(nameW + 1), g.h === '-'));
   }
   return out.map((l) => truncate(asciiText(l, g.h === '-'), width, g.ellipsis));
 }

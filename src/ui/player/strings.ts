@@ -44,12 +44,37 @@ const playerStringsEn = {
   panelAcceptQueue: 'accept queue',
   panelFull: 'full',
   none: '—',
+  // congestion control in the panel (issue 11); `short` forms for narrow terminals
+  panelCwnd: 'cwnd',
+  panelSsthresh: 'ssthresh',
+  panelFlight: 'flight',
+  panelPeerWnd: 'rwnd',
+  panelDupAcks: 'dup ACKs',
+  panelPhase: 'phase',
+  /** A window in bytes, and the same in MSS. */
+  bytesMss: (bytes: string, mss: string) => `${bytes} (${mss} MSS)`,
+  /** ssthresh before the first loss: "arbitrarily high" (RFC 5681 §3.1). */
+  infinite: '∞',
+  phaseNames: {
+    'slow-start': 'slow start',
+    'congestion-avoidance': 'congestion avoidance',
+    'fast-recovery': 'fast recovery',
+    'rto-recovery': 'RTO recovery',
+  } as Record<string, string>,
+  ccShort: { cwnd: 'cw', ssthresh: 'ss', flight: 'fl', rwnd: 'rw', dupAcks: 'dup' } as Record<string, string>,
+  phaseShort: {
+    'slow-start': 'SS',
+    'congestion-avoidance': 'CA',
+    'fast-recovery': 'FR',
+    'rto-recovery': 'RTO',
+  } as Record<string, string>,
   timerNames: {
     retransmit: 'RTO',
     'time-wait': '2MSL',
     'delayed-ack': 'delayed ACK',
     'syn-ack': 'SYN,ACK RTO',
     'user-timeout': 'user timeout',
+    persist: 'persist',
   } as Record<string, string>,
   countdown: (ms: string) => `${ms}ms`,
   // key bindings
@@ -163,12 +188,34 @@ const playerStringsZh: Translation<typeof playerStringsEn> = {
   panelAcceptQueue: '全连接队列',
   panelFull: '已满',
   none: '—',
+  panelCwnd: 'cwnd',
+  panelSsthresh: 'ssthresh',
+  panelFlight: '在途字节',
+  panelPeerWnd: '对端窗口',
+  panelDupAcks: '重复 ACK',
+  panelPhase: '阶段',
+  bytesMss: (bytes: string, mss: string) => `${bytes}（${mss} MSS）`,
+  infinite: '∞',
+  phaseNames: {
+    'slow-start': '慢启动',
+    'congestion-avoidance': '拥塞避免',
+    'fast-recovery': '快速恢复',
+    'rto-recovery': '超时重传后恢复',
+  },
+  ccShort: { cwnd: 'cw', ssthresh: 'ss', flight: '在途', rwnd: 'rw', dupAcks: '重复' },
+  phaseShort: {
+    'slow-start': '慢启动',
+    'congestion-avoidance': '拥塞避免',
+    'fast-recovery': '快恢复',
+    'rto-recovery': '超时恢复',
+  },
   timerNames: {
     retransmit: 'RTO',
     'time-wait': '2MSL',
     'delayed-ack': '延迟 ACK',
     'syn-ack': 'SYN,ACK 的 RTO',
     'user-timeout': '用户超时',
+    persist: '坚持定时器',
   },
   countdown: (ms: string) => `${ms}ms`,
   keys: {
@@ -257,6 +304,7 @@ const ASCII_FALLBACK: [string, string][] = [
   ['↑', 'Up'],
   ['↓', 'Down'],
   ['·', '|'],
+  ['∞', 'inf'],
 ];
 
 export function asciiText(s: string, ascii: boolean): string {
