@@ -3,7 +3,8 @@
  * interviews ask most, each with the lesson section that answers it and the quiz ids that drill it.
  * Every lesson, section and quiz id named there must exist (quiz ids in English and in zh-CN), so the
  * list cannot drift from the course. Also: the answers a learner would reasonably type to the text
- * questions the issue named (issue 12 item 12) are accepted, in both languages.
+ * questions the issue named (issue 12 item 12) are accepted, in both languages. And the numbers
+ * that quizzes ask a learner to read off a live diagram are the numbers the model draws.
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -11,6 +12,9 @@ import { join } from 'node:path';
 import { loadAllLessons } from '../../src/lessons/load.js';
 import { textMatches } from '../../src/quiz/grade.js';
 import type { Question } from '../../src/quiz/types.js';
+import { runSource } from '../../src/tcp/index.js';
+import { getScenario } from '../../src/tcp/scenarios.js';
+import type { Trace, SegmentEvent } from '../../src/tcp/types.js';
 
 const dir = join(import.meta.dirname, '../../lessons');
 const listFile = join(import.meta.dirname, 'fixtures/interview-questions.md');
@@ -137,5 +141,47 @@ describe('text answers a learner would type are accepted (issue 12, item 12)', (
     expect(q?.type).toBe('text');
     if (q?.type !== 'text') return;
     for (const wrong of ['FIN', 'SYN', 'ACK flag', 'reset connection please']) expect(textMatches(wrong, q.accept), wrong).toBe(false);
+  });
+});
+
+/** The trace of a built-in scenario, as a lesson's `scenario: NAME` block runs it. */
+function scenarioTrace(name: string): Trace {
+  const sc = getScenario(name);
+  expect(sc, name).toBeDefined();
+  const r = runSource(sc!.source);
+  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.errors)}`);
+  return r.trace;
+}
+const segments = (t: Trace): SegmentEvent[] => t.events.filter((e): e is SegmentEvent => e.type === 'segment');
+
+describe('numbers read off a live diagram are the model\'s numbers', () => {
+  // [quiz id, scenario its lesson draws, the number computed from that scenario's trace]
+  const cases: [string, string, (t: Trace) => number | undefined][] = [
+    // lesson 10: the window the server advertises in its ACK with ack=3101
+    ['window-after-ack', 'zero-window', (t) => segments(t).find((s) => s.from === 'server' && s.ack === 3101)?.window],
+    // lesson 10: when the third zero-window probe (persist timer) leaves
+    ['zero-window-probe-gap', 'zero-window', (t) => t.events.filter((e) => e.type === 'timer' && e.timer === 'persist' && e.action === 'fired')[2]?.t],
+    // lesson 14: when client2's request (sent at 1450 ms) first reaches the server without being dropped
+    ['accept-overflow-delivered', 'accept-overflow', (t) => {
+      const discarded = new Set(t.events.flatMap((e) => (e.type === 'arrival' && e.dropReason ? [e.segment] : [])));
+      return segments(t).find((s) => s.from === 'client2' && s.len > 0 && s.fate === 'delivered' && !discarded.has(s.id))?.arrives;
+    }],
+  ];
+
+  it.each(cases)('%s (%s)', (id, scenario, compute) => {
+    const want = compute(scenarioTrace(scenario));
+    expect(want, `${scenario}: the event the quiz points at`).toBeDefined();
+    for (const [lang, all] of [['en', en], ['zh-CN', zh]] as const) {
+      const q = byId(all, id);
+      expect(q?.type, `${lang} ${id}`).toBe('numeric');
+      if (q?.type === 'numeric') expect(q.answer, `${lang} ${id}`).toBe(want);
+    }
+  });
+
+  it('the lessons draw those scenarios', () => {
+    const uses = (lessonId: string, scenario: string): boolean =>
+      readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.md') && readFileSync(join(dir, f), 'utf8').includes(`\nid: ${lessonId}\n`))!), 'utf8').includes(`scenario: ${scenario}\n`);
+    expect(uses('flow-and-congestion', 'zero-window')).toBe(true);
+    expect(uses('syn-flood', 'accept-overflow')).toBe(true);
   });
 });
