@@ -66,9 +66,11 @@ async function loadLessons(io: CliIO, dirOption?: string) {
   return { dir, ...loadAllLessons(dir, { lang: getLang() }) };
 }
 
-async function loadSavedProgress(io: CliIO): Promise<Progress> {
-  const { loadProgress, progressDir } = await import('../store/progress.js');
-  const r = loadProgress(progressDir(io.env));
+async function loadSavedProgress(io: CliIO, lessonsDir?: string): Promise<Progress> {
+  const { loadProgress, progressDir, courseKey } = await import('../store/progress.js');
+  const { bundledLessonsDir } = await import('../lessons/load.js');
+  const course = lessonsDir === undefined ? null : courseKey(lessonsDir, bundledLessonsDir());
+  const r = loadProgress(progressDir(io.env), Date.now(), { course });
   if (r.warning) writeLine(io.stderr, `synack: ${r.warning}`);
   return r.progress;
 }
@@ -99,7 +101,7 @@ export const quizCommand: Command = defineCommand('quiz', async ({ values }, io)
     return 1;
   }
   if (all.broken.length > 0) io.stderr.write(`synack: ${M.lessonsProblem(all.broken.length)}\n`);
-  const progress = mode === 'review' || mode === 'mistakes' ? await loadSavedProgress(io) : emptyProgress();
+  const progress = mode === 'review' || mode === 'mistakes' ? await loadSavedProgress(io, all.dir) : emptyProgress();
   const count = opts.count ?? DEFAULTS[mode].count;
   const topics = opts.topics ?? [];
   const bank = buildBank({ lessons: all.lessons, seed, topics, generated: generatedCount(count), progress, now, run: defaultRunner });

@@ -20,6 +20,11 @@ export interface SessionOptions {
   /** Per-question time limit in seconds, or null for untimed. */
   timeLimitSec: number | null;
   seed: number;
+  /**
+   * Review mode: how many new cards (questions never answered) may join the due ones, the day's
+   * allowance left (newCardsLeft); 0 (the default) reviews due cards only.
+   */
+  newCards: number;
 }
 
 export const DEFAULTS: Record<Mode, { count: number; timeLimitSec: number | null }> = {
@@ -37,6 +42,7 @@ export function sessionOptions(o: Partial<SessionOptions> & { mode: Mode; seed: 
     count: o.count ?? d.count,
     timeLimitSec: o.timeLimitSec === undefined ? d.timeLimitSec : o.timeLimitSec,
     seed: o.seed >>> 0,
+    newCards: Math.max(0, Math.floor(o.newCards ?? 0)),
   };
 }
 
@@ -114,6 +120,10 @@ export interface QuizState {
   progress: Progress;
   report: Report | null;
   srs?: SchedulerOptions;
+  /** Why the last answer was refused (not an answer: "not-a-number", ...): not counted, not recorded. */
+  refused?: string | null;
+  /** The state before the last grade, while it can be undone (review and mistakes, until `next`). */
+  undo?: QuizState | null;
 }
 
 export type QuizAction =
@@ -131,7 +141,16 @@ export type QuizAction =
   | { type: 'grade'; grade: SelfGrade; now: number }
   | { type: 'timeout'; now: number }
   | { type: 'next'; now: number }
+  | { type: 'undo' }
   | { type: 'finish'; now: number };
+
+/** Times a card graded Again comes back in the same session (review and mistakes modes). */
+export const MAX_AGAIN_REPEATS = 2;
+
+/** Whether a mode brings cards graded Again back in the session and lets the last grade be undone. */
+export function isReviewMode(mode: Mode): boolean {
+  return mode === 'review' || mode === 'mistakes';
+}
 
 export function initialQuizState(progress: Progress): QuizState {
   return {
@@ -187,10 +206,17 @@ export function selectQuestions(o: SessionOptions, bank: readonly Question[], pr
       const picked = [...gen.slice(0, k), ...spreadByTopic(rest).slice(0, count - k)];
       return spreadByTopic(rng.shuffle(picked)).slice(0, count);
     }
-    case 'review':
-      return dueIds(progress, now)
+    case 'review': {
+      const due = dueIds(progress, now)
         .flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
         .slice(0, count);
+      // Then new cards, up to the day's allowance: questions never answered, in a seeded order
+      // (generated ones change with every session, so they never become cards here).
+      const room = Math.min(o.newCards, count - due.length);
+      if (room <= 0) return due;
+      const fresh = rng.shuffle([...byId.values()].filter((q) => !q.id.startsWith('gen/') && progress.cards[q.id] === undefined));
+      return [...due, ...spreadByTopic(fresh).slice(0, room)];
+    }
     case 'mistakes':
       return rng.shuffle(mistakeIds(progress).flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))).slice(0, count);
   }
@@ -207,7 +233,7 @@ export function lastResult(s: QuizState): QuestionResult | null {
 function ask(s: QuizState, index: number, now: number): QuizState {
   if (index >= s.questions.length) return finish(s, now);
   const limit = s.options.timeLimitSec;
-  return { ...s, phase: 'asking', index, startedAt: now, deadline: limit ? now + limit * 1000 : null, hintsShown: 0, revealedAt: null };
+  return { ...s, phase: 'asking', index, startedAt: now, deadline: limit ? now + limit * 1000 : null, hintsShown: 0, revealedAt: null, refused: null };
 }
 
 function record(s: QuizState, r0: Omit<QuestionResult, 'at'>, now: number): QuizState {
@@ -218,7 +244,23 @@ function record(s: QuizState, r0: Omit<QuestionResult, 'at'>, now: number): Quiz
     now,
     s.srs,
   );
-  return { ...s, phase: 'answered', results: [...s.results, r], progress };
+  const review = isReviewMode(s.options.mode);
+  // A card graded Again comes back at the end of this session (at most MAX_AGAIN_REPEATS times).
+  let questions = s.questions;
+  const q = s.questions[s.index];
+  if (review && r.rating === 1 && q && s.questions.filter((x) => x.id === q.id).length <= MAX_AGAIN_REPEATS) questions = [...questions, q];
+  return { ...s, phase: 'answered', results: [...s.results, r], progress, questions, refused: null, undo: review ? { ...s, undo: null } : null };
+}
+
+/** Whether the last grade can still be undone (`u`). */
+export function canUndo(s: QuizState): boolean {
+  return s.phase === 'answered' && !!s.undo;
+}
+
+/** The first result of each question: a card graded Again and asked again later counts once, by its first answer. */
+export function firstResults(results: readonly QuestionResult[]): QuestionResult[] {
+  const seen = new Set<string>();
+  return results.filter((r) => (seen.has(r.questionId) ? false : (seen.add(r.questionId), true)));
 }
 
 function timedOutResult(s: QuizState, q: Question): Omit<QuestionResult, 'at'> {
@@ -238,13 +280,14 @@ function timedOutResult(s: QuizState, q: Question): Omit<QuestionResult, 'at'> {
 
 export function buildReport(s: QuizState, now: number): Report {
   const byId = new Map(s.questions.map((q) => [q.id, q]));
-  const questions = s.results.map((r) => ({ ...r, prompt: byId.get(r.questionId)?.prompt ?? r.questionId }));
-  const correct = s.results.filter((r) => r.correct).length;
-  const total = s.results.length;
-  const totalMs = s.results.reduce((a, r) => a + r.ms, 0);
+  const results = firstResults(s.results);
+  const questions = results.map((r) => ({ ...r, prompt: byId.get(r.questionId)?.prompt ?? r.questionId }));
+  const correct = results.filter((r) => r.correct).length;
+  const total = results.length;
+  const totalMs = results.reduce((a, r) => a + r.ms, 0);
   const topics: TopicScore[] = [];
   for (const t of TOPICS) {
-    const rs = s.results.filter((r) => r.topics.includes(t));
+    const rs = results.filter((r) => r.topics.includes(t));
     if (rs.length === 0) continue;
     const c = rs.filter((r) => r.correct).length;
     topics.push({ topic: t, correct: c, total: rs.length, accuracy: c / rs.length });
@@ -259,7 +302,7 @@ export function buildReport(s: QuizState, now: number): Report {
     total,
     correct,
     percent: total === 0 ? 0 : Math.round((correct / total) * 100),
-    skipped: Math.max(0, s.questions.length - total),
+    skipped: Math.max(0, new Set(s.questions.map((q) => q.id)).size - total),
     totalMs,
     avgMs: total === 0 ? 0 : Math.round(totalMs / total),
     questions,
@@ -287,6 +330,9 @@ export function quizReduce(s: QuizState, a: QuizAction): QuizState {
       if (s.phase !== 'asking' || !q || q.type === 'recall') return s;
       if (s.deadline !== null && a.now >= s.deadline) return record(s, timedOutResult(s, q), a.now);
       const g = gradeResponse(q, a.response);
+      // Input that is not an answer (empty, not a number, an unknown unit) is refused with its
+      // reason: never recorded, never counted as an attempt.
+      if (g.invalid) return { ...s, refused: g.invalid };
       const ms = Math.max(0, a.now - s.startedAt);
       const r: Omit<QuestionResult, 'at'> = {
         questionId: q.id,
@@ -300,7 +346,6 @@ export function quizReduce(s: QuizState, a: QuizAction): QuizState {
         response: a.response,
         expected: g.expected,
       };
-      if (g.invalid) r.invalid = g.invalid;
       return record(s, r, a.now);
     }
     case 'hint':
@@ -336,7 +381,10 @@ export function quizReduce(s: QuizState, a: QuizAction): QuizState {
       return record(s, timedOutResult(s, q), a.now);
     case 'next':
       if (s.phase !== 'answered') return s;
-      return ask(s, s.index + 1, a.now);
+      return ask({ ...s, undo: null }, s.index + 1, a.now);
+    case 'undo':
+      // Back to the question as it was before the grade (a recall card: revealed, to grade again).
+      return canUndo(s) ? s.undo! : s;
     case 'finish':
       if (s.phase === 'idle' || s.phase === 'done') return s;
       return finish(s, a.now);

@@ -6,6 +6,7 @@ import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, t
 import type { AnswerRecord, CardRecord, Progress } from '../store/types.js';
 import type { QuestionType } from './types.js';
 import type { DayOf } from './days.js';
+import { Q } from './strings.js';
 
 export { Rating, State };
 export type RatingValue = 1 | 2 | 3 | 4;
@@ -184,4 +185,62 @@ export function nextDue(p: Progress, now: number): string | null {
     if (t > now && (best === null || t < best)) best = t;
   }
   return best === null ? null : new Date(best).toISOString();
+}
+
+/** New cards a review session may introduce per day, unless the settings say otherwise (settings.newPerDay). */
+export const NEW_CARDS_PER_DAY = 20;
+const DAY_MS = 86_400_000;
+
+/**
+ * How many new cards review may still introduce: `perDay` minus the cards whose first answer ever
+ * was given in a review session in the last 24 hours (a rolling day, so no time zone is needed).
+ */
+export function newCardsLeft(p: Progress, now: number, perDay: number = NEW_CARDS_PER_DAY): number {
+  const first = new Map<string, AnswerRecord>();
+  for (const h of p.history) {
+    const f = first.get(h.questionId);
+    if (!f || Date.parse(h.at) < Date.parse(f.at)) first.set(h.questionId, h);
+  }
+  let introduced = 0;
+  for (const h of first.values()) {
+    const t = Date.parse(h.at);
+    if (h.mode === 'review' && t <= now && t > now - DAY_MS) introduced++;
+  }
+  return Math.max(0, Math.floor(perDay) - introduced);
+}
+
+/** For each grade, how long until the card would be due again if graded so now (ms). */
+export function previewIntervals(rec: CardRecord | undefined, now: number, opts?: SchedulerOptions): Record<RatingValue, number> {
+  const d = toDate(now);
+  const card = rec ? recordToCard(rec) : createEmptyCard(d);
+  const log = scheduler(opts).repeat(card, d);
+  const at = (r: Grade) => Math.max(0, log[r].card.due.getTime() - d.getTime());
+  return { 1: at(Rating.Again), 2: at(Rating.Hard), 3: at(Rating.Good), 4: at(Rating.Easy) };
+}
+
+export type IntervalUnit = 'min' | 'h' | 'd' | 'mo' | 'y';
+
+/**
+ * An interval as the grade buttons show it: under a minute `<1 min`; minutes, hours and days
+ * rounded; from 30 days months and from 365 days years, to one decimal.
+ */
+export function intervalParts(ms: number): { n: number; unit: IntervalUnit; under: boolean } {
+  const min = ms / 60_000;
+  if (min < 1) return { n: 1, unit: 'min', under: true };
+  if (min < 60) return { n: Math.round(min), unit: 'min', under: false };
+  const h = min / 60;
+  if (h < 24) return { n: Math.round(h), unit: 'h', under: false };
+  const days = h / 24;
+  if (days < 30) return { n: Math.round(days), unit: 'd', under: false };
+  if (days < 365) return { n: Math.round((days / 30) * 10) / 10, unit: 'mo', under: false };
+  return { n: Math.round((days / 365) * 10) / 10, unit: 'y', under: false };
+}
+
+/** The four grade buttons' next intervals as the catalogue words them (Again, Hard, Good, Easy). */
+export function gradeIntervalLabels(rec: CardRecord | undefined, now: number, opts?: SchedulerOptions): string[] {
+  const iv = previewIntervals(rec, now, opts);
+  return ([1, 2, 3, 4] as const).map((r) => {
+    const p = intervalParts(iv[r]);
+    return Q.interval(p.n, p.unit, p.under);
+  });
 }

@@ -62,6 +62,13 @@ const Q_EN = {
   questionOf: (i: number, n: number) => `Question ${i}/${n}`,
   pressNext: 'enter: next',
   rating: ['', 'Again', 'Hard', 'Good', 'Easy'],
+  /** A grade button's next interval (see intervalParts): `<1m`, `10m`, `5h`, `4d`, `1.5mo`, `2y`. */
+  interval: (n: number, unit: 'min' | 'h' | 'd' | 'mo' | 'y', under: boolean) =>
+    `${under ? '<' : ''}${n}${{ min: 'm', h: 'h', d: 'd', mo: 'mo', y: 'y' }[unit]}`,
+  /** The self-grade line with each grade's next interval: `1 Again <1m · 2 Hard 6m · ...`. */
+  gradeWithIntervals: (intervals: string[]) =>
+    `How did you do?  ${intervals.map((iv, i) => `${i + 1} ${['Again', 'Hard', 'Good', 'Easy'][i]} ${iv}`).join(' · ')}`,
+  undone: 'Grade undone: grade it again.',
   diagramSteps: (n: number) => `(diagram: first ${n} events)`,
   truthy: 'true',
   falsy: 'false',
@@ -189,6 +196,10 @@ const Q_ZH: Translation<typeof Q_EN> = {
   questionOf: (i, n) => `第 ${i}/${n} 题`,
   pressNext: 'Enter：下一题',
   rating: ['', '重来', '困难', '良好', '简单'],
+  interval: (n, unit, under) => `${under ? '<' : ''}${n}${{ min: '分钟', h: '小时', d: '天', mo: '个月', y: '年' }[unit]}`,
+  gradeWithIntervals: (intervals) =>
+    `答得怎么样？  ${intervals.map((iv, i) => `${i + 1} ${['重来', '困难', '良好', '简单'][i]} ${iv}`).join(' · ')}`,
+  undone: '已撤销评分：请重新评分。',
   diagramSteps: (n) => `（时序图：前 ${n} 个事件）`,
   truthy: '对',
   falsy: '错',

@@ -10,13 +10,16 @@
  * - cards: per question id, the card whose last review is the latest one not in the future (a card
  *   reviewed "in the future" comes from a wrong clock or a hand-edited file and never wins).
  * - lessons: per lesson id, the furthest reading, done if either is done, the position of the most
- *   recently opened copy, and per question the latest answer not in the future.
+ *   recently opened copy, and per question the FIRST answer (the earliest date not in the future:
+ *   the first attempt is the one that counts, a retry never replaces it).
+ * - courses (the `--lessons DIR` courses' progress, one namespace per course root): each course by
+ *   these same rules; a course only one side has is kept.
  * - mistakes, settings, last and any other field (including fields added later to the schema):
  *   3-way by key. A key this side changed since `base` (the copy it started from) takes this side's
  *   value, deletion included; otherwise the other side's value is kept. Without a base, a key this
  *   side has wins and keys only the other side has are kept. Arrays of unknown fields are unioned.
  */
-import type { AnswerRecord, CardRecord, LessonProgress, Progress } from './types.js';
+import { emptyProgress, type AnswerRecord, type CardRecord, type CourseProgress, type LessonProgress, type Progress } from './types.js';
 
 export const HISTORY_LIMIT = 5000;
 
@@ -64,6 +67,15 @@ function trusted(at: string | undefined, now: number): number {
   return Number.isNaN(t) || t > now ? -Infinity : t;
 }
 
+/** Whether an answer dated `a` came before one dated `b`: an untrusted date (future, invalid)
+ *  never comes first; a trusted one beats an untrusted one. */
+function firstFirst(a: string, b: string, now: number): boolean {
+  const ta = trusted(a, now);
+  const tb = trusted(b, now);
+  if (ta === -Infinity) return false;
+  return tb === -Infinity || ta < tb;
+}
+
 function historyKey(h: AnswerRecord): string {
   return `${h.questionId}\u0000${h.at}`;
 }
@@ -99,9 +111,11 @@ function mergeLesson(other: LessonProgress | undefined, mine: LessonProgress | u
   if (!other) return mine;
   const answers = record<LessonProgress['answers'][string]>();
   for (const [k, v] of Object.entries(other.answers)) answers[k] = v;
+  // The FIRST answer counts (a later one is practice): mine wins only with an earlier date that
+  // is trusted (not in the future, valid); on a tie the other side's stays.
   for (const [k, v] of Object.entries(mine.answers)) {
     const o = answers[k];
-    if (!o || trusted(v.at, now) > trusted(o.at, now)) answers[k] = v;
+    if (!o || firstFirst(v.at, o.at, now)) answers[k] = v;
   }
   const tm = trusted(mine.lastOpened, now);
   const to = trusted(other.lastOpened, now);
@@ -215,13 +229,55 @@ export function merge(other: Progress, mine: Progress, base: Base<Progress>, now
     cards,
     history: trimmedHistory,
     mistakes: mergeRecord(other.mistakes, mine.mistakes, sub('mistakes')),
-    settings: mergeRecord(other.settings, mine.settings, sub('settings')),
+    settings: mergeRecord(other.settings as unknown as Rec, mine.settings as unknown as Rec, sub('settings')),
   };
-  const known = new Set(['version', 'lessons', 'last', 'cards', 'history', 'mistakes', 'settings']);
+  const courses = mergeCourses(other.courses, mine.courses, base, now);
+  if (courses) out.courses = courses;
+  else delete out.courses;
+  const known = new Set(['version', 'lessons', 'last', 'cards', 'history', 'mistakes', 'settings', 'courses']);
   for (const k of new Set([...Object.keys(other), ...Object.keys(mine)])) {
     if (known.has(k)) continue;
     const v = mergeUnknown((other as unknown as Rec)[k], (mine as unknown as Rec)[k], typeof base === 'string' ? base : (base as unknown as Rec)[k]);
     if (v !== undefined) out[k] = v;
   }
   return { progress: out as unknown as Progress, report };
+}
+
+const COURSE_FIELDS = ['lessons', 'last', 'cards', 'history', 'mistakes'] as const;
+
+/** A course's progress as a Progress (the bundled course's settings), to merge or show it. */
+export function courseAsProgress(c: CourseProgress | undefined, settings: Progress['settings']): Progress {
+  const p = emptyProgress();
+  if (c) for (const k of COURSE_FIELDS) (p as unknown as Rec)[k] = c[k];
+  p.settings = settings;
+  return p;
+}
+
+/** The course fields of a Progress. */
+export function progressAsCourse(p: Progress): CourseProgress {
+  return { lessons: p.lessons, last: p.last, cards: p.cards, history: p.history, mistakes: p.mistakes };
+}
+
+function mergeCourses(
+  other: Progress['courses'],
+  mine: Progress['courses'],
+  base: Base<Progress>,
+  now: number,
+): Record<string, CourseProgress> | undefined {
+  if (!other && !mine) return undefined;
+  const out = record<CourseProgress>();
+  const o = other ?? {};
+  const m = mine ?? {};
+  const settings = emptyProgress().settings;
+  for (const key of new Set([...Object.keys(o), ...Object.keys(m)])) {
+    const oc = own(o, key) ? o[key] : undefined;
+    const mc = own(m, key) ? m[key] : undefined;
+    if (!oc || !mc) {
+      out[key] = (oc ?? mc)!;
+      continue;
+    }
+    const bc = typeof base === 'string' ? base : courseAsProgress(base.courses && own(base.courses, key) ? base.courses[key] : undefined, settings);
+    out[key] = progressAsCourse(merge(courseAsProgress(oc, settings), courseAsProgress(mc, settings), bc, now).progress);
+  }
+  return out;
 }

@@ -30,12 +30,12 @@ import {
   readdirSync,
   copyFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import envPaths from 'env-paths';
 import { z } from 'zod';
-import { emptyProgress, type Progress } from './types.js';
+import { emptyProgress, type CourseProgress, type Progress } from './types.js';
 import { STORE_STRINGS as S } from './strings.js';
-import { merge, HISTORY_LIMIT, trimHistory, type Base, type MergeReport } from './merge.js';
+import { merge, courseAsProgress, progressAsCourse, HISTORY_LIMIT, trimHistory, type Base, type MergeReport } from './merge.js';
 import { acquireLock, type LockOptions } from './lock.js';
 
 export { HISTORY_LIMIT, type MergeReport };
@@ -45,7 +45,19 @@ export const PROGRESS_VERSION = 1;
 
 const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO date');
 
-const lessonAnswer = z.object({ correct: z.boolean(), at: iso });
+/** The learner's answer to a lesson quiz (indices and text bounded like the quiz input: 500 characters). */
+const response = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('single'), choice: z.number().int().min(0).max(99) }),
+  z.object({ type: z.literal('multi'), choices: z.array(z.number().int().min(0).max(99)).max(100) }),
+  z.object({ type: z.literal('truefalse'), value: z.boolean() }),
+  z.object({ type: z.literal('order'), order: z.array(z.number().int().min(0).max(99)).max(100) }),
+  z.object({ type: z.literal('numeric'), text: z.string().max(500) }),
+  z.object({ type: z.literal('text'), text: z.string().max(500) }),
+  z.object({ type: z.literal('recall'), grade: z.enum(['again', 'hard', 'good', 'easy']) }),
+]);
+
+// A response this version cannot read (a later format) is dropped, not fatal: the answer still counts.
+const lessonAnswer = z.object({ correct: z.boolean(), at: iso, response: response.optional().catch(undefined) });
 const mistakeCount = z.number().int().min(0);
 
 const lessonProgress = z.object({
@@ -79,15 +91,50 @@ const answer = z.object({
   mode: z.enum(['lesson', 'mock', 'drill', 'review', 'mistakes']),
 });
 
-export const progressSchema = z.object({
-  version: z.literal(1),
+const courseFields = {
   lessons: z.record(z.string(), lessonProgress),
   last: z.object({ lessonId: z.string(), position: z.number().int().min(0) }).nullable(),
   cards: z.record(z.string(), card),
   history: z.array(answer),
   mistakes: z.record(z.string(), mistakeCount),
-  settings: z.object({ streak: z.boolean(), relative: z.boolean(), lang: z.enum(['en', 'zh-CN']).optional().catch(undefined) }),
+};
+
+export const progressSchema = z.object({
+  version: z.literal(1),
+  ...courseFields,
+  settings: z.object({
+    streak: z.boolean(),
+    relative: z.boolean(),
+    lang: z.enum(['en', 'zh-CN']).optional().catch(undefined),
+    mockTimeSec: z.number().int().min(0).max(3600).optional().catch(undefined),
+    newPerDay: z.number().int().min(0).max(1000).optional().catch(undefined),
+  }),
+  courses: z.record(z.string(), z.object(courseFields)).optional(),
 });
+
+/**
+ * The progress of one course as the app uses it: the bundled course (`course` null) is the file's
+ * top level; a `--lessons DIR` course (`course` = its root) is its namespace in `courses`, with the
+ * shared settings. Pure.
+ */
+export function courseView(p: Progress, course: string | null): Progress {
+  if (course === null) return p;
+  return courseAsProgress(p.courses && Object.prototype.hasOwnProperty.call(p.courses, course) ? p.courses[course] : undefined, p.settings);
+}
+
+/** `full` with the course's progress replaced by `view` (and the settings by the view's). Pure. */
+export function withCourse(full: Progress, course: string | null, view: Progress): Progress {
+  if (course === null) return view;
+  const courses = Object.assign(Object.create(null) as Record<string, CourseProgress>, full.courses ?? {});
+  courses[course] = progressAsCourse(view);
+  return { ...full, settings: view.settings, courses };
+}
+
+/** The namespace key of a course root: null for the bundled lessons, else its absolute path. */
+export function courseKey(lessonsDir: string, bundledDir: string): string | null {
+  const a = resolve(lessonsDir);
+  return a === resolve(bundledDir) ? null : a;
+}
 
 /** The directory progress lives in: $SYNACK_HOME, else the OS data directory for "synack". */
 export function progressDir(env: Record<string, string | undefined> = process.env): string {
@@ -295,7 +342,18 @@ function fsMessage(e: unknown): string {
   return (err && err.code && plain[err.code]) || (err && typeof err.message === 'string' ? err.message : String(e));
 }
 
-export function loadProgress(dir: string, now: number = Date.now()): LoadResult {
+export interface CourseOption {
+  /** The `--lessons DIR` course whose progress to use (courseKey), or null / absent: the bundled course. */
+  course?: string | null;
+}
+
+/** Loads progress (the course's view of it: see courseView). */
+export function loadProgress(dir: string, now: number = Date.now(), opts: CourseOption = {}): LoadResult {
+  const r = loadFull(dir, now);
+  return { ...r, progress: courseView(r.progress, opts.course ?? null) };
+}
+
+function loadFull(dir: string, now: number): LoadResult {
   const file = join(dir, PROGRESS_FILE);
   const writable = dirWritable(dir);
   const readOnlyWarning = writable ? null : S.readOnly(dir);
@@ -371,6 +429,8 @@ export interface SaveOptions {
   base?: Progress | null;
   now?: number;
   lock?: LockOptions;
+  /** The course `p` (and `base`) belong to (see CourseOption); other courses on disk are kept. */
+  course?: string | null;
 }
 
 export type SaveResult = { ok: true; progress: Progress; report: MergeReport; warning: string | null } | { ok: false; error: string };
@@ -397,8 +457,9 @@ export function saveProgress(dir: string, p: Progress, opts: SaveOptions = {}): 
     }
     const onDisk = disk.kind === 'ok' ? disk.progress : emptyProgress();
     const base: Base<Progress> = opts.base ?? 'mine-wins';
-    const { progress, report } = merge(onDisk, p, base, now);
-    writeAtomic(file, serializeProgress(progress, now));
+    const course = opts.course ?? null;
+    const { progress, report } = merge(courseView(onDisk, course), p, base, now);
+    writeAtomic(file, serializeProgress(withCourse(onDisk, course, progress), now));
     return { ok: true, progress, report, warning };
   } catch (e) {
     return { ok: false, error: S.saveFailed(file, fsMessage(e)) };

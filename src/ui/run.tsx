@@ -8,7 +8,7 @@ import type { CliIO } from '../cli/io.js';
 import type { AppContext, ScreenRequest } from './screen.js';
 import type { Lesson } from '../lessons/types.js';
 import type { Progress } from '../store/types.js';
-import { loadAllLessons, loadLesson, resolveLessonsDir, type AllLessons } from '../lessons/load.js';
+import { bundledLessonsDir, loadAllLessons, loadLesson, resolveLessonsDir, type AllLessons } from '../lessons/load.js';
 import { cachedLessonIndex } from '../lessons/index-cache.js';
 import { lessonIndexCacheFile } from '../cli/compile-cache.js';
 import { Worker } from 'node:worker_threads';
@@ -18,7 +18,7 @@ import { precomputeLessonRuns } from './player/run.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadProgress, progressDir, saveProgress } from '../store/progress.js';
+import { courseKey, loadProgress, progressDir, saveProgress } from '../store/progress.js';
 import { App, realClock } from './app.js';
 import { UI } from './strings.js';
 import { getLang, resolveLang, setLang, type Lang } from '../i18n/index.js';
@@ -126,7 +126,9 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
   // Only the front matter before the first frame; the full lessons load right after it.
   const lessonsDir = resolveLessonsDir({ option: opts.lessonsDir, env: io.env, cwd: io.cwd });
   const pdir = progressDir(io.env);
-  const loaded = loadProgress(pdir);
+  // A --lessons DIR course keeps its progress apart from the bundled course's (src/store/progress.ts).
+  const course = courseKey(lessonsDir, bundledLessonsDir());
+  const loaded = loadProgress(pdir, Date.now(), { course });
   // The language saved on the home screen, unless --lang or SYNACK_LANG says otherwise (the flag
   // was checked at start, so this cannot throw).
   setLang(resolveLang({ flag: givenLangFlag(), env: io.env, saved: loaded.progress.settings.lang ?? null }));
@@ -188,7 +190,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     if (!pending || !loaded.writable) return null;
     const p = pending;
     pending = null;
-    const r = saveProgress(pdir, p, { base });
+    const r = saveProgress(pdir, p, { base, course });
     if (r.ok) base = p;
     lastError = r.ok ? null : r.error;
     return lastError;

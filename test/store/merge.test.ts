@@ -58,15 +58,50 @@ describe('merge', () => {
     const b = emptyProgress();
     b.lessons.l = { position: 2, furthest: 0.3, done: true, answers: { q1: { correct: true, at: '2026-11-20T01:00:00.000Z' }, q2: { correct: true, at: '2026-11-20T01:00:00.000Z' } }, lastOpened: '2026-11-20T01:00:00.000Z' };
     const l = merge(a, b, 'other-wins', NOW).progress.lessons.l!;
-    expect(l).toEqual({ position: 2, furthest: 0.9, done: true, answers: b.lessons.l!.answers, lastOpened: b.lessons.l!.lastOpened });
+    // q1: the first answer (a's, 00:00) is kept, not b's later one
+    expect(l).toEqual({ position: 2, furthest: 0.9, done: true, answers: { q1: a.lessons.l!.answers.q1, q2: b.lessons.l!.answers.q2 }, lastOpened: b.lessons.l!.lastOpened });
+  });
+
+  it('a lesson answer keeps the FIRST attempt, whichever side has it; a future or invalid date never wins', () => {
+    const lesson = (answers: Progress['lessons'][string]['answers']) => ({ position: 0, furthest: 0, done: false, answers, lastOpened: '2026-11-20T00:00:00.000Z' });
+    const first = { correct: false, at: '2026-11-20T00:00:00.000Z', response: { type: 'single' as const, choice: 2 } };
+    const retry = { correct: true, at: '2026-11-20T05:00:00.000Z', response: { type: 'single' as const, choice: 1 } };
+    const future = { correct: true, at: '2026-12-30T00:00:00.000Z' };
+    const bad = { correct: true, at: 'not a date' };
+    const with1 = (x: typeof first | typeof future) => ({ ...emptyProgress(), lessons: { l: lesson({ q: x }) } });
+    for (const base of ['mine-wins', 'other-wins', emptyProgress()] as const) {
+      // mine later: the disk's first answer stays
+      expect(merge(with1(first), with1(retry), base, NOW).progress.lessons.l!.answers.q).toEqual(first);
+      // mine earlier: mine's replaces the later one on disk
+      expect(merge(with1(retry), with1(first), base, NOW).progress.lessons.l!.answers.q).toEqual(first);
+      expect(merge(with1(first), with1(future), base, NOW).progress.lessons.l!.answers.q).toEqual(first);
+      expect(merge(with1(future), with1(first), base, NOW).progress.lessons.l!.answers.q).toEqual(first);
+      expect(merge(with1(bad), with1(first), base, NOW).progress.lessons.l!.answers.q).toEqual(first);
+    }
+  });
+
+  it('courses: each --lessons course merges by the same rules; a course only one side has is kept', () => {
+    const course = (p: Progress) => ({ lessons: p.lessons, last: p.last, cards: p.cards, history: p.history, mistakes: p.mistakes });
+    const a = answered(emptyProgress(), 'x', NOW - 5000, false);
+    const b = answered(emptyProgress(), 'y', NOW - 4000);
+    const disk: Progress = { ...emptyProgress(), courses: { '/c1': course(a), '/c2': course(b) } };
+    const mine: Progress = { ...emptyProgress(), courses: { '/c1': course(b) } };
+    const out = merge(disk, mine, 'mine-wins', NOW).progress;
+    expect(Object.keys(out.courses!).sort()).toEqual(['/c1', '/c2']);
+    expect(out.courses!['/c1']!.history.map((h) => h.questionId)).toEqual(['x', 'y']);
+    expect(Object.keys(out.courses!['/c1']!.cards).sort()).toEqual(['x', 'y']);
+    expect(out.courses!['/c2']).toEqual(course(b));
+    // the bundled course (top level) is untouched by the courses
+    expect(out.history).toEqual([]);
+    expect(merge(emptyProgress(), emptyProgress(), 'mine-wins', NOW).progress).not.toHaveProperty('courses');
   });
 
   it('fields it has no rule for (added to the schema later) merge too: records by key, arrays as a union', () => {
-    const base = { ...emptyProgress(), courses: { tcp: { done: 1 } }, badges: ['a'] } as unknown as Progress;
-    const mine = { ...base, courses: { tcp: { done: 2 } }, badges: ['a', 'b'] } as unknown as Progress;
-    const disk = { ...base, courses: { tcp: { done: 1 }, http: { done: 4 } }, badges: ['a', 'c'] } as unknown as Progress;
-    const out = merge(disk, mine, base, NOW).progress as unknown as { courses: unknown; badges: unknown };
-    expect(out.courses).toEqual({ tcp: { done: 2 }, http: { done: 4 } });
+    const base = { ...emptyProgress(), tracks: { tcp: { done: 1 } }, badges: ['a'] } as unknown as Progress;
+    const mine = { ...base, tracks: { tcp: { done: 2 } }, badges: ['a', 'b'] } as unknown as Progress;
+    const disk = { ...base, tracks: { tcp: { done: 1 }, http: { done: 4 } }, badges: ['a', 'c'] } as unknown as Progress;
+    const out = merge(disk, mine, base, NOW).progress as unknown as { tracks: unknown; badges: unknown };
+    expect(out.tracks).toEqual({ tcp: { done: 2 }, http: { done: 4 } });
     expect(out.badges).toEqual(['a', 'c', 'b']);
   });
 

@@ -67,7 +67,7 @@ describe('home -> lesson -> quiz -> back', () => {
     const saved = loadProgress(dir);
     expect(saved.warning).toBeNull();
     const lp = saved.progress.lessons['basics'];
-    expect(lp.answers['basics/unit-of-transport']).toEqual({ correct: true, at: new Date(T0).toISOString() });
+    expect(lp.answers['basics/unit-of-transport']).toEqual({ correct: true, at: new Date(T0).toISOString(), response: { type: 'single', choice: 1 } });
     expect(lp.position).toBeGreaterThan(0);
     expect(saved.progress.last).toEqual({ lessonId: 'basics', position: lp.position });
     expect(saved.progress.history.at(-1)).toMatchObject({ questionId: 'basics/unit-of-transport', correct: true, mode: 'lesson' });

@@ -3,8 +3,8 @@
  * (src/ui/quiz/question.ts: one interaction for both); this module adds a retry action and renders
  * the question as fitted lines (the reader scrolls by rows, so it needs exact line counts).
  */
-import type { Question } from '../../quiz/types.js';
-import { choiceLabel } from '../../quiz/grade.js';
+import type { Question, Response } from '../../quiz/types.js';
+import { choiceLabel, grade } from '../../quiz/grade.js';
 import { Q } from '../../quiz/strings.js';
 import {
   capturesText,
@@ -33,8 +33,49 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-export function initQuiz(q: Question): InlineQuizState {
-  return initQuestionUi(q, hash(q.id));
+/**
+ * A quiz as the reader opens it: fresh, or showing the answer saved in the progress (`saved`, the
+ * learner's first attempt) with its verdict; `r` then retries for practice. A saved answer that no
+ * longer fits the question (the lesson was edited since) is ignored.
+ */
+export function initQuiz(q: Question, saved?: Response | null): InlineQuizState {
+  const fresh = initQuestionUi(q, hash(q.id));
+  const ui = saved ? answeredUi(q, fresh, saved) : null;
+  return ui ?? fresh;
+}
+
+function answeredUi(q: Question, fresh: InlineQuizState, r: Response): InlineQuizState | null {
+  if (r.type !== q.type) return null;
+  const n = q.type === 'single' || q.type === 'multi' ? q.choices.length : q.type === 'order' ? q.steps.length : 0;
+  const inRange = (i: number) => Number.isInteger(i) && i >= 0 && i < n;
+  let ui: InlineQuizState = fresh;
+  switch (r.type) {
+    case 'single':
+      if (!inRange(r.choice)) return null;
+      ui = { ...fresh, cursor: r.choice };
+      break;
+    case 'multi':
+      if (!r.choices.every(inRange)) return null;
+      ui = { ...fresh, selected: [...new Set(r.choices)] };
+      break;
+    case 'truefalse':
+      ui = { ...fresh, cursor: r.value ? 0 : 1 };
+      break;
+    case 'order':
+      if (r.order.length !== n || new Set(r.order).size !== n || !r.order.every(inRange)) return null;
+      ui = { ...fresh, order: [...r.order] };
+      break;
+    case 'numeric':
+    case 'text':
+      ui = { ...fresh, text: r.text };
+      break;
+    case 'recall':
+      ui = { ...fresh, revealed: true };
+      break;
+  }
+  const g = grade(q, r);
+  if (g.invalid) return null;
+  return { ...ui, response: r, result: g };
 }
 
 export function reduceQuiz(q: Question, s: InlineQuizState, a: QuizAction): InlineQuizState {

@@ -10,7 +10,7 @@
 import { Box, Text } from 'ink';
 import type { AppContext, KeyBinding, KeyName, KeyResult, ScreenDef, ShellCommand } from '../screen.js';
 import type { Block, Lesson } from '../../lessons/types.js';
-import type { Question } from '../../quiz/types.js';
+import type { Question, Response } from '../../quiz/types.js';
 import type { Progress, LessonProgress } from '../../store/types.js';
 import { recordAnswer } from '../../quiz/srs.js';
 import { UI } from '../strings.js';
@@ -264,13 +264,15 @@ export function positionUpdate(id: string, row: number, furthest: number, done: 
  * card and the mistakes shelf); an answer after `r` (retry) or after reopening the lesson is
  * practice and changes nothing saved (issue 14: "never overwrites the first result").
  */
-export function answerUpdate(lessonId: string, q: Question, correct: boolean, nowIso: string) {
+export function answerUpdate(lessonId: string, q: Question, correct: boolean, nowIso: string, response?: Response | null) {
   return (p: Progress): Progress => {
     if (p.lessons[lessonId]?.answers[q.id] !== undefined) return p;
     const lp = lessonEntry(p, lessonId, nowIso);
+    // The answer itself is kept too, so reopening the lesson shows it (inlineQuiz.initQuiz).
+    const saved = response ? { correct, at: nowIso, response } : { correct, at: nowIso };
     const withLesson: Progress = {
       ...p,
-      lessons: { ...p.lessons, [lessonId]: { ...lp, answers: { ...lp.answers, [q.id]: { correct, at: nowIso } } } },
+      lessons: { ...p.lessons, [lessonId]: { ...lp, answers: { ...lp.answers, [q.id]: saved } } },
     };
     // A question answered in a lesson becomes a spaced-repetition card too, and joins the mistakes
     // shelf when wrong, exactly as in the interview mode.
@@ -317,7 +319,7 @@ export function initLessonState(lessonId: string, position: number | undefined, 
   };
   if (!lesson) return s;
   lesson.blocks.forEach((b, i) => {
-    if (b.type === 'quiz') s.quizzes[i] = initQuiz(b.question);
+    if (b.type === 'quiz') s.quizzes[i] = initQuiz(b.question, ctx.progress.lessons[lessonId]?.answers[b.question.id]?.response);
     else if (b.type === 'layers') s.layers[i] = initLayers();
     else if (b.type === 'tcp') {
       try {
@@ -362,7 +364,7 @@ function quizResult(s: LessonState, block: number, q: Question, action: QuizActi
   const after = reduceQuiz(q, before, action);
   const commands: ShellCommand[] = [];
   if (!before.result && after.result && s.lesson) {
-    commands.push({ cmd: 'progress', update: answerUpdate(s.lesson.meta.id, q, after.result.correct, iso(ctx.now)) });
+    commands.push({ cmd: 'progress', update: answerUpdate(s.lesson.meta.id, q, after.result.correct, iso(ctx.now), after.response) });
   }
   // A quiz grows when answered (verdict, explanation) or given a hint: keep its bottom on screen
   // (but never scroll its top off), so the learner sees what the key did.
