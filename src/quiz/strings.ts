@@ -33,7 +33,7 @@ const MODE_NAMES_EN = {
 const MODE_BLURBS_EN = {
   mock: 'N questions across topics, a timer, no hints, a report at the end',
   drill: 'choose topics; hints allowed; the explanation after each answer',
-  review: 'the cards spaced repetition says are due now',
+  review: 'the cards due now, then new ones (at most 20 a day)',
   mistakes: 'questions you got wrong, until answered right twice',
 } as const;
 
@@ -68,7 +68,7 @@ const Q_EN = {
   /** The self-grade line with each grade's next interval: `1 Again <1m · 2 Hard 6m · ...`. */
   gradeWithIntervals: (intervals: string[]) =>
     `How did you do?  ${intervals.map((iv, i) => `${i + 1} ${['Again', 'Hard', 'Good', 'Easy'][i]} ${iv}`).join(' · ')}`,
-  undone: 'Grade undone: grade it again.',
+  undoKey: { keys: 'u', label: 'undo', help: 'Undo the last grade and grade the card again' },
   diagramSteps: (n: number) => `(diagram: first ${n} events)`,
   truthy: 'true',
   falsy: 'false',
@@ -167,7 +167,7 @@ const MODE_NAMES_ZH: Translation<typeof MODE_NAMES_EN> = {
 const MODE_BLURBS_ZH: Translation<typeof MODE_BLURBS_EN> = {
   mock: '跨主题 N 道题，计时，无提示，结束时给出报告',
   drill: '自选主题；可以看提示；每题答完后给出解析',
-  review: '间隔重复算法认为现在该复习的卡片',
+  review: '现在到期的卡片，再加上新卡片（每天最多 20 张）',
   mistakes: '答错过的题，直到连续答对两次',
 };
 
@@ -199,7 +199,7 @@ const Q_ZH: Translation<typeof Q_EN> = {
   interval: (n, unit, under) => `${under ? '<' : ''}${n}${{ min: '分钟', h: '小时', d: '天', mo: '个月', y: '年' }[unit]}`,
   gradeWithIntervals: (intervals) =>
     `答得怎么样？  ${intervals.map((iv, i) => `${i + 1} ${['重来', '困难', '良好', '简单'][i]} ${iv}`).join(' · ')}`,
-  undone: '已撤销评分：请重新评分。',
+  undoKey: { keys: 'u', label: '撤销', help: '撤销上一次评分，重新评分' },
   diagramSteps: (n) => `（时序图：前 ${n} 个事件）`,
   truthy: '对',
   falsy: '错',

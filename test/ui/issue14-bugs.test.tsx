@@ -160,6 +160,7 @@ describe('bug 7: reports with nothing answered', () => {
   it('review with a topic filter and the due cards elsewhere: says so, no "Score: 0/0"', async () => {
     let p = emptyProgress();
     for (const id of ['x/one', 'x/two', 'x/three']) p = recordAnswer(p, { questionId: id, correct: false, rating: 1, ms: 0, topics: ['ethernet-mac'], mode: 'lesson' }, T0 - 86_400_000 * 3);
+    p.settings.newPerDay = 0; // no new handshake cards today: only the due ones elsewhere
     const r = await renderInk(app({ screen: 'quiz', options: { mode: 'review', topics: ['handshake'], seed: 1 } }, p), { columns: 80, rows: 24 });
     expect(r.frame()).not.toContain('Score: 0/0');
     expect(r.frame()).toContain('3 cards are due in other topics');

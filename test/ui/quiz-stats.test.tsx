@@ -79,6 +79,7 @@ describe('review mode', () => {
     // Answered wrong a day ago: due again (10 min learning step); the other one answered right: not due.
     p = recordAnswer(p, { questionId: 'core/arp', correct: false, rating: 1, ms: 4000, topics: ['ip-arp'], mode: 'drill' }, T0 - 24 * HOUR, { fuzz: false });
     p = recordAnswer(p, { questionId: 'core/ports-four-tuple', correct: true, rating: 4, ms: 4000, topics: ['ports'], mode: 'drill' }, T0 - 1 * HOUR, { fuzz: false });
+    p.settings.newPerDay = 0; // due cards only (new cards: test/ui/review-keys.test.tsx)
     let saved: Progress | null = null;
     const r = await renderInk(
       <App initial={{ screen: 'quiz', options: { mode: 'review', seed: 1 } }} lessons={[]} progress={p} clock={new FakeClock(T0)} screens={screens} saveProgress={(x) => void (saved = x)} />,
@@ -95,8 +96,9 @@ describe('review mode', () => {
     await r.unmount();
   });
 
-  it('says so when nothing is due', async () => {
-    const r = await renderInk(<App initial={{ screen: 'quiz', options: { mode: 'review', seed: 1 } }} lessons={[]} progress={emptyProgress()} clock={new FakeClock(T0)} screens={screens} />, { columns: 80, rows: 24 });
+  it('says so when nothing is due (and no new cards are allowed today)', async () => {
+    const none = { ...emptyProgress(), settings: { streak: false, relative: false, newPerDay: 0 } };
+    const r = await renderInk(<App initial={{ screen: 'quiz', options: { mode: 'review', seed: 1 } }} lessons={[]} progress={none} clock={new FakeClock(T0)} screens={screens} />, { columns: 80, rows: 24 });
     expect(r.frame()).toContain('No questions matched');
     await r.unmount();
   });

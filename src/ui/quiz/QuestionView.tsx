@@ -34,6 +34,8 @@ export interface QuestionViewProps {
   instruction?: string;
   /** The partial diagram of a generated question, already rendered. */
   diagramLines?: string[];
+  /** The self-grade line to show instead of Q.gradeYourself (reviews: each grade's next interval). */
+  gradeLine?: string;
 }
 
 function chosenIndices(r: Response | null | undefined): number[] {
@@ -135,7 +137,7 @@ export function QuestionView(p: QuestionViewProps): ReactElement {
         line(q.answer);
         line(Q.keyPoints, { bold: true });
         for (const kp of q.keyPoints) line(`  ${g.bullet} ${kp}`, {}, `  ${g.bullet} `);
-        if (!answered) line(Q.gradeYourself, { color: col(p.color, 'cyan') });
+        if (!answered) line(p.gradeLine ?? Q.gradeYourself, { color: col(p.color, 'cyan') });
       }
       break;
   }

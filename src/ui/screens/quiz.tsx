@@ -11,7 +11,9 @@ import {
   MODES,
   DEFAULTS,
   allowsHints,
+  canUndo,
   currentQuestion,
+  isReviewMode,
   initialQuizState,
   quizReduce,
   secondsLeft,
@@ -25,7 +27,7 @@ import { buildBank } from '../../quiz/bank.js';
 import { defaultRunner } from '../../quiz/model.js';
 import type { TcpRunner } from '../../quiz/generate.js';
 import { questionDiagram } from '../../quiz/diagram.js';
-import { recordAnswer } from '../../quiz/srs.js';
+import { gradeIntervalLabels, newCardsLeft, recordAnswer, NEW_CARDS_PER_DAY } from '../../quiz/srs.js';
 import { MENU, MODE_BLURBS, MODE_NAMES, Q } from '../../quiz/strings.js';
 import { TOPICS, type Question, type Topic } from '../../quiz/types.js';
 import { isTopic } from '../../quiz/topics.js';
@@ -69,6 +71,8 @@ export interface QuizScreenState {
   generated: number;
   /** The countdown value last shown (tick returns a new state when it changes). */
   shownSeconds?: number | null;
+  /** The session index `ui` belongs to (a card graded Again comes back as the same question). */
+  uiIndex?: number;
 }
 
 type Inner =
@@ -118,8 +122,8 @@ function diagramFor(q: Question | null, ctx: AppContext): string[] {
 function withQuestion(s: QuizScreenState, ctx: AppContext): QuizScreenState {
   const q = currentQuestion(s.engine);
   if (!q) return { ...s, ui: null, diagram: [] };
-  if (s.ui && s.ui.questionId === q.id) return s;
-  return { ...s, ui: initQuestionUi(q, s.engine.options.seed), diagram: diagramFor(q, ctx) };
+  if (s.ui && s.ui.questionId === q.id && (s.uiIndex ?? s.engine.index) === s.engine.index) return s;
+  return { ...s, ui: initQuestionUi(q, s.engine.options.seed), uiIndex: s.engine.index, diagram: diagramFor(q, ctx) };
 }
 
 function startSession(s: QuizScreenState, mode: Mode, now: number, progress: Progress, ctx: AppContext): QuizScreenState {
@@ -129,7 +133,8 @@ function startSession(s: QuizScreenState, mode: Mode, now: number, progress: Pro
   const bank = buildBank({ lessons: ctx.lessons, seed: s.seed, topics: s.menu.topics, generated: runner ? s.generated : 0, progress, now, run: runner });
   const engine = quizReduce(initialQuizState(progress), {
     type: 'start',
-    options: { mode, seed: s.seed, topics: s.menu.topics, count, timeLimitSec },
+    // Review: the due cards, then new ones up to the day's allowance (settings.newPerDay).
+    options: { mode, seed: s.seed, topics: s.menu.topics, count, timeLimitSec, newCards: mode === 'review' ? newCardsLeft(progress, now, progress.settings.newPerDay ?? NEW_CARDS_PER_DAY) : 0 },
     bank,
     progress,
     now,
@@ -180,8 +185,15 @@ function reduceInner(s: QuizScreenState, a: Inner, ctx: AppContext): QuizScreenS
 
 function reduce(s: QuizScreenState, a: QuizScreenAction, ctx: AppContext): QuizScreenState {
   const next = reduceInner(s, a.inner, ctx);
-  // Every key-driven step hands its new results to the shell (see onKey), so they count as saved.
-  return next.saved === next.engine.results.length ? next : { ...next, saved: next.engine.results.length };
+  // Every key-driven step hands its new results to the shell (see onKey), so they count as saved;
+  // but the last grade while it can be undone (`u`), which goes with the next step.
+  const saved = Math.max(0, next.engine.results.length - held(next));
+  return next.saved === saved ? next : { ...next, saved };
+}
+
+/** 1 while the last result is held back from the shell because it can still be undone. */
+function held(s: QuizScreenState): number {
+  return s.stage === 'session' && canUndo(s.engine) ? 1 : 0;
 }
 
 function progressCommand(r: QuestionResult, mode: Mode): ShellCommand {
@@ -210,6 +222,7 @@ function innerForKey(s: QuizScreenState, key: KeyName, ctx: AppContext): Inner |
   if (e.phase === 'done') return key === 'enter' ? { type: 'menu' } : null;
   if (e.phase === 'answered') {
     if (key === 'enter' || key === 'space' || key === 'n') return { type: 'engine', action: { type: 'next', now: ctx.now } };
+    if (key === Q.undoKey.keys && canUndo(e)) return { type: 'engine', action: { type: 'undo' } };
     if (key === 'escape') return { type: 'engine', action: { type: 'finish', now: ctx.now } };
     return null;
   }
@@ -242,7 +255,7 @@ function result(s: QuizScreenState, inner: Inner, ctx: AppContext) {
   const action: QuizScreenAction = { type: 'key', inner };
   const after = reduceInner(s, inner, ctx);
   // Results not yet sent (incl. timeouts recorded by a tick) go to the shell with this key.
-  const toSave = after.stage === 'menu' ? s.engine.results.slice(s.saved) : after.engine.results.slice(s.saved);
+  const toSave = after.stage === 'menu' ? s.engine.results.slice(s.saved) : after.engine.results.slice(s.saved, after.engine.results.length - held(after));
   const commands = toSave.map((r) => progressCommand(r, s.engine.options.mode));
   return commands.length > 0 ? { action, commands } : { action };
 }
@@ -270,9 +283,10 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
     const inner = innerForKey(s, key, ctx);
     if (inner) return result(s, inner, ctx);
     // Leaving with a result a tick recorded (a timeout) not yet saved: save it, then go back.
+    // So is a grade held back for undo.
     if ((key === 'q' || key === 'escape') && s.engine.results.length > s.saved && !quizScreen.capturesText!(s)) {
-      const r = result(s, { type: 'noop' }, ctx);
-      return { action: r.action, commands: [...(r.commands ?? []), { cmd: 'pop' }] };
+      const commands = s.engine.results.slice(s.saved).map((r) => progressCommand(r, s.engine.options.mode));
+      return { action: { type: 'key', inner: { type: 'noop' } }, commands: [...commands, { cmd: 'pop' }] };
     }
     return null;
   },
@@ -308,7 +322,8 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
       ];
     const e = s.engine;
     if (e.phase === 'done') return [{ keys: 'enter', label: 'menu', footer: true }, { keys: 'q', label: 'back', footer: true }];
-    if (e.phase === 'answered') return [{ keys: 'enter', label: 'next', footer: true }, { keys: 'esc', label: 'finish', footer: true }];
+    if (e.phase === 'answered')
+      return [{ keys: 'enter', label: 'next', footer: true }, ...(canUndo(e) ? [{ ...Q.undoKey, footer: true }] : []), { keys: 'esc', label: 'finish', footer: true }];
     const q = currentQuestion(e);
     const own = q && s.ui ? questionBindings(q, { ...s.ui, revealed: e.phase === 'revealed', hintsShown: e.hintsShown }, keyOpts(e.options.mode)) : [];
     return [...own, { keys: 'Esc', label: 'finish', footer: true }];
@@ -340,6 +355,7 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
         header={`${Q.questionOf(e.index + 1, e.questions.length)}  ${q.topics.join(', ')}`}
         secondsLeft={secondsLeft(e, ctx.now)}
         diagramLines={s.diagram}
+        gradeLine={isReviewMode(e.options.mode) && e.phase === 'revealed' ? Q.gradeWithIntervals(gradeIntervalLabels(e.progress.cards[q.id], ctx.now)) : undefined}
         instruction={e.phase === 'asking' ? questionInstruction(questionBindings(q, { ...s.ui, revealed: false, hintsShown: e.hintsShown }, keyOpts(e.options.mode))) : undefined}
       />
       </Box>
