@@ -32,11 +32,28 @@ describe('golden diagrams of every built-in scenario', () => {
 });
 
 describe('width', () => {
-  // One test per scenario (each with its own time budget on a loaded machine); every width.
-  for (const name of BUILTIN_NAMES) {
-    it(`no line of ${name} exceeds the width, 40..200 columns, both charsets`, () => {
+  // Every width from 40 to 200 is checked on a quarter of the scenarios: scenario i takes the widths
+  // w with (w + i) % 4 === 0 (so each width is checked on four scenarios, the sixteen together cover
+  // them all), plus on every scenario the boundary widths: the smallest, the usual terminal widths
+  // and one either side of them, the widest. A quarter of the renders of checking every width on
+  // every scenario.
+  const BOUNDARY = [40, 41, 42, 59, 60, 61, 79, 80, 81, 99, 100, 101, 119, 120, 121, 159, 160, 161, 199, 200];
+  const STRIDE = 4;
+  it('the sample covers every width 40..200 on at least one scenario', () => {
+    const covered = new Set<number>();
+    BUILTIN_NAMES.forEach((_n, i) => widthsFor(i).forEach((w) => covered.add(w)));
+    for (let w = 40; w <= 200; w++) expect(covered.has(w), `width ${w}`).toBe(true);
+  });
+  function widthsFor(i: number): number[] {
+    const out = new Set(BOUNDARY);
+    for (let w = 40; w <= 200; w++) if ((w + i) % STRIDE === 0) out.add(w);
+    return [...out].sort((a, b) => a - b);
+  }
+  // One test per scenario (each with its own time budget on a loaded machine).
+  BUILTIN_NAMES.forEach((name, i) => {
+    it(`no line of ${name} exceeds the width, 40..200 columns (sampled), both charsets`, () => {
       const trace = builtin(name);
-      for (let width = 40; width <= 200; width++) {
+      for (const width of widthsFor(i)) {
         for (const charset of ['unicode', 'ascii'] as const) {
           const lines = render(trace, { width, charset });
           const over = lines.find((l) => sw(l) > width);
@@ -44,7 +61,7 @@ describe('width', () => {
         }
       }
     });
-  }
+  });
 
   it('holds for compact, relative and hidden-gutter variants too', () => {
     for (const name of BUILTIN_NAMES) {

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CliIO } from '../../src/cli/io.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -113,6 +114,34 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult
     });
     p.stdin.end(opts.input ?? '');
   });
+}
+
+/**
+ * The same command line in this process: src/cli/main.ts's runMain with a piped (non-TTY) IO, the
+ * same environment as runCli and stdin given as `input`. Milliseconds instead of a Node start-up
+ * each; the tests that are about the process itself (exit status, TTY detection, reading stdin,
+ * signals, the bundle) keep runCli.
+ */
+export async function runInProcess(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+  const [{ runMain }, { setLang }] = await Promise.all([import('../../src/cli/main.js'), import('../../src/i18n/index.js')]);
+  const env: Record<string, string | undefined> = { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0', ...opts.env };
+  delete env.SYNACK_DEBUG;
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    stdin: { isTTY: false },
+    env,
+    cwd: opts.cwd ?? ROOT,
+    readStdin: async () => opts.input ?? '',
+  };
+  try {
+    const code = await runMain(args, io);
+    return { code, stdout, stderr };
+  } finally {
+    setLang('en'); // --lang / SYNACK_LANG set the process's language: the next run starts afresh
+  }
 }
 
 /** A fresh temporary directory (removed by `cleanup`). */

@@ -1,12 +1,17 @@
 /**
  * Every command behaves when piped: stdin and stdout are pipes (never a TTY), CI=true. Plain output
  * or a clear message, the right exit code, and never a stack trace or Ink's "Raw mode" error.
+ *
+ * Most cases run the command line in this process (runInProcess: the same main, a piped IO); one
+ * real process (the built dist/cli.js, runCli) per behaviour of the process itself: exit status 0,
+ * 1 and 2, no TTY detected for the app and for quiz, the version, reading stdin, the diagram's width
+ * without a terminal. The pseudo-terminal cases at the end are all real.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
-import { BROKEN_LESSONS, CLI, STACK_FRAME, ensureBuilt, runCli, tempDir, type CliResult } from './helpers.js';
+import { BROKEN_LESSONS, CLI, STACK_FRAME, ensureBuilt, runCli, runInProcess, tempDir, type CliResult } from './helpers.js';
 import * as pty from 'node-pty';
 import { SCENARIOS } from '../../src/tcp/index.js';
 import { TCP_STATES } from '../../src/tcp/types.js';
@@ -28,11 +33,13 @@ function clean(r: CliResult): void {
   expect(all).not.toMatch(/internal error/i);
 }
 
+const run = runInProcess;
+
 describe('interactive commands without a terminal', () => {
   it.each([[[]], [['learn']], [['learn', 'tcp-handshake']], [['playground']], [['--ascii']]])(
     'synack %j prints a short pointer to the plain commands and exits 2',
     async (args) => {
-      const r = await runCli(args, { env: env() });
+      const r = await (args.length === 0 ? runCli : run)(args, { env: env() });
       clean(r);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
@@ -56,7 +63,7 @@ describe('interactive commands without a terminal', () => {
 
 describe('help and version', () => {
   it.each(['--help', '-h', 'help'])('synack %s prints the command list and exits 0', async (flag) => {
-    const r = await runCli([flag]);
+    const r = await run([flag]);
     clean(r);
     expect(r.code).toBe(0);
     for (const cmd of ['learn', 'diagram', 'playground', 'trace', 'scenarios', 'quiz', 'stats', 'check', 'progress'])
@@ -64,7 +71,7 @@ describe('help and version', () => {
   });
 
   it.each(['--version', '-v'])('synack %s prints the version and exits 0', async (flag) => {
-    const r = await runCli([flag]);
+    const r = await (flag === '--version' ? runCli : run)([flag]);
     clean(r);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^synack \d+\.\d+\.\d+\S*\n$/);
@@ -83,7 +90,7 @@ describe('trace', () => {
   });
 
   it('synack trace handshake --json prints valid JSON with the documented shape', async () => {
-    const r = await runCli(['trace', 'handshake', '--json']);
+    const r = await run(['trace', 'handshake', '--json']);
     clean(r);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as { scenario: unknown; hosts: Record<string, unknown>; events: Record<string, unknown>[] };
@@ -125,7 +132,7 @@ describe('trace', () => {
   it('synack trace on a bad script file exits 1 with file:line:col: message', async () => {
     const file = join(home.dir, 'bad.tcp');
     writeFileSync(file, 'client connect\nclient send lots\n');
-    const r = await runCli(['trace', file]);
+    const r = await run(['trace', file]);
     clean(r);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
@@ -133,7 +140,7 @@ describe('trace', () => {
   });
 
   it('synack trace on a missing file exits 1 with one line', async () => {
-    const r = await runCli(['trace', join(home.dir, 'nope.tcp')]);
+    const r = await run(['trace', join(home.dir, 'nope.tcp')]);
     clean(r);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -141,7 +148,7 @@ describe('trace', () => {
   });
 
   it('synack trace nosuch lists the built-in scenarios and exits 1', async () => {
-    const r = await runCli(['trace', 'nosuch']);
+    const r = await run(['trace', 'nosuch']);
     clean(r);
     expect(r.code).toBe(1);
     for (const s of SCENARIOS) expect(r.stderr).toContain(s.name);
@@ -155,7 +162,7 @@ describe('trace', () => {
   });
 
   it('synack scenarios lists every built-in', async () => {
-    const r = await runCli(['scenarios']);
+    const r = await run(['scenarios']);
     clean(r);
     expect(r.code).toBe(0);
     for (const s of SCENARIOS) expect(r.stdout).toContain(s.name);
@@ -178,14 +185,14 @@ describe('diagram', () => {
   });
 
   it('synack diagram handshake --plain --width 50 respects the width', async () => {
-    const r = await runCli(['diagram', 'handshake', '--plain', '--width', '50']);
+    const r = await run(['diagram', 'handshake', '--plain', '--width', '50']);
     clean(r);
     expect(r.code).toBe(0);
     for (const l of r.stdout.replace(/\n$/, '').split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(50);
   });
 
   it('synack diagram nosuch lists the valid names and exits 1', async () => {
-    const r = await runCli(['diagram', 'nosuch']);
+    const r = await run(['diagram', 'nosuch']);
     clean(r);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
@@ -195,18 +202,18 @@ describe('diagram', () => {
   it('synack diagram on a bad script exits 1 with file:line:col', async () => {
     const file = join(home.dir, 'bad-diagram.tcp');
     writeFileSync(file, 'client connect\nwait forever\n');
-    const r = await runCli(['diagram', file]);
+    const r = await run(['diagram', file]);
     clean(r);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bad-diagram\.tcp:2:6: \S/);
   });
 
   it('synack diagram handshake --format json and --format mermaid print data', async () => {
-    const j = await runCli(['diagram', 'handshake', '--format', 'json']);
+    const j = await run(['diagram', 'handshake', '--format', 'json']);
     clean(j);
     expect(j.code).toBe(0);
     expect(JSON.parse(j.stdout).scenario).toBe('handshake');
-    const m = await runCli(['diagram', 'handshake', '--format', 'mermaid']);
+    const m = await run(['diagram', 'handshake', '--format', 'mermaid']);
     clean(m);
     expect(m.code).toBe(0);
     expect(m.stdout).toMatch(/^sequenceDiagram/m);
@@ -215,7 +222,7 @@ describe('diagram', () => {
 
 describe('check', () => {
   it('synack check on the bundled lessons exits 0 with a summary', async () => {
-    const r = await runCli(['check']);
+    const r = await run(['check']);
     clean(r);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\d+ lessons, \d+ questions .*: all good/);
@@ -233,7 +240,7 @@ describe('check', () => {
   });
 
   it('synack check on a directory that does not exist exits 1 with a message', async () => {
-    const r = await runCli(['check', join(home.dir, 'no-such-dir')]);
+    const r = await run(['check', join(home.dir, 'no-such-dir')]);
     clean(r);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain('no-such-dir');
@@ -242,7 +249,7 @@ describe('check', () => {
 
 describe('quiz, stats, progress', () => {
   it('synack quiz --print --seed 1 --count 5 prints a worksheet of 5 questions', async () => {
-    const r = await runCli(['quiz', '--print', '--seed', '1', '--count', '5'], { env: env() });
+    const r = await run(['quiz', '--print', '--seed', '1', '--count', '5'], { env: env() });
     clean(r);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/5 questions/);
@@ -250,26 +257,26 @@ describe('quiz, stats, progress', () => {
     expect(r.stdout).toMatch(/^5\. /m);
     expect(r.stdout).not.toMatch(/^6\. /m);
     // Deterministic for a seed.
-    const again = await runCli(['quiz', '--print', '--seed', '1', '--count', '5'], { env: env() });
+    const again = await run(['quiz', '--print', '--seed', '1', '--count', '5'], { env: env() });
     expect(again.stdout).toBe(r.stdout);
   });
 
   it('synack quiz with a bad option exits 2 (usage error) with one clear line', async () => {
-    const r = await runCli(['quiz', '--print', '--count', 'many'], { env: env() });
+    const r = await run(['quiz', '--print', '--count', 'many'], { env: env() });
     clean(r);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--count');
   });
 
   it('synack stats prints a summary and exits 0', async () => {
-    const r = await runCli(['stats'], { env: env() });
+    const r = await run(['stats'], { env: env() });
     clean(r);
     expect(r.code).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(0);
   });
 
   it('synack progress shows where progress lives and exits 0', async () => {
-    const r = await runCli(['progress'], { env: env() });
+    const r = await run(['progress'], { env: env() });
     clean(r);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(join(home.dir, 'data', 'progress.json'));
@@ -278,10 +285,10 @@ describe('quiz, stats, progress', () => {
   it('synack progress --reset without a terminal refuses instead of waiting for an answer', async () => {
     const dir = join(home.dir, 'reset');
     // A valid (empty) progress file to reset.
-    const first = await runCli(['progress', '--export', join(dir, 'progress.json')], { env: { SYNACK_HOME: dir } });
+    const first = await run(['progress', '--export', join(dir, 'progress.json')], { env: { SYNACK_HOME: dir } });
     expect(first.code).toBe(0);
     expect(existsSync(join(dir, 'progress.json'))).toBe(true);
-    const r = await runCli(['progress', '--reset'], { env: { SYNACK_HOME: dir } });
+    const r = await run(['progress', '--reset'], { env: { SYNACK_HOME: dir } });
     clean(r);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/--yes|terminal/);
@@ -300,7 +307,7 @@ describe('unknown input', () => {
   it.each([[['--bogus']], [['learn', '--bogus']], [['trace', 'handshake', '--bogus']], [['stats', '--bogus']], [['progress', '--bogus']]])(
     'an unknown option (%j) exits nonzero with a message, no stack trace',
     async (args) => {
-      const r = await runCli(args, { env: env() });
+      const r = await run(args, { env: env() });
       clean(r);
       expect(r.code).not.toBe(0);
       expect(r.code).not.toBe(70);
