@@ -232,7 +232,7 @@ class BodyParser {
           if (ps.length > 0) return null;
         }
       }
-      return { type: 'tcp', source: r.tcp.source, scenario: r.tcp.scenario, caption: r.tcp.caption, line };
+      return { type: 'tcp', source: r.tcp.source, scenario: r.tcp.scenario, caption: r.tcp.caption, line, ...(r.tcp.chart ? { chart: r.tcp.chart } : {}) };
     }
     if (fenced && lang === 'layers') {
       const y = parseYaml(t.text);

@@ -63,7 +63,10 @@ const LESSON_MESSAGES_EN = {
     known.length > 0
       ? `unknown scenario '${name}' (built-in scenarios: ${known.join(', ')})`
       : `unknown scenario '${name}'`,
-  tcpScenarioLine: "after 'scenario:' only 'caption:' and 'option ...' lines are allowed",
+  tcpScenarioLine: "after 'scenario:' only 'caption:', 'chart:' and 'option ...' lines are allowed",
+  tcpChartEmpty: (known: readonly string[]) => `'chart:' needs the series to draw: one or more of ${known.join(', ')} (comma-separated), or all`,
+  tcpChartUnknown: (name: string, known: readonly string[]) => `unknown chart series '${name}' (known: ${known.join(', ')})`,
+  tcpChartTwice: (name: string) => `chart series '${name}' given twice`,
   tcpScenarioTwice: "'scenario:' given twice",
   tcpScript: (message: string) => `tcp script: ${message}`,
   tcpScenarioScript: (name: string, message: string) => `tcp scenario '${name}': ${message}`,
@@ -206,7 +209,10 @@ const LESSON_MESSAGES_ZH: Translation<typeof LESSON_MESSAGES_EN> = {
   tcpEmpty: 'tcp 块是空的',
   tcpUnknownScenario: (name, known) =>
     known.length > 0 ? `未知场景 '${name}'（内置场景：${known.join(', ')}）` : `未知场景 '${name}'`,
-  tcpScenarioLine: "'scenario:' 之后只允许 'caption:' 和 'option ...' 行",
+  tcpScenarioLine: "'scenario:' 之后只允许 'caption:'、'chart:' 和 'option ...' 行",
+  tcpChartEmpty: (known) => `'chart:' 需要给出要画的曲线：${known.join('、')} 中的一个或多个（用逗号分隔），或 all`,
+  tcpChartUnknown: (name, known) => `未知的曲线 '${name}'（可用：${known.join('、')}）`,
+  tcpChartTwice: (name) => `曲线 '${name}' 重复给出`,
   tcpScenarioTwice: "'scenario:' 出现了两次",
   tcpScript: (message) => `tcp 脚本：${message}`,
   tcpScenarioScript: (name, message) => `tcp 场景 '${name}'：${message}`,

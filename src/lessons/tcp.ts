@@ -6,6 +6,7 @@
 import { SCENARIOS, getScenario } from '../tcp/index.js';
 import { cachedRunSource } from '../tcp/run-cache.js';
 import type { ScriptError } from '../tcp/types.js';
+import { CHART_METRICS, isChartMetric, type ChartMetric } from '../diagram/chart.js';
 import { LESSON_MESSAGES as M } from './strings.js';
 import type { LocalProblem } from './yaml.js';
 
@@ -49,11 +50,43 @@ export interface ParsedTcp {
   lineMap: number[];
   /** Fence line of `scenario:` (0 for a whole script). */
   scenarioLine: number;
+  /**
+   * `chart: cwnd,ssthresh` (`# chart: ...` in a whole script): the congestion chart under the
+   * diagram with these series (src/diagram/chart.ts), or null for none.
+   */
+  chart: ChartMetric[] | null;
 }
 
 const SCENARIO = /^\s*scenario\s*:\s*(.*?)\s*$/;
 const CAPTION = /^\s*caption\s*:\s*(.*?)\s*$/;
 const COMMENT_CAPTION = /^\s*#\s*caption\s*:\s*(.*?)\s*$/i;
+const CHART = /^(\s*chart\s*:\s*)(.*?)\s*$/;
+const COMMENT_CHART = /^(\s*#\s*chart\s*:\s*)(.*?)\s*$/i;
+
+/**
+ * The series of a `chart:` line: a comma-separated list of cwnd, ssthresh, flight, rwnd (each at
+ * most once; `all` for the four). Problems point at the offending name (fence-local line `line`).
+ */
+export function parseChartLine(line: string, lineNo: number, re: RegExp = CHART): { chart: ChartMetric[] | null; problems: LocalProblem[] } {
+  const m = re.exec(line);
+  if (!m) return { chart: null, problems: [] };
+  const start = m[1]!.length;
+  const text = m[2]!;
+  if (text.trim() === '') return { chart: null, problems: [{ line: lineNo, col: start + 1, message: M.tcpChartEmpty([...CHART_METRICS]) }] };
+  if (text.trim() === 'all') return { chart: [...CHART_METRICS], problems: [] };
+  const chart: ChartMetric[] = [];
+  const problems: LocalProblem[] = [];
+  let at = 0;
+  for (const raw of text.split(',')) {
+    const name = raw.trim();
+    const col = start + at + (raw.length - raw.trimStart().length) + 1;
+    at += raw.length + 1;
+    if (!isChartMetric(name)) problems.push({ line: lineNo, col, message: M.tcpChartUnknown(name, [...CHART_METRICS]) });
+    else if (chart.includes(name)) problems.push({ line: lineNo, col, message: M.tcpChartTwice(name) });
+    else chart.push(name);
+  }
+  return { chart: problems.length > 0 ? null : chart, problems };
+}
 const OPTION = /^\s*option\s+(\S+)(?:\s+(\S+))?/;
 
 function stripComment(line: string): string {
@@ -74,7 +107,7 @@ function isBlankOrComment(line: string): boolean {
 export function tcpScriptLines(source: string): string[] {
   return source
     .split('\n')
-    .filter((l) => !isBlankOrComment(l) && !CAPTION.test(l))
+    .filter((l) => !isBlankOrComment(l) && !CAPTION.test(l) && !CHART.test(l))
     .map((l) => stripComment(l).trimEnd());
 }
 
@@ -104,15 +137,24 @@ export function parseTcpBlock(text: string, model: TcpModel): { tcp?: ParsedTcp;
         break;
       }
     }
+    // `# chart: ...` (a comment, so the script still runs as it is).
+    let chart: ChartMetric[] | null = null;
+    const problems: LocalProblem[] = [];
+    lines.forEach((l, i) => {
+      const r = parseChartLine(l, i + 1, COMMENT_CHART);
+      if (r.chart) chart = r.chart;
+      problems.push(...r.problems);
+    });
     return {
-      tcp: { source: text, scenario: null, caption, lineMap: lines.map((_, i) => i + 1), scenarioLine: 0 },
-      problems: [],
+      tcp: { source: text, scenario: null, caption, lineMap: lines.map((_, i) => i + 1), scenarioLine: 0, chart },
+      problems,
     };
   }
   const problems: LocalProblem[] = [];
   const name = unquote(stripComment(sm[1]!).trim());
   const scenarioLine = first + 1;
   let caption: string | null = null;
+  let chart: ChartMetric[] | null = null;
   const options: { text: string; line: number }[] = [];
   for (let i = first + 1; i < lines.length; i++) {
     const l = lines[i]!;
@@ -120,7 +162,11 @@ export function parseTcpBlock(text: string, model: TcpModel): { tcp?: ParsedTcp;
     const indent = l.length - l.trimStart().length;
     const c = CAPTION.exec(l);
     if (c) caption = unquote(c[1]!);
-    else if (optionKey(l) !== null) options.push({ text: l, line: i + 1 });
+    else if (CHART.test(l)) {
+      const r = parseChartLine(stripComment(l), i + 1);
+      chart = r.chart;
+      problems.push(...r.problems);
+    } else if (optionKey(l) !== null) options.push({ text: l, line: i + 1 });
     else if (SCENARIO.test(l)) problems.push({ line: i + 1, col: indent + 1, message: M.tcpScenarioTwice });
     else problems.push({ line: i + 1, col: indent + 1, message: M.tcpScenarioLine });
   }
@@ -153,7 +199,7 @@ export function parseTcpBlock(text: string, model: TcpModel): { tcp?: ParsedTcp;
   }
   if (!inserted) insert();
   return {
-    tcp: { source: out.join('\n') + '\n', scenario: name, caption, lineMap: map, scenarioLine },
+    tcp: { source: out.join('\n') + '\n', scenario: name, caption, lineMap: map, scenarioLine, chart },
     problems,
   };
 }

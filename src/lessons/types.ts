@@ -4,6 +4,7 @@
  */
 import type { Question, Topic } from '../quiz/types.js';
 import type { Lang } from '../i18n/index.js';
+import type { ChartMetric } from '../diagram/chart.js';
 
 export type Inline =
   | { type: 'text'; text: string }
@@ -35,7 +36,7 @@ export type Block =
   | { type: 'hr'; line: number }
   | { type: 'quiz'; question: Question; line: number }
   /** A ```tcp block: `source` is a complete scenario script (a `scenario: NAME` block is expanded to the built-in's script plus its option lines). */
-  | { type: 'tcp'; source: string; scenario: string | null; caption: string | null; line: number }
+  | { type: 'tcp'; source: string; scenario: string | null; caption: string | null; line: number; chart?: ChartMetric[] }
   | { type: 'layers'; title: string | null; payload: string; layers: LayerSpec[]; line: number };
 
 export interface LessonMeta {

@@ -74,7 +74,7 @@ describe('synack check on the broken fixtures (one defect per file)', () => {
       "25-bad-id.md:2:5: 'id' must be kebab-case (lower-case letters, digits and '-'), got 'Bad_Id'",
       "26-front-matter-yaml.md:3:8: YAML syntax error: the '[' starting here is never closed (missing ']')",
       "27-unquoted-colon.md:21:5: 'hints[0]' must be text, but YAML read a 'key: value' pair: put the text in quotes (it contains ': ')",
-      "28-tcp-scenario-extra.md:17:1: after 'scenario:' only 'caption:' and 'option ...' lines are allowed",
+      "28-tcp-scenario-extra.md:17:1: after 'scenario:' only 'caption:', 'chart:' and 'option ...' lines are allowed",
       "29-quiz-in-quote.md:21:3: an 'order' question needs at least three steps, found 2",
     ]);
     expect(result.summary.errors).toBe(result.problems.length);

@@ -86,7 +86,7 @@ describe('tcp blocks', () => {
 
   it('scenario blocks allow only caption and option lines; an empty block is an error', () => {
     expect(show(lesson('```tcp\nscenario: handshake\n  client close\n```\n'))).toEqual([
-      `${BODY + 2}:3: after 'scenario:' only 'caption:' and 'option ...' lines are allowed`,
+      `${BODY + 2}:3: after 'scenario:' only 'caption:', 'chart:' and 'option ...' lines are allowed`,
     ]);
     expect(show(lesson('```tcp\n# only a comment\n```\n'))).toEqual([`${BODY + 1}:1: the tcp block is empty`]);
   });

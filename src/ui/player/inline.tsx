@@ -4,7 +4,7 @@
  *
  * API for the lesson reader (it owns focus and the one root useInput; this module never reads keys):
  *
- *   let s = initInline(block.source, block.caption, block.scenario ?? 'tcp');   // InlineState
+ *   let s = initInline(block.source, block.caption, block.scenario ?? 'tcp', block.chart ?? null);  // InlineState
  *   // when the block is focused (Tab), for each key:
  *   const a = onKeyInline(s, key);           // InlineAction | null (null: the key is not the player's)
  *   if (a) s = reduceInline(s, a);
@@ -36,22 +36,27 @@ import {
   type PlayerAction,
   type PlayerState,
 } from './model.js';
-import { statusLine } from './view.js';
+import { chartStyled, statusLine } from './view.js';
+import type { ChartMetric } from '../../diagram/chart.js';
 import { asciiText, playerStrings as S } from './strings.js';
 import { sanitizeText } from '../../lessons/sanitize.js';
 
 export interface InlineState {
   player: PlayerState;
   caption: string | null;
+  /** The lesson's `chart:` series: the congestion chart under the diagram (null: none). */
+  chart: ChartMetric[] | null;
 }
 
 export type InlineAction = PlayerAction;
 
 /** Rows of diagram inside the inline box. */
 export const INLINE_DIAGRAM_ROWS = 12;
+/** Rows of the congestion chart under the diagram (a block with `chart:`). */
+export const INLINE_CHART_ROWS = 12;
 
-export function initInline(source: string, caption: string | null, name = 'tcp'): InlineState {
-  return { player: initPlayer(source, name), caption };
+export function initInline(source: string, caption: string | null, name = 'tcp', chart: readonly ChartMetric[] | null = null): InlineState {
+  return { player: initPlayer(source, name), caption, chart: chart && chart.length > 0 ? [...chart] : null };
 }
 
 export function reduceInline(state: InlineState, action: InlineAction): InlineState {
@@ -93,6 +98,8 @@ export function playerKeyAction(key: KeyName): PlayerAction | null {
       return { type: 'undo-drop' };
     case 's':
       return { type: 'toggle-seq' };
+    case 'c':
+      return { type: 'toggle-chart' };
     case 'home':
       return { type: 'goto', step: 0 };
     case 'end':
@@ -120,13 +127,14 @@ export const INLINE_BINDINGS: KeyBinding[] = [
   { keys: 'd', get label() { return S.keys.drop; }, get help() { return S.keys.dropHelp; }, footer: true },
   { keys: 'u', get label() { return S.keys.undo; }, get help() { return S.keys.undoHelp; }, footer: false },
   { keys: 's', get label() { return S.keys.seq; }, get help() { return S.keys.seqHelp; }, footer: false },
+  { keys: 'c', get label() { return S.keys.chart; }, get help() { return S.keys.chartHelp; }, footer: false },
   { keys: '+/-', get label() { return S.keys.speed; }, get help() { return S.keys.speedHelp; }, footer: false },
   { keys: 'r', get label() { return S.keys.restart; }, get help() { return S.keys.restartHelp; }, footer: false },
 ];
 
-/** Rows InlineView takes: border 2 + caption? + status + diagram + explanation 2 + hint. */
+/** Rows InlineView takes: border 2 + caption? + status + diagram + chart? + explanation 2 + hint. */
 export function inlineHeight(state: InlineState): number {
-  return 2 + (state.caption ? 1 : 0) + 1 + INLINE_DIAGRAM_ROWS + 2 + 1;
+  return 2 + (state.caption ? 1 : 0) + 1 + INLINE_DIAGRAM_ROWS + (state.chart ? INLINE_CHART_ROWS : 0) + 2 + 1;
 }
 
 /** The lines inside the inline box (pure), each at most `inner` columns, as styled runs. */
@@ -143,6 +151,9 @@ export function inlineStyled(state: InlineState, inner: number, focused: boolean
     diagram = [S.scriptErrors(p.name), ...p.errors.map((e) => S.scriptError(e.line, e.col, e.message))]
       .flatMap((l) => wrap(l, inner))
       .map(t);
+  } else if (eventCount(p) > 0 && p.chart) {
+    // `c`: the chart in place of the diagram (all four series).
+    diagram = chartStyled(p.trace, p.step, inner, INLINE_DIAGRAM_ROWS, ascii);
   } else if (eventCount(p) > 0) {
     diagram = diagramWindowStyled({
       trace: p.trace,
@@ -157,6 +168,12 @@ export function inlineStyled(state: InlineState, inner: number, focused: boolean
   diagram = diagram.slice(-INLINE_DIAGRAM_ROWS);
   while (diagram.length < INLINE_DIAGRAM_ROWS) diagram.push(t(''));
   out.push(...diagram);
+  if (state.chart) {
+    // The lesson's chart under the diagram, following the same step.
+    const chart = p.trace && eventCount(p) > 0 ? chartStyled(p.trace, p.step, inner, INLINE_CHART_ROWS, ascii, state.chart).slice(0, INLINE_CHART_ROWS) : [];
+    while (chart.length < INLINE_CHART_ROWS) chart.push(t(''));
+    out.push(...chart);
+  }
   const panel = panelData(p);
   const states = panel ? asciiText(panel.hosts.map((h) => `${h.name} ${h.state}`).join(' · '), ascii) : '';
   const explain = wrap(p.message ?? (currentExplanation(p) || (eventCount(p) === 0 ? S.noEvents : '')), inner);

@@ -45,6 +45,8 @@ export interface PlayerState {
   progress: number;
   /** A one-line notice for the learner (e.g. after a drop), cleared by the next step. */
   message: string | null;
+  /** The congestion chart (src/diagram/chart.ts) in place of the diagram (`c`). */
+  chart: boolean;
 }
 
 export type PlayerAction =
@@ -68,6 +70,7 @@ export type PlayerAction =
   | { type: 'drop-next' }
   | { type: 'undo-drop' }
   | { type: 'toggle-seq' }
+  | { type: 'toggle-chart' }
   | { type: 'tick'; now: number };
 
 export function eventCount(state: PlayerState): number {
@@ -118,6 +121,7 @@ export function initPlayer(source: string, name: string, run: RunFn = runModel):
     lastTick: null,
     progress: 0,
     message: null,
+    chart: false,
   };
   const r = runWith(source, [], name, run);
   return r.ok ? { ...base, trace: r.trace } : { ...base, errors: r.errors };
@@ -158,7 +162,7 @@ export function reducePlayer(state: PlayerState, action: PlayerAction, run: RunF
       const fresh = initPlayer(action.source, action.name, run);
       const step = clampStep(action.step ?? 0, eventCount(fresh));
       const playing = !!action.playing && step < lastStep(fresh);
-      return { ...fresh, seq: state.seq, speedIndex: state.speedIndex, step, playing };
+      return { ...fresh, seq: state.seq, speedIndex: state.speedIndex, chart: state.chart, step, playing };
     }
     case 'step':
       return { ...pause(state), step: clampStep(state.step + 1, count), message: null };
@@ -184,6 +188,8 @@ export function reducePlayer(state: PlayerState, action: PlayerAction, run: RunF
       return { ...pause(state), step: 0, message: null };
     case 'toggle-seq':
       return { ...state, seq: state.seq === 'relative' ? 'absolute' : 'relative' };
+    case 'toggle-chart':
+      return { ...state, chart: !state.chart };
     case 'drop-next': {
       const target = nextDroppable(state);
       if (!target) return { ...state, message: S.nothingToDrop };

@@ -20,6 +20,8 @@ import {
 } from './model.js';
 import { bottomPanelLines, sidePanelLines } from './panel.js';
 import { asciiText, playerStrings as S } from './strings.js';
+import { mainSender, renderChart, senderMss, type ChartMetric } from '../../diagram/chart.js';
+import type { Trace } from '../../tcp/types.js';
 
 export const SIDE_PANEL_MIN_WIDTH = 100;
 export const SIDE_PANEL_WIDTH = 30;
@@ -82,6 +84,17 @@ export function fitLines(text: string, width: number, rows: number, ellipsis: st
   return [...lines.slice(0, rows - 1), truncate(lines.slice(rows - 1).join(' ') + ' ' + ellipsis, width, ellipsis)];
 }
 
+/**
+ * The congestion chart of the main sender for a `width` × `height` area, grown to event `step`
+ * with the cursor on it (the player's `c` view and the lessons' `chart:` option). Windows in MSS
+ * when the sender's MSS is known.
+ */
+export function chartStyled(trace: Trace, step: number, width: number, height: number, ascii: boolean, metrics?: readonly ChartMetric[]): StyledLine[] {
+  const host = mainSender(trace) ?? undefined;
+  const unit = host && senderMss(trace, host) ? 'mss' : 'bytes';
+  return renderChart(trace, { width, height, host, metrics, upTo: step, cursor: step, charset: ascii ? 'ascii' : 'unicode', unit }).map((text) => [{ text }]);
+}
+
 /** Compute every line of the player for a width × height area (pure). */
 export function playerLayout(state: PlayerState, width: number, height: number, ascii: boolean): PlayerLayout {
   const g = glyphs(ascii);
@@ -123,7 +136,9 @@ export function playerLayout(state: PlayerState, width: number, height: number, 
   const styled =
     eventCount(state) === 0
       ? []
-      : diagramWindowStyled({
+      : state.chart
+        ? chartStyled(state.trace, state.step, diagramWidth, diagHeight, ascii)
+        : diagramWindowStyled({
           trace: state.trace,
           width: diagramWidth,
           height: diagHeight,

@@ -323,7 +323,7 @@ export function initLessonState(lessonId: string, position: number | undefined, 
     else if (b.type === 'layers') s.layers[i] = initLayers();
     else if (b.type === 'tcp') {
       try {
-        s.players[i] = initInline(b.source, b.caption, b.scenario ?? 'tcp');
+        s.players[i] = initInline(b.source, b.caption, b.scenario ?? 'tcp', b.chart ?? null);
       } catch (e) {
         s.players[i] = { error: e instanceof Error ? e.message : String(e) };
       }

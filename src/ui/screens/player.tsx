@@ -20,6 +20,7 @@ export const PLAYER_BINDINGS: KeyBinding[] = [
   { keys: 'r', get label() { return S.keys.restart; }, get help() { return S.keys.restartHelp; }, footer: true },
   { keys: 'u', get label() { return S.keys.undo; }, get help() { return S.keys.undoHelp; }, footer: false },
   { keys: 'Home/End', get label() { return S.keys.ends; }, get help() { return S.keys.endsHelp; }, footer: false },
+  { keys: 'c', get label() { return S.keys.chart; }, get help() { return S.keys.chartHelp; }, footer: false },
 ];
 
 export function playerOnKey(key: KeyName): KeyResult<PlayerAction> | null {

@@ -39,6 +39,7 @@ export const PLAYGROUND_BINDINGS: KeyBinding[] = [
   { keys: 'space', get label() { return S.keys.play; }, get help() { return S.keys.playHelp; }, footer: true },
   { keys: 's', get label() { return S.keys.seq; }, get help() { return K.seqHelp; }, footer: false },
   { keys: '+/-', get label() { return S.keys.speed; }, get help() { return S.keys.speedHelp; }, footer: false },
+  { keys: 'c', get label() { return S.keys.chart; }, get help() { return S.keys.chartHelp; }, footer: false },
   { keys: 'q/Esc', get label() { return K.back; }, get help() { return K.backHelp; }, footer: true },
 ];
 
