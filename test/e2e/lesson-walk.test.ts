@@ -6,7 +6,7 @@
  * that binding names. Then the lesson is complete in the lesson list and in the progress file.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, readFileSync, realpathSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -240,13 +240,15 @@ describe('a whole lesson in a real terminal, by the keys its footer shows', () =
     expect(exitCode).toBe(0);
     expect(terminalRestored(s.raw())).toBe(true);
 
-    // The progress file says so: done, every question answered, first attempts right.
-    const files = readdirSync(home, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
-    const withLesson = files.map((f) => JSON.parse(readFileSync(join(home, f), 'utf8'))).filter((p) => p?.lessons?.['every-quiz']);
-    expect(withLesson, `progress files: ${files.join(', ')}`).toHaveLength(1);
-    const entry = withLesson[0].lessons['every-quiz'];
+    // The progress file says so, in the course's own namespace (a --lessons course is kept apart
+    // from the bundled one): done, every question answered, first attempts right.
+    const saved = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8'));
+    expect(saved.lessons?.['every-quiz'], 'not in the bundled course').toBeUndefined();
+    const courses = Object.entries((saved.courses ?? {}) as Record<string, { lessons: Record<string, unknown> }>).filter(([, c]) => c.lessons?.['every-quiz']);
+    expect(courses.map(([root]) => realpathSync(root))).toEqual([realpathSync(DIR)]);
+    const entry = courses[0][1].lessons['every-quiz'] as { done: boolean; answers: Record<string, { correct: boolean }> };
     expect(entry.done).toBe(true);
     expect(Object.keys(entry.answers).sort()).toEqual(['q-multi', 'q-numeric', 'q-order', 'q-recall', 'q-single', 'q-text', 'q-truefalse'].map((q) => `every-quiz/${q}`));
-    for (const [id, a] of Object.entries(entry.answers as Record<string, { correct: boolean }>)) expect(a.correct, id).toBe(true);
+    for (const [id, a] of Object.entries(entry.answers)) expect(a.correct, id).toBe(true);
   }, 90_000);
 });
