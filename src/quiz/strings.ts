@@ -75,12 +75,10 @@ const Q_EN = {
 };
 
 const REPORT_EN = {
-  title: 'Report',
   score: (c: number, t: number, pct: number) => `Score: ${c}/${t} (${pct}%)`,
   skipped: (n: number) => `${n} not reached`,
   time: (total: string, avg: string) => `Time: ${total} total, ${avg} per question`,
   perQuestion: 'Per question:',
-  perTopic: 'Per topic:',
   weakest: 'Reread:',
   weakLine: (topic: string, pct: number, lessonId: string, title?: string) => `${topic} (${pct}%) -> lesson ${title ? `"${title}" (${lessonId})` : lessonId}`,
   allGood: 'No weak topics this time.',
@@ -90,6 +88,21 @@ const REPORT_EN = {
   empty: 'No questions matched: try other topics, or answer some first.',
   timedOut: 'timed out',
   hints: (n: number) => `${n} hint${n === 1 ? '' : 's'}`,
+  /** The first line: the title, the score, and how many were not reached (when any). */
+  headline: (score: string, skipped: string | null) => `Report: ${score}${skipped ? `, ${skipped}` : ''}`,
+  /** What a question's line ends with: timed out, hints, the self-rating. */
+  extras: (parts: readonly string[]) => `  (${parts.join(', ')})`,
+  /** The per-topic line: each topic with its accuracy. */
+  topicLine: (parts: readonly { topic: string; pct: number }[]) => `Per topic: ${parts.map((p) => `${p.topic} ${p.pct}%`).join(', ')}`,
+  /** The last line: cards due now, then the next review. */
+  dueLine: (now: string, next: string) => `${now}; ${next}`,
+  /** A duration: under a minute in seconds with a tenth, else minutes and seconds. */
+  seconds: (s: string) => `${s}s`,
+  minutes: (m: number, s: string) => `${m}m${s}s`,
+  /** When the next review is due, from now. */
+  inMinutes: (n: number) => `in ${n} min`,
+  inHours: (n: number) => `in ${n} h`,
+  inDays: (n: number) => `in ${n} day${n === 1 ? '' : 's'}`,
 };
 
 const MENU_EN = {
@@ -206,12 +219,10 @@ const Q_ZH: Translation<typeof Q_EN> = {
 };
 
 const REPORT_ZH: Translation<typeof REPORT_EN> = {
-  title: '报告',
   score: (c, t, pct) => `得分：${c}/${t}（${pct}%）`,
   skipped: (n) => `${n} 道未作答`,
   time: (total, avg) => `用时：共 ${total}，平均每题 ${avg}`,
   perQuestion: '各题情况：',
-  perTopic: '各主题情况：',
   weakest: '建议重读：',
   weakLine: (topic, pct, lessonId, title) => `${topic}（${pct}%）-> 课程 ${title ? `“${title}”（${lessonId}）` : lessonId}`,
   allGood: '这次没有薄弱主题。',
@@ -221,6 +232,15 @@ const REPORT_ZH: Translation<typeof REPORT_EN> = {
   empty: '没有符合条件的题目：换几个主题试试，或者先答一些题。',
   timedOut: '超时',
   hints: (n) => `用了 ${n} 条提示`,
+  headline: (score, skipped) => `报告：${score}${skipped ? `，${skipped}` : ''}`,
+  extras: (parts) => `  （${parts.join('，')}）`,
+  topicLine: (parts) => `各主题情况：${parts.map((p) => `${p.topic} ${p.pct}%`).join('，')}`,
+  dueLine: (now, next) => `${now}；${next}`,
+  seconds: (s) => `${s} 秒`,
+  minutes: (m, s) => `${m} 分 ${s} 秒`,
+  inMinutes: (n) => `${n} 分钟后`,
+  inHours: (n) => `${n} 小时后`,
+  inDays: (n) => `${n} 天后`,
 };
 
 const MENU_ZH: Translation<typeof MENU_EN> = {
