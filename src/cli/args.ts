@@ -117,12 +117,12 @@ export function parseCommand(cmd: CommandName | null, argv: readonly string[]): 
     });
   } catch (e) {
     const u = usageFromParseArgs(e, options);
-    throw new UsageError(`${u.message} ${seeHelp(cmd)}`, 2);
+    throw new UsageError(CLI.withHint(u.message, seeHelp(cmd)), 2);
   }
   const positionals = parsed.positionals;
-  if (positionals.length < spec.positionals.min) throw new UsageError(`${CLI.missingArgs(spec.args)} ${seeHelp(cmd)}`, 2);
+  if (positionals.length < spec.positionals.min) throw new UsageError(CLI.withHint(CLI.missingArgs(spec.args), seeHelp(cmd)), 2);
   if (positionals.length > spec.positionals.max)
-    throw new UsageError(`${CLI.extraArgs(positionals.slice(spec.positionals.max).map(safe))} ${seeHelp(cmd)}`, 2);
+    throw new UsageError(CLI.withHint(CLI.extraArgs(positionals.slice(spec.positionals.max).map(safe)), seeHelp(cmd)), 2);
   return { help: false, values: parsed.values as Parsed['values'], positionals };
 }
 
@@ -168,6 +168,8 @@ export function choiceOption<T extends string>(values: Parsed['values'], name: s
 
 function optionLines(options: Record<string, OptionSpec>): string[] {
   const rows = Object.entries(options).map(([k, o]) => [`${o.short ? `-${o.short}, ` : ''}--${k}${o.value ? ` ${o.value}` : ''}`, o.help] as const);
+  // Labels are option syntax, ASCII in every language (--lang en|zh-CN): padEnd counts columns here, and
+  // the help stays off src/text/width.ts (string-width) on the start-up path.
   const w = Math.max(...rows.map((r) => r[0].length));
   return rows.map(([l, h]) => `  ${l.padEnd(w)}  ${h}`);
 }
@@ -176,9 +178,9 @@ function optionLines(options: Record<string, OptionSpec>): string[] {
 export function commandHelp(cmd: CommandName): string {
   const spec = COMMANDS[cmd] as CommandSpec;
   const lines = [
-    `${CLI.usageHeader} ${CLI.usageLine(cmd, spec.args, true)}`,
+    CLI.usageOf(CLI.usageLine(cmd, spec.args, true)),
     '',
-    `${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}${CLI.fullStop}`,
+    CLI.sentence(spec.summary.charAt(0).toUpperCase() + spec.summary.slice(1)),
     ...(spec.more ? [spec.more] : []),
     '',
     CLI.optionsHeader,

@@ -154,6 +154,8 @@ const HELP_OPTION_EN: OptionSpec = { type: 'boolean', short: 'h', help: 'show th
 const CLI_EN = {
   title: 'synack - a terminal tutor for network protocols',
   usageHeader: 'Usage:',
+  /** A command's help opens with its usage line. */
+  usageOf: (line: string) => `Usage: ${line}`,
   optionsHeader: 'Options:',
   commandsHeader: 'Commands:',
   usageLine: (cmd: string, args: string, hasOptions: boolean) =>
@@ -171,7 +173,10 @@ const CLI_EN = {
     'Exit codes: 0 ok, 1 error, 2 usage error or no terminal, 70 a bug in synack (please report it).',
   helpMore: "Run 'synack help CMD' (or 'synack CMD --help') for a command's options.",
   /** Ends a command's summary as a sentence in `synack help CMD`. */
-  fullStop: '.',
+  /** A command's summary as the sentence that opens its help. */
+  sentence: (s: string) => `${s}.`,
+  /** A usage error followed by where to read more. */
+  withHint: (message: string, hint: string) => `${message} ${hint}`,
 
   // The argument layer (usage errors, exit 2).
   unknownCommand: (cmd: string, suggestion: string | null) =>
@@ -202,6 +207,22 @@ const CLI_EN = {
   scenariosHeader: 'Built-in TCP scenarios (run one with `synack trace NAME`):',
   traceEnd: (t: string) => `end of run at ${t}`,
   traceTruncated: ' (stopped at the simulation limit; the trace is cut short)',
+  /** `synack trace`'s lines (the event's explanation follows after `  | `; ids, flags and states stay tokens). */
+  trace: {
+    header: (scenario: string, profile: string, hosts: readonly string[]) => `scenario ${scenario} (profile ${profile}): ${hosts.join(', ')}`,
+    host: (name: string, addr: string, isn: number | null) => `${name} ${addr}${isn !== null ? ` ISN ${isn}` : ''}`,
+    dropped: (reason: string | undefined) => `DROPPED (${reason ?? 'lost'})`,
+    arrives: (t: string) => `arrives ${t}`,
+    retransmission: ' [retransmission]',
+    state: (host: string, from: string, to: string, cause: string) => `${host}: ${from} -> ${to} (${cause})`,
+    timer: (host: string, timer: string, action: string, expires: string | null) => `${host}: timer ${timer} ${action}${expires !== null ? ` (expires ${expires})` : ''}`,
+    app: (host: string, call: string, bytes: number | undefined, error: string | undefined) =>
+      `${host}: app ${call}${bytes !== undefined ? ` ${bytes}` : ''}${error ? ` -> error: ${error}` : ''}`,
+    flood: (count: number, to: string, until: string, queued: number, cookies: number, dropped: number) =>
+      `flood: ${count} spoofed SYN -> ${to} until ${until} (queued ${queued}, cookies ${cookies}, dropped ${dropped})`,
+    queue: (host: string, syn: number, synMax: number, acc: number, accMax: number) => `${host}: SYN queue ${syn}/${synMax}, accept queue ${acc}/${accMax}`,
+    arrival: (segment: number, host: string, dropReason: string | undefined) => `#${segment} at ${host}${dropReason !== undefined ? `: DROPPED (${dropReason})` : ''}`,
+  },
   quizNeedsTty: "interactive mode needs a terminal; use --print for a worksheet.",
   countCapped: (asked: number, got: number) =>
     `--count ${asked}: only ${got} question${got === 1 ? '' : 's'} match these options; the worksheet has ${got}.`,
@@ -334,6 +355,7 @@ const HELP_OPTION_ZH: Translation<typeof HELP_OPTION_EN> = { type: 'boolean', sh
 const CLI_ZH: Translation<typeof CLI_EN> = {
   title: 'synack - 终端里的网络协议教程',
   usageHeader: '用法：',
+  usageOf: (line) => `用法：${line}`,
   optionsHeader: '选项：',
   commandsHeader: '命令：',
   usageLine: (cmd, args, hasOptions) => `synack ${cmd}${args ? ` ${args}` : ''}${hasOptions ? ' [选项]' : ''}`,
@@ -349,7 +371,8 @@ const CLI_ZH: Translation<typeof CLI_EN> = {
     '进度保存在你的数据目录中（设置 SYNACK_HOME 可以改变位置）。NO_COLOR=1 关闭颜色。\n' +
     '退出码：0 正常，1 出错，2 用法错误或没有终端，70 synack 的 bug（请报告）。',
   helpMore: "运行 'synack help CMD'（或 'synack CMD --help'）查看某个命令的选项。",
-  fullStop: '。',
+  sentence: (s) => `${s}。`,
+  withHint: (message, hint) => `${message}${hint}`,
 
   unknownCommand: (cmd, suggestion) => `未知命令 '${cmd}'。${suggestion ? `你是不是想输入 '${suggestion}'？` : ''}`,
   seeGeneralHelp: "运行 'synack --help' 查看命令列表。",
@@ -373,6 +396,20 @@ const CLI_ZH: Translation<typeof CLI_EN> = {
   scenariosHeader: '内置 TCP 场景（用 `synack trace NAME` 运行）：',
   traceEnd: (t) => `运行在 ${t} 结束`,
   traceTruncated: '（达到模拟上限而停止；跟踪记录被截断）',
+  trace: {
+    header: (scenario, profile, hosts) => `场景 ${scenario}（配置 ${profile}）：${hosts.join('，')}`,
+    host: (name, addr, isn) => `${name} ${addr}${isn !== null ? ` ISN ${isn}` : ''}`,
+    dropped: (reason) => `丢弃（${reason ?? '丢失'}）`,
+    arrives: (t) => `${t} 到达`,
+    retransmission: ' [重传]',
+    state: (host, from, to, cause) => `${host}：${from} -> ${to}（${cause}）`,
+    timer: (host, timer, action, expires) => `${host}：定时器 ${timer} ${action}${expires !== null ? `（${expires} 到期）` : ''}`,
+    app: (host, call, bytes, error) => `${host}：应用 ${call}${bytes !== undefined ? ` ${bytes}` : ''}${error ? ` -> 错误：${error}` : ''}`,
+    flood: (count, to, until, queued, cookies, dropped) =>
+      `洪泛：${count} 个伪造 SYN -> ${to}，直到 ${until}（入队 ${queued}，Cookie ${cookies}，丢弃 ${dropped}）`,
+    queue: (host, syn, synMax, acc, accMax) => `${host}：半连接队列 ${syn}/${synMax}，全连接队列 ${acc}/${accMax}`,
+    arrival: (segment, host, dropReason) => `#${segment} 到达 ${host}${dropReason !== undefined ? `：丢弃（${dropReason}）` : ''}`,
+  },
   quizNeedsTty: '交互模式需要终端；用 --print 输出练习卷。',
   countCapped: (asked, got) => `--count ${asked}：只有 ${got} 道题符合这些选项；练习卷共 ${got} 道题。`,
   checkedFiles: (n) => `检查了 ${n} 个文件：`,

@@ -7,6 +7,8 @@ import { safe, safeJson, writeLine } from './safe.js';
 import { modelOptionsOf, readScriptInput, SCRIPT_INPUT_MESSAGES, unknownScenario } from './script-input.js';
 import { defineCommand, reportError } from './args.js';
 import { CLI } from './strings.js';
+
+const T = CLI.trace;
 import { SCENARIOS, foldTrace, runSource, traceToJson, type Trace, type TraceEvent } from '../tcp/index.js';
 
 function fmtT(t: number): string {
@@ -24,27 +26,27 @@ export function timeColumn(events: readonly TraceEvent[]): number {
   return w;
 }
 
-/** One readable line per event (`width`: the time column's, see timeColumn). */
+/** One readable line per event (`width`: the time column's, see timeColumn); its words: CLI.trace. */
 export function formatEvent(e: TraceEvent, width = timeColumn([e])): string {
   const t = pad(fmtT(e.t), width);
   switch (e.type) {
     case 'segment': {
       const seg = `${e.flags.join(',')} seq=${e.seq}${e.ack !== null ? ` ack=${e.ack}` : ''} len=${e.len}`;
-      const fate = e.fate === 'dropped' ? `DROPPED (${e.dropReason ?? 'lost'})` : `arrives ${fmtT(e.arrives)}`;
-      return `${t}#${e.id} ${e.from} -> ${e.to}  ${seg}${e.retransmission ? ' [retransmission]' : ''}  ${fate}  | ${e.explain}`;
+      const fate = e.fate === 'dropped' ? T.dropped(e.dropReason) : T.arrives(fmtT(e.arrives));
+      return `${t}#${e.id} ${e.from} -> ${e.to}  ${seg}${e.retransmission ? T.retransmission : ''}  ${fate}  | ${e.explain}`;
     }
     case 'state':
-      return `${t}${e.host}: ${e.from} -> ${e.to} (${e.cause})  | ${e.explain}`;
+      return `${t}${T.state(e.host, e.from, e.to, e.cause)}  | ${e.explain}`;
     case 'timer':
-      return `${t}${e.host}: timer ${e.timer} ${e.action}${e.expires !== undefined ? ` (expires ${fmtT(e.expires)})` : ''}  | ${e.explain}`;
+      return `${t}${T.timer(e.host, e.timer, e.action, e.expires !== undefined ? fmtT(e.expires) : null)}  | ${e.explain}`;
     case 'app':
-      return `${t}${e.host}: app ${e.call}${e.bytes !== undefined ? ` ${e.bytes}` : ''}${e.error ? ` -> error: ${e.error}` : ''}  | ${e.explain}`;
+      return `${t}${T.app(e.host, e.call, e.bytes, e.error)}  | ${e.explain}`;
     case 'flood':
-      return `${t}flood: ${e.count} spoofed SYN -> ${e.to} until ${fmtT(e.until)} (queued ${e.queued}, cookies ${e.cookies}, dropped ${e.dropped})  | ${e.explain}`;
+      return `${t}${T.flood(e.count, e.to, fmtT(e.until), e.queued, e.cookies, e.dropped)}  | ${e.explain}`;
     case 'queue':
-      return `${t}${e.host}: SYN queue ${e.synQueue}/${e.synQueueMax}, accept queue ${e.acceptQueue}/${e.acceptQueueMax}`;
+      return `${t}${T.queue(e.host, e.synQueue, e.synQueueMax, e.acceptQueue, e.acceptQueueMax)}`;
     case 'arrival':
-      return `${t}#${e.segment} at ${e.host}${e.dropReason !== undefined ? `: DROPPED (${e.dropReason})` : ''}  | ${e.explain}`;
+      return `${t}${T.arrival(e.segment, e.host, e.dropReason)}  | ${e.explain}`;
   }
 }
 
@@ -52,10 +54,8 @@ export function formatEvent(e: TraceEvent, width = timeColumn([e])): string {
 export function formatTrace(raw: Trace): string {
   const trace = foldTrace(raw);
   const lines: string[] = [];
-  const hosts = Object.entries(trace.hosts)
-    .map(([n, h]) => `${n} ${h.ip}:${h.port}${h.isn !== null ? ` ISN ${h.isn}` : ''}`)
-    .join(', ');
-  lines.push(`scenario ${trace.scenario} (profile ${trace.profile}): ${hosts}`);
+  const hosts = Object.entries(trace.hosts).map(([n, h]) => T.host(n, `${h.ip}:${h.port}`, h.isn));
+  lines.push(T.header(trace.scenario, trace.profile, hosts));
   const w = timeColumn(trace.events);
   for (const e of trace.events) lines.push(formatEvent(e, w));
   lines.push(CLI.traceEnd(fmtT(trace.end)) + (trace.truncated ? CLI.traceTruncated : ''));

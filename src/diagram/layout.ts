@@ -226,7 +226,7 @@ function describeEvents(trace: Trace, laneOf: Map<string, number>): (Desc | null
       }
       if (!parts.length) continue;
       const full = e.synQueue >= e.synQueueMax || e.acceptQueue >= e.acceptQueueMax;
-      out[i] = { kind: 'note', lane, text: parts.join(', '), short: shorts.join(' '), role: full ? 'drop' : 'note', style: 'plain' };
+      out[i] = { kind: 'note', lane, text: S.queueNotes(parts), short: shorts.join(' '), role: full ? 'drop' : 'note', style: 'plain' };
     } else if (e.type === 'app') {
       const lane = laneOf.get(e.host);
       if (lane === undefined || !e.error) continue;

@@ -86,7 +86,7 @@ export function toMermaid(raw: Trace, o: MermaidOptions = {}): string {
       }
       case 'queue':
         if (!ids.has(e.host)) break;
-        lines.push(`  Note over ${idOf(e.host)}: ${esc(`${S.synQueue(e.synQueue, e.synQueueMax)}, ${S.acceptQueue(e.acceptQueue, e.acceptQueueMax)}`)}`);
+        lines.push(`  Note over ${idOf(e.host)}: ${esc(S.queueNotes([S.synQueue(e.synQueue, e.synQueueMax), S.acceptQueue(e.acceptQueue, e.acceptQueueMax)]))}`);
         break;
       case 'app':
         if (!e.error || !ids.has(e.host)) break;

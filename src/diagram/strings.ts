@@ -61,6 +61,8 @@ const DIAGRAM_STRINGS_EN = {
   synQueueShort: (n: number, max: number) => `SYNQ ${n}/${max}`,
   acceptQueue: (n: number, max: number) => `accept queue ${n}/${max}${n >= max ? ' full' : ''}`,
   acceptQueueShort: (n: number, max: number) => `ACCQ ${n}/${max}`,
+  /** The queue notes of one moment side by side (`SYN queue 0/5, accept queue 1/5`). */
+  queueNotes: (notes: readonly string[]) => notes.join(', '),
   /** An application call that failed. */
   appError: (call: string, error: string) => `${call}(): ${error}`,
   /** The legend's heading. */
@@ -120,6 +122,7 @@ const DIAGRAM_STRINGS_ZH: Translation<typeof DIAGRAM_STRINGS_EN> = {
   synQueueShort: (n: number, max: number) => `SYNQ ${n}/${max}`,
   acceptQueue: (n: number, max: number) => `全连接队列 ${n}/${max}${n >= max ? ' 已满' : ''}`,
   acceptQueueShort: (n: number, max: number) => `ACCQ ${n}/${max}`,
+  queueNotes: (notes: readonly string[]) => notes.join('，'),
   appError: (call: string, error: string) => `${call}()：${error}`,
   legendTitle: '报文段：',
   listTitle: (width: number) => `（${width} 列太窄，画不下时序图；事件如下：）`,

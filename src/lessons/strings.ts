@@ -104,6 +104,9 @@ const LESSON_MESSAGES_EN = {
 
   warning: 'warning',
   summaryAllGood: 'all good',
+  /** The summary's parts (counts, then errors and warnings) joined, and the counts before the verdict. */
+  summaryList: (parts: readonly string[]) => parts.join(', '),
+  summaryLine: (counts: string, verdict: string) => `${counts}: ${verdict}`,
   summaryWarnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,
   summaryErrors: (n: number) => `${n} error${n === 1 ? '' : 's'}`,
   summaryLessons: (n: number) => `${n} lesson${n === 1 ? '' : 's'}`,
@@ -245,6 +248,8 @@ const LESSON_MESSAGES_ZH: Translation<typeof LESSON_MESSAGES_EN> = {
 
   warning: '警告',
   summaryAllGood: '全部正确',
+  summaryList: (parts: readonly string[]) => parts.join('，'),
+  summaryLine: (counts: string, verdict: string) => `${counts}：${verdict}`,
   summaryWarnings: (n) => `${n} 个警告`,
   summaryErrors: (n) => `${n} 个错误`,
   summaryLessons: (n) => `${n} 个课程`,

@@ -174,16 +174,14 @@ export function formatProblem(p: Problem): string {
 
 /** The one-line summary, e.g. `15 lessons, 172 questions (single 60, ...), 25 diagrams, 3 layer figures: all good`. */
 export function formatSummary(s: CheckSummary): string {
-  const perType = QUESTION_TYPES.filter((t) => s.perType[t] > 0)
-    .map((t) => `${t} ${s.perType[t]}`)
-    .join(', ');
+  const perType = M.summaryList(QUESTION_TYPES.filter((t) => s.perType[t] > 0).map((t) => `${t} ${s.perType[t]}`));
   const parts = [M.summaryLessons(s.lessons), M.summaryQuestions(s.questions, perType), M.summaryDiagrams(s.diagrams), M.summaryLayers(s.layers)];
   for (const t of s.translations ?? []) parts.push(M.summaryTranslations(t.files, t.lang));
   const verdict =
     s.errors > 0
-      ? M.summaryErrors(s.errors) + (s.warnings > 0 ? `, ${M.summaryWarnings(s.warnings)}` : '')
+      ? M.summaryList([M.summaryErrors(s.errors), ...(s.warnings > 0 ? [M.summaryWarnings(s.warnings)] : [])])
       : s.warnings > 0
         ? M.summaryWarnings(s.warnings)
         : M.summaryAllGood;
-  return `${parts.join(', ')}: ${verdict}`;
+  return M.summaryLine(M.summaryList(parts), verdict);
 }

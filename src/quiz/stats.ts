@@ -4,6 +4,7 @@ import { dueForecast } from './srs.js';
 import { STATS as S } from './strings.js';
 import { TOPICS, type Topic } from './types.js';
 import type { DayOf } from './days.js';
+import { displayWidth, padEndWidth, padStartWidth } from '../text/width.js';
 
 const DAY = 86400000;
 export const WEEKS = 4;
@@ -78,11 +79,11 @@ const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`)
 /** A horizontal bar chart of the due forecast, `width` columns at most. */
 export function dueChart(due: number[], width = 40, ascii = false): string[] {
   const max = Math.max(1, ...due);
-  const labelW = Math.max(...S.dayLabels.map((l) => l.length));
+  const labelW = Math.max(...S.dayLabels.map((l) => displayWidth(l)));
   const barW = Math.max(1, width - labelW - 8);
   return due.map((n, i) => {
     const len = n === 0 ? 0 : Math.max(1, Math.round((n / max) * barW));
-    return `  ${(S.dayLabels[i] ?? `+${i}d`).padEnd(labelW)} ${(ascii ? '#' : '█').repeat(len)}${n > 0 ? ' ' : ''}${n}`;
+    return `  ${padEndWidth(S.dayLabels[i] ?? `+${i}d`, labelW)} ${(ascii ? '#' : '█').repeat(len)}${n > 0 ? ' ' : ''}${n}`;
   });
 }
 
@@ -94,7 +95,7 @@ export function formatStats(s: Stats, opts: { width?: number; ascii?: boolean } 
   lines.push(S.mistakes(s.mistakes));
   lines.push(s.streak === null ? S.streakOff : S.streak(s.streak));
   lines.push('', S.perTopic);
-  lines.push(S.topicHeader(Array.from({ length: WEEKS }, (_, i) => (i === WEEKS - 1 ? 'now' : `-${WEEKS - 1 - i}w`))));
+  lines.push(S.topicHeader(Array.from({ length: WEEKS }, (_, i) => padStartWidth(S.weekLabel(WEEKS - 1 - i), 7))));
   for (const t of s.topics) lines.push(`  ${t.topic.padEnd(20)}${t.weeks.map((w) => pct(w).padStart(7)).join('')}  ${pct(t.all).padStart(4)}`);
   lines.push('', S.due, ...dueChart(s.due7, Math.min(60, (opts.width ?? 80) - 4), opts.ascii));
   return lines;

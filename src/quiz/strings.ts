@@ -119,7 +119,10 @@ const STATS_EN = {
   cards: (total: number, n: number, l: number, r: number, rl: number) => `Cards: ${total}  (new ${n}, learning ${l}, review ${r}, relearning ${rl})`,
   mistakes: (n: number) => `Mistakes shelf: ${n}`,
   perTopic: 'Per topic (accuracy per week, oldest -> this week):',
-  topicHeader: (weeks: string[]) => `  ${'topic'.padEnd(20)}${weeks.map((w) => w.padStart(7)).join('')}   all`,
+  /** The per-topic table's header: `weeks` are the week labels, each already right-aligned in 7 columns. */
+  topicHeader: (weeks: string[]) => `  ${'topic'.padEnd(20)}${weeks.join('')}   all`,
+  /** A week's column label: this week, or how many weeks ago. */
+  weekLabel: (ago: number) => (ago === 0 ? 'now' : `-${ago}w`),
   due: 'Due in the next 7 days:',
   dayLabels: ['today', '+1d', '+2d', '+3d', '+4d', '+5d', '+6d'],
   streak: (n: number) => `Streak: ${n} day${n === 1 ? '' : 's'}`,
@@ -257,7 +260,8 @@ const STATS_ZH: Translation<typeof STATS_EN> = {
   cards: (total, n, l, r, rl) => `卡片：${total}  （新卡 ${n}，学习中 ${l}，复习 ${r}，重新学习 ${rl}）`,
   mistakes: (n) => `错题本：${n}`,
   perTopic: '各主题每周正确率（从早到近，最后一列是本周）：',
-  topicHeader: (weeks) => `  主题${' '.repeat(16)}${weeks.map((w) => w.padStart(7)).join('')}   全部`,
+  topicHeader: (weeks) => `  主题${' '.repeat(16)}${weeks.join('')}   全部`,
+  weekLabel: (ago) => (ago === 0 ? '本周' : `-${ago}周`),
   due: '未来 7 天待复习：',
   dayLabels: ['今天', '+1天', '+2天', '+3天', '+4天', '+5天', '+6天'],
   streak: (n) => `连续学习：${n} 天`,

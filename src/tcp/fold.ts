@@ -7,6 +7,7 @@
  * snapshot. The input is never modified. Pure.
  */
 import type { SegmentEvent, Trace, TraceEvent } from './types.js';
+import { X } from './explain.js';
 
 const memo = new WeakMap<Trace, { n: number; folded: Trace }>();
 
@@ -41,7 +42,7 @@ function fold(trace: Trace): Trace {
       const k = at.get(e.segment);
       if (k === undefined) continue;
       const s = events[k] as SegmentEvent;
-      const copy: SegmentEvent = { ...s, flags: [...s.flags], explain: `${s.explain} ${e.explain}` };
+      const copy: SegmentEvent = { ...s, flags: [...s.flags], explain: X.then(s.explain, e.explain) };
       if (e.dropReason !== undefined) {
         copy.fate = 'dropped';
         copy.dropReason = e.dropReason;

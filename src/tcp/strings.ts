@@ -242,6 +242,8 @@ const X_EN = {
     `${cap(who)}'s SYN queue is full (${q}/${max}): the SYN is silently dropped.`,
 
   // listener and floods
+  /** A segment's explanation followed by what happened on its arrival (src/tcp/fold.ts). */
+  then: (first: string, next: string) => `${first} ${next}`,
   queue: (who: string, sq: number, sqm: number, aq: number, aqm: number) =>
     `${cap(who)}'s SYN queue ${sq}/${sqm}${sq >= sqm ? ' (full)' : ''}, accept queue ${aq}/${aqm}.`,
   flood: (count: number, queued: number, cookies: number, dropped: number) =>
@@ -528,6 +530,7 @@ const X_ZH: Translation<typeof X_EN> = {
   queueFullReason: () => '半连接队列已满',
   queueFullDrop: (who: string, q: number, max: number) => `${W(who)}的半连接队列已满（${q}/${max}）：这个 SYN 被悄悄丢弃。`,
 
+  then: (first: string, next: string) => `${first}${next}`,
   queue: (who: string, sq: number, sqm: number, aq: number, aqm: number) =>
     `${W(who)}的半连接队列 ${sq}/${sqm}${sq >= sqm ? '（已满）' : ''}，全连接队列 ${aq}/${aqm}。`,
   flood: (count: number, queued: number, cookies: number, dropped: number) =>

@@ -37,3 +37,15 @@ export function displayWidth(s: string): number {
   for (const { segment } of segmenter.segment(s)) w += graphemeWidth(segment);
   return w;
 }
+
+/** `s` followed by spaces up to `width` display columns (String.padEnd counts UTF-16 units: a CJK label came out short). */
+export function padEndWidth(s: string, width: number): string {
+  const w = displayWidth(s);
+  return w >= width ? s : s + ' '.repeat(width - w);
+}
+
+/** Spaces then `s`, up to `width` display columns. */
+export function padStartWidth(s: string, width: number): string {
+  const w = displayWidth(s);
+  return w >= width ? s : ' '.repeat(width - w) + s;
+}

@@ -77,6 +77,11 @@ describe.each(SIZES)('zh-CN at $columns x $rows', (size) => {
     const r = await open({ screen: 'quiz', options: {} });
     expect(r.frame()).toContain('面试准备');
     fits(r, size);
+    // The mode names are padded by display width: every blurb starts in the same column.
+    const modes = r.lines().filter((l) => /^[› ] (模拟面试|专题练习|到期复习|错题本) /.test(l));
+    expect(modes).toHaveLength(4);
+    const starts = modes.map((l) => stringWidth(/^[› ] \S+ +/.exec(l)![0]));
+    expect(new Set(starts).size, modes.join('\n')).toBe(1);
     expect(r.frame()).toMatchSnapshot(`quiz menu ${tag}`);
     await r.unmount();
   });

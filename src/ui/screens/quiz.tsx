@@ -42,6 +42,7 @@ function keyOpts(mode: Parameters<typeof allowsHints>[0]) {
   return { hints: allowsHints(mode), tabHint: true };
 }
 import { ReportView } from '../quiz/ReportView.js';
+import { padEndWidth } from '../../text/width.js';
 
 export interface QuizMenu {
   cursor: number;
@@ -384,7 +385,7 @@ function MenuView({ s, ctx }: { s: QuizScreenState; ctx: AppContext }) {
       cursor: s.menu.cursor === i,
       node: (
         <Text inverse={s.menu.cursor === i && ctx.color} wrap="truncate">
-          {s.menu.cursor === i ? g.pointer : ' '} {MODE_NAMES[m].padEnd(15)} <Text dimColor>{MODE_BLURBS[m]}</Text>
+          {s.menu.cursor === i ? g.pointer : ' '} {padEndWidth(MODE_NAMES[m], 15)} <Text dimColor>{MODE_BLURBS[m]}</Text>
         </Text>
       ),
     }),
