@@ -107,6 +107,8 @@ const REPORT_EN = {
 
 const MENU_EN = {
   title: 'Interview prep',
+  /** The screen's title during a session: the mode after the menu's title. */
+  titleWithMode: (mode: string) => `Interview prep: ${mode}`,
   topics: 'Topics (space toggles, none = all):',
   count: (n: number) => `Questions: ${n}  (-/+ to change)`,
   time: (s: number | null) => `Timer: ${s ? `${s}s per question` : 'off'}  ([/] to change)`,
@@ -248,6 +250,7 @@ const REPORT_ZH: Translation<typeof REPORT_EN> = {
 
 const MENU_ZH: Translation<typeof MENU_EN> = {
   title: '面试准备',
+  titleWithMode: (mode) => `面试准备：${mode}`,
   topics: '主题（space 勾选，不选 = 全部）：',
   count: (n) => `题数：${n}  （-/+ 调整）`,
   time: (s) => `计时：${s ? `每题 ${s} 秒` : '关'}  （[/] 调整）`,

@@ -363,7 +363,7 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
     );
   },
   title(s) {
-    return s.stage === 'menu' ? MENU.title : `${MENU.title}: ${MODE_NAMES[s.engine.options.mode]}`;
+    return s.stage === 'menu' ? MENU.title : MENU.titleWithMode(MODE_NAMES[s.engine.options.mode]);
   },
 };
 
