@@ -15,6 +15,7 @@ const LOADERS: Record<CommandName, () => Promise<Command>> = {
   trace: async () => (await import('./trace.js')).traceCommand,
   scenarios: async () => (await import('./trace.js')).scenariosCommand,
   diagram: async () => (await import('./diagram.js')).diagramCommand,
+  plot: async () => (await import('./plot.js')).plotCommand,
   check: async () => (await import('./check.js')).checkCommand,
   learn: async () => (await import('./app.js')).learnCommand,
   quiz: async () => (await import('./quiz.js')).quizCommand,
@@ -24,7 +25,7 @@ const LOADERS: Record<CommandName, () => Promise<Command>> = {
 };
 
 /** Commands whose stdout is plain text (no colour, no Ink): sanitised like stderr. */
-const PLAIN_OUTPUT = new Set<string>(['check', 'trace', 'scenarios', 'stats']);
+const PLAIN_OUTPUT = new Set<string>(['check', 'trace', 'scenarios', 'stats', 'plot']);
 
 const isCommand = (name: string): name is CommandName => Object.prototype.hasOwnProperty.call(COMMANDS, name);
 

@@ -82,7 +82,7 @@ export function modelOptionsOf(values: Record<string, string | boolean | undefin
 }
 
 /** An unknown scenario name: the closest name, then the list (exit 1). */
-export function unknownScenario(io: CliIO, cmd: 'trace' | 'diagram', target: string): number {
+export function unknownScenario(io: CliIO, cmd: 'trace' | 'diagram' | 'plot', target: string): number {
   const guess = suggest(target, SCENARIOS.map((s) => s.name));
   reportError(io, cmd, CLI.unknownScenario(target, guess));
   const w = Math.max(...SCENARIOS.map((s) => s.name.length));

@@ -31,6 +31,7 @@ export const LIMITS = {
   count: { min: 1, max: 200 },
   time: { min: 0, max: 86400 },
   u32: { min: 0, max: 4294967295 },
+  height: { min: 6, max: 100 },
 } as const;
 
 const LESSONS: OptionSpec = { type: 'string', value: 'DIR', help: 'use the lessons in DIR (or set SYNACK_LESSONS)' };
@@ -84,6 +85,25 @@ const COMMANDS_EN = {
     positionals: { min: 1, max: 1 },
     options: { json: { type: 'boolean', help: 'the trace as JSON' }, ...MODEL },
     more: "NAME is a built-in scenario (see 'synack scenarios'), FILE a .tcp script, - reads the script from stdin.",
+  },
+  plot: {
+    args: 'NAME|FILE|-',
+    summary: 'chart cwnd, ssthresh, FlightSize and rwnd of a scenario (--format csv|json)',
+    positionals: { min: 1, max: 1 },
+    options: {
+      metric: { type: 'string', value: 'a,b', help: 'the series: cwnd, ssthresh, flight, rwnd, or all (default all)' },
+      format: { type: 'string', value: 'text|csv|json', help: 'a terminal chart (default), or one row per event' },
+      host: { type: 'string', value: 'H', help: "whose windows (default: the host that sends the most data)" },
+      unit: { type: 'string', value: 'bytes|mss', help: 'the y axis of the chart (default bytes; mss when the MSS is known)' },
+      width: WIDTH,
+      height: { type: 'string', value: 'N', help: `height of the chart in rows (${LIMITS.height.min}-${LIMITS.height.max}; default 20)` },
+      ascii: ASCII,
+      ...MODEL,
+    },
+    more:
+      "NAME is a built-in scenario (see 'synack scenarios'), FILE a .tcp script, - reads the script from stdin.\n" +
+      'csv and json have one row per event from the first with congestion state: event, t (ms), the series in bytes\n' +
+      '(ssthresh empty / null while it is still infinite), dup_acks and phase.',
   },
   scenarios: {
     args: '',
@@ -234,6 +254,13 @@ const CLI_EN = {
   watchNeedsPlain: '--watch works with --plain (it prints the lesson again after every change).',
   lessonNotFound: (id: string, known: string[]) =>
     `no lesson '${id}'.` + (known.length ? ` Lessons: ${known.join(', ')}.` : ' No lessons were found.'),
+  badMetric: (name: string, suggestion: string | null, choices: readonly string[]) =>
+    `--metric: unknown series '${name}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Series: ${choices.join(', ')}, or all.`,
+  unknownHost: (name: string, suggestion: string | null, hosts: readonly string[]) =>
+    `--host: no host '${name}' in this run.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Hosts: ${hosts.join(', ')}.`,
+  plotNoCc: (label: string) =>
+    `${label}: no congestion-control state in this run (it appears once a connection is established and sends).`,
+  plotNoCcHost: (label: string, host: string) => `${label}: ${host} has no congestion-control state in this run.`,
 } as const;
 
 // zh-CN (the same shape; the parity test in test/i18n/catalogues.test.ts checks keys, arity and placeholders).
@@ -288,6 +315,25 @@ const COMMANDS_ZH: Translation<typeof COMMANDS_EN> = {
     positionals: { min: 1, max: 1 },
     options: { json: { type: 'boolean', help: '以 JSON 格式输出跟踪记录' }, ...MODEL_ZH },
     more: FROM_FILE_ZH,
+  },
+  plot: {
+    args: 'NAME|FILE|-',
+    summary: '画出某个场景的 cwnd、ssthresh、FlightSize 和 rwnd（--format csv|json）',
+    positionals: { min: 1, max: 1 },
+    options: {
+      metric: { type: 'string', value: 'a,b', help: '要画的曲线：cwnd、ssthresh、flight、rwnd，或 all（默认 all）' },
+      format: { type: 'string', value: 'text|csv|json', help: '终端图表（默认），或每个事件一行' },
+      host: { type: 'string', value: 'H', help: '画哪台主机的窗口（默认：发送数据最多的主机）' },
+      unit: { type: 'string', value: 'bytes|mss', help: '图表纵轴的单位（默认 bytes；知道 MSS 时可用 mss）' },
+      width: WIDTH_ZH,
+      height: { type: 'string', value: 'N', help: `图表高度（行数，${LIMITS.height.min}-${LIMITS.height.max}；默认 20）` },
+      ascii: ASCII_ZH,
+      ...MODEL_ZH,
+    },
+    more:
+      FROM_FILE_ZH +
+      '\ncsv 和 json 从第一个有拥塞状态的事件起每个事件一行：event、t（毫秒）、各条曲线的字节数\n' +
+      '（ssthresh 仍为无穷大时为空 / null）、dup_acks 和 phase。',
   },
   scenarios: {
     args: '',
@@ -418,6 +464,12 @@ const CLI_ZH: Translation<typeof CLI_EN> = {
   watchLessonGone: (id) => `课程 '${id}' 不见了或已损坏；等待下一次改动。`,
   watchNeedsPlain: '--watch 要与 --plain 一起使用（每次改动后重新打印课程）。',
   lessonNotFound: (id, known) => `没有课程 '${id}'。` + (known.length ? `现有课程：${known.join(', ')}。` : '一个课程也没有找到。'),
+  badMetric: (name, suggestion, choices) =>
+    `--metric：未知的曲线 '${name}'。${suggestion ? `你是不是想输入 '${suggestion}'？` : ''}可用：${choices.join('、')}，或 all。`,
+  unknownHost: (name, suggestion, hosts) =>
+    `--host：这次运行中没有主机 '${name}'。${suggestion ? `你是不是想输入 '${suggestion}'？` : ''}主机有：${hosts.join('、')}。`,
+  plotNoCc: (label) => `${label}：这次运行中没有拥塞控制状态（连接建立并发送数据之后才有）。`,
+  plotNoCcHost: (label, host) => `${label}：这次运行中 ${host} 没有拥塞控制状态。`,
 };
 
 export const COMMANDS = catalogue('cli.COMMANDS', { en: COMMANDS_EN, 'zh-CN': COMMANDS_ZH });

@@ -27,6 +27,8 @@ async function load(name: CommandName) {
       return (await import('../../src/cli/trace.js'))[name === 'trace' ? 'traceCommand' : 'scenariosCommand'];
     case 'diagram':
       return (await import('../../src/cli/diagram.js')).diagramCommand;
+    case 'plot':
+      return (await import('../../src/cli/plot.js')).plotCommand;
     case 'check':
       return (await import('../../src/cli/check.js')).checkCommand;
     case 'learn':
