@@ -144,11 +144,21 @@ describe('text answers a learner would type are accepted (issue 12, item 12)', (
   });
 });
 
-/** The trace of a built-in scenario, as a lesson's `scenario: NAME` block runs it. */
+/** The trace of a built-in scenario, as a lesson's `scenario: NAME` block runs it; or, for
+ *  `lesson:ID:CAPTION START`, of the script block of that English lesson whose caption starts so. */
 function scenarioTrace(name: string): Trace {
-  const sc = getScenario(name);
-  expect(sc, name).toBeDefined();
-  const r = runSource(sc!.source);
+  let source: string;
+  if (name.startsWith('lesson:')) {
+    const [, id, caption] = name.split(':') as [string, string, string];
+    const block = en.lessons.find((l) => l.meta.id === id)?.blocks.find((b) => b.type === 'tcp' && (b.caption ?? '').startsWith(caption));
+    expect(block, name).toBeDefined();
+    source = block!.type === 'tcp' ? block!.source : '';
+  } else {
+    const sc = getScenario(name);
+    expect(sc, name).toBeDefined();
+    source = sc!.source;
+  }
+  const r = runSource(source);
   if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.errors)}`);
   return r.trace;
 }
@@ -161,6 +171,11 @@ describe('numbers read off a live diagram are the model\'s numbers', () => {
     ['window-after-ack', 'zero-window', (t) => segments(t).find((s) => s.from === 'server' && s.ack === 3101)?.window],
     // lesson 10: when the third zero-window probe (persist timer) leaves
     ['zero-window-probe-gap', 'zero-window', (t) => t.events.filter((e) => e.type === 'timer' && e.timer === 'persist' && e.action === 'fired')[2]?.t],
+    // lesson 10: how long after the header Nagle releases the body (the first Nagle block's script)
+    ['nagle-stall-ms', 'lesson:flow-and-congestion:Nagle on, delayed ACK on', (t) => {
+      const data = segments(t).filter((s) => s.from === 'client' && s.len > 0);
+      return data.length === 2 ? data[1]!.t - data[0]!.t : undefined;
+    }],
     // lesson 14: when client2's request (sent at 1450 ms) first reaches the server without being dropped
     ['accept-overflow-delivered', 'accept-overflow', (t) => {
       const discarded = new Set(t.events.flatMap((e) => (e.type === 'arrival' && e.dropReason ? [e.segment] : [])));
