@@ -76,6 +76,32 @@ const CASES: Record<string, (runs: number) => void | Promise<void>> = {
     const full = timeIt(runs, () => render(big.trace, { width: 120 }));
     add('render', `whole diagram of ${big.trace.events.length} events (plain print)`, full, 'ms', s);
   },
+  bulk(runs) {
+    // Issue 11: the diagram of a 10 MB transfer. Long runs of segments collapse into bands
+    // (src/diagram/layout.ts), so a frame costs its rows, not the trace's events.
+    const hs = runSource('option isn client 100\noption isn server 300\nclient connect');
+    const t0 = now();
+    const big = runSource('option profile linux\noption isn client 100\noption isn server 300\nclient connect\nclient send 10000000\nclient close\nserver close');
+    const sim = now() - t0;
+    if (!hs.ok || !big.ok) throw new Error('script failed');
+    const frame = (trace: typeof hs.trace) => {
+      const o = { width: 120 };
+      const last = trace.events.length - 1;
+      const row = eventRow(trace, { ...o, upTo: last }, last);
+      renderWindow(trace, { ...o, upTo: last, fromRow: Math.max(0, row - 30), rows: 30 });
+    };
+    const t1 = now();
+    frame(big.trace);
+    const first = now() - t1;
+    frame(hs.trace);
+    const h = timeIt(runs * 20, () => frame(hs.trace));
+    const b = timeIt(runs * 20, () => frame(big.trace));
+    const n = big.trace.events.length;
+    add('render', `diagram frame, handshake (${hs.trace.events.length} events), 120 cols`, h, 'ms', h);
+    add('render', `diagram frame, 10 MB transfer (${n} events, in bands), 120 cols`, b, 'ms', h);
+    add('render', `first frame (layout with bands), 10 MB transfer`, first, 'ms', h);
+    add('render', `simulate the 10 MB transfer (${n} events)`, sim, 'ms');
+  },
   lesson(runs) {
     const dir = join(root, 'lessons');
     const longest = readdirSync(dir)

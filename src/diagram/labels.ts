@@ -88,6 +88,15 @@ export function shortLabel(trace: Trace, seg: SegmentEvent, mode: SeqMode): stri
   return s;
 }
 
+/** A collapsed band's label, full or short: `×40 segments 1-58401`, `×20 ACKs ack=1001-40001`. */
+export function bandLabel(trace: Trace, band: { kind: 'data' | 'ack'; members: readonly number[]; first: SegmentEvent; last: SegmentEvent }, mode: SeqMode, short: boolean, ascii: boolean): string {
+  const a = seqAck(trace, band.first, mode);
+  const b = seqAck(trace, band.last, mode);
+  const wrap = (v: number) => (mode === 'absolute' ? v >>> 0 : v | 0);
+  const [from, to] = band.kind === 'data' ? [a.seq, wrap(b.seq + band.last.len)] : [a.ack ?? 0, b.ack ?? 0];
+  return (short ? S.bandShort : S.band)(band.members.length, band.kind, from, to, ascii);
+}
+
 export function refLabel(seg: SegmentEvent): string {
   return `#${seg.id}`;
 }

@@ -7,11 +7,21 @@
  * (arrivals first, then departures; a host that sends twice at one instant uses two rows); while a
  * segment is in flight, GAP_ROWS rows separate two instants so the arrow can slope; when time
  * passes with nothing in flight, one "skip" row (dashed lifelines) stands for the wait.
+ *
+ * Bands: a run of at least BAND_MIN consecutive segments in the same direction and of the same kind
+ * (data segments, or pure ACKs), all delivered, none a retransmission or SYN/FIN/RST, with nothing
+ * drawn between them, can collapse into one arrow labelled `×40 segments 1-58401` (the first
+ * segment's departure to the last one's arrival). `bands: 'auto'` (the default) collapses every
+ * band when the diagram would be taller than `maxRows` rows (DEFAULT_MAX_ROWS), `'on'` always,
+ * `'off'` never; `expand: i` draws the band that holds event i segment by segment (the player
+ * passes the event under its cursor, so a band opens as you step into it). bandAt(trace, i) says
+ * which band an event belongs to. All of it pure and deterministic: same trace and options, same rows.
  */
 import type { SegmentEvent, TcpState, Trace, TraceEvent } from '../tcp/types.js';
 import { foldTrace } from '../tcp/fold.js';
 import { DIAGRAM_STRINGS as S, SHORT_STATE } from './strings.js';
 import { flagText, fmtDuration } from './labels.js';
+import { getLang } from '../i18n/index.js';
 
 export type Role = 'flag' | 'state' | 'drop' | 'time' | 'note' | 'host' | 'line' | 'current' | 'legend';
 
@@ -36,7 +46,32 @@ export interface ArrowItem extends ItemBase {
   dropped: boolean;
   /** Drawn on one row (compact mode or zero transit). */
   flat: boolean;
+  /** Set when this arrow stands for a collapsed band of segments (seg is the band's first). */
+  band?: Band;
 }
+
+/** A run of segments that can be drawn as one arrow (see the file comment). */
+export interface Band {
+  /** Event indices (of the folded trace) of the band's segments, in order. */
+  members: number[];
+  kind: 'data' | 'ack';
+  first: SegmentEvent;
+  last: SegmentEvent;
+}
+
+/** How the layout treats bands (RenderOptions carries the same fields). */
+export interface BandOptions {
+  bands?: 'auto' | 'on' | 'off';
+  /** Height budget for `bands: 'auto'`: collapse when the diagram would have more body rows. */
+  maxRows?: number;
+  /** Event index whose band is drawn expanded. */
+  expand?: number;
+}
+
+/** Fewest segments a band has. */
+export const BAND_MIN = 3;
+/** The default height budget of `bands: 'auto'` (body rows). */
+export const DEFAULT_MAX_ROWS = 2000;
 export interface SideItem extends ItemBase {
   kind: 'side';
   lane: number;
@@ -92,6 +127,8 @@ export interface Layout {
   maxTime: number;
   /** trace.events.length when this layout was built. */
   eventCount: number;
+  /** The bands drawn collapsed in this layout (empty when none is). */
+  collapsed: Band[];
 }
 
 const GAP_ROWS = 3;
@@ -112,25 +149,118 @@ export function lanesOf(trace: Trace): Lane[] {
 }
 
 const cache = new WeakMap<Trace, Map<string, Layout>>();
+/** Layouts kept per trace for different expanded bands (the player steps through a few at a time). */
+const MAX_EXPANDED_LAYOUTS = 8;
 
 /**
  * The layout of a trace, cached per Trace object. A trace is treated as immutable; if events are
  * appended in place (a growing playground trace), the changed length triggers a rebuild.
  */
-export function getLayout(raw: Trace, compact: boolean): Layout {
+export function getLayout(raw: Trace, compact: boolean, bo: BandOptions = {}): Layout {
   const trace = foldTrace(raw);
   let m = cache.get(trace);
   if (!m) {
     m = new Map();
     cache.set(trace, m);
   }
-  const key = compact ? 'c' : 'n';
-  let l = m.get(key);
-  if (!l || l.eventCount !== trace.events.length) {
-    l = buildLayout(trace, compact);
-    m.set(key, l);
+  const mode = bo.bands ?? 'auto';
+  const budget = bo.maxRows ?? DEFAULT_MAX_ROWS;
+  const get = (key: string, collapse: boolean, expandBand: Band | null): Layout => {
+    let l = m!.get(key);
+    if (!l || l.eventCount !== trace.events.length) {
+      l = buildLayout(trace, compact, collapse ? { expandBand } : null);
+      if (m!.size >= MAX_EXPANDED_LAYOUTS * 2) m!.delete(m!.keys().next().value!);
+      m!.set(key, l);
+    }
+    return l;
+  };
+  // Side texts and notes are catalogue words: one layout per language.
+  const base = `${compact ? 'c' : 'n'}|${getLang()}`;
+  if (mode === 'off') return get(base, false, null);
+  const info = bandInfo(trace);
+  if (!info.bands.length) return get(base, false, null);
+  if (mode === 'auto') {
+    // Every arrow takes at least one row: past the budget without building anything.
+    if (info.arrows <= budget) {
+      const plain = get(base, false, null);
+      if (plain.totalRows <= budget) return plain;
+    }
   }
-  return l;
+  const b = bo.expand === undefined ? -1 : (info.bandOf.get(bo.expand) ?? -1);
+  return get(`${base}|bands|${b}`, true, b < 0 ? null : info.bands[b]);
+}
+
+/** The band (collapsible run) that event i of the (folded) trace belongs to, or null. */
+export function bandAt(raw: Trace, i: number): Band | null {
+  const info = bandInfo(foldTrace(raw));
+  const b = info.bandOf.get(i);
+  return b === undefined ? null : info.bands[b];
+}
+
+interface BandInfo {
+  n: number;
+  bands: Band[];
+  /** Event index -> index in bands. */
+  bandOf: Map<number, number>;
+  /** Arrows the diagram draws without bands. */
+  arrows: number;
+}
+const bandCache = new WeakMap<Trace, BandInfo>();
+
+function bandKind(s: SegmentEvent): Band['kind'] | null {
+  if (s.fate !== 'delivered' || s.retransmission || s.flags.includes('SYN') || s.flags.includes('FIN') || s.flags.includes('RST')) return null;
+  if (s.len > 0) return 'data';
+  return s.flags.length === 1 && s.flags[0] === 'ACK' ? 'ack' : null;
+}
+
+/** The runs of a folded trace that can collapse (O(events), cached per trace). */
+function bandInfo(trace: Trace): BandInfo {
+  const hit = bandCache.get(trace);
+  if (hit && hit.n === trace.events.length) return hit;
+  const laneOf = new Map<string, number>();
+  lanesOf(trace).forEach((l, i) => laneOf.set(l.host, i));
+  const desc = describeEvents(trace, laneOf);
+  const bands: Band[] = [];
+  const bandOf = new Map<number, number>();
+  let run: number[] = [];
+  let kind: Band['kind'] | null = null;
+  let arrows = 0;
+  const flush = () => {
+    if (run.length >= BAND_MIN && kind) {
+      const events = trace.events;
+      for (const i of run) bandOf.set(i, bands.length);
+      bands.push({ members: run, kind, first: events[run[0]] as SegmentEvent, last: events[run[run.length - 1]] as SegmentEvent });
+    }
+    run = [];
+    kind = null;
+  };
+  for (let i = 0; i < trace.events.length; i++) {
+    const d = desc[i];
+    if (!d) continue;
+    if (d.kind !== 'arrow') {
+      flush();
+      continue;
+    }
+    arrows++;
+    const s = trace.events[i] as SegmentEvent;
+    const k = bandKind(s);
+    if (k && run.length && k === kind) {
+      const f = trace.events[run[0]] as SegmentEvent;
+      if (f.from === s.from && f.to === s.to) {
+        run.push(i);
+        continue;
+      }
+    }
+    flush();
+    if (k) {
+      run = [i];
+      kind = k;
+    }
+  }
+  flush();
+  const info = { n: trace.events.length, bands, bandOf, arrows };
+  bandCache.set(trace, info);
+  return info;
 }
 
 function lowerBound(a: number[], x: number): number {
@@ -145,7 +275,7 @@ function lowerBound(a: number[], x: number): number {
 }
 
 type Desc =
-  | { kind: 'arrow' }
+  | { kind: 'arrow'; band?: Band }
   | { kind: 'side'; lane: number; text: string; short: string; role: Role; bracket?: 'open' | 'close' | 'both' }
   | { kind: 'note'; lane: number; text: string; mid?: string; short: string; role: Role; style: NoteItem['style'] }
   | { kind: 'bracket-only'; lane: number; bracket: 'open' | 'close' };
@@ -236,13 +366,32 @@ function describeEvents(trace: Trace, laneOf: Map<string, number>): (Desc | null
   return out;
 }
 
-export function buildLayout(trace: Trace, compact: boolean): Layout {
+export function buildLayout(trace: Trace, compact: boolean, bands: { expandBand: Band | null } | null = null): Layout {
   const lanes = lanesOf(trace);
   const laneOf = new Map<string, number>();
   lanes.forEach((l, i) => laneOf.set(l.host, i));
   const events = trace.events;
   const n = events.length;
   const desc = describeEvents(trace, laneOf);
+  // Collapsed bands: the first segment draws the band, the others nothing (they share its row).
+  const collapsed: Band[] = [];
+  const hiddenIn = new Map<number, number>();
+  if (bands) {
+    for (const b of bandInfo(trace).bands) {
+      if (b === bands.expandBand) continue;
+      collapsed.push(b);
+      desc[b.members[0]] = { kind: 'arrow', band: b };
+      for (let j = 1; j < b.members.length; j++) {
+        desc[b.members[j]] = null;
+        hiddenIn.set(b.members[j], b.members[0]);
+      }
+    }
+  }
+  /** When an arrow ends: its segment's arrival, or for a band its last segment's. */
+  const arrivesOf = (i: number): number => {
+    const d = desc[i];
+    return d && d.kind === 'arrow' && d.band ? d.band.last.arrives : (events[i] as SegmentEvent).arrives;
+  };
   const sloped = (e: TraceEvent) => !compact && e.type === 'segment' && e.arrives > e.t;
 
   // 1. Instants: times of events that draw something, and of (would-be) arrivals.
@@ -254,7 +403,7 @@ export function buildLayout(trace: Trace, compact: boolean): Layout {
     timeSet.add(e.t);
     if (desc[i]!.kind === 'arrow' && sloped(e)) {
       const s = e as SegmentEvent;
-      timeSet.add(s.arrives);
+      timeSet.add(arrivesOf(i));
       if (s.fate === 'dropped') phantomSet.add(s.arrives);
     }
   }
@@ -262,7 +411,7 @@ export function buildLayout(trace: Trace, compact: boolean): Layout {
     const e = events[i];
     if (!desc[i]) continue;
     phantomSet.delete(e.t);
-    if (desc[i]!.kind === 'arrow' && sloped(e) && (e as SegmentEvent).fate === 'delivered') phantomSet.delete((e as SegmentEvent).arrives);
+    if (desc[i]!.kind === 'arrow' && sloped(e) && (e as SegmentEvent).fate === 'delivered') phantomSet.delete(arrivesOf(i));
   }
   const times = [...timeSet].sort((a, b) => a - b);
   const idxOf = new Map<number, number>();
@@ -279,8 +428,7 @@ export function buildLayout(trace: Trace, compact: boolean): Layout {
     const k = idxOf.get(e.t)!;
     evAt[k].push(i);
     if (desc[i]!.kind === 'arrow' && sloped(e)) {
-      const s = e as SegmentEvent;
-      const b = idxOf.get(s.arrives)!;
+      const b = idxOf.get(arrivesOf(i))!;
       arrAt[b].push(i);
       inflightDiff[k] += 1;
       inflightDiff[b] -= 1;
@@ -377,6 +525,12 @@ export function buildLayout(trace: Trace, compact: boolean): Layout {
     const e = events[i];
     const d = desc[i];
     if (!d) {
+      const host = hiddenIn.get(i);
+      if (host !== undefined) {
+        // A segment inside a collapsed band sits on the band's row.
+        eventRow[i] = eventRow[host];
+        continue;
+      }
       // Events without a drawing of their own sit at the latest instant not after them.
       const k = Math.max(0, lowerBound(times, e.t + 1e-9) - 1);
       eventRow[i] = nI ? instRow[Math.min(k, nI - 1)] : 0;
@@ -389,9 +543,9 @@ export function buildLayout(trace: Trace, compact: boolean): Layout {
       const r0 = instRow[k] + (depSub.get(i) ?? 0);
       let r1 = r0;
       const isSloped = sloped(e);
-      if (isSloped) r1 = Math.max(r0 + 1, instRow[idxOf.get(s.arrives)!] + (arrSub.get(i) ?? 0));
+      if (isSloped) r1 = Math.max(r0 + 1, instRow[idxOf.get(arrivesOf(i))!] + (arrSub.get(i) ?? 0));
       eventRow[i] = r0;
-      items.push({ kind: 'arrow', ev: i, r0, r1, seg: s, from: laneOf.get(s.from)!, to: laneOf.get(s.to)!, dropped: s.fate === 'dropped', flat: !isSloped });
+      items.push({ kind: 'arrow', ev: i, r0, r1, seg: s, from: laneOf.get(s.from)!, to: laneOf.get(s.to)!, dropped: s.fate === 'dropped', flat: !isSloped, ...(d.band ? { band: d.band } : {}) });
     } else if (d.kind === 'side') {
       const r = instRow[k] + (sideSub.get(i) ?? 0);
       eventRow[i] = r;
@@ -453,6 +607,7 @@ export function buildLayout(trace: Trace, compact: boolean): Layout {
     totalRows,
     maxTime: Math.max(trace.end, times.length ? times[nI - 1] : 0),
     eventCount: n,
+    collapsed,
   };
 }
 

@@ -19,7 +19,10 @@
  *   the gutter with ▸ / >); transit { segment: EVENT INDEX of a segment event, fraction 0..1 },
  *   or an array of them (those segments are drawn only that far along their arrows, for animation;
  *   a lost one shows its ✕ once it gets that far).
- *   (that segment is drawn only that far along its arrow, for animation).
+ *   bands 'auto' | 'on' | 'off', maxRows, expand: runs of segments collapse into one labelled arrow
+ *   (`×40 segments 1-58401`) when the diagram would be taller than maxRows body rows (auto, the
+ *   default; 2000), always (on) or never (off); expand is an event index whose band is drawn
+ *   segment by segment (the player passes the event under its cursor). See layout.ts, bandAt().
  *
  * Cost: the row layout of a trace (which row every arrow, state and note takes) is computed once
  * per Trace object and cached (WeakMap; O(events), ~35 ms for 10,000 events). Labels are placed
@@ -36,8 +39,9 @@ import type { SegmentEvent, Trace, TraceEvent } from '../tcp/types.js';
 import { foldTrace } from '../tcp/fold.js';
 import { DIAGRAM_STRINGS as S, SHORT_STATE } from './strings.js';
 import { getLayout, itemsInRows, lowerBound, type ArrowItem, type BracketItem, type Item, type Layout, type NoteItem, type Role, type SideItem } from './layout.js';
-import { fmtMs, fullLabel, legendLine, shortLabel, refLabel, flagText, type SeqMode } from './labels.js';
+import { bandLabel, fmtMs, fullLabel, legendLine, shortLabel, refLabel, flagText, type SeqMode } from './labels.js';
 import { asciiOnly, clean, graphemes, strWidth, truncate, wrap } from './text.js';
+import { getLang } from '../i18n/index.js';
 
 export type { Role } from './layout.js';
 
@@ -51,6 +55,11 @@ export interface RenderOptions {
   compact?: boolean;
   highlight?: number;
   transit?: Transit | Transit[];
+  /** Bands of segments (layout.ts): 'auto' (default) collapses them past `maxRows` body rows,
+   *  'on' always, 'off' never; `expand` is an event index whose band is drawn segment by segment. */
+  bands?: 'auto' | 'on' | 'off';
+  maxRows?: number;
+  expand?: number;
 }
 
 /** A segment (by event index) drawn partway: fraction 0 (just sent) .. 1 (arrived). */
@@ -351,13 +360,14 @@ interface GeoCache {
 }
 const geoCache = new WeakMap<Layout, Map<string, GeoCache>>();
 
-function geoFor(l: Layout, o: Required<Pick<RenderOptions, 'width' | 'showTime' | 'showStates' | 'seq'>>): GeoCache {
+function geoFor(l: Layout, o: Required<Pick<RenderOptions, 'width' | 'showTime' | 'showStates' | 'seq'>> & { ascii: boolean }): GeoCache {
   let m = geoCache.get(l);
   if (!m) {
     m = new Map();
     geoCache.set(l, m);
   }
-  const key = `${o.width}|${o.showTime}|${o.showStates}|${o.seq}`;
+  // Labels hold catalogue words ((retx), band labels): placed once per language.
+  const key = `${o.width}|${o.showTime}|${o.showStates}|${o.seq}|${o.ascii}|${getLang()}`;
   let c = m.get(key);
   if (!c) {
     c = { geo: geometry(l, o.width, o.showTime, o.showStates), placements: null };
@@ -371,7 +381,7 @@ function geoFor(l: Layout, o: Required<Pick<RenderOptions, 'width' | 'showTime' 
  * that were sent before it (their lines and labels), so placing the labels of a window costs the
  * window, not the trace, and gives the same result whatever was placed before.
  */
-function labelPlacer(trace: Trace, l: Layout, g: Geo, seq: SeqMode): LabelPlacer {
+function labelPlacer(trace: Trace, l: Layout, g: Geo, seq: SeqMode, ascii: boolean): LabelPlacer {
   const placed = new Map<number, [number, number, number][]>(); // row -> label extents [x0, x1, ev]
   const result = new Map<number, Placement | null>();
   const paths = new Map<ArrowItem, Path>();
@@ -405,7 +415,9 @@ function labelPlacer(trace: Trace, l: Layout, g: Geo, seq: SeqMode): LabelPlacer
   };
   const compute = (a: ArrowItem): void => {
     const p = pathFor(a);
-    const texts = [fullLabel(trace, a.seg, seq), shortLabel(trace, a.seg, seq), refLabel(a.seg)];
+    const texts = a.band
+      ? [bandLabel(trace, a.band, seq, false, ascii), bandLabel(trace, a.band, seq, true, ascii), refLabel(a.seg)]
+      : [fullLabel(trace, a.seg, seq), shortLabel(trace, a.seg, seq), refLabel(a.seg)];
     let found: Placement | null = null;
     for (let tier = 0; tier < texts.length && !found; tier++) {
       const text = texts[tier];
@@ -757,10 +769,10 @@ function ctxOf(trace: Trace, o: RenderOptions): { c: Ctx | null; gl: Glyphs; seq
   const n = trace.events.length;
   const upTo = Math.min(n - 1, o.upTo ?? n - 1);
   const showStates = o.showStates ?? true;
-  const l = getLayout(trace, !!o.compact);
-  const gc = geoFor(l, { width, showTime: o.showTime ?? true, showStates, seq });
+  const l = getLayout(trace, !!o.compact, { bands: o.bands, maxRows: o.maxRows, expand: o.expand });
+  const gc = geoFor(l, { width, showTime: o.showTime ?? true, showStates, seq, ascii });
   if (!gc.geo) return { c: null, gl, seq, upTo, ascii };
-  if (!gc.placements) gc.placements = labelPlacer(trace, l, gc.geo, seq);
+  if (!gc.placements) gc.placements = labelPlacer(trace, l, gc.geo, seq, ascii);
   return {
     c: { trace, l, g: gc.geo, gl, ascii, seq, upTo, showStates, highlight: o.highlight, transit: transitMap(o.transit), placements: gc.placements },
     gl,
@@ -789,17 +801,17 @@ function bodyRows(c: Ctx): number {
 function legendFor(c: Ctx, arrows: ArrowItem[]): StyledLine[] {
   const out: StyledLine[] = [];
   const seen = new Set<number>();
-  const segs: SegmentEvent[] = [];
+  const segs: ArrowItem[] = [];
   for (const a of arrows.sort((p, q) => p.ev - q.ev)) {
     if (seen.has(a.ev)) continue;
     seen.add(a.ev);
     const pl = c.placements.get(a);
-    if (!pl || pl.ref) segs.push(a.seg);
+    if (!pl || pl.ref) segs.push(a);
   }
   if (!segs.length) return out;
   out.push([]);
-  for (const seg of segs) {
-    let t = clean(legendLine(c.trace, seg, c.seq));
+  for (const { seg, band } of segs) {
+    let t = clean(band ? `${refLabel(seg)} ${bandLabel(c.trace, band, c.seq, false, c.ascii)}` : legendLine(c.trace, seg, c.seq));
     if (c.ascii) t = asciiOnly(t);
     for (const line of wrap(t, c.g.width, '   ')) out.push([{ text: line, role: seg.fate === 'dropped' ? 'drop' : 'legend' }]);
   }

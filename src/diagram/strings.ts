@@ -56,6 +56,12 @@ const DIAGRAM_STRINGS_EN = {
   spoofedSegments: (count: number, flags: string, toSpoofed: boolean, ascii: boolean) =>
     `${ascii ? 'x' : '×'}${count} ${flags} ${toSpoofed ? 'to' : 'from'} spoofed sources`,
   spoofedName: 'spoofed',
+  /** A collapsed band of segments (src/diagram/layout.ts): `×40 segments 1-58401` (the first
+   *  segment's seq to the end of the last one's data), `×20 ACKs ack=1001-40001`; short forms. */
+  band: (count: number, kind: 'data' | 'ack', from: number, to: number, ascii: boolean) =>
+    kind === 'data' ? `${ascii ? 'x' : '×'}${count} segments ${from}-${to}` : `${ascii ? 'x' : '×'}${count} ACKs ack=${from}-${to}`,
+  bandShort: (count: number, kind: 'data' | 'ack', from: number, to: number, ascii: boolean) =>
+    kind === 'data' ? `${ascii ? 'x' : '×'}${count} ${from}-${to}` : `${ascii ? 'x' : '×'}${count} A ${from}-${to}`,
   /** Listener queue notes. */
   synQueue: (n: number, max: number) => `SYN queue ${n}/${max}${n >= max ? ' full' : ''}`,
   synQueueShort: (n: number, max: number) => `SYNQ ${n}/${max}`,
@@ -118,6 +124,10 @@ const DIAGRAM_STRINGS_ZH: Translation<typeof DIAGRAM_STRINGS_EN> = {
   spoofedSegments: (count: number, flags: string, toSpoofed: boolean, ascii: boolean) =>
     `${ascii ? 'x' : '×'}${count} ${flags} ${toSpoofed ? '发往' : '来自'}伪造源`,
   spoofedName: '伪造源',
+  band: (count: number, kind: 'data' | 'ack', from: number, to: number, ascii: boolean) =>
+    kind === 'data' ? `${ascii ? 'x' : '×'}${count} 个报文段 ${from}-${to}` : `${ascii ? 'x' : '×'}${count} 个 ACK ack=${from}-${to}`,
+  bandShort: (count: number, kind: 'data' | 'ack', from: number, to: number, ascii: boolean) =>
+    kind === 'data' ? `${ascii ? 'x' : '×'}${count} ${from}-${to}` : `${ascii ? 'x' : '×'}${count} A ${from}-${to}`,
   synQueue: (n: number, max: number) => `半连接队列 ${n}/${max}${n >= max ? ' 已满' : ''}`,
   synQueueShort: (n: number, max: number) => `SYNQ ${n}/${max}`,
   acceptQueue: (n: number, max: number) => `全连接队列 ${n}/${max}${n >= max ? ' 已满' : ''}`,
