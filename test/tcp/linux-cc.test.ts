@@ -134,6 +134,12 @@ const wired = probe !== null && probe.snapshots.some((s) => Object.values(s).som
 
 /** The sender's cc snapshot right after the event at index i. */
 const ccAt = (t: Trace, i: number) => t.snapshots[i]?.client?.cc;
+/** The first event after which the sender is in `phase`, and its cc just before (the cwnd the
+ *  reduction starts from) and right after. */
+function entering(t: Trace, phase: string) {
+  const i = t.snapshots.findIndex((s) => s.client?.cc?.phase === phase);
+  return i < 0 ? null : { i, before: ccAt(t, i - 1)!, after: ccAt(t, i)! };
+}
 const eventIndexOfSegment = (t: Trace, pred: (s: SegmentEvent) => boolean) =>
   t.events.findIndex((e) => e.type === 'segment' && pred(e as SegmentEvent));
 
@@ -214,11 +220,9 @@ describe.each([
     const r = firstRetransmission(segs)!;
     expect(r.seq).toBe(LOST);
     expect(r.dupAcks).toBe(3);
-    const i = eventIndexOfSegment(t, (s) => s.from === 'client' && s.len > 0 && s.t === r.t && (s.seq - segments(t)[0].seq + 2 ** 32) % 2 ** 32 === LOST);
-    const before = ccAt(t, i - 1)!;
-    const after = ccAt(t, i)!;
-    expect(after.phase).toBe('fast-recovery');
-    expect(Math.floor(after.ssthresh! / 1000)).toBe(beta(Math.floor(before.cwnd / 1000)));
+    const e = entering(t, 'fast-recovery')!;
+    expect(t.events[e.i].t).toBe(r.t); // recovery starts with the fast retransmission
+    expect(Math.floor(e.after.ssthresh! / 1000)).toBe(beta(Math.floor(e.before.cwnd / 1000)));
   });
 });
 
@@ -248,11 +252,11 @@ describe('a retransmission timeout matches Linux', () => {
     const r = firstRetransmission(segs)!;
     expect(r.seq).toBe(10001);
     expect(r.dupAcks).toBe(0);
-    const i = eventIndexOfSegment(t, (s) => s.from === 'client' && s.t === r.t && s.len > 0);
-    const cc = ccAt(t, i)!;
-    expect(cc.phase).toBe('rto-recovery');
-    expect(cc.cwnd).toBe(1000);
-    expect(Math.floor(cc.ssthresh! / 1000)).toBe(14);
+    const e = entering(t, 'rto-recovery')!;
+    expect(t.events[e.i].t).toBe(r.t); // the timeout and the retransmission happen at one instant
+    expect(e.after.cwnd).toBe(1000);
+    expect(Math.floor(e.after.ssthresh! / 1000)).toBe(Math.floor((Math.floor(e.before.cwnd / 1000) * 717) / 1024));
+    expect(Math.floor(e.after.ssthresh! / 1000)).toBe(14);
   });
 });
 
