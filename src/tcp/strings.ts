@@ -577,3 +577,28 @@ export const PARSE = catalogue('tcp.PARSE', { en: PARSE_EN, 'zh-CN': PARSE_ZH })
 /** Each state's name: the RFC token in English, its Chinese name in zh-CN (the token stays beside it). */
 const STATE_NAMES_EN = Object.fromEntries(TCP_STATES.map((s) => [s, s])) as Record<TcpState, string>;
 export const STATE_NAMES = catalogue('tcp.STATE_NAMES', { en: STATE_NAMES_EN, 'zh-CN': STATE_ZH });
+
+/**
+ * Where `X`'s sentences put a sequence number, in each language: the literal text just before a
+ * number that makes it one (src/ui/player/seqtext.ts rewrites those numbers when the learner shows
+ * relative sequence numbers). `seq`: the sending side's own seq; `ack`: an acknowledgment number;
+ * `other`: any other number in sequence space (an ISN, rcv.nxt, "expects N"). The markers common to
+ * both languages (`seq=`, `ack=`, `+ 1 = N`, `= N + 1`) are in seqtext.ts. Keep in step with `X`:
+ * test/i18n/seqtext-zh.test.ts compares each language with English on every built-in scenario.
+ */
+interface SeqMarkers {
+  seq: readonly string[];
+  ack: readonly string[];
+  other: readonly string[];
+}
+const SEQ_MARKERS_EN: SeqMarkers = {
+  seq: ['seq is '],
+  ack: [],
+  other: ['ack = ', 'ack-1 = ', 'rcv.nxt=', 'ISN is the cookie ', 'ISN is ', 'ISN (', 'ISN ', 'cookie ', 'up to ', 'expected ', 'expects ', 'ACK for ', 'ACK (', 'ack (', 'that ack ('],
+};
+const SEQ_MARKERS_ZH: SeqMarkers = {
+  seq: [],
+  ack: ['确认到 '],
+  other: ['ack = ', 'ack-1 = ', 'rcv.nxt=', 'ISN（', 'ISN ', 'Cookie ', '对端的 ISN 是 ', '期望 ', '期望的是 ', '并对 ', '恰好 ', 'ACK（', 'ack（', 'snd.nxt ', '旧连接的 '],
+};
+export const SEQ_MARKERS = catalogue('tcp.SEQ_MARKERS', { en: SEQ_MARKERS_EN, 'zh-CN': SEQ_MARKERS_ZH });

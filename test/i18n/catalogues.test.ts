@@ -26,6 +26,13 @@ const NOT_TEXT: Record<string, string[]> = {
 const NOT_YET_CATALOGUES: Record<string, string> = {
 };
 
+/**
+ * Catalogues of patterns, not text: each language has its own list (never shown), so their shapes
+ * differ. tcp.SEQ_MARKERS: where each language's explanations put a sequence number; its own test,
+ * test/i18n/seqtext-zh.test.ts, compares the languages on every built-in scenario.
+ */
+const PATTERNS = new Set<string>(['tcp.SEQ_MARKERS']);
+
 /** Catalogues whose zh-CN object is still the English one (translation in progress). */
 const NOT_YET_TRANSLATED = new Set<string>([]);
 
@@ -179,7 +186,7 @@ describe('strings catalogues', () => {
   it('zh-CN has the shape, arity and placeholders of en, no empty string and no English left', () => {
     const problems: string[] = [];
     for (const e of entries()) {
-      if (e.name.startsWith('test.')) continue;
+      if (e.name.startsWith('test.') || PATTERNS.has(e.name)) continue;
       compare(e.byLang.en, e.byLang['zh-CN'], e.name, !NOT_YET_TRANSLATED.has(e.name), problems);
     }
     expect(problems).toEqual([]);
