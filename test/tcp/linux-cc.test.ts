@@ -226,6 +226,57 @@ describe.each([
   });
 });
 
+/** The data segments sent more than once, in the order of their first retransmission, with the
+ *  time of each retransmission and the ACK that had last reached the sender before it. */
+function retransmissions(segs: Seg[]) {
+  const seen = new Set<number>();
+  const out: { seq: number; t: number; lastAck: number | null; lastAckAt: number | null }[] = [];
+  for (const s of data(segs)) {
+    if (!seen.has(s.seq)) {
+      seen.add(s.seq);
+      continue;
+    }
+    const before = segs.filter((a) => a.from === 'server' && a.len === 0 && a.arrived !== null && a.arrived <= s.t);
+    before.sort((a, b) => (a.arrived ?? 0) - (b.arrived ?? 0));
+    const last = before[before.length - 1];
+    out.push({ seq: s.seq, t: s.t, lastAck: last?.ack ?? null, lastAckAt: last?.arrived ?? null });
+  }
+  return out;
+}
+
+describe('two losses in one window: NewReno partial ACKs match Linux (reno without SACK)', () => {
+  const fx = load('linux-cc-newreno-two-losses');
+  const linux = fromFixture(fx);
+
+  it('the capture: 29001 after three duplicate ACKs, then 35001 at once on the partial ACK (ack=35001), one reduction (ssthresh 39/2 = 19) for both', () => {
+    expect(linux.filter((s) => s.from === 'client' && s.len > 0 && s.arrived === null).map((s) => s.seq)).toEqual([29001, 35001]);
+    expect(firstRetransmission(linux)).toMatchObject({ seq: 29001, dupAcks: 3 });
+    const [, second] = retransmissions(linux);
+    expect(second.seq).toBe(35001);
+    expect(second.lastAck).toBe(35001); // the partial ACK
+    expect(second.t - second.lastAckAt!).toBeLessThan(1); // sent on it, no duplicate ACKs awaited
+    const s = fx.cc_samples;
+    const enter = s.findIndex((x) => x.ca_state === 'recovery');
+    const exit = s.findIndex((x, i) => i > enter && x.ca_state === 'open');
+    expect(s.slice(enter, exit).every((x) => x.ca_state === 'recovery')).toBe(true);
+    expect(new Set(s.filter((x) => x.ssthresh !== null).map((x) => x.ssthresh))).toEqual(new Set([Math.floor(s[enter - 1].cwnd / 2)]));
+  });
+
+  it.skipIf(!wired)('the model (newreno): the same two retransmissions, the second on the partial ACK, in one recovery', () => {
+    const t = modelWithDrops(`${LINUX}option cc newreno\nclient connect\nwait 300ms\nclient send 100000\n`, [29001, 35001]);
+    const segs = fromModel(t);
+    expect(firstRetransmission(segs)).toMatchObject({ seq: 29001, dupAcks: 3 });
+    const [, second] = retransmissions(segs);
+    expect(second.seq).toBe(35001);
+    expect(second.lastAck).toBe(35001);
+    expect(second.t).toBe(second.lastAckAt);
+    const e = entering(t, 'fast-recovery')!;
+    const rtx2 = t.events.findIndex((ev, i) => i > e.i && ev.type === 'segment' && ev.t === second.t && ev.from === 'client' && ev.len > 0);
+    for (let i = e.i; i <= rtx2; i++) expect(ccAt(t, i)!.phase).toBe('fast-recovery');
+    expect(ccAt(t, rtx2)!.ssthresh).toBe(e.after.ssthresh);
+  });
+});
+
 describe('a retransmission timeout matches Linux', () => {
   const fx = load('linux-cc-rto');
   const linux = fromFixture(fx);

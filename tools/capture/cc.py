@@ -266,6 +266,9 @@ CASES = {
     'linux-cc-fast-retransmit-cubic': dict(
         run=bulk(100000), algo='cubic', drops=[('c2s', 1 + 29 * MSS, 1)],
         description='bulk send of 100000 bytes, cubic, the 30th data segment (seq 29001) dropped once: three duplicate ACKs, fast retransmit, recovery'),
+    'linux-cc-newreno-two-losses': dict(
+        run=bulk(100000), algo='reno', drops=[('c2s', 1 + 29 * MSS, 1), ('c2s', 1 + 35 * MSS, 1)],
+        description='bulk send of 100000 bytes, reno (NewReno without SACK), the 30th and 36th data segments (seq 29001 and 35001) dropped once: fast retransmit of the first, the partial ACK retransmits the second at once, one window reduction'),
     'linux-cc-rto': dict(
         run=bulk(60000), algo='cubic', drops=[('c2s', 1 + k * MSS, 1) for k in range(10, 30)],
         description='bulk send of 60000 bytes, cubic, the whole second flight (data segments 11-30) dropped once: no ACK comes back, the retransmission timer fires, slow start again from 1 segment'),
