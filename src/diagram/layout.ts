@@ -164,7 +164,8 @@ export function getLayout(raw: Trace, compact: boolean, bo: BandOptions = {}): L
     cache.set(trace, m);
   }
   const mode = bo.bands ?? 'auto';
-  const budget = bo.maxRows ?? DEFAULT_MAX_ROWS;
+  // A budget that is not a positive number (NaN, negative) is the default; Infinity never collapses.
+  const budget = bo.maxRows !== undefined && bo.maxRows > 0 ? bo.maxRows : DEFAULT_MAX_ROWS;
   const get = (key: string, collapse: boolean, expandBand: Band | null): Layout => {
     let l = m!.get(key);
     if (!l || l.eventCount !== trace.events.length) {

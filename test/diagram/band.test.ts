@@ -3,12 +3,13 @@
  * (src/diagram/layout.ts), and the band under the player's cursor expands.
  */
 import { describe, it, expect } from 'vitest';
-import { runSource } from '../../src/tcp/index.js';
+import { runSource, SCENARIOS } from '../../src/tcp/index.js';
 import type { SegmentEvent, Trace } from '../../src/tcp/index.js';
 import { foldTrace } from '../../src/tcp/fold.js';
 import { render, renderWindow, eventRow } from '../../src/diagram/render.js';
 import { bandAt, BAND_MIN, DEFAULT_MAX_ROWS, getLayout } from '../../src/diagram/layout.js';
 import { withLang } from '../../src/i18n/index.js';
+import { strWidth } from '../../src/diagram/text.js';
 
 function trace(src: string): Trace {
   const r = runSource(src);
@@ -132,5 +133,29 @@ describe('bands', () => {
     const mid = renderWindow(big, { width: 120, fromRow: Math.floor(on.totalRows / 2), rows: 24 });
     expect(mid.body.join('\n')).toMatch(/×\d+ segments \d+-\d+/);
     expect(mid.body.join('\n')).toMatch(/×\d+ ACKs ack=\d+-\d+/);
+  });
+
+  it('every built-in scenario draws as before by default (under the budget), and in bands within its width', () => {
+    for (const sc of SCENARIOS) {
+      const t = trace(sc.source);
+      for (const width of [50, 120]) {
+        const auto = render(t, { width });
+        expect(auto, sc.name).toEqual(render(t, { width, bands: 'off' }));
+        const on = render(t, { width, bands: 'on' });
+        for (const line of on) expect(strWidth(line), `${sc.name} ${width}`).toBeLessThanOrEqual(width);
+        // Every segment is drawn alone or inside exactly one collapsed band.
+        const l = getLayout(t, false, { bands: 'on' });
+        const hidden = l.collapsed.reduce((n, b) => n + b.members.length - 1, 0);
+        const arrows = l.items.filter((it) => it.kind === 'arrow').length;
+        expect(arrows + hidden, sc.name).toBe(getLayout(t, false, { bands: 'off' }).items.filter((it) => it.kind === 'arrow').length);
+      }
+    }
+  });
+
+  it('bad option values fall back: a height budget that is not a positive number is the default', () => {
+    for (const maxRows of [Number.NaN, -1, Number.POSITIVE_INFINITY]) {
+      expect(render(bulk, { width: 100, maxRows })).toEqual(render(bulk, { width: 100, bands: 'off' }));
+    }
+    for (const expand of [Number.NaN, -1, 1e9]) expect(render(bulk, { width: 100, bands: 'on', expand })).toEqual(render(bulk, { width: 100, bands: 'on' }));
   });
 });
