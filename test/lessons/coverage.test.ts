@@ -167,8 +167,8 @@ const segments = (t: Trace): SegmentEvent[] => t.events.filter((e): e is Segment
 describe('numbers read off a live diagram are the model\'s numbers', () => {
   // [quiz id, scenario its lesson draws, the number computed from that scenario's trace]
   const cases: [string, string, (t: Trace) => number | undefined][] = [
-    // lesson 10: the window the server advertises in its ACK with ack=3101
-    ['window-after-ack', 'zero-window', (t) => segments(t).find((s) => s.from === 'server' && s.ack === 3101)?.window],
+    // lesson 10: the window the server advertises in its ACK with ack=2101
+    ['window-after-ack', 'zero-window', (t) => segments(t).find((s) => s.from === 'server' && s.ack === 2101)?.window],
     // lesson 10: when the third zero-window probe (persist timer) leaves
     ['zero-window-probe-gap', 'zero-window', (t) => t.events.filter((e) => e.type === 'timer' && e.timer === 'persist' && e.action === 'fired')[2]?.t],
     // lesson 10: how long after the header Nagle releases the body (the first Nagle block's script)
