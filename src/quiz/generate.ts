@@ -5,7 +5,7 @@
  *
  * The model is passed in (`TcpRunner`, normally `runSource` from src/tcp) so this file stays testable.
  */
-import type { RunOptions, ScriptError, SegmentEvent, StateEvent, Trace, TraceEvent } from '../tcp/types.js';
+import type { AppEvent, CcSnapshot, RunOptions, ScriptError, SegmentEvent, StateEvent, Trace, TraceEvent } from '../tcp/types.js';
 import { foldTrace } from '../tcp/fold.js';
 import { makeRng, type Rng } from './rng.js';
 import { GEN as S } from './strings.js';
@@ -14,7 +14,21 @@ import type { Choice, Question, Topic } from './types.js';
 
 export type TcpRunner = (text: string, opts?: RunOptions) => { ok: true; trace: Trace } | { ok: false; errors: ScriptError[] };
 
-export const GEN_KINDS = ['ack', 'seq', 'state', 'next-segment', 'retransmit'] as const;
+export const GEN_KINDS = [
+  'ack',
+  'seq',
+  'state',
+  'next-segment',
+  'retransmit',
+  'window-after-read',
+  'zero-window-probe',
+  'slow-start-cwnd',
+  'ssthresh-dupacks',
+  'fast-retransmit',
+] as const;
+
+/** Kinds read from the sender's congestion state (HostSnapshot.cc): offered only when the model gives it. */
+export const CC_KINDS: readonly GenKind[] = ['slow-start-cwnd', 'ssthresh-dupacks', 'fast-retransmit'];
 export type GenKind = (typeof GEN_KINDS)[number];
 
 /** The topics each kind's questions are tagged with (used for topic filters). */
@@ -24,6 +38,11 @@ export const GEN_TOPICS: Record<GenKind, Topic[]> = {
   state: ['handshake', 'close', 'time-wait'],
   'next-segment': ['handshake', 'close'],
   retransmit: ['reliability'],
+  'window-after-read': ['flow-control'],
+  'zero-window-probe': ['flow-control'],
+  'slow-start-cwnd': ['congestion-control'],
+  'ssthresh-dupacks': ['congestion-control'],
+  'fast-retransmit': ['congestion-control', 'reliability'],
 };
 
 interface Template {
@@ -44,6 +63,40 @@ const TEMPLATES: Record<string, Template> = {
     name: 'data-retransmit',
     body: (r) => ['client connect', 'drop next client', `client send ${r.range(1, 20) * 50}`],
   },
+  // Flow control: a small receive buffer fills (zero window), probes, then a read (docs/scripts.md).
+  'zero-window': {
+    name: 'zero-window',
+    body: (r) => {
+      const mss = r.pick([500, 1000]);
+      const buffer = mss * r.range(3, 8);
+      const read = (mss / 2) * r.range(1, (2 * buffer) / mss);
+      return [
+        `option profile ${r.pick(['rfc', 'linux'])}`,
+        `option mss ${mss}`,
+        `option rcvbuf server ${buffer}`,
+        'client connect',
+        `client send ${buffer + mss * r.range(1, 4)}`,
+        `wait ${r.range(5, 8)}s`,
+        `server read ${read}`,
+      ];
+    },
+  },
+  // Congestion control: a bulk transfer, without loss or with one data segment lost.
+  'slow-start': {
+    name: 'slow-start',
+    body: (r) => [`option profile ${r.pick(['rfc', 'linux'])}`, `option mss ${r.pick([1000, 1460])}`, 'client connect', `client send ${r.range(60, 120) * 1000}`],
+  },
+  'fast-retransmit': {
+    name: 'fast-retransmit',
+    body: (r) => [
+      `option profile ${r.pick(['rfc', 'linux'])}`,
+      `option mss ${r.pick([1000, 1460])}`,
+      // Segment ids from 3 are the data (0-2: the handshake); lose one a few segments in.
+      `drop segment ${r.range(5, 14)}`,
+      'client connect',
+      `client send ${r.range(40, 80) * 1000}`,
+    ],
+  },
 };
 
 const KIND_TEMPLATES: Record<GenKind, string[]> = {
@@ -52,6 +105,11 @@ const KIND_TEMPLATES: Record<GenKind, string[]> = {
   state: ['handshake', 'transfer', 'four-way-close'],
   'next-segment': ['handshake', 'four-way-close', 'transfer'],
   retransmit: ['syn-retransmit', 'data-retransmit'],
+  'window-after-read': ['zero-window'],
+  'zero-window-probe': ['zero-window'],
+  'slow-start-cwnd': ['slow-start'],
+  'ssthresh-dupacks': ['fast-retransmit'],
+  'fast-retransmit': ['fast-retransmit'],
 };
 
 const DELAYS = [10, 20, 25, 40, 50, 75, 100];
@@ -192,7 +250,159 @@ export function generateQuestion(kind: GenKind, seed: number, run: TcpRunner): Q
         hints: [S.hintRetransmit],
       };
     }
+    case 'window-after-read': {
+      const read = trace.events.findIndex((e) => e.type === 'app' && e.host === 'server' && e.call === 'receive');
+      const next = segs.find((x) => x.index > read && x.ev.from === 'server' && x.ev.window !== undefined);
+      if (read < 0 || !next) throw new Error(`no window after the read in generated ${b.scenario} run`);
+      const readEv = trace.events[read] as AppEvent;
+      const { mss, buffer } = scriptNumbers(b.source);
+      const before = trace.snapshots[read - 1]?.server?.received;
+      return {
+        ...base(kind, seed, b, shownBefore(trace, read)),
+        type: 'numeric',
+        prompt: S.windowPrompt(buffer, mss, readEv.bytes ?? 0),
+        answer: next.ev.window!,
+        explanation: S.windowExplain(next.ev.window!, buffer, readEv.bytes ?? 0, before ?? null, next.ev.explain),
+        hints: [S.hintWindow],
+      };
+    }
+    case 'zero-window-probe': {
+      const probes = zeroWindowProbes(trace);
+      if (probes.length < 2) throw new Error(`fewer than two zero-window probes in generated ${b.scenario} run`);
+      const j = rng.range(1, probes.length - 1);
+      const p = probes[j];
+      const prev = probes[j - 1];
+      const gap = p.ev.t - prev.ev.t;
+      const prevGap = j >= 2 ? prev.ev.t - probes[j - 2].ev.t : null;
+      return {
+        ...base(kind, seed, b, shownBefore(trace, p.index)),
+        type: 'numeric',
+        prompt: S.probePrompt(prev.ev.t, j),
+        answer: p.ev.t,
+        unit: 'ms',
+        explanation: S.probeExplain(p.ev.t, gap, prevGap, p.ev.explain),
+        hints: [S.hintProbe],
+      };
+    }
+    case 'slow-start-cwnd': {
+      const rows = ccOf(trace, 'client');
+      const firstData = segs.find((x) => x.ev.from === 'client' && x.ev.len > 0);
+      if (rows.length === 0 || !firstData) throw new Error(`no congestion state in generated ${b.scenario} run`);
+      const rtt = 2 * scriptNumbers(b.source).delay;
+      // Round trip k ends k RTTs after the first data segment; the answer is cwnd then, in slow start.
+      const at = (k: number) => {
+        const end = firstData.ev.t + k * rtt;
+        let last = -1;
+        for (let i = 0; i < trace.events.length && trace.events[i].t <= end; i++) last = i;
+        return last;
+      };
+      const ok = [1, 2, 3].filter((k) => {
+        const cc = trace.snapshots[at(k)]?.client?.cc;
+        return cc !== undefined && cc.phase === 'slow-start' && cc.ssthresh === null && at(k) < trace.events.length - 1;
+      });
+      if (ok.length === 0) throw new Error(`slow start too short in generated ${b.scenario} run`);
+      const k = rng.pick(ok);
+      const idx = at(k);
+      const cc = trace.snapshots[idx].client.cc!;
+      const iw = rows[0].cwnd;
+      const mss = scriptNumbers(b.source).mss;
+      return {
+        ...base(kind, seed, b, idx + 1),
+        type: 'numeric',
+        prompt: S.cwndPrompt(algoName(trace), iw, mss, k),
+        answer: cc.cwnd,
+        explanation: S.cwndExplain(cc.cwnd, iw, k, trace.profile === 'rfc'),
+        hints: [S.hintCwnd],
+      };
+    }
+    case 'ssthresh-dupacks': {
+      const i = trace.snapshots.findIndex((sn, n) => n > 0 && sn.client?.cc?.phase === 'fast-recovery' && trace.snapshots[n - 1].client?.cc?.phase !== 'fast-recovery');
+      if (i <= 0) throw new Error(`no fast retransmit in generated ${b.scenario} run`);
+      const before = trace.snapshots[i - 1].client.cc!;
+      const after = trace.snapshots[i].client.cc!;
+      const mss = scriptNumbers(b.source).mss;
+      const rule =
+        before.algo === 'cubic'
+          ? S.ruleCubic(before.cwnd, trace.profile === 'linux' ? '717/1024' : '0.7')
+          : trace.profile === 'linux'
+            ? S.ruleRenoLinux(before.cwnd, mss)
+            : S.ruleReno(before.flight, mss);
+      return {
+        ...base(kind, seed, b, shownBefore(trace, i)),
+        type: 'numeric',
+        prompt: S.ssthreshPrompt(algoName(trace), before.cwnd, before.flight, mss),
+        answer: after.ssthresh ?? 0,
+        explanation: S.ssthreshExplain(after.ssthresh ?? 0, rule),
+        hints: [S.hintSsthresh],
+      };
+    }
+    case 'fast-retransmit': {
+      const lost = segs.find((x) => x.ev.from === 'client' && x.ev.fate === 'dropped' && x.ev.len > 0);
+      const again = lost && segs.find((x) => x.index > lost.index && x.ev.from === 'client' && x.ev.retransmission && x.ev.seq === lost.ev.seq);
+      if (!lost || !again) throw new Error(`no data retransmission in generated ${b.scenario} run`);
+      // By a timeout when a retransmission timer fired at that instant, else by fast retransmit.
+      const byRto = trace.events.some((e) => e.type === 'timer' && e.host === 'client' && e.timer === 'retransmit' && e.action === 'fired' && e.t === again.ev.t);
+      return {
+        ...base(kind, seed, b, shownBefore(trace, again.index)),
+        type: 'numeric',
+        prompt: S.fastRetxPrompt(lost.ev.seq, lost.ev.t),
+        answer: again.ev.t,
+        unit: 'ms',
+        explanation: S.fastRetxExplain(again.ev.t, byRto, again.ev.explain),
+        hints: [S.hintFastRetx],
+      };
+    }
   }
+}
+
+/** The numbers a generated script set (its option lines), with the model's defaults. */
+function scriptNumbers(source: string): { mss: number; buffer: number; delay: number } {
+  const num = (re: RegExp, dflt: number) => {
+    const m = re.exec(source);
+    return m ? Number(m[1]) : dflt;
+  };
+  return { mss: num(/^option mss (\d+)$/m, 536), buffer: num(/^option rcvbuf server (\d+)$/m, 65535), delay: num(/^option delay (\d+)ms$/m, 50) };
+}
+
+/** The client's zero-window probes: segments sent when its persist timer fires. */
+export function zeroWindowProbes(trace: Trace): { ev: SegmentEvent; index: number }[] {
+  const out: { ev: SegmentEvent; index: number }[] = [];
+  trace.events.forEach((e, i) => {
+    if (e.type !== 'timer' || e.timer !== 'persist' || e.action !== 'fired') return;
+    for (let j = i + 1; j < trace.events.length && trace.events[j].t === e.t; j++) {
+      const n = trace.events[j];
+      if (n.type === 'segment' && n.from === e.host) {
+        out.push({ ev: n, index: j });
+        break;
+      }
+    }
+  });
+  return out;
+}
+
+function ccOf(trace: Trace, host: string): CcSnapshot[] {
+  return trace.snapshots.flatMap((sn) => (sn[host]?.cc ? [sn[host].cc!] : []));
+}
+
+/** The congestion control of the run's client as the prompts name it (`NewReno, rfc profile`). */
+function algoName(trace: Trace): string {
+  const algo = ccOf(trace, 'client')[0]?.algo ?? 'reno';
+  return `${{ reno: 'Reno', newreno: 'NewReno', cubic: 'CUBIC' }[algo]}, ${trace.profile}`;
+}
+
+/**
+ * True when the model gives congestion state (HostSnapshot.cc): the congestion kinds are only
+ * offered then. Remembered per runner.
+ */
+const ccSupport = new WeakMap<TcpRunner, boolean>();
+export function modelHasCc(run: TcpRunner): boolean {
+  let v = ccSupport.get(run);
+  if (v === undefined) {
+    const r = run('client connect\nclient send 3000\n', { name: 'cc-probe' });
+    v = r.ok && r.trace.snapshots.some((sn) => sn.client?.cc !== undefined);
+    ccSupport.set(run, v);
+  }
+  return v;
 }
 
 /** Parses `gen/<kind>/<seed>`. */
@@ -207,14 +417,16 @@ export function generateById(id: string, run: TcpRunner): Question | null {
   return p ? generateQuestion(p.kind, p.seed, run) : null;
 }
 
-/** Kinds that can ask about at least one of `topics` (all kinds when `topics` is empty). */
-export function kindsFor(topics: readonly Topic[]): GenKind[] {
-  return GEN_KINDS.filter((k) => topics.length === 0 || GEN_TOPICS[k].some((t) => topics.includes(t)));
+/** Kinds that can ask about at least one of `topics` (all kinds when `topics` is empty); with the
+ *  model (`run`), the congestion kinds only when it gives congestion state. */
+export function kindsFor(topics: readonly Topic[], run?: TcpRunner): GenKind[] {
+  const cc = run === undefined || modelHasCc(run);
+  return GEN_KINDS.filter((k) => (cc || !CC_KINDS.includes(k)) && (topics.length === 0 || GEN_TOPICS[k].some((t) => topics.includes(t))));
 }
 
 /** `count` generated questions for a session, reproducible from `seed`. */
 export function generateQuestions(seed: number, count: number, topics: readonly Topic[], run: TcpRunner): Question[] {
-  const kinds = kindsFor(topics);
+  const kinds = kindsFor(topics, run);
   if (kinds.length === 0) return [];
   const rng = makeRng(seed);
   const out: Question[] = [];

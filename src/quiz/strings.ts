@@ -21,6 +21,38 @@ const GEN_EN = {
   hintState: 'Follow this host\'s state changes in the diagram: which segment did it last send or receive?',
   hintNext: 'Who has something left to send or acknowledge?',
   hintRetransmit: 'The retransmission timer starts when the segment is sent; the initial RTO is a fixed value.',
+  // flow control and congestion control (issue 11)
+  windowPrompt: (buffer: number, mss: number, read: number) =>
+    `The server's receive buffer holds ${buffer} bytes (MSS ${mss}) and its application has read nothing, so the window has closed. Now the application reads ${read} bytes. What window (win=) does the server's next segment advertise?`,
+  windowExplain: (win: number, buffer: number, read: number, unread: number | null, explain: string) =>
+    `win=${win}. The window offered is the free space of the ${buffer}-byte buffer${unread !== null ? ` (${unread} bytes were unread before the read of ${read})` : ''}, but with receiver silly-window avoidance (RFC 9293 §3.8.6.2.2) it only opens once it can grow by min(buffer/2, MSS), and never shrinks. ${explain}`,
+  probePrompt: (last: number, n: number) =>
+    `The server advertises a zero window and the client's persist timer probes it. Zero-window probe ${n} went out at t=${last} ms and was answered with win=0. At what time (ms) does the next probe go out?`,
+  probeExplain: (at: number, gap: number, prevGap: number | null, explain: string) =>
+    `At t=${at} ms, ${gap} ms after the previous probe${prevGap !== null ? ` (the interval before was ${prevGap} ms)` : ''}: the persist timer backs off exponentially while the window stays closed (RFC 9293 §3.8.6.1; Linux starts from the RTO and doubles it, tcp_probe_timer). ${explain}`,
+  cwndPrompt: (algo: string, iw: number, mss: number, k: number) =>
+    `A bulk transfer (MSS ${mss}, ${algo}) starts in slow start with an initial window of ${iw} bytes and no loss. What is the sender's cwnd (bytes) after ${k} round trip${k === 1 ? '' : 's'}?`,
+  cwndExplain: (cwnd: number, iw: number, k: number, rfc: boolean) =>
+    `cwnd = ${cwnd}. In slow start every ACK of new data adds up to one SMSS (RFC 5681 §3.1${rfc ? ', counting bytes per RFC 3465: at most 2*SMSS per ACK' : '; Linux counts whole segments'}), so cwnd grows from ${iw} by about the data acknowledged each round trip; with delayed ACKs (one ACK per two segments) the growth per round trip is less than doubling under RFC 5681's per-ACK rule. After ${k} round trip${k === 1 ? '' : 's'} the model's sender is at ${cwnd}.`,
+  ssthreshPrompt: (algo: string, cwnd: number, flight: number, mss: number) =>
+    `The sender (${algo}, MSS ${mss}) has cwnd = ${cwnd} and FlightSize = ${flight} bytes when the third duplicate ACK arrives. What does ssthresh become (bytes)?`,
+  ssthreshExplain: (ssthresh: number, rule: string) => `ssthresh = ${ssthresh}. ${rule}`,
+  ruleReno: (flight: number, mss: number) =>
+    `RFC 5681 §3.2 step 2 (equation 4): ssthresh = max(FlightSize / 2, 2*SMSS) = max(${flight} / 2, ${2 * mss}).`,
+  ruleRenoLinux: (cwnd: number, mss: number) =>
+    `Linux's Reno (tcp_reno_ssthresh) halves cwnd rather than FlightSize: ssthresh = max(cwnd / 2, 2*SMSS) = max(${cwnd} / 2, ${2 * mss}).`,
+  ruleCubic: (cwnd: number, beta: string) => `CUBIC (RFC 9438 §4.6) multiplies by beta_cubic = ${beta}: ssthresh = cwnd * ${beta} from cwnd = ${cwnd} (at least 2*SMSS).`,
+  fastRetxPrompt: (lostSeq: number, sentAt: number) =>
+    `The data segment seq=${lostSeq} sent at t=${sentAt} ms is lost; the segments after it arrive and each draws a duplicate ACK. At what time (ms) is seq=${lostSeq} sent again?`,
+  fastRetxExplain: (at: number, rto: boolean, explain: string) =>
+    rto
+      ? `At t=${at} ms, when the retransmission timer fires: fewer than three duplicate ACKs came back, so fast retransmit could not start (RFC 5681 §3.2, RFC 6298). ${explain}`
+      : `At t=${at} ms, when the third duplicate ACK arrives: fast retransmit (RFC 5681 §3.2 step 2) re-sends the first unacknowledged segment without waiting for the RTO. ${explain}`,
+  hintWindow: 'The window is the free buffer space, but the receiver avoids offering small windows.',
+  hintProbe: 'Look at the gaps between the probes so far.',
+  hintCwnd: 'Slow start: cwnd grows by the data acknowledged, up to one SMSS per ACK.',
+  hintSsthresh: 'RFC 5681 cuts ssthresh to half the data in flight; CUBIC uses its beta.',
+  hintFastRetx: 'Count the duplicate ACKs: the third one triggers fast retransmit.',
 };
 
 const MODE_NAMES_EN = {
@@ -173,6 +205,35 @@ const GEN_ZH: Translation<typeof GEN_EN> = {
   hintState: '在时序图中跟踪这台主机的状态变化：它最后发送或收到的是哪个报文段？',
   hintNext: '谁还有数据要发送，或者还有报文段要确认？',
   hintRetransmit: '重传计时器在报文段发出时启动；初始 RTO 是一个固定值。',
+  windowPrompt: (buffer, mss, read) =>
+    `服务器的接收缓冲区为 ${buffer} 字节（MSS ${mss}），应用程序一直没有读取，窗口已经关闭。现在应用程序读取了 ${read} 字节。服务器下一个报文段通告的窗口（win=）是多少？`,
+  windowExplain: (win, buffer, read, unread, explain) =>
+    `win=${win}。通告的窗口是 ${buffer} 字节缓冲区中的空闲空间${unread !== null ? `（读取 ${read} 字节之前有 ${unread} 字节未读）` : ''}，但接收方的糊涂窗口避免（RFC 9293 §3.8.6.2.2）只有在窗口能增大 min(缓冲区/2, MSS) 时才打开窗口，并且窗口从不收缩。${explain}`,
+  probePrompt: (last, n) =>
+    `服务器通告零窗口，客户端的坚持定时器在探测它。第 ${n} 个零窗口探测在 t=${last} ms 发出，得到的回答是 win=0。下一个探测在什么时刻（ms）发出？`,
+  probeExplain: (at, gap, prevGap, explain) =>
+    `在 t=${at} ms，距上一个探测 ${gap} ms${prevGap !== null ? `（之前的间隔是 ${prevGap} ms）` : ''}：窗口一直关闭时，坚持定时器按指数退避（RFC 9293 §3.8.6.1；Linux 从 RTO 开始每次加倍，见 tcp_probe_timer）。${explain}`,
+  cwndPrompt: (algo, iw, mss, k) =>
+    `一次批量传输（MSS ${mss}，${algo}）从慢启动开始，初始窗口为 ${iw} 字节，没有丢包。${k} 个往返之后，发送方的 cwnd 是多少字节？`,
+  cwndExplain: (cwnd, iw, k, rfc) =>
+    `cwnd = ${cwnd}。慢启动中每个确认新数据的 ACK 最多使 cwnd 增加一个 SMSS（RFC 5681 §3.1${rfc ? '，按 RFC 3465 按字节计数：每个 ACK 最多 2*SMSS' : '；Linux 按整段计数'}），所以 cwnd 从 ${iw} 起每个往返大约增加被确认的数据量；有延迟 ACK（每两个报文段一个 ACK）时，按 RFC 5681 的每 ACK 规则，每个往返的增长不到一倍。${k} 个往返之后，模型中的发送方为 ${cwnd}。`,
+  ssthreshPrompt: (algo, cwnd, flight, mss) =>
+    `发送方（${algo}，MSS ${mss}）在第三个重复 ACK 到达时 cwnd = ${cwnd}，FlightSize = ${flight} 字节。ssthresh 变为多少字节？`,
+  ssthreshExplain: (ssthresh, rule) => `ssthresh = ${ssthresh}。${rule}`,
+  ruleReno: (flight, mss) => `RFC 5681 §3.2 第 2 步（公式 4）：ssthresh = max(FlightSize / 2, 2*SMSS) = max(${flight} / 2, ${2 * mss})。`,
+  ruleRenoLinux: (cwnd, mss) => `Linux 的 Reno（tcp_reno_ssthresh）减半的是 cwnd 而不是 FlightSize：ssthresh = max(cwnd / 2, 2*SMSS) = max(${cwnd} / 2, ${2 * mss})。`,
+  ruleCubic: (cwnd, beta) => `CUBIC（RFC 9438 §4.6）乘以 beta_cubic = ${beta}：从 cwnd = ${cwnd} 得到 ssthresh = cwnd * ${beta}（至少 2*SMSS）。`,
+  fastRetxPrompt: (lostSeq, sentAt) =>
+    `在 t=${sentAt} ms 发送的数据报文段 seq=${lostSeq} 丢失了；它后面的报文段到达，每个都引出一个重复 ACK。seq=${lostSeq} 在什么时刻（ms）重传？`,
+  fastRetxExplain: (at, rto, explain) =>
+    rto
+      ? `在 t=${at} ms，重传计时器超时的时候：回来的重复 ACK 不到三个，无法启动快速重传（RFC 5681 §3.2，RFC 6298）。${explain}`
+      : `在 t=${at} ms，第三个重复 ACK 到达的时候：快速重传（RFC 5681 §3.2 第 2 步）不等 RTO 超时，立即重传第一个未确认的报文段。${explain}`,
+  hintWindow: '窗口是缓冲区的空闲空间，但接收方会避免通告很小的窗口。',
+  hintProbe: '看一看目前各个探测之间的间隔。',
+  hintCwnd: '慢启动：cwnd 按被确认的数据增长，每个 ACK 最多一个 SMSS。',
+  hintSsthresh: 'RFC 5681 把 ssthresh 降为在途数据的一半；CUBIC 用它的 beta。',
+  hintFastRetx: '数一数重复 ACK：第三个重复 ACK 触发快速重传。',
 };
 
 const MODE_NAMES_ZH: Translation<typeof MODE_NAMES_EN> = {
