@@ -25,3 +25,13 @@ export function lessonFraction(lp: LessonProgress | undefined, l: Lesson): numbe
   const f = answered === null ? read : (read + answered) / 2;
   return Math.min(0.99, f);
 }
+
+/**
+ * How the lesson list and "Before this:" name a lesson: its number in the list (what the learner
+ * types to `synack learn N`) and its id, e.g. `8 three-way-handshake`; an id not among `listed`
+ * (a missing prerequisite) stays as it is.
+ */
+export function lessonRefLabel(id: string, listed: readonly { meta: { id: string } }[]): string {
+  const i = listed.findIndex((l) => l.meta.id === id);
+  return i < 0 ? id : `${i + 1} ${id}`;
+}

@@ -76,6 +76,8 @@ const UI_EN = {
   lessonMinutes: (m: number) => `${m} min`,
   lessonQuestions: (right: number, total: number) => `${right}/${total} right`,
   lessonPrereq: (ids: string[]) => `Before this: ${ids.join(', ')}`,
+  /** The selected lesson's id and the command that opens it (its number in the list). */
+  lessonRef: (n: number, id: string) => `${id} · synack learn ${n}`,
   lessonPrereqMissing: (ids: string[]) =>
     `Warning: prerequisite${ids.length === 1 ? '' : 's'} ${ids.map((i) => `'${i}'`).join(', ')} not among the loaded lessons`,
   brokenSection: (n: number) => `Broken lessons (${n}), not loaded:`,
@@ -268,6 +270,7 @@ const UI_ZH: Translation<typeof UI_EN> = {
   lessonMinutes: (m) => `${m} 分钟`,
   lessonQuestions: (right, total) => `答对 ${right}/${total}`,
   lessonPrereq: (ids) => `先修：${ids.join(', ')}`,
+  lessonRef: (n, id) => `${id} · synack learn ${n}`,
   lessonPrereqMissing: (ids) => `警告：先修课程 ${ids.map((i) => `'${i}'`).join(', ')} 不在已加载的课程中`,
   brokenSection: (n) => `损坏的课程（${n} 个），未加载：`,
   brokenHint: "修正文件后重新启动 synack；'synack check' 会列出所有错误。",

@@ -82,3 +82,16 @@ describe('a lesson reopened shows the answers given, and r is practice', () => {
     if (recall) expect(initQuiz(recall, { type: 'recall', grade: 'good' }).revealed).toBe(true);
   });
 });
+
+describe('lesson ids in the list and in "Before this:"', () => {
+  it('the selected lesson shows its id and the number synack learn takes; prerequisites by number and id', async () => {
+    const r = await renderInk(app({ screen: 'lessons' }, emptyProgress(), []), { columns: 80, rows: 24 });
+    await r.press('down');
+    expect(r.frame()).toContain('handshake · synack learn 2');
+    expect(r.frame()).toContain('Before this: 1 basics');
+    await r.press('down');
+    expect(r.frame()).toContain('closing · synack learn 3');
+    expect(r.frame()).toContain('Before this: 2 handshake');
+    await r.unmount();
+  });
+});

@@ -12,6 +12,7 @@ import { glyphs } from '../components/theme.js';
 import { truncate, wrap } from '../components/text.js';
 import { clean } from '../components/markdown.js';
 import { lessonComplete, lessonStatus, markGlyph, sortedLessons } from './home.js';
+import { lessonRefLabel } from '../lesson-progress.js';
 import { positionUpdate } from './lesson.js';
 
 export interface LessonsState {
@@ -102,7 +103,8 @@ function LessonsView(props: { s: LessonsState; ctx: AppContext }) {
   const about: { text: string; warn?: boolean }[] = [];
   if (sel) {
     about.push(...wrap(clean(sel.meta.summary), w).map((text) => ({ text })));
-    if (sel.meta.prerequisites.length) about.push({ text: truncate(UI.lessonPrereq(sel.meta.prerequisites.map(clean)), w, g.ellipsis) });
+    if (sel.meta.prerequisites.length) about.push({ text: truncate(UI.lessonPrereq(sel.meta.prerequisites.map((id) => lessonRefLabel(clean(id), sorted))), w, g.ellipsis) });
+    about.push({ text: truncate(UI.lessonRef(index + 1, clean(sel.meta.id)), w, g.ellipsis) });
     const missing = missingPrerequisites(ctx, sel);
     if (missing.length) about.push({ text: truncate(UI.lessonPrereqMissing(missing.map(clean)), w, g.ellipsis), warn: true });
   } else {
