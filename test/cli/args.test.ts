@@ -4,20 +4,24 @@
  * one line `synack CMD: message` with exit 2.
  */
 import { describe, it, expect } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { commandHelp, distance, generalHelp, parseCommand, suggest } from '../../src/cli/args.js';
 import { COMMANDS, type CommandName } from '../../src/cli/strings.js';
 import { UsageError } from '../../src/cli/io.js';
 import { fakeIO } from './helpers.js';
+import { runMain } from '../../src/cli/main.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const NAMES = Object.keys(COMMANDS) as CommandName[];
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, SYNACK_HOME: '/nonexistent-synack-home' }, timeout: 20000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+/** The command line in this process (src/cli/main.ts), piped; the process itself is tested below
+ *  (EPIPE) and in test/reliability/not-a-terminal.test.ts (exit statuses, no TTY). */
+async function cli(args: string[]) {
+  const f = fakeIO({ env: { ...process.env, SYNACK_HOME: '/nonexistent-synack-home' } });
+  const code = await runMain(args, f.io);
+  return { code, out: f.out(), err: f.err() };
 }
 
 async function load(name: CommandName) {
@@ -109,45 +113,45 @@ describe('parseCommand', () => {
   });
 });
 
-describe('the synack binary (dist/cli.js)', () => {
-  it('a mistyped command: did you mean, exit 2', () => {
-    const r = cli(['trce']);
+describe('the command line', () => {
+  it('a mistyped command: did you mean, exit 2', async () => {
+    const r = await cli(['trce']);
     expect(r.code).toBe(2);
     expect(r.err).toBe("synack: unknown command 'trce'. Did you mean 'trace'? Run 'synack --help' for the list.\n");
   });
-  it('synack help CMD is CMD --help; an unknown topic is a usage error', () => {
-    const a = cli(['help', 'diagram']);
+  it('synack help CMD is CMD --help; an unknown topic is a usage error', async () => {
+    const a = await cli(['help', 'diagram']);
     expect(a.code).toBe(0);
     expect(a.out).toBe(commandHelp('diagram'));
-    const b = cli(['diagram', '--help']);
+    const b = await cli(['diagram', '--help']);
     expect(b.out).toBe(a.out);
-    const c = cli(['help', 'diagarm']);
+    const c = await cli(['help', 'diagarm']);
     expect(c.code).toBe(2);
     expect(c.err).toContain("Did you mean 'diagram'?");
   });
-  it('--widht: did you mean --width', () => {
-    const r = cli(['diagram', 'handshake', '--widht', '60']);
+  it('--widht: did you mean --width', async () => {
+    const r = await cli(['diagram', 'handshake', '--widht', '60']);
     expect(r.code).toBe(2);
     expect(r.err).toContain("Did you mean '--width'?");
   });
-  it('--width outside 40-300 says the range', () => {
+  it('--width outside 40-300 says the range', async () => {
     for (const w of ['1', '39', '301', '10000']) {
-      const r = cli(['diagram', 'handshake', '--plain', '--width', w]);
+      const r = await cli(['diagram', 'handshake', '--plain', '--width', w]);
       expect(r.code).toBe(2);
       expect(r.err).toBe(`synack diagram: --width must be a whole number from 40 to 300, not '${w}'.\n`);
     }
-    expect(cli(['diagram', 'handshake', '--plain', '--width', '40']).code).toBe(0);
-    expect(cli(['diagram', 'handshake', '--plain', '--width', '300']).code).toBe(0);
+    expect((await cli(['diagram', 'handshake', '--plain', '--width', '40'])).code).toBe(0);
+    expect((await cli(['diagram', 'handshake', '--plain', '--width', '300'])).code).toBe(0);
   });
-  it('quiz --count 0 and 999999999 say what is allowed, at once (no hang)', () => {
+  it('quiz --count 0 and 999999999 say what is allowed, at once (no hang)', async () => {
     for (const n of ['0', '999999999']) {
-      const r = cli(['quiz', '--print', '--count', n]);
+      const r = await cli(['quiz', '--print', '--count', n]);
       expect(r.code).toBe(2);
       expect(r.err).toBe(`synack quiz: --count must be a whole number from 1 to 200, not '${n}'.\n`);
     }
   });
-  it('quiz without a terminal exits 2 with one synack: prefix', () => {
-    const r = cli(['quiz']);
+  it('quiz without a terminal exits 2 with one synack: prefix', async () => {
+    const r = await cli(['quiz']);
     expect(r.code).toBe(2);
     expect(r.err).toBe('synack quiz: interactive mode needs a terminal; use --print for a worksheet.\n');
   });
