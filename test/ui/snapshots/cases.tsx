@@ -80,12 +80,6 @@ export interface ScreenCase {
 const lessonAt = (position = 0): ScreenRequest => ({ screen: 'lesson', lessonId: 'every-quiz', position });
 const every = { lessons: everyQuizLessons, progress: emptyProgress };
 
-/** Tab to the n-th interactive block of the every-quiz lesson (1 single, 2 multi, 3 true/false,
- *  4 diagram, 5 numeric, 6 text, 7 order, 8 recall). */
-const focus = (n: number) => async (r: Rendered) => {
-  for (let i = 0; i < n; i++) await r.press('tab');
-};
-
 export const CASES: ScreenCase[] = [
   { name: 'home', initial: { screen: 'home' }, shows: /Continue|Lessons/ },
   { name: 'home-fresh-ascii', initial: { screen: 'home' }, progress: emptyProgress, ascii: true },
@@ -98,25 +92,6 @@ export const CASES: ScreenCase[] = [
     act: async (r) => r.press('G', 'tab', 'tab', 'tab', 'right', 'right', 'right'),
     shows: /step 3\/4/,
   },
-  { name: 'lesson-top', initial: lessonAt(), ...every, shows: /Every quiz type/ },
-  { name: 'lesson-table', initial: lessonAt(), ...every, act: async (r) => r.press('j', 'j', 'j', 'j'), shows: /Segment|SYN/ },
-  { name: 'quiz-single', initial: lessonAt(), ...every, act: focus(1), shows: /Which segment opens/ },
-  { name: 'quiz-single-answered', initial: lessonAt(), ...every, act: async (r) => (await focus(1)(r), r.press('b', 'enter')), shows: /Which segment opens/ },
-  { name: 'quiz-multi', initial: lessonAt(), ...every, act: focus(2), shows: /Which flags/ },
-  { name: 'quiz-multi-answered', initial: lessonAt(), ...every, act: async (r) => (await focus(2)(r), r.press('a', 'c', 'enter')), shows: /Which flags/ },
-  { name: 'quiz-truefalse', initial: lessonAt(), ...every, act: focus(3), shows: /carries the ACK flag/ },
-  { name: 'quiz-truefalse-answered', initial: lessonAt(), ...every, act: async (r) => (await focus(3)(r), r.press('f', 'enter')), shows: /carries the ACK flag/ },
-  { name: 'lesson-diagram', initial: lessonAt(), ...every, act: async (r) => (await focus(4)(r), r.press('right', 'right', 'right')), shows: /step/ },
-  { name: 'quiz-numeric', initial: lessonAt(), ...every, act: focus(5), shows: /what ack does the server send/ },
-  { name: 'quiz-numeric-answered', initial: lessonAt(), ...every, act: async (r) => (await focus(5)(r), await r.type('100'), r.press('enter')), shows: /what ack does the server send/ },
-  { name: 'quiz-text', initial: lessonAt(), ...every, act: focus(6), shows: /after sending its SYN,ACK/ },
-  { name: 'quiz-text-answered', initial: lessonAt(), ...every, act: async (r) => (await focus(6)(r), await r.type('syn-received'), r.press('enter')), shows: /after sending its SYN,ACK/ },
-  { name: 'quiz-order', initial: lessonAt(), ...every, act: focus(7), shows: /Put the segments in order/ },
-  { name: 'quiz-order-answered', initial: lessonAt(), ...every, act: async (r) => (await focus(7)(r), r.press('enter')), shows: /Put the segments in order/ },
-  { name: 'quiz-recall', initial: lessonAt(), ...every, act: focus(8), shows: /three segments to open/ },
-  { name: 'quiz-recall-answered', initial: lessonAt(), ...every, act: async (r) => (await focus(8)(r), await r.type('ISNs'), r.press('enter', '3')), shows: /three segments to open/ },
-  { name: 'lesson-end', initial: lessonAt(), ...every, act: async (r) => r.press('G'), shows: /every quiz type/ },
-  { name: 'help-overlay', initial: lessonAt(), ...every, act: async (r) => r.press('?') },
   { name: 'help', initial: { screen: 'help' } },
   { name: 'player', initial: player('handshake'), progress: emptyProgress, act: async (r) => r.press('right', 'right', 'right'), shows: /SYN/ },
   { name: 'player-end', initial: player('syn-retransmit'), progress: emptyProgress, act: async (r) => r.press('end'), shows: /SYN/ },
@@ -149,6 +124,62 @@ export const CASES: ScreenCase[] = [
     shows: /Score/,
   },
 ];
+
+/**
+ * One render per size reads the every-quiz lesson from the top: each step acts on the screen the
+ * step before left (so later quizzes show the earlier ones answered above them), and the frame
+ * after each step is that step's snapshot. One app and one pass over the lesson instead of one per
+ * snapshot.
+ */
+export interface WalkStep {
+  name: string;
+  act?: (r: Rendered) => Promise<void>;
+  shows?: RegExp;
+}
+
+// An answered quiz shows ✓/✗ marks (the verdict line itself can be below the fold at 40x12).
+export const LESSON_WALK: WalkStep[] = [
+  { name: 'lesson-top', shows: /Every quiz type/ },
+  { name: 'lesson-table', act: async (r) => r.press('j', 'j', 'j', 'j'), shows: /Segment|SYN/ },
+  { name: 'quiz-single', act: async (r) => r.press('tab'), shows: /Which segment opens/ },
+  { name: 'quiz-single-answered', act: async (r) => r.press('b', 'enter'), shows: /Which segment opens.*[✓✗]/ },
+  { name: 'quiz-multi', act: async (r) => r.press('tab'), shows: /Which flags/ },
+  { name: 'quiz-multi-answered', act: async (r) => r.press('a', 'c', 'enter'), shows: /Which flags.*[✓✗]/ },
+  { name: 'quiz-truefalse', act: async (r) => r.press('tab'), shows: /carries the ACK flag/ },
+  { name: 'quiz-truefalse-answered', act: async (r) => r.press('f', 'enter'), shows: /carries the ACK flag.*[✓✗]/ },
+  { name: 'lesson-diagram', act: async (r) => r.press('tab', 'right', 'right', 'right'), shows: /step/ },
+  { name: 'quiz-numeric', act: async (r) => r.press('tab'), shows: /what ack does the server send/ },
+  { name: 'quiz-numeric-answered', act: async (r) => (await r.type('100'), r.press('enter')), shows: /what ack does the server send.*[✓✗]/ },
+  { name: 'quiz-text', act: async (r) => r.press('tab'), shows: /after sending its SYN,ACK/ },
+  { name: 'quiz-text-answered', act: async (r) => (await r.type('syn-received'), r.press('enter')), shows: /after sending its SYN,ACK.*[✓✗]/ },
+  { name: 'quiz-order', act: async (r) => r.press('tab'), shows: /Put the segments in order/ },
+  { name: 'quiz-order-answered', act: async (r) => r.press('enter'), shows: /Put the segments in order.*[✓✗]/ },
+  { name: 'quiz-recall', act: async (r) => r.press('tab'), shows: /three segments to open/ },
+  { name: 'quiz-recall-answered', act: async (r) => (await r.type('ISNs'), r.press('enter', '3')), shows: /three segments to open/ },
+  { name: 'lesson-end', act: async (r) => r.press('escape', 'G'), shows: /every quiz type/ },
+  { name: 'help-overlay', act: async (r) => r.press('?') },
+];
+
+/** The walk at the three sizes; each step's frames (checked to fit) compared with its own file. */
+export async function snapshotWalk(steps: WalkStep[], dir: string, check = true): Promise<void> {
+  const frames = new Map<string, string[]>(steps.map((s) => [s.name, []]));
+  for (const size of SIZES) {
+    const lessons = everyQuizLessons();
+    const r = await renderInk(<App initial={{ screen: 'lesson', lessonId: 'every-quiz', position: 0 }} lessons={lessons} progress={emptyProgress()} clock={new FakeClock(T0)} screens={SCREENS} saveProgress={() => null} />, size);
+    try {
+      for (const step of steps) {
+        await step.act?.(r);
+        const f = r.frame();
+        fits(f, size);
+        if (check && step.shows) expect(f.replace(/[│|\s]+/g, ' '), `${step.name} at ${size.columns}x${size.rows}`).toMatch(step.shows);
+        frames.get(step.name)!.push(`── ${size.columns}x${size.rows} ${'─'.repeat(Math.max(0, size.columns - 8))}\n${f}`);
+      }
+    } finally {
+      await r.unmount();
+    }
+  }
+  for (const step of steps) await expect(frames.get(step.name)!.join('\n') + '\n').toMatchFileSnapshot(join(dir, `${step.name}.txt`));
+}
 
 function fits(frame: string, size: Size) {
   const lines = frame.split('\n');

@@ -5,18 +5,12 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { join } from 'node:path';
 import { setLang } from '../../../src/i18n/index.js';
-import { CASES, snapshotCase, snapshotTooSmall } from './cases.js';
+import { CASES, LESSON_WALK, snapshotCase, snapshotTooSmall, snapshotWalk } from './cases.js';
 
 const DIR = join(import.meta.dirname, '__screens__', 'zh-CN');
 const ZH = [
   'home',
   'lessons',
-  'lesson-top',
-  'quiz-single-answered',
-  'quiz-numeric',
-  'quiz-recall-answered',
-  'lesson-diagram',
-  'help-overlay',
   'help',
   'player',
   'playground-connected',
@@ -33,5 +27,6 @@ describe('the translated screens (zh-CN)', () => {
   const cases = CASES.filter((c) => ZH.includes(c.name));
   it('covers every listed screen', ({ expect }) => expect(cases.map((c) => c.name).sort()).toEqual([...ZH].sort()));
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_n, c) => snapshotCase({ ...c, shows: undefined }, DIR));
+  it('a lesson read from the top (every step)', async () => snapshotWalk(LESSON_WALK, DIR, false), 120_000);
   it('too small', async () => snapshotTooSmall(DIR));
 });
