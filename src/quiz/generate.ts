@@ -48,6 +48,9 @@ export const GEN_TOPICS: Record<GenKind, Topic[]> = {
 interface Template {
   name: string;
   body: (rng: Rng) => string[];
+  /** Lose the client's n-th data segment (1-based, send order): the run is made once without a
+   *  loss to find that segment's id, then again with `drop segment ID`. */
+  dropData?: (rng: Rng) => number;
 }
 
 /** Scenario scripts (docs/scripts.md), named after the built-in scenarios they mirror. */
@@ -88,14 +91,9 @@ const TEMPLATES: Record<string, Template> = {
   },
   'fast-retransmit': {
     name: 'fast-retransmit',
-    body: (r) => [
-      `option profile ${r.pick(['rfc', 'linux'])}`,
-      `option mss ${r.pick([1000, 1460])}`,
-      // Segment ids from 3 are the data (0-2: the handshake); lose one a few segments in.
-      `drop segment ${r.range(5, 14)}`,
-      'client connect',
-      `client send ${r.range(40, 80) * 1000}`,
-    ],
+    body: (r) => [`option profile ${r.pick(['rfc', 'linux'])}`, `option mss ${r.pick([1000, 1460])}`, 'client connect', `client send ${r.range(40, 80) * 1000}`],
+    // A segment of the second or third flight: enough segments follow it for three duplicate ACKs.
+    dropData: (r) => r.range(6, 14),
   },
 };
 
@@ -130,7 +128,18 @@ export function buildRun(kind: GenKind, rng: Rng, run: TcpRunner): Built {
   const isnClient = isn();
   const isnServer = isn();
   const delay = rng.pick(DELAYS);
-  const source = [`# ${t.name}`, `option isn client ${isnClient}`, `option isn server ${isnServer}`, `option delay ${delay}ms`, ...t.body(rng)].join('\n') + '\n';
+  const head = [`# ${t.name}`, `option isn client ${isnClient}`, `option isn server ${isnServer}`, `option delay ${delay}ms`];
+  const body = t.body(rng);
+  let source = [...head, ...body].join('\n') + '\n';
+  if (t.dropData) {
+    const n = t.dropData(rng);
+    const first = run(source, { isnClient, isnServer, name: t.name });
+    if (first.ok) {
+      const data = first.trace.events.filter((e): e is SegmentEvent => e.type === 'segment' && e.from === 'client' && e.len > 0);
+      const target = data[Math.min(n, data.length) - 1];
+      if (target) source = [...head, `drop segment ${target.id}`, ...body].join('\n') + '\n';
+    }
+  }
   const res = run(source, { isnClient, isnServer, name: t.name });
   if (!res.ok) {
     const e = res.errors[0];
@@ -321,16 +330,20 @@ export function generateQuestion(kind: GenKind, seed: number, run: TcpRunner): Q
       const before = trace.snapshots[i - 1].client.cc!;
       const after = trace.snapshots[i].client.cc!;
       const mss = scriptNumbers(b.source).mss;
+      // FlightSize when the third duplicate ACK arrives: the retransmission it triggers does not
+      // change it (SND.NXT stays), so it is the flight recorded right after.
+      const flight = after.flight;
+      const linux = trace.profile === 'linux';
       const rule =
         before.algo === 'cubic'
-          ? S.ruleCubic(before.cwnd, trace.profile === 'linux' ? '717/1024' : '0.7')
-          : trace.profile === 'linux'
+          ? S.ruleCubic(linux ? before.cwnd : flight, linux ? '717/1024' : '0.7', linux, mss)
+          : linux
             ? S.ruleRenoLinux(before.cwnd, mss)
-            : S.ruleReno(before.flight, mss);
+            : S.ruleReno(flight, mss);
       return {
         ...base(kind, seed, b, shownBefore(trace, i)),
         type: 'numeric',
-        prompt: S.ssthreshPrompt(algoName(trace), before.cwnd, before.flight, mss),
+        prompt: S.ssthreshPrompt(algoName(trace), before.cwnd, flight, mss),
         answer: after.ssthresh ?? 0,
         explanation: S.ssthreshExplain(after.ssthresh ?? 0, rule),
         hints: [S.hintSsthresh],

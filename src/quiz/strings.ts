@@ -40,8 +40,11 @@ const GEN_EN = {
   ruleReno: (flight: number, mss: number) =>
     `RFC 5681 §3.2 step 2 (equation 4): ssthresh = max(FlightSize / 2, 2*SMSS) = max(${flight} / 2, ${2 * mss}).`,
   ruleRenoLinux: (cwnd: number, mss: number) =>
-    `Linux's Reno (tcp_reno_ssthresh) halves cwnd rather than FlightSize: ssthresh = max(cwnd / 2, 2*SMSS) = max(${cwnd} / 2, ${2 * mss}).`,
-  ruleCubic: (cwnd: number, beta: string) => `CUBIC (RFC 9438 §4.6) multiplies by beta_cubic = ${beta}: ssthresh = cwnd * ${beta} from cwnd = ${cwnd} (at least 2*SMSS).`,
+    `Linux's Reno (tcp_reno_ssthresh) halves cwnd rather than FlightSize (RFC 5681 eq. 4 uses FlightSize), in whole segments: max(${Math.round(cwnd / mss)} segments / 2 rounded down, 2) segments of ${mss} bytes.`,
+  ruleCubic: (from: number, beta: string, linux: boolean, mss: number) =>
+    linux
+      ? `CUBIC cuts cwnd by beta (RFC 9438 §4.6 says 0.7; Linux's bictcp_recalc_ssthresh uses 717/1024), in whole segments: ${Math.round(from / mss)} segments * 717/1024 rounded down, at least 2, times ${mss} bytes.`
+      : `CUBIC (RFC 9438 §4.6) multiplies FlightSize by beta_cubic = ${beta}: ssthresh = ${from} * ${beta} (at least 2*SMSS).`,
   fastRetxPrompt: (lostSeq: number, sentAt: number) =>
     `The data segment seq=${lostSeq} sent at t=${sentAt} ms is lost; the segments after it arrive and each draws a duplicate ACK. At what time (ms) is seq=${lostSeq} sent again?`,
   fastRetxExplain: (at: number, rto: boolean, explain: string) =>
@@ -221,8 +224,12 @@ const GEN_ZH: Translation<typeof GEN_EN> = {
     `发送方（${algo}，MSS ${mss}）在第三个重复 ACK 到达时 cwnd = ${cwnd}，FlightSize = ${flight} 字节。ssthresh 变为多少字节？`,
   ssthreshExplain: (ssthresh, rule) => `ssthresh = ${ssthresh}。${rule}`,
   ruleReno: (flight, mss) => `RFC 5681 §3.2 第 2 步（公式 4）：ssthresh = max(FlightSize / 2, 2*SMSS) = max(${flight} / 2, ${2 * mss})。`,
-  ruleRenoLinux: (cwnd, mss) => `Linux 的 Reno（tcp_reno_ssthresh）减半的是 cwnd 而不是 FlightSize：ssthresh = max(cwnd / 2, 2*SMSS) = max(${cwnd} / 2, ${2 * mss})。`,
-  ruleCubic: (cwnd, beta) => `CUBIC（RFC 9438 §4.6）乘以 beta_cubic = ${beta}：从 cwnd = ${cwnd} 得到 ssthresh = cwnd * ${beta}（至少 2*SMSS）。`,
+  ruleRenoLinux: (cwnd, mss) =>
+    `Linux 的 Reno（tcp_reno_ssthresh）减半的是 cwnd 而不是 FlightSize（RFC 5681 公式 4 用的是 FlightSize），按整段计算：max(${Math.round(cwnd / mss)} 段 / 2 向下取整, 2) 段，每段 ${mss} 字节。`,
+  ruleCubic: (from, beta, linux, mss) =>
+    linux
+      ? `CUBIC 按 beta 缩小 cwnd（RFC 9438 §4.6 规定 0.7；Linux 的 bictcp_recalc_ssthresh 用 717/1024），按整段计算：${Math.round(from / mss)} 段 * 717/1024 向下取整，至少 2 段，每段 ${mss} 字节。`
+      : `CUBIC（RFC 9438 §4.6）把 FlightSize 乘以 beta_cubic = ${beta}：ssthresh = ${from} * ${beta}（至少 2*SMSS）。`,
   fastRetxPrompt: (lostSeq, sentAt) =>
     `在 t=${sentAt} ms 发送的数据报文段 seq=${lostSeq} 丢失了；它后面的报文段到达，每个都引出一个重复 ACK。seq=${lostSeq} 在什么时刻（ms）重传？`,
   fastRetxExplain: (at, rto, explain) =>

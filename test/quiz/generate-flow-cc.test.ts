@@ -85,8 +85,13 @@ describe.skipIf(!modelHasCc(runSource))('generated congestion-control questions 
       const trace = traceOf(q);
       const i = trace.snapshots.findIndex((s, n) => n > q.diagram!.upTo! && s.client?.cc?.phase === 'fast-recovery');
       const before = trace.snapshots[i - 1].client.cc!;
-      expect(q.answer).toBe(trace.snapshots[i].client.cc!.ssthresh);
-      expect(q.prompt).toContain(`cwnd = ${before.cwnd} and FlightSize = ${before.flight}`);
+      const after = trace.snapshots[i].client.cc!;
+      expect(q.answer).toBe(after.ssthresh);
+      expect(q.prompt).toContain(`cwnd = ${before.cwnd} and FlightSize = ${after.flight}`);
+      // The rule the explanation cites gives the trace's value (RFC 5681 eq. 4 in the rfc profile).
+      const mss = Number(/option mss (\d+)/.exec(q.diagram!.source)![1]);
+      if (before.algo !== 'cubic' && trace.profile === 'rfc') expect(after.ssthresh).toBe(Math.max(after.flight / 2, 2 * mss));
+      if (before.algo === 'cubic' && trace.profile === 'linux') expect(after.ssthresh).toBe(Math.max(2, Math.floor((Math.round(before.cwnd / mss) * 717) / 1024)) * mss);
       expect(q.explanation).toMatch(before.algo === 'cubic' ? /RFC 9438/ : /RFC 5681|tcp_reno_ssthresh/);
     }
   });
