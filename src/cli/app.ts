@@ -23,9 +23,9 @@ function appFlags(values: Parsed['values']): AppFlags {
   return { ascii: values.ascii === true, ...(typeof values.lessons === 'string' ? { lessonsDir: values.lessons } : {}) };
 }
 
-async function run(request: ScreenRequest | ScreenRequest[], io: CliIO, flags: Partial<AppFlags> = {}, check?: RunAppOptions['check']): Promise<number> {
+async function run(request: ScreenRequest | ScreenRequest[], io: CliIO, flags: Partial<AppFlags> = {}, check?: RunAppOptions['check'], watch = false): Promise<number> {
   const { runApp } = await import('../ui/run.js');
-  return runApp(request, { io, lessonsDir: flags.lessonsDir, ascii: flags.ascii, check });
+  return runApp(request, { io, lessonsDir: flags.lessonsDir, ascii: flags.ascii, check, watch });
 }
 
 /** `synack` with no command: the home screen. */
@@ -56,7 +56,8 @@ async function printLesson(dir: string, id: string, io: CliIO, width: number, as
 
 /**
  * `synack learn [ID]`: the lesson list, or that lesson at its saved position (q goes to the list).
- * `--plain` prints the lesson instead (`--watch`: again after every change of the lessons).
+ * `--plain` prints the lesson instead; `--watch` prints it again (with --plain) or reloads it in the
+ * reader after every change of the lessons (src/cli/watch-lesson.ts).
  */
 export const learnCommand: Command = defineCommand('learn', async ({ values, positionals }, io) => {
   const flags = appFlags(values);
@@ -92,10 +93,17 @@ export const learnCommand: Command = defineCommand('learn', async ({ values, pos
     return code;
   }
   if (values.width !== undefined) throw new UsageError(CLI.conflict('--width', 'the interactive reader (use it with --plain)'), 2);
-  if (values.watch) throw new UsageError(CLI.watchNeedsPlain, 2);
-  if (id === undefined) return run({ screen: 'lessons' }, io, flags);
-  return run([{ screen: 'lessons' }, { screen: 'lesson', lessonId: id }], io, flags, (lessons) =>
-    lessons.some((l) => l.meta.id === id) ? null : UI.unknownLesson(id, lessons.map((l) => l.meta.id)),
+  if (id === undefined) {
+    if (values.watch) throw new UsageError(CLI.watchNeedsLesson, 2);
+    return run({ screen: 'lessons' }, io, flags);
+  }
+  // --watch: the open lesson reloads whenever its file (or any file of the lessons) is saved.
+  return run(
+    [{ screen: 'lessons' }, { screen: 'lesson', lessonId: id }],
+    io,
+    flags,
+    (lessons) => (lessons.some((l) => l.meta.id === id) ? null : UI.unknownLesson(id, lessons.map((l) => l.meta.id))),
+    values.watch === true,
   );
 });
 

@@ -53,7 +53,7 @@ const COMMANDS_EN = {
     options: {
       plain: { type: 'boolean', help: 'print the rendered lesson to stdout (for authors and snapshot tests)' },
       width: WIDTH,
-      watch: { type: 'boolean', help: 'with --plain: print the lesson again whenever a lesson file changes' },
+      watch: { type: 'boolean', help: 'reload the open lesson whenever a lesson file changes (with --plain: print it again)' },
       lessons: LESSONS,
       ascii: ASCII,
     },
@@ -251,7 +251,7 @@ const CLI_EN = {
   watching: (what: string) => `Watching ${what} (Ctrl+C stops).`,
   watchChanged: (file: string) => `\n${file} changed: checking again.`,
   watchLessonGone: (id: string) => `The lesson '${id}' is gone or broken; waiting for the next change.`,
-  watchNeedsPlain: '--watch works with --plain (it prints the lesson again after every change).',
+  watchNeedsLesson: '--watch needs a lesson: synack learn LESSON-ID --watch (the lesson reloads on every save).',
   lessonNotFound: (id: string, known: string[]) =>
     `no lesson '${id}'.` + (known.length ? ` Lessons: ${known.join(', ')}.` : ' No lessons were found.'),
   badMetric: (name: string, suggestion: string | null, choices: readonly string[]) =>
@@ -283,7 +283,7 @@ const COMMANDS_ZH: Translation<typeof COMMANDS_EN> = {
     options: {
       plain: { type: 'boolean', help: '把排好版的课程打印到 stdout（供作者和快照测试使用）' },
       width: WIDTH_ZH,
-      watch: { type: 'boolean', help: '与 --plain 同用：课程文件一有改动就重新打印' },
+      watch: { type: 'boolean', help: '课程文件一有改动就重新加载打开的课程（与 --plain 同用：重新打印）' },
       lessons: LESSONS_ZH,
       ascii: ASCII_ZH,
     },
@@ -462,7 +462,7 @@ const CLI_ZH: Translation<typeof CLI_EN> = {
   watching: (what) => `正在监视 ${what}（Ctrl+C 停止）。`,
   watchChanged: (file) => `\n${file} 有改动：重新检查。`,
   watchLessonGone: (id) => `课程 '${id}' 不见了或已损坏；等待下一次改动。`,
-  watchNeedsPlain: '--watch 要与 --plain 一起使用（每次改动后重新打印课程）。',
+  watchNeedsLesson: '--watch 需要指定课程：synack learn LESSON-ID --watch（每次保存后重新加载课程）。',
   lessonNotFound: (id, known) => `没有课程 '${id}'。` + (known.length ? `现有课程：${known.join(', ')}。` : '一个课程也没有找到。'),
   badMetric: (name, suggestion, choices) =>
     `--metric：未知的曲线 '${name}'。${suggestion ? `你是不是想输入 '${suggestion}'？` : ''}可用：${choices.join('、')}，或 all。`,

@@ -20,6 +20,7 @@ import type { Lesson } from '../lessons/types.js';
 import type { Progress } from '../store/types.js';
 import { toKeyEvent, type KeyEvent } from './keys.js';
 import { SCREENS, type ScreenRegistry } from './screens/index.js';
+import { reloadLessonState, type LessonState } from './screens/lesson.js';
 import { UI } from './strings.js';
 import { footerText } from './components/Footer.js';
 import { asciiArrows, glyphs } from './components/theme.js';
@@ -429,10 +430,18 @@ export function App(props: AppProps) {
     const s = shellRef.current!;
     let changed = false;
     const stack = s.stack.map((e) => {
-      if (e.request.screen !== 'lesson' || !isStubLesson((e.state as { lesson?: unknown } | null)?.lesson)) return e;
+      if (e.request.screen !== 'lesson') return e;
+      const old = e.state as LessonState | null;
+      const lesson = old?.lesson;
+      // Opened on a stub: open it again. A lesson the new list no longer holds (learn --watch
+      // reloaded its file, or it broke; the language changed): the reader again on the new
+      // version, as near to the old reading position as it can be.
+      const stub = isStubLesson(lesson);
+      const replaced = !stub && old !== null && (lesson ? !props.lessons.includes(lesson) : props.lessons.some((l) => l.meta.id === old.lessonId));
+      if (!stub && !replaced) return e;
       try {
         changed = true;
-        return { ...e, state: e.def.init(e.request, makeCtx(s)) };
+        return { ...e, state: replaced && lesson ? reloadLessonState(old!, makeCtx(s)) : e.def.init(e.request, makeCtx(s)) };
       } catch {
         return e;
       }

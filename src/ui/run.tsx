@@ -38,6 +38,8 @@ export interface RunAppOptions {
   check?: (lessons: Lesson[], progress: Progress) => string | null;
   /** Save debounce (ms). */
   saveDelayMs?: number;
+  /** `learn ID --watch`: reload the open lesson whenever a file of the lessons directory changes. */
+  watch?: boolean;
 }
 
 type BrokenLesson = AppContext['broken'][number];
@@ -297,6 +299,12 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
         }}
       />
     );
+    // What the app shows now (the watched lesson is replaced in it).
+    let shown = { lessons, broken };
+    const show = (ls: Lesson[], br: BrokenLesson[]) => {
+      shown = { lessons: ls, broken: br };
+      instance.rerender(element(ls, br));
+    };
     const instance = render(element(lessons, broken), {
       ...frameOptions,
       stdin,
@@ -312,10 +320,10 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
         if (finished || quitting) return;
         // Keep a lesson already loaded in full (same object) so open screens keep their state.
         const next = all.lessons.map((l) => {
-          const had = lessons.find((x) => x.meta.id === l.meta.id && x.blocks.length > 0);
+          const had = shown.lessons.find((x) => x.meta.id === l.meta.id && x.blocks.length > 0);
           return had ?? l;
         });
-        instance.rerender(element(next, brokenList(all.broken)));
+        show(next, brokenList(all.broken));
       },
       () => {
         /* the app keeps the front-matter stubs */
@@ -330,14 +338,42 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
       mine.result.then(
         (all) => {
           if (finished || quitting || loading !== mine) return;
-          instance.rerender(element(all.lessons, brokenList(all.broken)));
+          show(all.lessons, brokenList(all.broken));
         },
         () => {
           /* keeps the lessons it has */
         },
       );
     };
+    // learn ID --watch: the open lesson again after each save (its error, at file:line:col, in its
+    // place while it does not load). The reload is one file, on this thread, after a debounce.
+    const watched = opts.watch ? (Array.isArray(request) ? request : [request]).find((r) => r.screen === 'lesson') : undefined;
+    const stopWatch = new AbortController();
+    if (watched && watched.screen === 'lesson') {
+      const id = watched.lessonId;
+      const { watchLesson } = await import('../cli/watch-lesson.js');
+      void watchLesson(
+        lessonsDir,
+        id,
+        io,
+        (r) => {
+          if (finished || quitting) return;
+          const others = shown.broken.filter((b) => b.lessonId !== id);
+          if (r.ok) {
+            const has = shown.lessons.some((l) => l.meta.id === id);
+            show(has ? shown.lessons.map((l) => (l.meta.id === id ? r.lesson : l)) : [...shown.lessons, r.lesson], others);
+          } else {
+            show(
+              shown.lessons.filter((l) => l.meta.id !== id),
+              [...others, { file: r.file, message: r.message, line: r.line, col: r.col, lessonId: id }],
+            );
+          }
+        },
+        { signal: stopWatch.signal },
+      ).catch(() => undefined);
+    }
     await instance.waitUntilExit();
+    stopWatch.abort();
     loading.cancel();
     instance.cleanup();
   } catch (e) {

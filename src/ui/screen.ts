@@ -37,8 +37,11 @@ export interface AppContext {
   ascii: boolean;
   color: boolean;
   lessons: Lesson[];
-  /** Lessons that failed to load: file and first error (line/col 1-based; absent or 0 = no position). */
-  broken: { file: string; message: string; line?: number; col?: number }[];
+  /**
+   * Lessons that failed to load: file and first error (line/col 1-based; absent or 0 = no position);
+   * `lessonId` when the lesson is known (a watched lesson that broke: its reader shows the error).
+   */
+  broken: { file: string; message: string; line?: number; col?: number; lessonId?: string }[];
   progress: Progress;
   /** Current time (ms since epoch) from the injected clock; for timers, spaced repetition dates. */
   now: number;

@@ -34,6 +34,8 @@ const UI_EN = {
     '  synack check [DIR]         validate lesson files\n' +
     'Run \'synack --help\' for everything.\n',
   lessonLoading: 'Loading the lesson…',
+  /** Under a watched lesson's error (learn --watch). */
+  lessonWatchBroken: 'Fix the file and save: the lesson reloads.',
   dumbTerminal:
     'synack needs a terminal with cursor addressing, and TERM=dumb says this one has none.\n' +
     'Set TERM to your terminal (for example TERM=xterm-256color), or use the plain commands:\n' +
@@ -230,6 +232,7 @@ const UI_ZH: Translation<typeof UI_EN> = {
     '  synack check [DIR]         检查课程文件\n' +
     "运行 'synack --help' 查看全部命令。\n",
   lessonLoading: '正在加载课程…',
+  lessonWatchBroken: '改好文件并保存：课程会重新加载。',
   dumbTerminal:
     'synack 需要支持光标定位的终端，而 TERM=dumb 表示当前终端不支持。\n' +
     '请把 TERM 设为你的终端类型（例如 TERM=xterm-256color），或使用纯文本命令：\n' +

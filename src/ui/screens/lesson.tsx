@@ -28,7 +28,7 @@ import {
   type Line,
 } from '../components/markdown.js';
 import { LinesView } from '../components/Lines.js';
-import { truncate, width as sw } from '../components/text.js';
+import { truncate, width as sw, wrap } from '../components/text.js';
 import {
   initQuiz,
   quizBindings,
@@ -335,6 +335,21 @@ export function initLessonState(lessonId: string, position: number | undefined, 
   return s;
 }
 
+/**
+ * The reader again on a new version of its lesson (`synack learn ID --watch` reloaded the file, or
+ * the language changed): the reading position stays as near as it can, at the same block and row
+ * within it (clamped when the lesson got shorter); quizzes start again from the saved answers.
+ */
+export function reloadLessonState(old: LessonState, ctx: AppContext): LessonState {
+  const s = initLessonState(old.lessonId, undefined, ctx);
+  if (!s.lesson || !old.lesson) return s;
+  const layout = lessonLayout(s, ctx);
+  const block = Math.min(old.anchor.block, s.lesson.blocks.length);
+  const start = layout.blocks.find((b) => b.block === block);
+  const row = start ? start.start + Math.min(old.anchor.offset, Math.max(0, start.height - 1)) : 0;
+  return { ...s, anchor: anchorOf(layout, clampRow(layout, ctx, row)) };
+}
+
 function interactiveBlocks(s: LessonState): number[] {
   return s.lesson ? s.lesson.blocks.flatMap((b, i) => (INTERACTIVE.has(b.type) ? [i] : [])) : [];
 }
@@ -613,6 +628,19 @@ function statusLine(s: LessonState, ctx: AppContext, layout: DocLayout, top: num
 function LessonView(props: { s: LessonState; ctx: AppContext }) {
   const { s, ctx } = props;
   if (!s.lesson) {
+    // A watched lesson that no longer loads (learn --watch): its first error, until the next save.
+    const err = ctx.broken.find((b) => b.lessonId === s.lessonId);
+    if (err) {
+      const at = err.line ? `${err.file}:${err.line}:${err.col ?? 1}: ` : `${err.file}: `;
+      return (
+        <Box flexDirection="column" width={ctx.width}>
+          {wrap(clean(at + err.message), ctx.width).map((l, i) => (
+            <Text key={i}>{l}</Text>
+          ))}
+          <Text dimColor>{truncate(UI.lessonWatchBroken, ctx.width)}</Text>
+        </Box>
+      );
+    }
     return (
       <Box flexDirection="column" width={ctx.width}>
         <Text>{truncate(UI.readerNotFound(clean(s.lessonId)), ctx.width)}</Text>
