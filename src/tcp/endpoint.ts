@@ -11,13 +11,16 @@
  *
  * Pure: no I/O, no clock, no randomness (ISNs are chosen by the network and passed in).
  */
-import type { AppEvent, Profile, TcpState, TimerEvent } from './types.js';
+import type { AppEvent, CcSnapshot, Profile, TcpState, TimerEvent } from './types.js';
 import type { ProfileParams } from './profile.js';
 import { synTimeout } from './profile.js';
 import { seqAdd, seqDiff, seqGt, seqInWindow, seqLe, seqLt } from './seq.js';
 import { segLen, type Flags, type Seg } from './segment.js';
 import { abortSendsRst, canOutput, canReceive, canSend, resetReported } from './states.js';
 import { ERR, X } from './explain.js';
+import { ccConfig, ccInit, needsRetransmit, onAck, onDupAck, onIdle, onRto, onSent, sendAllowance } from './cc/controller.js';
+import type { CcConfig, CcName, CcState } from './cc/types.js';
+import { rttEstablished, rttInit, rttParams, rttSample, rttTimeout, type RttParams, type RttState } from './rtt.js';
 
 export type TimerKind = TimerEvent['timer'];
 
@@ -33,7 +36,12 @@ export interface EndpointConfig {
   /** This host's receive buffer (`option rcvbuf HOST N`), or undefined: an application that takes
    *  every byte at once for window purposes (the window stays RCV_WND; the model before issue 11). */
   rcvBuf?: number;
+  /** `option cc NAME` (undefined: the profile's default, cubic on linux and newreno on rfc). */
+  cc?: CcName;
 }
+
+/** Why the sender retransmits what the controller marked lost (the explanation of the segment). */
+type RetxReason = 'rto' | 'prr-fast' | 'prr-partial';
 
 export interface Addr {
   ip: string;
@@ -97,15 +105,33 @@ export class Endpoint {
   closeDeferred = false;
   finSeq = 0;
   finSent = false;
+  /** The current retransmission timeout (ms): rtt.ts's value once synchronized, the SYN's before. */
   rto: number;
+  /** SRTT (ms) once measured (RFC 6298; rtt.ts). */
   srtt: number | null = null;
-  rttvar = 0;
+  /** The RTO estimator (RFC 6298 in rfc, Linux's tcp_rtt_estimator in linux). */
+  rtt: RttState;
+  readonly rttP: RttParams;
+  /** Congestion control (src/tcp/cc), from the moment the connection is synchronized. */
+  ccCfg: CcConfig | null = null;
+  cc: CcState | null = null;
+  /** The last output() left data queued because cwnd was the limit (RFC 7661's cwnd-limited). */
+  cwndLimited = false;
+  /** When this side last sent a data segment (restart after idle, RFC 5681 §4.1). */
+  lastDataSent: number | null = null;
+  /** When data last arrived (Linux's lrcvtime: a reply within the ACK timeout ends quick ACKs). */
+  lastDataRcvd: number | null = null;
+  /** A SYN or SYN,ACK of this side timed out (RFC 6298 §5.7; RFC 5681 §3.1's one-segment window). */
+  synTimedOut = false;
+  /** Why the next controller-driven retransmission goes out. */
+  private retxReason: RetxReason = 'rto';
   retries = 0;
   rttSample: { end: number; t: number } | null = null;
   ooo: OooSeg[] = [];
   received = 0;
   ackPending: 'none' | 'delay' | 'now' = 'none';
-  unackedSegs = 0;
+  /** Data bytes received since this side last sent an ACK (delayed ACK counts full-sized segments). */
+  unackedBytes = 0;
   quick = 0;
   timers = new Map<TimerKind, TimerSlot>();
   private timerToken = 0;
@@ -160,6 +186,8 @@ export class Endpoint {
     this.state = state;
     this.key = `${peer.ip}:${peer.port}`;
     this.rto = cfg.prof.rtoInitial;
+    this.rttP = rttParams(cfg.prof, cfg.profile);
+    this.rtt = rttInit(this.rttP);
     this.mss = cfg.mss;
     this.rcvBuf = cfg.rcvBuf ?? null;
     if (this.rcvBuf !== null) this.rcvWnd = Math.min(RCV_WND, this.rcvBuf);
@@ -322,6 +350,41 @@ export class Endpoint {
     this.lastSmallEnd = nxt;
     this.irs = seqAdd(rcv, -1);
     this.rcvNxt = rcv;
+    this.initCc();
+  }
+
+  /**
+   * The connection is synchronized: congestion control starts (initial window RFC 5681 §3.1 eq. 1 in
+   * rfc, 10 segments in linux, RFC 6928 / TCP_INIT_CWND) and the RTO leaves the SYN's schedule for
+   * the estimator's (RFC 6298 §5.7: 3 s after a lost SYN when no RTT was measured, rfc).
+   */
+  private initCc(): void {
+    if (this.cc) return;
+    this.ccCfg = ccConfig(this.cfg.profile, this.cfg.cc, Math.max(1, Math.min(65535, this.mss)));
+    this.cc = ccInit(this.ccCfg, this.iss);
+    // RFC 5681 §3.1: after a lost SYN or SYN,ACK the initial window MUST be one segment (rfc profile).
+    if (this.synTimedOut && this.cfg.profile === 'rfc') this.cc = { ...this.cc, cwnd: this.ccCfg.smss };
+    this.rtt = rttEstablished(this.rttP, this.rtt, this.synTimedOut);
+    this.rto = this.rtt.rto;
+    this.retries = 0;
+  }
+
+  /** The congestion state for the player's panel, the chart and `synack plot` (issue 11). */
+  ccSnapshot(): CcSnapshot | undefined {
+    const cc = this.cc;
+    if (!cc) return undefined;
+    const snap: CcSnapshot = {
+      algo: this.cfg.cc ?? (this.cfg.profile === 'linux' ? 'cubic' : 'newreno'),
+      cwnd: cc.cwnd,
+      ssthresh: cc.ssthresh >= 0x7fffffff ? null : cc.ssthresh,
+      flight: Math.max(0, seqDiff(this.sndNxt, this.sndUna)),
+      peerWnd: this.sndWnd,
+      dupAcks: cc.dupAcks,
+      phase: cc.phase,
+      rto: this.rto,
+    };
+    if (this.rtt.srtt !== null) snap.srtt = this.rtt.srtt;
+    return snap;
   }
 
   /** The host crashed: the TCB is forgotten without a word to the peer. */
@@ -336,7 +399,7 @@ export class Endpoint {
   /** Every segment we send once synchronized carries ACK: that piggybacks any pending ACK. */
   private ackSent(): void {
     this.ackPending = 'none';
-    this.unackedSegs = 0;
+    this.unackedBytes = 0;
     if (this.timers.has('delayed-ack')) this.cancelTimer('delayed-ack', true);
   }
 
@@ -372,16 +435,48 @@ export class Endpoint {
     this.setTimer('retransmit', this.rto, X.rtoSet(this.who, this.rto));
   }
 
-  /** Sends queued data and a requested FIN (RFC 9293 §3.10.2, §3.10.4). */
+  /**
+   * Sends queued data and a requested FIN (RFC 9293 §3.10.2, §3.10.4), at most min(cwnd allowance,
+   * the peer's window) at a time once congestion control runs: first what the controller presumes
+   * lost (after an RTO, or PRR's retransmissions), then new data in MSS-sized segments.
+   */
   private output(): void {
     if (!canOutput(this.state)) return;
     let sent = false;
+    let cwndBound = false;
+    const cfg = this.ccCfg;
+    // Restart after idle (RFC 5681 §4.1; Linux tcp_cwnd_restart): nothing outstanding, new data to send.
+    if (cfg && this.cc && this.lastDataSent !== null && this.sndNxt === this.sndUna && seqDiff(this.dataEnd, this.sndNxt) > 0) {
+      this.cc = onIdle(cfg, this.cc, { now: this.now, idle: this.now - this.lastDataSent, rto: this.rto });
+    }
     for (;;) {
+      if (cfg && this.cc && needsRetransmit(this.cc)) {
+        const cc: CcState = this.cc;
+        const lostLeft = cc.board.lost - cc.board.retrans;
+        if (sendAllowance(cc, this.flight()) < Math.min(this.mss, lostLeft)) {
+          cwndBound = true;
+          break;
+        }
+        const ptr = seqAdd(this.sndUna, cc.board.retrans);
+        if (!this.retransmitFrom(ptr, (len) => this.lostRetxWhy(ptr, len))) {
+          this.cc = { ...cc, board: { ...cc.board, lost: cc.board.retrans } };
+          continue;
+        }
+        if (ptr === this.sndUna) this.startRetransmitTimer(true);
+        sent = true;
+        continue;
+      }
       const remaining = seqDiff(this.dataEnd, this.sndNxt);
       const wndLeft = seqDiff(seqAdd(this.sndUna, this.sndWnd), this.sndNxt);
       if (this.sndWnd > this.maxSndWnd) this.maxSndWnd = this.sndWnd;
       if (remaining > 0 && wndLeft > 0) {
         const len = Math.min(this.mss, remaining, wndLeft);
+        // Congestion window: a segment goes only if cwnd - pipe has room for it (RFC 5681 §3.1; the
+        // controller's sendAllowance); otherwise the next ACK lets it out.
+        if (cfg && this.cc && sendAllowance(this.cc, this.flight()) < len) {
+          cwndBound = true;
+          break;
+        }
         // Sender silly-window avoidance (RFC 9293 §3.8.6.2.1): a segment the window cuts short (less
         // than an MSS and less than what is queued) goes only if it is at least half the largest
         // window the peer has offered, or when the persist timer forces it.
@@ -407,25 +502,55 @@ export class Endpoint {
         this.sndNxt = seqAdd(this.sndNxt, len + (fin ? 1 : 0));
         if (len < this.mss) this.lastSmallEnd = seqAdd(seq, len);
         if (fin) this.finSent = true;
+        this.dataSent(len + (fin ? 1 : 0));
         this.ackSent();
         sent = true;
         continue;
       }
       if (remaining <= 0 && this.finRequested && !this.finSent) {
+        if (cfg && this.cc && sendAllowance(this.cc, this.flight()) <= 0) {
+          cwndBound = true;
+          break;
+        }
         this.transmit({ fin: true, ack: true }, this.sndNxt, this.rcvNxt, 0, X.fin(this.who, this.sndNxt, this.rcvNxt, this.state));
         this.sndNxt = seqAdd(this.sndNxt, 1);
         this.finSent = true;
+        this.dataSent(1);
         this.ackSent();
         sent = true;
       }
       break;
     }
     this.forceSend = false;
+    this.cwndLimited = cwndBound;
     if (sent) {
       this.startRetransmitTimer();
       if (this.timers.has('persist')) this.cancelTimer('persist');
       this.probes = 0;
     } else this.checkPersist();
+  }
+
+  /** Bookkeeping for new data (or a FIN) just sent: the controller's count, idle and quick-ACK clocks. */
+  private dataSent(n: number): void {
+    if (this.cc && this.ccCfg) this.cc = onSent(this.ccCfg, this.cc, n, false);
+    this.lastDataSent = this.now;
+    // Linux (tcp_event_data_sent): data sent within the ACK timeout of the last data received is a
+    // reply: the connection is interactive ("pingpong") and quick ACK mode ends, so from now on a
+    // lone segment waits for the delayed-ACK timer.
+    if (this.cfg.profile === 'linux' && this.lastDataRcvd !== null && this.now - this.lastDataRcvd < this.cfg.prof.ackDelay) this.quick = 0;
+  }
+
+  /** The explanation of a retransmission the controller asked for (after an RTO, or by PRR). */
+  private lostRetxWhy(ptr: number, len: number): string {
+    const cc = this.cc;
+    switch (this.retxReason) {
+      case 'prr-fast':
+        return X.fastRetxPrr(this.who, ptr, cc ? cc.ssthresh : 0, cc ? cc.cwnd : 0);
+      case 'prr-partial':
+        return X.partialAckRetxPrr(this.who, ptr, cc ? cc.recover : 0);
+      default:
+        return ptr === this.sndUna ? X.dataRetx(this.who, ptr, len) : X.rtoLostRetx(this.who, ptr, len);
+    }
   }
 
   /**
@@ -478,23 +603,31 @@ export class Endpoint {
       this.sendSynAck(true, X.synAckRetx(this.who, this.iss, this.rcvNxt));
       return;
     }
+    this.retransmitFrom(this.sndUna, why);
+  }
+
+  /**
+   * Sends again the (MSS-sized) segment that starts at `ptr` (SND.UNA, or further on when an RTO
+   * presumed a whole flight lost). `why` defaults to the RTO's explanation.
+   */
+  private retransmitFrom(ptr: number, why?: string | ((len: number) => string)): boolean {
     // Only what was sent before (up to SND.NXT, the FIN excluded): data still queued behind Nagle or
     // the window is new data for output(), which advances SND.NXT. Re-sending it here would make the
     // peer acknowledge bytes this side believes it never sent (an ACK war).
     const sentEnd = this.finSent ? this.finSeq : this.sndNxt;
-    const remaining = Math.max(0, seqDiff(sentEnd, this.sndUna));
-    const len = Math.min(this.mss, remaining, Math.max(1, this.sndWnd));
-    const fin = this.finSent && seqAdd(this.sndUna, len) === this.finSeq;
-    if (len === 0 && !fin) return;
-    this.transmit(
-      { ack: true, psh: len > 0 && len === remaining, fin },
-      this.sndUna,
-      this.rcvNxt,
-      len,
-      why ?? (fin && len === 0 ? X.finRetx(this.who, this.sndUna) : fin ? X.dataFinRetx(this.who, this.sndUna, len) : X.dataRetx(this.who, this.sndUna, len)),
-      true,
-    );
+    const remaining = Math.max(0, seqDiff(sentEnd, ptr));
+    const wnd = Math.max(1, this.sndWnd - Math.max(0, seqDiff(ptr, this.sndUna)));
+    const len = Math.min(this.mss, remaining, wnd);
+    const fin = this.finSent && seqAdd(ptr, len) === this.finSeq;
+    if (len === 0 && !fin) return false;
+    const text =
+      typeof why === 'function'
+        ? why(len)
+        : (why ?? (fin && len === 0 ? X.finRetx(this.who, ptr) : fin ? X.dataFinRetx(this.who, ptr, len) : X.dataRetx(this.who, ptr, len)));
+    this.transmit({ ack: true, psh: len > 0 && len === remaining, fin }, ptr, this.rcvNxt, len, text, true);
+    if (this.cc && this.ccCfg) this.cc = onSent(this.ccCfg, this.cc, len + (fin ? 1 : 0), true);
     this.ackSent();
+    return true;
   }
 
   // ---------------------------------------------------------------- timers
@@ -532,8 +665,21 @@ export class Endpoint {
         }
         this.retries++;
         this.rttSample = null; // Karn: never time a retransmitted segment
-        if (this.state === 'SYN-SENT') this.rto = synTimeout(p, this.retries);
-        else this.rto = Math.min(p.rtoMax, this.rto * 2);
+        if (this.state === 'SYN-SENT') {
+          this.synTimedOut = true;
+          this.rto = synTimeout(p, this.retries);
+        } else if (this.cc && this.ccCfg) {
+          // RFC 6298 §5.5 backoff; RFC 5681 §3.1: ssthresh = max(FlightSize / 2, 2 * SMSS) (eq. 4; the
+          // algorithm's cut), cwnd = the loss window (1 SMSS), everything outstanding presumed lost and
+          // sent again from SND.UNA as the window allows (slow start), recover = SND.NXT (RFC 6582).
+          this.rtt = rttTimeout(this.rttP, this.rtt);
+          this.rto = this.rtt.rto;
+          this.cc = onRto(this.ccCfg, this.cc, { now: this.now, flightSize: this.flight(), sndNxt: this.sndNxt });
+          this.retxReason = 'rto';
+        } else {
+          this.synTimedOut = true;
+          this.rto = Math.min(p.rtoMax, this.rto * 2);
+        }
         this.retransmit();
         this.startRetransmitTimer(true);
         return;
@@ -546,6 +692,7 @@ export class Endpoint {
           return;
         }
         this.synAckCount++;
+        this.synTimedOut = true;
         const t = Math.min(p.rtoMax, p.rtoInitial * 2 ** this.synAckCount);
         if (!this.spoofedPeer) this.sendSynAck(true, X.synAckRetx(this.who, this.iss, this.rcvNxt));
         this.setTimer('syn-ack', t);
@@ -579,34 +726,41 @@ export class Endpoint {
     }
   }
 
+  /** An ACK covering the timed segment: an RTT sample (RFC 6298 §2 / Linux's estimator, rtt.ts). */
   private updateRtt(ack: number): void {
     const s = this.rttSample;
     if (!s || seqLt(ack, s.end)) return;
-    const r = this.now - s.t;
     this.rttSample = null;
-    const p = this.cfg.prof;
-    if (this.srtt === null) {
-      this.srtt = r;
-      this.rttvar = r / 2;
-    } else {
-      this.rttvar = 0.75 * this.rttvar + 0.25 * Math.abs(this.srtt - r);
-      this.srtt = 0.875 * this.srtt + 0.125 * r;
-    }
-    // RFC 6298 §2.3: RTO = SRTT + max(G, 4*RTTVAR), at least 1 s (rfc). Linux floors the variance
-    // term at 200 ms instead (tcp_rto_min), so a 100 ms path gets an RTO of 300 ms.
-    const rto =
-      p.rtoMin >= 1000 ? Math.max(p.rtoMin, this.srtt + Math.max(1, 4 * this.rttvar)) : this.srtt + Math.max(p.rtoMin, 4 * this.rttvar);
-    this.rto = Math.min(p.rtoMax, rto);
+    this.rtt = rttSample(this.rttP, this.rtt, this.now - s.t, { retransmitted: false, sndUna: ack, sndNxt: this.sndNxt });
+    this.srtt = this.rtt.srtt;
+    this.rto = this.rtt.rto;
   }
 
   /** §3.10.7.4 "fifth, check the ACK field" for synchronized states: advance SND.UNA. */
   private processAck(seg: Seg): 'ok' | 'drop' {
     if (seqLt(this.sndUna, seg.ackNo) && seqLe(seg.ackNo, this.sndNxt)) {
       this.updateRtt(seg.ackNo);
+      const acked = seqDiff(seg.ackNo, this.sndUna);
+      const flightBefore = this.flight();
       this.sndUna = seg.ackNo;
       this.retries = 0;
       this.dupAcks = 0;
       this.sndWnd = seg.wnd;
+      if (this.cc && this.ccCfg) {
+        const r = onAck(this.ccCfg, this.cc, {
+          now: this.now,
+          ack: seg.ackNo,
+          bytesAcked: acked,
+          flightSize: this.flight(),
+          sndNxt: this.sndNxt,
+          srtt: this.rtt.srtt,
+          // RFC 7661 / Linux tcp_is_cwnd_limited(): in slow start while cwnd < 2 * the data in
+          // flight, otherwise when cwnd held data back; an application-limited sender does not grow.
+          cwndLimited: this.cwndLimited || (this.cc.cwnd < this.cc.ssthresh && this.cc.cwnd < 2 * flightBefore),
+        });
+        this.cc = r.state;
+        if (r.retransmit) this.lossRetransmit('partial');
+      }
       if (this.sndUna === this.sndNxt) this.cancelTimer('retransmit');
       else this.startRetransmitTimer(true);
       return 'ok';
@@ -619,8 +773,16 @@ export class Endpoint {
     this.sndWnd = seg.wnd;
     // A duplicate ACK (nothing new, no data, the same window, data outstanding; a window update is
     // not one, RFC 5681 §2). The third in a row triggers fast retransmit of the earliest
-    // unacknowledged segment (RFC 5681 §3.2), without waiting for the RTO.
+    // unacknowledged segment (RFC 5681 §3.2), without waiting for the RTO; the congestion controller
+    // counts them and decides (RFC 6582's recover check, PRR's pacing in linux).
     if (seg.ackNo === this.sndUna && seg.len === 0 && !seg.fin && sameWnd && seqGt(this.sndNxt, this.sndUna)) {
+      if (this.cc && this.ccCfg) {
+        const r = onDupAck(this.ccCfg, this.cc, { now: this.now, ack: seg.ackNo, flightSize: this.flight(), sndNxt: this.sndNxt });
+        this.cc = r.state;
+        this.dupAcks = r.state.dupAcks;
+        if (r.retransmit && canOutput(this.state)) this.lossRetransmit('fast');
+        return 'ok';
+      }
       this.dupAcks++;
       if (this.dupAcks === 3 && canOutput(this.state)) {
         this.rttSample = null;
@@ -629,6 +791,35 @@ export class Endpoint {
       }
     }
     return 'ok';
+  }
+
+  /** FlightSize: bytes sent and not yet acknowledged (RFC 5681 §2). */
+  private flight(): number {
+    return Math.max(0, seqDiff(this.sndNxt, this.sndUna));
+  }
+
+  /**
+   * The controller asked for the segment at SND.UNA again: a fast retransmit (3rd duplicate ACK) or a
+   * partial ACK during recovery. Reno and NewReno send it at once, outside cwnd (RFC 5681 §3.2 step 3,
+   * RFC 6582 §3.2 step 3, which also restarts the retransmission timer); PRR sends it as the first
+   * segment its allowance permits (output() sends what needsRetransmit() says is lost).
+   */
+  private lossRetransmit(kind: 'fast' | 'partial'): void {
+    const cfg = this.ccCfg;
+    if (!cfg || !this.cc) return;
+    this.rttSample = null; // Karn
+    if (cfg.recovery === 'prr') {
+      this.retxReason = kind === 'fast' ? 'prr-fast' : 'prr-partial';
+      return;
+    }
+    const why =
+      kind === 'fast'
+        ? cfg.recovery === 'reno'
+          ? X.fastRetxReno(this.who, this.sndUna, this.cc.ssthresh, this.cc.cwnd)
+          : X.fastRetxNewReno(this.who, this.sndUna, this.cc.ssthresh, this.cc.cwnd)
+        : X.partialAckRetx(this.who, this.sndUna, this.cc.recover);
+    this.retransmitFrom(this.sndUna, why);
+    if (kind === 'fast') this.startRetransmitTimer(true); // a partial ACK restarts it in processAck
   }
 
   private finAcked(): boolean {
@@ -641,6 +832,18 @@ export class Endpoint {
     this.setTimer('time-wait', this.cfg.prof.timeWait, X.timeWaitSet(this.who, this.cfg.prof.timeWait, this.cfg.profile));
   }
 
+  /**
+   * Delayed ACK (RFC 9293 §3.8.6.3, RFC 1122 §4.2.3.2): an ACK for at least every second full-sized
+   * segment. rfc: once two full segments' worth (2 * MSS) is unacknowledged. linux
+   * (__tcp_ack_snd_check): once more than one full segment (rcv_nxt - rcv_wup > rcv_mss, with rcv_mss
+   * = the MSS here; Linux's extra condition that the window would not shrink is not modelled).
+   * Otherwise the delayed-ACK timer sends it (rfc: 200 ms, RFC 1122's 0.5 s upper bound being the
+   * MUST; linux: TCP_ATO_MIN = 40 ms).
+   */
+  private ackDue(): boolean {
+    return this.cfg.profile === 'linux' ? this.unackedBytes > this.mss : this.unackedBytes >= 2 * this.mss;
+  }
+
   private scheduleAck(urgency: 'delay' | 'now'): void {
     if (urgency === 'now' || this.ackPending === 'now') this.ackPending = 'now';
     else this.ackPending = 'delay';
@@ -649,7 +852,11 @@ export class Endpoint {
   private establish(cause: string, explain: string): void {
     this.cancelTimer('syn-ack');
     this.cancelTimer('retransmit');
-    this.quick = this.cfg.prof.quickAck;
+    // Linux's quick ACK mode at the start (tcp_incr_quickack, entered when the first data arrives):
+    // rcv_wnd / (2 * rcv_mss) segments ACKed at once, 2 if that is 0, at most TCP_MAX_QUICKACKS = 16.
+    const q = Math.floor(this.curRcvWnd() / (2 * this.mss));
+    this.quick = Math.min(this.cfg.prof.quickAck, q === 0 ? 2 : q);
+    this.initCc();
     if (this.inSynQueue) this.emit({ type: 'left-syn-queue' });
     this.setState('ESTABLISHED', cause, explain);
     if (this.passive) this.emit({ type: 'accepted' });
@@ -714,7 +921,6 @@ export class Endpoint {
     }
     if (seqGt(this.sndUna, this.iss)) {
       this.retries = 0;
-      this.rto = this.srtt === null ? this.cfg.prof.rtoInitial : this.rto;
       this.establish(X.causeSynAck, X.synSentToEst(this.who, seg.seq, this.rcvNxt));
       this.sendAck(X.handshakeAck(this.who, this.sndNxt, this.rcvNxt, seg.seq));
       this.output();
@@ -870,8 +1076,9 @@ export class Endpoint {
         }
         if (seg.len > 0) {
           this.dataReceived = true;
-          this.unackedSegs++;
-          urgency = this.quick > 0 || !this.cfg.delayedAck || this.unackedSegs >= 2 ? 'now' : 'delay';
+          this.lastDataRcvd = this.now;
+          this.unackedBytes += seg.len;
+          urgency = this.quick > 0 || !this.cfg.delayedAck || this.ackDue() ? 'now' : 'delay';
           if (this.quick > 0) this.quick--;
         }
         finHere = seg.fin;

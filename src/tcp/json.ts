@@ -24,6 +24,7 @@ function eventJson(e: TraceEvent): Record<string, unknown> {
         seq: e.seq,
         ack: e.ack,
         len: e.len,
+        ...(e.window !== undefined ? { window: e.window } : {}),
         fate: e.fate,
         arrives: e.arrives,
         explain: e.explain,

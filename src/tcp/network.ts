@@ -30,6 +30,7 @@ import { checkCookie, makeCookie } from './cookies.js';
 import { ERR, X } from './explain.js';
 import { flagsOf, segLen, type Flags, type Seg } from './segment.js';
 import { Endpoint, RCV_WND, type Effect, type EndpointConfig, type TimerKind } from './endpoint.js';
+import type { CcName } from './cc/types.js';
 
 /** Default addresses, as in the source notes. */
 export const DEFAULT_HOSTS: Record<HostName, { ip: string; port: number }> = {
@@ -102,7 +103,9 @@ class Host {
 type HeapItem =
   | { t: number; n: number; kind: 'arrive'; seg: Seg }
   | { t: number; n: number; kind: 'timer'; ep: Endpoint; timer: TimerKind; token: number }
-  | { t: number; n: number; kind: 'flood'; flood: Flood };
+  | { t: number; n: number; kind: 'flood'; flood: Flood }
+  /** `option read-rate`: the host's application reads its next share. */
+  | { t: number; n: number; kind: 'read'; host: Host };
 
 class Heap {
   a: HeapItem[] = [];
@@ -182,6 +185,10 @@ export interface NetworkOptions {
   syncookiesAlways?: boolean;
   nagle: boolean;
   rcvBuf?: Partial<Record<HostName, number>>;
+  /** `option cc NAME` (undefined: the profile's default). */
+  cc?: CcName;
+  /** `option read-rate HOST BYTES/DURATION`: the application reads that much every interval. */
+  readRate?: Partial<Record<HostName, { bytes: number; every: number }>>;
 }
 
 export class Network {
@@ -236,7 +243,7 @@ export class Network {
     };
     // Each side announces its MSS in its SYN; both send segments of at most the smaller one.
     const mss = Math.min(opts.mssClient ?? opts.mss, opts.mssServer ?? opts.mss);
-    this.epCfg = { prof: this.prof, profile: opts.profile, mss, delayedAck: opts.delayedAck, nagle: opts.nagle };
+    this.epCfg = { prof: this.prof, profile: opts.profile, mss, delayedAck: opts.delayedAck, nagle: opts.nagle, ...(opts.cc ? { cc: opts.cc } : {}) };
     this.dropIds = new Set(dropIds);
     const master = makeRng(seed);
     this.isnRng = makeRng(Math.floor(master() * 2 ** 32));
@@ -290,6 +297,8 @@ export class Network {
         snap.rcvWnd = c.rcvWnd;
         snap.unacked = Math.max(0, seqDiff(c.sndNxt, c.sndUna));
         snap.received = c.received;
+        const cc = c.ccSnapshot();
+        if (cc) snap.cc = cc;
       }
       if (h.listener) {
         snap.synQueue = h.listener.synQueue;
@@ -808,9 +817,35 @@ export class Network {
     if (!item) return;
     this.steps++;
     if (item.t > this.now) this.now = item.t;
-    if (item.kind === 'arrive') this.arrive(item.seg);
-    else if (item.kind === 'timer') item.ep.onTimer(item.timer, item.token, this.now);
+    if (item.kind === 'arrive') {
+      this.arrive(item.seg);
+      const h = this.byIp.get(item.seg.dstIp);
+      if (h) this.scheduleRead(h);
+    } else if (item.kind === 'timer') item.ep.onTimer(item.timer, item.token, this.now);
+    else if (item.kind === 'read') this.rateRead(item.host);
     else this.runFlood(item.flood);
+  }
+
+  /** Hosts with a read of `option read-rate` scheduled. */
+  private readPending = new Set<Host>();
+
+  /** `option read-rate HOST B/T`: while data waits in the host's buffer, its application reads up to B
+   *  bytes every T ms (the reads stop when the buffer is empty, so a run still ends). */
+  private scheduleRead(h: Host): void {
+    const rate = this.opts.readRate?.[h.name as HostName];
+    const c = h.live();
+    if (!rate || !c || c.received <= 0 || this.readPending.has(h)) return;
+    this.readPending.add(h);
+    this.push({ t: this.now + rate.every, n: 0, kind: 'read', host: h });
+  }
+
+  private rateRead(h: Host): void {
+    this.readPending.delete(h);
+    const rate = this.opts.readRate?.[h.name as HostName];
+    const c = h.live();
+    if (!rate || !c || c.received <= 0) return;
+    c.onCall({ kind: 'read', bytes: rate.bytes }, this.now);
+    this.scheduleRead(h);
   }
 
   private budgetOk(limitT: number): boolean {
@@ -1047,6 +1082,8 @@ export function prepareRun(script: Script, options: RunOptions = {}): { net: Net
     syncookiesAlways: o.syncookiesAlways,
     nagle: o.nagle,
     ...(o.rcvBuf ? { rcvBuf: o.rcvBuf } : {}),
+    ...(o.cc ? { cc: o.cc } : {}),
+    ...(o.readRate ? { readRate: o.readRate } : {}),
   };
   const seed = options.seed ?? o.seed ?? 1;
   const isnClient = options.isnClient ?? o.isnClient;

@@ -5,6 +5,7 @@
  */
 import type { Profile, ScriptError } from './types.js';
 import { PARSE } from './explain.js';
+import { CcNameSchema, type CcName } from './cc/types.js';
 
 export type HostName = 'client' | 'client2' | 'server';
 
@@ -78,8 +79,10 @@ export const LIMITS = {
   window: 65_535,
   /** `option rcvbuf HOST N` (no window scaling in the model: the window field is 16 bits). */
   rcvBuf: 65_535,
-  /** `HOST read N`. */
+  /** `HOST read N`, and the BYTES of `option read-rate HOST BYTES/DURATION`. */
   readBytes: 1_000_000_000,
+  /** The DURATION of `option read-rate` (at least 1 ms, at most maxTime). */
+  readInterval: 1,
   backlog: 65_535,
   mss: 65_495,
   synRetries: 20,
@@ -122,6 +125,10 @@ export interface ScriptOptions {
   nagle: boolean;
   /** `option rcvbuf HOST N`: that host's receive buffer (flow control; unset: the window stays 65535). */
   rcvBuf?: Partial<Record<HostName, number>>;
+  /** `option cc reno|newreno|cubic` (unset: cubic in the linux profile, newreno in rfc). */
+  cc?: CcName;
+  /** `option read-rate HOST BYTES/DURATION`: that host's application reads BYTES every DURATION. */
+  readRate?: Partial<Record<HostName, { bytes: number; every: number }>>;
 }
 
 export interface Script {
@@ -258,8 +265,11 @@ function parseOption(toks: Tok[], o: ScriptOptions): void {
       break;
     case 'loss': {
       if (!v) throw new Fail(e, PARSE.missing('loss probability'));
-      const p = Number(v.text);
-      if (!/^\d*\.?\d+$/.test(v.text) || !(p >= 0 && p <= 1)) throw new Fail(v.col, PARSE.badLoss(v.text));
+      // A probability (0.01) or a percentage (1%).
+      const pct = v.text.endsWith('%');
+      const num = pct ? v.text.slice(0, -1) : v.text;
+      const p = Number(num) / (pct ? 100 : 1);
+      if (!/^\d*\.?\d+$/.test(num) || !(p >= 0 && p <= 1)) throw new Fail(v.col, PARSE.badLoss(v.text));
       o.loss = p;
       break;
     }
@@ -297,6 +307,27 @@ function parseOption(toks: Tok[], o: ScriptOptions): void {
     case 'msl':
       o.msl = duration(v, 'msl', e, LIMITS.maxMsl);
       break;
+    case 'cc': {
+      if (!v) throw new Fail(e, PARSE.missing('congestion control (reno, newreno or cubic)'));
+      const r = CcNameSchema.safeParse(v.text);
+      if (!r.success) throw new Fail(v.col, PARSE.unknownCc(v.text));
+      o.cc = r.data;
+      break;
+    }
+    case 'read-rate': {
+      if (!v) throw new Fail(e, PARSE.missing('host (client or server)'));
+      if (!HOSTS.includes(v.text)) throw new Fail(v.col, PARSE.unknownHost(v.text));
+      const rt = toks[3];
+      if (!rt) throw new Fail(end(v), PARSE.missing('rate (BYTES/DURATION, e.g. 1000/100ms)'));
+      const slash = rt.text.indexOf('/');
+      if (slash < 0) throw new Fail(rt.col, PARSE.badRate(rt.text));
+      const bytes = int({ text: rt.text.slice(0, slash), col: rt.col }, 'read-rate bytes', end(rt), 1, LIMITS.readBytes);
+      const every = duration({ text: rt.text.slice(slash + 1), col: rt.col + slash + 1 }, 'read-rate interval', end(rt), LIMITS.maxTime);
+      if (every < LIMITS.readInterval) throw new Fail(rt.col + slash + 1, PARSE.rateInterval(LIMITS.readInterval));
+      o.readRate = { ...o.readRate, [v.text as HostName]: { bytes, every } };
+      noMore(toks, 4);
+      return;
+    }
     default:
       throw new Fail(name.col, PARSE.unknownOption(name.text));
   }

@@ -144,6 +144,18 @@ const X_EN = {
     `${cap(who)} sends FIN (seq=${seq}): it has no more data to send${state === 'LAST-ACK' ? '' : ' (it can still receive)'}; ack=${ack}.`,
   fastRetx: (who: string, seq: number) =>
     `Three duplicate ACKs say seq=${seq} is missing: ${who} fast-retransmits it without waiting for the RTO.`,
+  fastRetxReno: (who: string, seq: number, ssthresh: number, cwnd: number) =>
+    `The 3rd duplicate ACK says seq=${seq} is missing: ${who} fast-retransmits it without waiting for the RTO and enters Reno fast recovery: ssthresh = max(FlightSize/2, 2*MSS) = ${ssthresh}, cwnd = ssthresh + 3*MSS = ${cwnd} (RFC 5681 §3.2).`,
+  fastRetxNewReno: (who: string, seq: number, ssthresh: number, cwnd: number) =>
+    `The 3rd duplicate ACK says seq=${seq} is missing: ${who} fast-retransmits it without waiting for the RTO and enters NewReno fast recovery: ssthresh = ${ssthresh}, cwnd = ssthresh + 3*MSS = ${cwnd} (RFC 6582).`,
+  fastRetxPrr: (who: string, seq: number, ssthresh: number, cwnd: number) =>
+    `The 3rd duplicate ACK says seq=${seq} is missing: ${who} fast-retransmits it without waiting for the RTO; fast recovery with PRR (RFC 6937, as Linux): ssthresh = ${ssthresh}, cwnd = ${cwnd}, shrinking in step with the ACKs.`,
+  partialAckRetx: (who: string, seq: number, recover: number) =>
+    `A partial ACK (below recover=${recover}): more than one segment was lost, so ${who} retransmits the next hole, seq=${seq}, at once and stays in fast recovery (NewReno, RFC 6582 §3.2).`,
+  partialAckRetxPrr: (who: string, seq: number, recover: number) =>
+    `A partial ACK (below ${recover}, what was sent when recovery began): ${who} retransmits the next hole, seq=${seq}, as PRR's budget allows (RFC 6937; Linux marks the new head lost).`,
+  rtoLostRetx: (who: string, seq: number, len: number) =>
+    `After the timeout everything outstanding is presumed lost (no SACK): ${who} sends ${len} byte${len === 1 ? '' : 's'} from seq=${seq} again as its window grows back in slow start.`,
   nagleRelease: (who: string) =>
     `Nagle's algorithm held this small segment until ${who}'s earlier data was acknowledged.`,
   finRetx: (who: string, seq: number) => `The FIN was not acknowledged in time: ${who} sends FIN (seq=${seq}) again.`,
@@ -263,9 +275,12 @@ const PARSE_EN = {
   unknownHost: (text: string) => `unknown host '${text}' (use client, client2 or server)`,
   unknownProfile: (text: string) => `unknown profile '${text}' (use rfc or linux)`,
   badStart: (text: string) => `unknown start '${text}' (use established or closed)`,
-  badLoss: (text: string) => `loss must be a probability between 0 and 1, not '${text}'`,
+  badLoss: (text: string) => `loss must be a probability between 0 and 1 or a percentage (1%), not '${text}'`,
+  unknownCc: (text: string) => `unknown congestion control '${text}' (use reno, newreno or cubic)`,
+  badRate: (text: string) => `bad read rate '${text}' (use BYTES/DURATION, e.g. 1000/100ms)`,
+  rateInterval: (min: number) => `the read-rate interval must be at least ${min} ms`,
   unknownOption: (text: string) =>
-    `unknown option '${text}' (options: isn, delay, delayed-ack, profile, backlog, syncookies, listen, start, loss, seed, mss, nagle, syn-retries, syn-linear-timeouts, synack-retries, retries, msl)`,
+    `unknown option '${text}' (options: isn, delay, delayed-ack, profile, backlog, syncookies, listen, start, loss, seed, mss, nagle, syn-retries, syn-linear-timeouts, synack-retries, retries, msl, rcvbuf, cc, read-rate)`,
   badDrop: (text: string) => `unknown drop '${text}' (use 'drop next HOST' or 'drop segment N')`,
   badDelay: () => "use 'delay next HOST DURATION'",
   unknownHostAction: (text: string, list: string[]) => `unknown action '${text}' (use ${list.join(', ')})`,
@@ -444,6 +459,18 @@ const X_ZH: Translation<typeof X_EN> = {
   fin: (who: string, seq: number, ack: number, state: string) =>
     `${W(who)}发送 FIN（seq=${seq}）：它没有更多数据要发送${state === 'LAST-ACK' ? '' : '（仍可接收）'}；ack=${ack}。`,
   fastRetx: (who: string, seq: number) => `三个重复 ACK 表明 seq=${seq} 丢失：${W(who)}不等 RTO 超时就快速重传它。`,
+  fastRetxReno: (who: string, seq: number, ssthresh: number, cwnd: number) =>
+    `第 3 个重复 ACK 表明 seq=${seq} 丢失：${W(who)}不等 RTO 超时就快速重传它，并进入 Reno 快速恢复：ssthresh = max(FlightSize/2, 2*MSS) = ${ssthresh}，cwnd = ssthresh + 3*MSS = ${cwnd}（RFC 5681 §3.2）。`,
+  fastRetxNewReno: (who: string, seq: number, ssthresh: number, cwnd: number) =>
+    `第 3 个重复 ACK 表明 seq=${seq} 丢失：${W(who)}不等 RTO 超时就快速重传它，并进入 NewReno 快速恢复：ssthresh = ${ssthresh}，cwnd = ssthresh + 3*MSS = ${cwnd}（RFC 6582）。`,
+  fastRetxPrr: (who: string, seq: number, ssthresh: number, cwnd: number) =>
+    `第 3 个重复 ACK 表明 seq=${seq} 丢失：${W(who)}不等 RTO 超时就快速重传它；用 PRR 做快速恢复（RFC 6937，与 Linux 相同）：ssthresh = ${ssthresh}，cwnd = ${cwnd}，随 ACK 的到来按比例减小。`,
+  partialAckRetx: (who: string, seq: number, recover: number) =>
+    `部分确认（低于 recover=${recover}）：丢失的不止一个报文段，${W(who)}立即重传下一个空洞 seq=${seq}，并留在快速恢复中（NewReno，RFC 6582 §3.2）。`,
+  partialAckRetxPrr: (who: string, seq: number, recover: number) =>
+    `部分确认（低于恢复开始时已发送到的 ${recover}）：${W(who)}在 PRR 允许的额度内重传下一个空洞 seq=${seq}（RFC 6937；Linux 把新的队首标记为丢失）。`,
+  rtoLostRetx: (who: string, seq: number, len: number) =>
+    `超时之后，所有未确认的数据都被视为丢失（没有 SACK）：随着窗口在慢启动中重新增大，${W(who)}从 seq=${seq} 起再次发送 ${len} 字节。`,
   nagleRelease: (who: string) => `Nagle 算法扣住了这个小报文段，直到${W(who)}之前的数据被确认。`,
   finRetx: (who: string, seq: number) => `FIN 没有及时被确认：${W(who)}重发 FIN（seq=${seq}）。`,
   ackData: (who: string, seq: number, ack: number) => `${W(who)}发送确认：ack=${ack} 是它期望的下一个字节（seq=${seq}）。`,
@@ -551,9 +578,12 @@ const PARSE_ZH: Translation<typeof PARSE_EN> = {
   unknownHost: (text: string) => `未知主机 '${text}'（可用 client、client2 或 server）`,
   unknownProfile: (text: string) => `未知配置 '${text}'（可用 rfc 或 linux）`,
   badStart: (text: string) => `未知起始状态 '${text}'（可用 established 或 closed）`,
-  badLoss: (text: string) => `loss 必须是 0 到 1 之间的概率，不能是 '${text}'`,
+  badLoss: (text: string) => `loss 必须是 0 到 1 之间的概率或百分比（1%），不能是 '${text}'`,
+  unknownCc: (text: string) => `未知的拥塞控制算法 '${text}'（可用 reno、newreno 或 cubic）`,
+  badRate: (text: string) => `无效的读取速率 '${text}'（格式为 BYTES/DURATION，例如 1000/100ms）`,
+  rateInterval: (min: number) => `read-rate 的时间间隔至少为 ${min} ms`,
   unknownOption: (text: string) =>
-    `未知选项 '${text}'（可用选项：isn, delay, delayed-ack, profile, backlog, syncookies, listen, start, loss, seed, mss, nagle, syn-retries, syn-linear-timeouts, synack-retries, retries, msl）`,
+    `未知选项 '${text}'（可用选项：isn, delay, delayed-ack, profile, backlog, syncookies, listen, start, loss, seed, mss, nagle, syn-retries, syn-linear-timeouts, synack-retries, retries, msl, rcvbuf, cc, read-rate）`,
   badDrop: (text: string) => `未知的 drop '${text}'（用 'drop next HOST' 或 'drop segment N'）`,
   badDelay: () => "用法：'delay next HOST DURATION'",
   unknownHostAction: (text: string, list: string[]) => `未知动作 '${text}'（可用 ${list.join(', ')}）`,

@@ -40,13 +40,23 @@ describe('data path', () => {
   });
 
   it('fast retransmit after three duplicate ACKs, before the RTO', () => {
-    const t = run(H + 'client connect\ndrop segment 3\nclient send 5840\n');
+    // The rfc profile's initial window is 3 segments of 1460 (RFC 5681 eq. 1): the first segment of
+    // the second flight (id 9) is lost, the five after it bring duplicate ACKs.
+    const t = run(H + 'client connect\ndrop segment 9\nclient send 14600\n');
     const rt = segments(t).find((s) => s.retransmission);
-    expect(rt).toMatchObject({ seq: 101, len: 1460 });
-    expect(rt!.explain).toMatch(/duplicate ACKs/);
+    expect(rt).toMatchObject({ seq: 4481, len: 1460 });
+    expect(rt!.explain).toMatch(/3rd duplicate ACK/);
     expect(rt!.t).toBeLessThan(1000);
     const last = segments(t).at(-1)!;
-    expect(last).toMatchObject({ from: 'server', ack: 101 + 5840 });
+    expect(last).toMatchObject({ from: 'server', ack: 101 + 14600 });
+  });
+
+  it('a lost first segment with only two segments behind it is recovered by the RTO, not fast retransmit', () => {
+    // Initial window 3 * 1460: two duplicate ACKs only (RFC 5681 §3.2 needs three).
+    const t = run(H + 'client connect\ndrop segment 3\nclient send 5840\n');
+    const rt = segments(t).find((s) => s.retransmission)!;
+    expect(rt).toMatchObject({ seq: 101, len: 1460, t: 1150 });
+    expect(rt.explain).toMatch(/RTO expired/);
   });
 
   it('RTO backs off exponentially and the connection gives up after the configured retries', () => {

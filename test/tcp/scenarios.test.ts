@@ -68,8 +68,8 @@ describe('built-in scenarios', () => {
     expect(j.scenario).toBe('handshake');
     expect(j.hosts.client).toEqual({ ip: '192.168.10.1', port: 6784, isn: 100 });
     const seg = j.events.find((e) => e.type === 'segment');
-    expect(Object.keys(seg!).sort()).toEqual(['ack', 'arrives', 'explain', 'fate', 'flags', 'from', 'id', 'len', 'seq', 't', 'to', 'type'].sort());
-    expect(seg).toMatchObject({ t: 0, from: 'client', to: 'server', flags: ['SYN'], seq: 100, ack: null, len: 0, fate: 'delivered', arrives: 50 });
+    expect(Object.keys(seg!).sort()).toEqual(['ack', 'arrives', 'explain', 'fate', 'flags', 'from', 'id', 'len', 'seq', 't', 'to', 'type', 'window'].sort());
+    expect(seg).toMatchObject({ t: 0, from: 'client', to: 'server', flags: ['SYN'], seq: 100, ack: null, len: 0, window: 65535, fate: 'delivered', arrives: 50 });
     const st = j.events.find((e) => e.type === 'state');
     expect(Object.keys(st!).sort()).toEqual(['cause', 'explain', 'from', 'host', 't', 'to', 'type'].sort());
   });
