@@ -146,6 +146,8 @@ export class Endpoint {
   /** End of the last less-than-MSS segment sent (Minshall's Nagle). */
   lastSmallEnd = 0;
   nagleHeld = false;
+  /** Linux's pingpong (interactive) mode: quick ACKs are off while it lasts (inet_csk_in_pingpong_mode). */
+  pingpong = false;
   /** Maximum segment size this side sends (the smaller of both MSS options, or a SYN cookie's). */
   mss: number;
   /** Flow control (issue 11): the receive buffer, or null (window fixed at RCV_WND). */
@@ -534,10 +536,10 @@ export class Endpoint {
   private dataSent(n: number): void {
     if (this.cc && this.ccCfg) this.cc = onSent(this.ccCfg, this.cc, n, false);
     this.lastDataSent = this.now;
-    // Linux (tcp_event_data_sent): data sent within the ACK timeout of the last data received is a
-    // reply: the connection is interactive ("pingpong") and quick ACK mode ends, so from now on a
-    // lone segment waits for the delayed-ACK timer.
-    if (this.cfg.profile === 'linux' && this.lastDataRcvd !== null && this.now - this.lastDataRcvd < this.cfg.prof.ackDelay) this.quick = 0;
+    // Linux (tcp_event_data_sent, TCP_PINGPONG_THRESH = 1 in 6.x): data sent within the ACK timeout
+    // of the last data received is a reply: the connection is interactive ("pingpong") and quick ACKs
+    // stop, so from now on a lone segment waits for the delayed-ACK timer.
+    if (this.cfg.profile === 'linux' && this.lastDataRcvd !== null && this.now - this.lastDataRcvd < this.cfg.prof.ackDelay) this.pingpong = true;
   }
 
   /** The explanation of a retransmission the controller asked for (after an RTO, or by PRR). */
@@ -699,7 +701,11 @@ export class Endpoint {
         return;
       }
       case 'delayed-ack':
-        if (this.ackPending !== 'none' && this.state !== 'CLOSED') this.sendAck(X.delayedAckSent(this.who, this.rcvNxt));
+        // Linux tcp_delack_timer_handler: a delayed ACK that had to be sent by the timer ends pingpong.
+        if (this.ackPending !== 'none' && this.state !== 'CLOSED') {
+          this.pingpong = false;
+          this.sendAck(X.delayedAckSent(this.who, this.rcvNxt));
+        }
         return;
       case 'persist': {
         if (!canOutput(this.state) || seqDiff(this.dataEnd, this.sndNxt) <= 0) return;
@@ -844,6 +850,17 @@ export class Endpoint {
     return this.cfg.profile === 'linux' ? this.unackedBytes > this.mss : this.unackedBytes >= 2 * this.mss;
   }
 
+  /**
+   * Linux tcp_incr_quickack (the linux profile only): rcv_wnd / (2 * rcv_mss) segments are ACKed at
+   * once (rcv_mss = the MSS here), 2 if that is 0, at most TCP_MAX_QUICKACKS = 16; never fewer than
+   * are left.
+   */
+  private incrQuickAck(): void {
+    if (this.cfg.profile !== 'linux') return;
+    const q = Math.floor(this.rcvWnd / (2 * this.mss)); // tp->rcv_wnd: the window last advertised
+    this.quick = Math.max(this.quick, Math.min(this.cfg.prof.quickAck, q === 0 ? 2 : q));
+  }
+
   private scheduleAck(urgency: 'delay' | 'now'): void {
     if (urgency === 'now' || this.ackPending === 'now') this.ackPending = 'now';
     else this.ackPending = 'delay';
@@ -852,10 +869,6 @@ export class Endpoint {
   private establish(cause: string, explain: string): void {
     this.cancelTimer('syn-ack');
     this.cancelTimer('retransmit');
-    // Linux's quick ACK mode at the start (tcp_incr_quickack, entered when the first data arrives):
-    // rcv_wnd / (2 * rcv_mss) segments ACKed at once, 2 if that is 0, at most TCP_MAX_QUICKACKS = 16.
-    const q = Math.floor(this.curRcvWnd() / (2 * this.mss));
-    this.quick = Math.min(this.cfg.prof.quickAck, q === 0 ? 2 : q);
     this.initCc();
     if (this.inSynQueue) this.emit({ type: 'left-syn-queue' });
     this.setState('ESTABLISHED', cause, explain);
@@ -978,6 +991,9 @@ export class Endpoint {
 
     // first: sequence number
     if (!this.acceptable(seg)) {
+      // Linux (tcp_data_queue, out_of_window): a retransmission of data already received re-enters
+      // quick ACK mode.
+      if (seg.len > 0 && this.dataReceived) this.incrQuickAck();
       if (!seg.rst) this.throttledAck(seg, X.notAcceptable(who, seg.seq, this.rcvNxt));
       return;
     }
@@ -1075,14 +1091,20 @@ export class Endpoint {
           seg = { ...seg, len: take, fin: false };
         }
         if (seg.len > 0) {
+          // Linux tcp_event_data_recv: quick ACKs for the first data, and again after a gap longer
+          // than the RTO ("the sender failed to restart its window").
+          if (!this.dataReceived || (this.lastDataRcvd !== null && this.now - this.lastDataRcvd > this.rto)) this.incrQuickAck();
           this.dataReceived = true;
           this.lastDataRcvd = this.now;
           this.unackedBytes += seg.len;
-          urgency = this.quick > 0 || !this.cfg.delayedAck || this.ackDue() ? 'now' : 'delay';
+          const quick = this.quick > 0 && !this.pingpong;
+          urgency = quick || !this.cfg.delayedAck || this.ackDue() ? 'now' : 'delay';
           if (this.quick > 0) this.quick--;
         }
         finHere = seg.fin;
-        // pull in buffered out-of-order segments
+        // pull in buffered out-of-order segments (filling a gap is ACKed at once, RFC 5681 §4.2, and
+        // so is every segment while the out-of-order queue is not empty: Linux __tcp_ack_snd_check)
+        if (this.ooo.length > 0) urgency = 'now';
         let progressed = true;
         while (progressed && !finHere) {
           progressed = false;

@@ -25,10 +25,14 @@ describe('bands', () => {
   it('collapse every run of data segments and of pure ACKs into one labelled arrow (bands: on)', () => {
     const lines = render(bulk, { width: 100, bands: 'on' });
     const text = lines.join('\n');
-    // 30 segments of 1000 bytes from seq 101: one flight within the 65535 window.
-    expect(text).toContain('×30 segments 101-30101');
-    expect(text).toMatch(/×\d+ ACKs ack=\d+-30101/);
-    expect(text).not.toContain('len=1000');
+    // 30 segments of 1000 bytes from seq 101, in slow start's flights (the rfc initial window of 4
+    // segments, then 8, 16 and the last 2, too few for a band).
+    expect(text).toContain('×4 segments 101-4101');
+    expect(text).toContain('×8 segments 4101-12101');
+    expect(text).toContain('×16 segments 12101-28101');
+    expect(text).toMatch(/×\d+ ACKs ack=\d+-28101/);
+    // Only the last flight's 2 segments (fewer than BAND_MIN) are drawn one by one.
+    expect(text.match(/len=1000/g)?.length).toBe(2);
     // Every data segment is in exactly one band, or drawn alone.
     const l = getLayout(bulk, false, { bands: 'on' });
     const inBands = l.collapsed.filter((b) => b.kind === 'data').reduce((n, b) => n + b.members.length, 0);
@@ -38,16 +42,16 @@ describe('bands', () => {
   });
 
   it('label seq numbers follow the seq mode, and ASCII output uses x', () => {
-    expect(render(bulk, { width: 100, bands: 'on', seq: 'relative' }).join('\n')).toContain('×30 segments 1-30001');
+    expect(render(bulk, { width: 100, bands: 'on', seq: 'relative' }).join('\n')).toContain('×16 segments 12001-28001');
     const ascii = render(bulk, { width: 100, bands: 'on', charset: 'ascii' }).join('\n');
-    expect(ascii).toContain('x30 segments 101-30101');
+    expect(ascii).toContain('x16 segments 12101-28101');
     expect(ascii).not.toMatch(/[^\x20-\x7e\n]/);
   });
 
   it('say it in Chinese too', () => {
     const zh = withLang('zh-CN', () => render(bulk, { width: 100, bands: 'on' }).join('\n'));
-    expect(zh).toContain('×30 个报文段 101-30101');
-    expect(zh).toMatch(/×\d+ 个 ACK ack=\d+-30101/);
+    expect(zh).toContain('×16 个报文段 12101-28101');
+    expect(zh).toMatch(/×\d+ 个 ACK ack=\d+-28101/);
   });
 
   it('auto (the default) changes nothing while the diagram fits its height budget, and collapses past it', () => {
@@ -71,11 +75,11 @@ describe('bands', () => {
     const b = bandAt(bulk, i)!;
     expect(b.kind).toBe('data');
     expect(b.members).toContain(i);
-    expect(b.members.length).toBe(30);
+    expect(b.members.length).toBe(8); // the second flight: data[4..11]
     const syn = bulk.events.findIndex((e) => e.type === 'segment');
     expect(bandAt(bulk, syn)).toBeNull();
     const o = { width: 100, bands: 'on' as const };
-    const first = bulk.events.indexOf(data[0]);
+    const first = bulk.events.indexOf(data[4]);
     expect(eventRow(bulk, o, i)).toBe(eventRow(bulk, o, first));
   });
 
@@ -84,7 +88,7 @@ describe('bands', () => {
     const i = bulk.events.indexOf(data[10]);
     const o = { width: 100, bands: 'on' as const, expand: i };
     const text = render(bulk, o).join('\n');
-    expect(text).not.toContain('×30 segments');
+    expect(text).not.toContain('×8 segments');
     expect(text).toContain(`ACK seq=${data[10].seq} ack=301 len=1000`);
     expect(text).toMatch(/×\d+ ACKs ack=/); // the ACK band is another band: still collapsed
     // Each segment now has its own row.
@@ -104,8 +108,9 @@ describe('bands', () => {
     const text = render(t, { width: 110, bands: 'on' }).join('\n');
     expect(text).toContain('✕');
     expect(text).toContain('(retx)');
-    expect(text).toContain('×15 segments 101-15101');
-    expect(text).toContain('×14 segments 16101-30101');
+    // data[15] is in the third flight (data[12..27]): the run breaks around it.
+    expect(text).toContain('×3 segments 12101-15101');
+    expect(text).toContain('×12 segments 16101-28101');
     const l = getLayout(t, false, { bands: 'on' });
     for (const b of l.collapsed) for (const m of b.members) expect((t.events[m] as SegmentEvent).fate).toBe('delivered');
   });
