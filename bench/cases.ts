@@ -102,6 +102,21 @@ const CASES: Record<string, (runs: number) => void | Promise<void>> = {
     add('render', `first frame (layout with bands), 10 MB transfer`, first, 'ms', h);
     add('render', `simulate the 10 MB transfer (${n} events)`, sim, 'ms');
   },
+  loss10mb() {
+    // Issue 11: a 10 MB transfer with 1% random loss (fixed seed), linux profile (CUBIC + PRR):
+    // must simulate in under 1 s with peak RSS under 150 MB.
+    (globalThis as { gc?: () => void }).gc?.();
+    const c0 = process.cpuUsage();
+    const t = now();
+    const r = runSource('option profile linux\noption loss 1%\noption seed 7\noption isn client 100\noption isn server 300\nclient connect\nclient send 10000000\nclient close\nserver close');
+    const ms = now() - t;
+    const cpu = process.cpuUsage(c0);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const retx = r.trace.events.filter((e) => e.type === 'segment' && e.retransmission).length;
+    add('simulator', `10 MB transfer, 1% loss (seed 7, ${r.trace.events.length} events, ${retx} retransmissions${r.trace.truncated ? ', TRUNCATED' : ''}): time`, ms, 'ms');
+    add('simulator', `  CPU time (user + system)`, (cpu.user + cpu.system) / 1000, 'ms');
+    add('simulator', `  peak RSS (process)`, process.resourceUsage().maxRSS / 1024, 'MiB');
+  },
   lesson(runs) {
     const dir = join(root, 'lessons');
     const longest = readdirSync(dir)

@@ -49,9 +49,9 @@ export const RUN_LIMITS = {
   /** Simulated time of a whole run (`at` and `wait` lines add up). */
   simulatedTime: 48 * 3600_000,
   /** Events taken from the heap (segment arrivals, timers, flood bursts). */
-  steps: 200_000,
+  steps: 1_000_000,
   /** Trace events (a safety net against ACK wars; no event is recorded past it, the run stops). */
-  events: 20_000,
+  events: 100_000,
 } as const;
 const TIME_LIMIT = RUN_LIMITS.afterLastAction;
 const MAX_STEPS = RUN_LIMITS.steps;

@@ -19,6 +19,12 @@ import synFlood from '../../scenarios/syn-flood.tcp?raw';
 import synFloodCookies from '../../scenarios/syn-flood-cookies.tcp?raw';
 import acceptOverflow from '../../scenarios/accept-overflow.tcp?raw';
 import zeroWindow from '../../scenarios/zero-window.tcp?raw';
+import slowStart from '../../scenarios/slow-start.tcp?raw';
+import congestionAvoidance from '../../scenarios/congestion-avoidance.tcp?raw';
+import fastRetransmit from '../../scenarios/fast-retransmit.tcp?raw';
+import rtoLoss from '../../scenarios/rto-loss.tcp?raw';
+import delayedAck from '../../scenarios/delayed-ack.tcp?raw';
+import nagleDelayedAck from '../../scenarios/nagle-delayed-ack.tcp?raw';
 
 export interface Scenario {
   name: string;
@@ -53,6 +59,12 @@ export const SCENARIOS: readonly Scenario[] = (
     ['syn-flood-cookies', synFloodCookies],
     ['accept-overflow', acceptOverflow],
     ['zero-window', zeroWindow],
+    ['slow-start', slowStart],
+    ['congestion-avoidance', congestionAvoidance],
+    ['fast-retransmit', fastRetransmit],
+    ['rto-loss', rtoLoss],
+    ['delayed-ack', delayedAck],
+    ['nagle-delayed-ack', nagleDelayedAck],
   ] as const
 ).map(([name, source]) => scenarioFromFile(name, source));
 

@@ -79,7 +79,7 @@ describe('synack trace / scenarios', () => {
   it('scenarios lists the built-ins with descriptions', async () => {
     const f = fakeIO();
     expect(await scenariosCommand([], f.io)).toBe(0);
-    expect(f.out().split('\n').filter((l) => /^\s{2}\S/.test(l)).length).toBe(16);
+    expect(f.out().split('\n').filter((l) => /^\s{2}\S/.test(l)).length).toBe(22);
     expect(f.out()).toMatch(/three-segment-close\s+With delayed ACK/);
   });
 });

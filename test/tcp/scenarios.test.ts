@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 const dir = join(__dirname, '..', '..', 'scenarios');
 
 describe('built-in scenarios', () => {
-  it('are the 14 the first issue names, accept-overflow (issue 10) and zero-window (issue 11)', () => {
+  it('are the 14 the first issue names, accept-overflow (issue 10), zero-window and the congestion control ones (issue 11)', () => {
     expect(SCENARIOS.map((s) => s.name)).toEqual([
       'handshake', 'transfer', 'four-way-close', 'three-segment-close', 'simultaneous-open', 'simultaneous-close',
       'syn-retransmit', 'data-retransmit', 'lost-final-ack', 'refused', 'old-duplicate-syn', 'half-open', 'syn-flood', 'syn-flood-cookies',
       'accept-overflow', 'zero-window',
+      'slow-start', 'congestion-avoidance', 'fast-retransmit', 'rto-loss', 'delayed-ack', 'nagle-delayed-ack',
     ]);
   });
 
