@@ -58,7 +58,8 @@ describe('a whole script is bounded', () => {
 
 describe('every run has a budget', () => {
   it('app events are not recorded past the event cap: the trace stops there, truncated', () => {
-    const r = runSource('option isn client 100\noption isn server 300\nclient connect\n' + 'client send 1\n'.repeat(9000));
+    // A bulk send fills the budget (100,000 events); the app calls after it are never recorded.
+    const r = runSource('option isn client 100\noption isn server 300\nclient connect\nclient send 100000000\n' + 'client send 1\n'.repeat(100));
     if (!r.ok) throw new Error('parse');
     expect(r.trace.events.length).toBeLessThanOrEqual(RUN_LIMITS.events);
     expect(r.trace.snapshots.length).toBe(r.trace.events.length);
