@@ -104,6 +104,9 @@ const Q_EN = {
   gradeWithIntervals: (intervals: string[]) =>
     `How did you do?  ${intervals.map((iv, i) => `${i + 1} ${['Again', 'Hard', 'Good', 'Easy'][i]} ${iv}`).join(' · ')}`,
   undoKey: { keys: 'u', label: 'undo', help: 'Undo the last grade and grade the card again' },
+  confirmFinish: (left: number) => `Finish the mock interview? ${left} question${left === 1 ? '' : 's'} not answered yet count as skipped.`,
+  confirmYes: { keys: 'y/Enter', label: 'finish', help: 'Finish the mock interview now and see the report' },
+  confirmNo: { keys: 'n/Esc', label: 'keep going', help: 'Go back to the question' },
   diagramSteps: (n: number) => `(diagram: first ${n} events)`,
   truthy: 'true',
   falsy: 'false',
@@ -286,6 +289,9 @@ const Q_ZH: Translation<typeof Q_EN> = {
   gradeWithIntervals: (intervals) =>
     `答得怎么样？  ${intervals.map((iv, i) => `${i + 1} ${['重来', '困难', '良好', '简单'][i]} ${iv}`).join(' · ')}`,
   undoKey: { keys: 'u', label: '撤销', help: '撤销上一次评分，重新评分' },
+  confirmFinish: (left) => `结束模拟面试吗？还有 ${left} 道题未作答，将计为跳过。`,
+  confirmYes: { keys: 'y/Enter', label: '结束', help: '现在结束模拟面试并查看报告' },
+  confirmNo: { keys: 'n/Esc', label: '继续', help: '回到题目' },
   diagramSteps: (n) => `（时序图：前 ${n} 个事件）`,
   truthy: '对',
   falsy: '错',

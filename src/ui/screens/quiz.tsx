@@ -74,6 +74,8 @@ export interface QuizScreenState {
   shownSeconds?: number | null;
   /** The session index `ui` belongs to (a card graded Again comes back as the same question). */
   uiIndex?: number;
+  /** A mock interview asks before Esc finishes it early ("Finish the mock interview?"). */
+  confirmFinish?: boolean;
 }
 
 type Inner =
@@ -85,6 +87,7 @@ type Inner =
   | { type: 'ui'; action: QuestionUiAction }
   | { type: 'engine'; action: QuizAction }
   | { type: 'menu' }
+  | { type: 'confirm-finish'; on: boolean }
   | { type: 'noop' };
 
 export type QuizScreenAction = { type: 'key'; inner: Inner };
@@ -173,12 +176,14 @@ function reduceInner(s: QuizScreenState, a: Inner, ctx: AppContext): QuizScreenS
     }
     case 'engine': {
       const engine = quizReduce(s.engine, a.action);
-      let next: QuizScreenState = { ...s, engine };
+      let next: QuizScreenState = { ...s, engine, confirmFinish: false };
       if (a.action.type === 'reveal' && next.ui) next = { ...next, ui: { ...next.ui, revealed: true } };
       return withQuestion(next, ctx);
     }
     case 'menu':
-      return { ...s, stage: 'menu', engine: initialQuizState(ctx.progress), ui: null, saved: 0, diagram: [] };
+      return { ...s, stage: 'menu', engine: initialQuizState(ctx.progress), ui: null, saved: 0, diagram: [], confirmFinish: false };
+    case 'confirm-finish':
+      return { ...s, confirmFinish: a.on };
     case 'noop':
       return s;
   }
@@ -220,16 +225,25 @@ function innerForKey(s: QuizScreenState, key: KeyName, ctx: AppContext): Inner |
     return null;
   }
   const e = s.engine;
-  if (e.phase === 'done') return key === 'enter' ? { type: 'menu' } : null;
+  // q from the report goes back to the interview menu too (not out of the interview).
+  if (e.phase === 'done') return key === 'enter' || key === 'q' ? { type: 'menu' } : null;
+  // "Finish the mock interview?": y / Enter finishes, n / Esc keeps going; other keys do nothing.
+  if (s.confirmFinish) {
+    if (key === 'y' || key === 'enter') return { type: 'engine', action: { type: 'finish', now: ctx.now } };
+    if (key === 'n' || key === 'escape') return { type: 'confirm-finish', on: false };
+    return { type: 'noop' };
+  }
+  const finishKey = (): Inner =>
+    e.options.mode === 'mock' && e.results.length < e.questions.length ? { type: 'confirm-finish', on: true } : { type: 'engine', action: { type: 'finish', now: ctx.now } };
   if (e.phase === 'answered') {
     if (key === 'enter' || key === 'space' || key === 'n') return { type: 'engine', action: { type: 'next', now: ctx.now } };
     if (key === Q.undoKey.keys && canUndo(e)) return { type: 'engine', action: { type: 'undo' } };
-    if (key === 'escape') return { type: 'engine', action: { type: 'finish', now: ctx.now } };
+    if (key === 'escape') return finishKey();
     return null;
   }
   const q = currentQuestion(e);
   if (!q || !s.ui) return null;
-  if (key === 'escape') return { type: 'engine', action: { type: 'finish', now: ctx.now } };
+  if (key === 'escape') return finishKey();
   // The timer may have run out between ticks: the key then records the timeout.
   if (e.deadline !== null && ctx.now >= e.deadline && e.phase === 'asking') return { type: 'engine', action: { type: 'timeout', now: ctx.now } };
   const ui = questionOnKey(q, { ...s.ui, revealed: e.phase === 'revealed', hintsShown: e.hintsShown }, key, keyOpts(e.options.mode));
@@ -252,12 +266,23 @@ function innerForKey(s: QuizScreenState, key: KeyName, ctx: AppContext): Inner |
   }
 }
 
+/** The menu timer saved with the settings (0 = off), or undefined (then each mode's default). */
+function savedTimer(p: Progress): number | null | undefined {
+  const t = p.settings.mockTimeSec;
+  return t === undefined ? undefined : t === 0 ? null : t;
+}
+
 function result(s: QuizScreenState, inner: Inner, ctx: AppContext) {
   const action: QuizScreenAction = { type: 'key', inner };
   const after = reduceInner(s, inner, ctx);
   // Results not yet sent (incl. timeouts recorded by a tick) go to the shell with this key.
   const toSave = after.stage === 'menu' ? s.engine.results.slice(s.saved) : after.engine.results.slice(s.saved, after.engine.results.length - held(after));
-  const commands = toSave.map((r) => progressCommand(r, s.engine.options.mode));
+  const commands: ShellCommand[] = toSave.map((r) => progressCommand(r, s.engine.options.mode));
+  // A timer chosen in the menu is remembered (settings.mockTimeSec, 0 = off).
+  if (inner.type === 'menu-time' && after.menu.timeLimitSec !== s.menu.timeLimitSec) {
+    const sec = after.menu.timeLimitSec ?? 0;
+    commands.push({ cmd: 'progress', update: (p: Progress) => (p.settings.mockTimeSec === sec ? p : { ...p, settings: { ...p.settings, mockTimeSec: sec } }) });
+  }
   return commands.length > 0 ? { action, commands } : { action };
 }
 
@@ -269,7 +294,8 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
     const count = o.count ?? DEFAULTS[mode ?? 'mock'].count;
     const base: QuizScreenState = {
       stage: 'menu',
-      menu: { cursor: 0, topics: o.topics, count, timeLimitSec: o.timeLimitSec },
+      // The timer: the options' (the CLI's --time), else the one last chosen in the menu (saved).
+      menu: { cursor: 0, topics: o.topics, count, timeLimitSec: o.timeLimitSec !== undefined ? o.timeLimitSec : savedTimer(ctx.progress) },
       seed: (o.seed ?? ctx.now) >>> 0,
       engine: initialQuizState(ctx.progress),
       ui: null,
@@ -322,7 +348,8 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
         { keys: '[/]', label: 'timer', footer: true },
       ];
     const e = s.engine;
-    if (e.phase === 'done') return [{ keys: 'enter', label: 'menu', footer: true }, { keys: 'q', label: 'back', footer: true }];
+    if (e.phase === 'done') return [{ keys: 'enter/q', label: 'menu', footer: true }];
+    if (s.confirmFinish) return [{ ...Q.confirmYes, footer: true }, { ...Q.confirmNo, footer: true }];
     if (e.phase === 'answered')
       return [{ keys: 'enter', label: 'next', footer: true }, ...(canUndo(e) ? [{ ...Q.undoKey, footer: true }] : []), { keys: 'esc', label: 'finish', footer: true }];
     const q = currentQuestion(e);
@@ -343,6 +370,11 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
     const last = e.phase === 'answered' ? e.results[e.results.length - 1] : null;
     return (
       <Box flexDirection="column" height={ctx.height} overflow="hidden">
+      {s.confirmFinish ? (
+        <Text bold color={col(ctx.color, 'yellow')} wrap="wrap">
+          {Q.confirmFinish(e.questions.length - e.results.length)}
+        </Text>
+      ) : null}
       <QuestionView
         question={q}
         ui={s.ui}
