@@ -176,6 +176,18 @@ describe('numbers read off a live diagram are the model\'s numbers', () => {
       const data = segments(t).filter((s) => s.from === 'client' && s.len > 0);
       return data.length === 2 ? data[1]!.t - data[0]!.t : undefined;
     }],
+    // lesson 10: data segments the client sends in the third round trip of slow start
+    ['slow-start-live', 'lesson:flow-and-congestion:Slow start on Linux', (t) => {
+      const data = segments(t).filter((s) => s.from === 'client' && s.len > 0);
+      const times = [...new Set(data.map((s) => s.t))];
+      return times.length >= 3 ? data.filter((s) => s.t === times[2]).length : undefined;
+    }],
+    // lesson 10: ssthresh (in 1000-byte segments) when Reno enters fast recovery
+    ['ssthresh-live', 'lesson:flow-and-congestion:Reno - seq=2101 is lost', (t) => {
+      const i = t.snapshots.findIndex((h) => h['client']?.cc?.phase === 'fast-recovery');
+      const ss = i >= 0 ? t.snapshots[i]!['client']?.cc?.ssthresh : undefined;
+      return typeof ss === 'number' ? ss / 1000 : undefined;
+    }],
     // lesson 14: when client2's request (sent at 1450 ms) first reaches the server without being dropped
     ['accept-overflow-delivered', 'accept-overflow', (t) => {
       const discarded = new Set(t.events.flatMap((e) => (e.type === 'arrival' && e.dropReason ? [e.segment] : [])));
