@@ -90,5 +90,14 @@ export function unknownScenario(io: CliIO, cmd: 'trace' | 'diagram' | 'plot', ta
   return 1;
 }
 
-export const SCRIPT_INPUT_MESSAGES = { stdinName: CLI.stdinName, cannotRead: CLI.cannotRead, noSuchFile: CLI.noSuchFile };
+/** Getters: read in the language of the moment they are used, not frozen at import. */
+export const SCRIPT_INPUT_MESSAGES = {
+  get stdinName() {
+    return CLI.stdinName;
+  },
+  cannotRead: (file: string, why: string) => CLI.cannotRead(file, why),
+  get noSuchFile() {
+    return CLI.noSuchFile;
+  },
+};
 

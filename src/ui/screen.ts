@@ -1,17 +1,21 @@
 /**
  * The contract between the app shell (src/ui/app.tsx) and its screens.
  *
- * There is ONE root `useInput` (in app.tsx). It turns Ink's (input, key) into a `KeyName` through the
- * one key table (src/ui/keys.ts) and hands it to the current screen's `onKey`, which returns an
- * action for the screen's pure reducer, or a command for the shell. Screens never call useInput.
+ * There is ONE root `useInput` (in app.tsx). It turns Ink's (input, key) into a `KeyName` (src/ui/keys.ts);
+ * the pure shell (src/ui/shell.ts) looks the key up in the top screen's keymap (the binding table,
+ * src/ui/bindings.ts) and hands the matching command to the screen's `update(state, msg, ctx)`, which
+ * returns the next state and commands for the shell (push, pop, save progress, write a file, run
+ * the model ...). The App (app.tsx) only runs those commands. Screens never call useInput.
  *
- * Time: screens that animate implement `tick(state, nowMs)`; the shell calls it from one interval
- * (an injectable clock, so tests drive time by hand). Reducers and onKey never read the clock.
+ * Time: screens that animate get `tick` msgs from one interval of the shell (an injectable clock,
+ * so tests drive time by hand); updates read the time from `ctx.now`, never from the clock.
  */
 import type { Lang } from '../i18n/index.js';
 import type { ReactElement } from 'react';
 import type { Lesson } from '../lessons/types.js';
 import type { Progress } from '../store/types.js';
+import type { Active } from './bindings.js';
+import type { RunOptions } from '../tcp/types.js';
 
 /** Normalised key names: 'up' 'down' 'left' 'right' 'enter' 'escape' 'tab' 'shift-tab' 'space'
  *  'pageup' 'pagedown' 'home' 'end' 'backspace' 'delete' 'ctrl-c' 'ctrl-<x>', or one printable
@@ -73,31 +77,84 @@ export type ShellCommand =
   | { cmd: 'write-file'; path: string; content: string; overwrite?: boolean }
   /** Switch the language (the home screen's setting): the shell sets it, saves it with the
    *  progress and reloads the lessons in it. */
-  | { cmd: 'lang'; lang: Lang };
+  | { cmd: 'lang'; lang: Lang }
+  /** Run the TCP model off the UI thread (src/ui/model-job.ts); the result comes back to the
+   *  screen that asked as a `model` msg with this job number. */
+  | { cmd: 'run-model'; job: number; request: ModelJob };
 
-/** What onKey returns: nothing, one screen action, shell commands, or both. */
+/** A model run: a script and the model's options (src/ui/model-job.ts runs it; the result is the
+ *  run memo's entry, src/tcp/run-cache.ts, so the screen's own reducer then finds it there). */
+export interface ModelJob {
+  kind: 'run';
+  source: string;
+  options: RunOptions;
+}
+
+/**
+ * What a screen's update receives:
+ * - `cmd`: a key, already looked up in the screen's keymap (src/ui/bindings.ts): the row's id and
+ *   the key that ran it (e.g. { cmd: 'reader.scroll', key: 'j' });
+ * - `paste`: several printable characters at once (a paste; only when the keymap types text);
+ * - `tick`: the shell's clock while `animating(state)`;
+ * - `resume`: the screen is on top again after the one above it closed;
+ * - `model`: the result of a `run-model` command this screen asked for (run off the UI thread).
+ */
+export type Msg =
+  | { type: 'cmd'; cmd: string; key: KeyName }
+  | { type: 'paste'; text: string }
+  | { type: 'tick'; now: number }
+  | { type: 'resume' }
+  | { type: 'model'; job: number; result: ModelResult };
+
+/** What a run-model command computes (src/ui/model-job.ts) and what comes back as a `model` msg. */
+export type ModelResult = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** What update returns: the next state (the same object when nothing changed) and shell commands. */
+export type Update<S> = [S, ShellCommand[]];
+
+export interface ScreenDef<S> {
+  id: ScreenRequest['screen'];
+  init(request: ScreenRequest, ctx: AppContext): S;
+  /**
+   * The commands active in this state, in footer order (src/ui/bindings.ts). The ONE source of the
+   * screen's key handling, its footer, its `?` overlay rows and their --ascii forms: a key that no
+   * row lists does nothing.
+   */
+  keymap(state: S, ctx: AppContext): Active[];
+  /** The screen's reducer: every key command, tick, paste, resume and model result goes through it. */
+  update(state: S, msg: Msg, ctx: AppContext): Update<S>;
+  /** Whether update has a handler for a key command id (the binding test walks it). */
+  handles(cmd: string): boolean;
+  /** Whether the screen currently wants ticks (e.g. the player is playing). */
+  animating?(state: S): boolean;
+  view(state: S, ctx: AppContext): ReactElement;
+  title(state: S, ctx: AppContext): string;
+}
+
+/** A handler of one key command: the state and the key that ran it. */
+export type KeyHandler<S> = (state: S, key: KeyName, ctx: AppContext) => Update<S>;
+
+/**
+ * Builds a screen's `update` and `handles` from its key handlers (by command id, src/ui/bindings.ts)
+ * and a function for the other msgs (tick, paste, resume, model). A command with no handler changes
+ * nothing; test/ui/bindings.test.ts checks every active row has one.
+ */
+export function keyUpdate<S>(
+  handlers: Record<string, KeyHandler<S>>,
+  rest: (state: S, msg: Exclude<Msg, { type: 'cmd' }>, ctx: AppContext) => Update<S> = (s) => [s, []],
+): { update: (state: S, msg: Msg, ctx: AppContext) => Update<S>; handles: (cmd: string) => boolean } {
+  return {
+    update(state, msg, ctx) {
+      if (msg.type !== 'cmd') return rest(state, msg, ctx);
+      const h = Object.prototype.hasOwnProperty.call(handlers, msg.cmd) ? handlers[msg.cmd] : undefined;
+      return h ? h(state, msg.key, ctx) : [state, []];
+    },
+    handles: (cmd) => Object.prototype.hasOwnProperty.call(handlers, cmd),
+  };
+}
+
+/** A screen-internal step: an action for its reducer and/or shell commands. */
 export interface KeyResult<A> {
   action?: A;
   commands?: ShellCommand[];
-}
-
-export interface ScreenDef<S, A> {
-  id: ScreenRequest['screen'];
-  init(request: ScreenRequest, ctx: AppContext): S;
-  reduce(state: S, action: A, ctx: AppContext): S;
-  onKey(state: S, key: KeyName, ctx: AppContext): KeyResult<A> | null;
-  /** The screen is on top again after the one above it was closed (e.g. the lesson list follows
-   *  the lesson read last). Return the same object when nothing changes. Optional. */
-  resume?(state: S, ctx: AppContext): S;
-  /** Pasted text (several characters at once). Optional. */
-  onPaste?(state: S, text: string, ctx: AppContext): KeyResult<A> | null;
-  /** Animation: advance to time `now`. Return the same object when nothing changed. */
-  tick?(state: S, now: number, ctx: AppContext): S;
-  /** Whether the screen currently wants ticks (e.g. the player is playing). */
-  animating?(state: S): boolean;
-  bindings(state: S, ctx: AppContext): KeyBinding[];
-  /** True while the screen captures text input (so 'q' types a q instead of going back). */
-  capturesText?(state: S): boolean;
-  view(state: S, ctx: AppContext): ReactElement;
-  title(state: S, ctx: AppContext): string;
 }

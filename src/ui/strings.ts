@@ -388,5 +388,43 @@ const QK_ZH: Translation<typeof QK_EN> = {
   refused: (why) => `${why}不计分，请再试一次。`,
 };
 
+/** Key rows of the binding table (src/ui/bindings.ts) that have no other catalogue entry. */
+const KB_EN = {
+  menuPage: { keys: 'PgUp/PgDn', label: 'page', help: 'Move one page up or down the list' },
+  nextLesson: { keys: 'Enter', label: 'next lesson', help: 'Open the next lesson' },
+  layersStart: { keys: 'Home/0', label: 'first layer', help: 'Back to the first step of the encapsulation' },
+  quizMenuMove: { keys: '↑/↓', label: 'move', help: 'Move between the modes and the topics' },
+  quizMenuStart: { keys: 'enter', label: 'start', help: 'Start the mode under the cursor (on a topic: toggle it)' },
+  quizMenuTopic: { keys: 'space', label: 'topic', help: 'Toggle the topic under the cursor (none = all topics)' },
+  quizMenuCount: { keys: '-/+', label: 'count', help: 'Fewer or more questions' },
+  quizMenuTimer: { keys: '[/]', label: 'timer', help: 'Shorter or longer timer per question (or off)' },
+  quizNext: { keys: 'enter', label: 'next', help: 'Next question (also space or n)' },
+  quizFinish: { keys: 'Esc', label: 'finish', help: 'Finish the session and see the report' },
+  quizToMenu: { keys: 'enter', label: 'menu', help: 'Back to the interview-prep menu' },
+  pagePage: { keys: 'PgUp/PgDn space', label: 'page', help: 'Scroll one page' },
+  pageKeys: { keys: 'PgUp/PgDn', label: 'page', help: 'Scroll one page' },
+  working: 'Working…',
+  workingAscii: 'Working...',
+} as const;
+
+const KB_ZH: Translation<typeof KB_EN> = {
+  menuPage: { keys: 'PgUp/PgDn', label: '翻页', help: '在列表中上下翻一页' },
+  nextLesson: { keys: 'Enter', label: '下一课', help: '打开下一课' },
+  layersStart: { keys: 'Home/0', label: '第一层', help: '回到封装过程的第一步' },
+  quizMenuMove: { keys: '↑/↓', label: '移动', help: '在模式和主题间移动' },
+  quizMenuStart: { keys: 'enter', label: '开始', help: '开始光标处的模式（在主题上则勾选它）' },
+  quizMenuTopic: { keys: 'space', label: '主题', help: '勾选或取消光标处的主题（都不选 = 全部主题）' },
+  quizMenuCount: { keys: '-/+', label: '题数', help: '减少或增加题目数量' },
+  quizMenuTimer: { keys: '[/]', label: '计时', help: '缩短或延长每题的计时（或关闭）' },
+  quizNext: { keys: 'enter', label: '下一题', help: '下一题（也可按 space 或 n）' },
+  quizFinish: { keys: 'Esc', label: '结束', help: '结束本轮并查看报告' },
+  quizToMenu: { keys: 'enter', label: '菜单', help: '回到面试准备菜单' },
+  pagePage: { keys: 'PgUp/PgDn space', label: '翻页', help: '滚动一页' },
+  pageKeys: { keys: 'PgUp/PgDn', label: '翻页', help: '滚动一页' },
+  working: '正在计算…',
+  workingAscii: '正在计算...',
+};
+
 export const UI = catalogue('ui.UI', { en: UI_EN, 'zh-CN': UI_ZH });
+export const KB = catalogue('ui.KB', { en: KB_EN, 'zh-CN': KB_ZH });
 export const QK = catalogue('ui.QK', { en: QK_EN, 'zh-CN': QK_ZH });

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { Box, Text } from 'ink';
 import { App } from '../../src/ui/app.js';
 import { SCREENS, type ScreenRegistry } from '../../src/ui/screens/index.js';
-import type { ScreenDef } from '../../src/ui/screen.js';
+import { keyUpdate, type ScreenDef } from '../../src/ui/screen.js';
+import { cmd, off, on } from '../../src/ui/bindings.js';
 import { emptyProgress } from '../../src/store/types.js';
 import { renderInk, FakeClock } from './helpers/render.js';
 
@@ -12,43 +13,43 @@ interface CounterState {
   text: string;
   typing: boolean;
 }
-type CounterAction = { type: 'inc' } | { type: 'toggle' } | { type: 'tick' } | { type: 'type'; s: string } | { type: 'typing' };
 
-const counter: ScreenDef<CounterState, CounterAction> = {
+// The counter's rows (a test screen: its texts are not learner-facing).
+const text = (keys: string, label: string, help?: string) => () => ({ keys, label, ...(help ? { help } : {}) });
+const C = {
+  add: cmd('t.add', ['+'], text('+', 'add', 'Add one to the counter')),
+  play: cmd('t.play', ['space'], text('space', 'play')),
+  type: cmd('t.type', ['t'], text('t', 'type')),
+  open: cmd('t.open', ['o'], text('o', 'open')),
+  write: cmd('t.write', ['w'], text('w', 'write')),
+  chars: cmd('t.chars', 'printable', text('letters', 'text')),
+  done: cmd('t.done', ['enter'], text('Enter', 'done')),
+};
+
+const counterKeys = keyUpdate<CounterState>(
+  {
+    [C.add.id]: (s) => [{ ...s, n: s.n + 1 }, []],
+    [C.play.id]: (s) => [{ ...s, playing: !s.playing }, []],
+    [C.type.id]: (s) => [{ ...s, typing: true }, []],
+    [C.open.id]: (s) => [s, [{ cmd: 'push', request: { screen: 'help' } }]],
+    [C.write.id]: (s) => [s, [{ cmd: 'progress', update: (p) => ({ ...p, last: { lessonId: 'x', position: 3 } }) }]],
+    [C.chars.id]: (s, k) => [{ ...s, text: s.text + (k === 'space' ? ' ' : k) }, []],
+    [C.done.id]: (s) => [{ ...s, typing: false }, []],
+  },
+  (s, msg) => {
+    if (msg.type === 'tick') return [s.playing ? { ...s, n: s.n + 100 } : s, []];
+    if (msg.type === 'paste') return [s.typing ? { ...s, text: s.text + msg.text } : s, []];
+    return [s, []];
+  },
+);
+
+const counter: ScreenDef<CounterState> = {
   id: 'stats',
   init: () => ({ n: 0, playing: false, text: '', typing: false }),
-  reduce: (s, a) => {
-    switch (a.type) {
-      case 'inc':
-        return { ...s, n: s.n + 1 };
-      case 'toggle':
-        return { ...s, playing: !s.playing };
-      case 'tick':
-        return { ...s, n: s.n + 100 };
-      case 'type':
-        return { ...s, text: s.text + a.s };
-      case 'typing':
-        return { ...s, typing: !s.typing };
-    }
-  },
-  onKey: (s, key) => {
-    if (s.typing) {
-      if (key === 'enter') return { action: { type: 'typing' } };
-      if (key.length === 1) return { action: { type: 'type', s: key } };
-      return null;
-    }
-    if (key === '+') return { action: { type: 'inc' } };
-    if (key === 'space') return { action: { type: 'toggle' } };
-    if (key === 't') return { action: { type: 'typing' } };
-    if (key === 'o') return { commands: [{ cmd: 'push', request: { screen: 'help' } }] };
-    if (key === 'w') return { commands: [{ cmd: 'progress', update: (p) => ({ ...p, last: { lessonId: 'x', position: 3 } }) }] };
-    return null;
-  },
-  onPaste: (s, text) => (s.typing ? { action: { type: 'type', s: text } } : null),
-  tick: (s) => (s.playing ? { ...s, n: s.n + 100 } : s),
+  keymap: (s) => (s.typing ? [on(C.done), off(C.chars)] : [on(C.add), on(C.play), off(C.type), off(C.open), off(C.write)]),
+  update: counterKeys.update,
+  handles: counterKeys.handles,
   animating: (s) => s.playing,
-  capturesText: (s) => s.typing,
-  bindings: () => [{ keys: '+', label: 'add', help: 'Add one to the counter' }, { keys: 'space', label: 'play' }],
   title: () => 'Counter',
   view: (s, ctx) => (
     <Box flexDirection="column">

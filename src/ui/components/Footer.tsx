@@ -1,9 +1,8 @@
 import { Text } from 'ink';
-import type { KeyBinding } from '../screen.js';
 import { width as sw, truncate } from './text.js';
 
 /** The one-line key footer: `key label` pairs, as many as fit in `width`. */
-export function footerText(bindings: KeyBinding[], width: number): string {
+export function footerText(bindings: readonly { keys: string; label: string }[], width: number): string {
   const parts: string[] = [];
   let used = 0;
   for (const b of bindings) {
@@ -16,7 +15,7 @@ export function footerText(bindings: KeyBinding[], width: number): string {
   return truncate(parts.join('  '), width);
 }
 
-export function Footer(props: { bindings: KeyBinding[]; width: number }) {
+export function Footer(props: { bindings: readonly { keys: string; label: string }[]; width: number }) {
   return (
     <Text dimColor wrap="truncate">
       {footerText(props.bindings, props.width)}

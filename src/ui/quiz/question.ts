@@ -7,7 +7,7 @@
  * The quiz screen uses the same actions but sends submit/hint/reveal/self-grade to the engine.
  */
 import type { KeyBinding, KeyName } from '../screen.js';
-import { QK } from '../strings.js';
+import { QCMD, matches, type Command } from '../bindings.js';
 import { grade, parseTrueFalse, type GradeResult } from '../../quiz/grade.js';
 import { shuffledSteps } from '../../quiz/worksheet.js';
 import type { SelfGrade } from '../../quiz/srs.js';
@@ -164,14 +164,15 @@ export interface QuestionKeyOptions {
 /** What a question's key does. */
 export type QuestionCommand = 'move' | 'pick' | 'toggle' | 'grab' | 'answer' | 'type' | 'backspace' | 'reveal' | 'grade' | 'hint';
 
-/** One row of a question's key table: what the learner sees (keys, label, help) and what it matches. */
+/** One row of a question's key table: what the learner sees (keys, label, help), the binding-table
+ *  row it is (src/ui/bindings.ts: the shell looks keys up there) and what it matches. */
 export interface QuestionBinding extends KeyBinding {
   cmd: QuestionCommand;
+  command: Command;
   match(key: KeyName): boolean;
 }
 
-const isPrintable = (key: KeyName) => key === 'space' || ([...key].length === 1 && !/[\u0000-\u001f\u007f]/.test(key));
-const letter = (i: number) => String.fromCharCode(97 + i);
+const GRADE_KEYS: Record<string, SelfGrade> = { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' };
 
 /** The index a number or letter key picks among `n` items (1 or a = 0), or -1. */
 function pickIndex(key: KeyName, n: number): number {
@@ -179,7 +180,17 @@ function pickIndex(key: KeyName, n: number): number {
   return i >= 0 && i < n ? i : -1;
 }
 
-const GRADE_KEYS: Record<string, SelfGrade> = { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' };
+function row(kind: QuestionCommand, command: Command, footer = true): QuestionBinding {
+  return {
+    cmd: kind,
+    command,
+    footer,
+    keys: command.display,
+    label: command.label,
+    help: command.help,
+    match: (k) => matches(command, k),
+  };
+}
 
 /**
  * The question's key table right now: the ONE source of its key handling (questionOnKey), its
@@ -190,38 +201,34 @@ export function questionBindings(q: Question, ui: QuestionUi, opts: QuestionKeyO
   const typing = capturesText(q, ui);
   const out: QuestionBinding[] = [];
   const n = itemCount(q);
-  const move: QuestionBinding = { ...QK.move, cmd: 'move', footer: true, match: (k) => k === 'up' || k === 'down' || k === 'j' || k === 'k' };
+  const move = row('move', QCMD.move);
   if (typing) {
-    out.push({ ...QK.type, cmd: 'type', footer: false, match: (k) => isPrintable(k) });
-    out.push({ ...QK.backspace, cmd: 'backspace', footer: false, match: (k) => k === 'backspace' });
-    out.push(q.type === 'recall' ? { ...QK.reveal, cmd: 'reveal', footer: true, match: (k) => k === 'enter' } : { ...QK.submit, cmd: 'answer', footer: true, match: (k) => k === 'enter' });
+    out.push(row('type', QCMD.type, false));
+    out.push(row('backspace', QCMD.erase, false));
+    out.push(q.type === 'recall' ? row('reveal', QCMD.reveal) : row('answer', QCMD.submit));
   } else if (q.type === 'recall') {
-    out.push({ ...QK.grade, cmd: 'grade', footer: true, match: (k) => k in GRADE_KEYS });
+    out.push(row('grade', QCMD.grade));
   } else {
     switch (q.type) {
       case 'single':
-        out.push(move, { ...QK.pick(`1-${n} a-${letter(n - 1)}`), cmd: 'pick', footer: true, match: (k) => pickIndex(k, n) >= 0 });
+        out.push(move, row('pick', QCMD.pick(n)));
         break;
       case 'truefalse':
-        out.push(move, {
-          ...QK.pick('1/2 a/b t/f y/n'),
-          cmd: 'pick',
-          footer: true,
-          match: (k) => pickIndex(k, 2) >= 0 || parseTrueFalse(k) !== null,
-        });
+        out.push(move, row('pick', QCMD.truefalse));
         break;
       case 'multi':
-        out.push(move, { ...QK.toggle(`space 1-${n} a-${letter(n - 1)}`), cmd: 'toggle', footer: true, match: (k) => k === 'space' || pickIndex(k, n) >= 0 });
+        out.push(move, row('toggle', QCMD.toggle(n)));
         break;
       case 'order':
-        out.push(move, { ...QK.grab, cmd: 'grab', footer: true, match: (k) => k === 'space' });
+        out.push(move, row('grab', QCMD.grab));
         break;
     }
-    out.push({ ...QK.answer, cmd: 'answer', footer: true, match: (k) => k === 'enter' });
+    out.push(row('answer', QCMD.answer));
   }
   if (opts.hints && q.hints.length > 0 && ui.hintsShown < q.hints.length) {
-    const keys = [typing ? 'Ctrl+T' : 'h', ...(opts.tabHint ? ['Tab'] : [])].join('/');
-    out.push({ ...QK.hint(keys), cmd: 'hint', footer: true, match: (k) => k === 'ctrl-t' || (!typing && k === 'h') || (!!opts.tabHint && k === 'tab') });
+    const keys: KeyName[] = [typing ? 'ctrl-t' : 'h', ...(opts.tabHint ? ['tab'] : [])];
+    const shown = [typing ? 'Ctrl+T' : 'h', ...(opts.tabHint ? ['Tab'] : [])].join('/');
+    out.push(row('hint', QCMD.hint(keys, shown)));
   }
   return out;
 }

@@ -1,13 +1,13 @@
 /** The help screen: what synack is and the keys everywhere (scrolls with ↑/↓). */
 import { Box, Text } from 'ink';
-import type { AppContext, KeyBinding, ScreenDef } from '../screen.js';
+import { keyUpdate, type AppContext, type ScreenDef } from '../screen.js';
+import { CMD, off, on } from '../bindings.js';
 import { UI } from '../strings.js';
 import { wrap } from '../components/text.js';
 
 export interface HelpState {
   top: number;
 }
-export type HelpAction = { type: 'scroll'; top: number };
 
 function helpLines(width: number): string[] {
   return UI.helpScreenBody.flatMap((p) => (p === '' ? [''] : wrap(p, width)));
@@ -17,24 +17,23 @@ function maxTop(ctx: AppContext): number {
   return Math.max(0, helpLines(ctx.width).length - ctx.height);
 }
 
-const BINDINGS: KeyBinding[] = [{ ...UI.keyScroll, footer: true }];
+const to = (s: HelpState, n: number, ctx: AppContext): HelpState => {
+  const top = Math.max(0, Math.min(maxTop(ctx), n));
+  return top === s.top ? s : { top };
+};
 
-export const helpScreen: ScreenDef<HelpState, HelpAction> = {
+const keys = keyUpdate<HelpState>({
+  [CMD.pageScroll.id]: (s, k, ctx) => [to(s, s.top + (k === 'up' || k === 'k' ? -1 : 1), ctx), []],
+  [CMD.pagePage.id]: (s, k, ctx) => [to(s, s.top + (k === 'pageup' ? -ctx.height : ctx.height), ctx), []],
+  [CMD.pageEnds.id]: (s, k, ctx) => [to(s, k === 'home' || k === 'g' ? 0 : maxTop(ctx), ctx), []],
+});
+
+export const helpScreen: ScreenDef<HelpState> = {
   id: 'help',
   init: () => ({ top: 0 }),
-  reduce: (s, a) => (a.top === s.top ? s : { top: a.top }),
-  onKey(s, key, ctx) {
-    const mt = maxTop(ctx);
-    const to = (n: number) => ({ action: { type: 'scroll' as const, top: Math.max(0, Math.min(mt, n)) } });
-    if (key === 'up' || key === 'k') return to(s.top - 1);
-    if (key === 'down' || key === 'j') return to(s.top + 1);
-    if (key === 'pageup') return to(s.top - ctx.height);
-    if (key === 'pagedown' || key === 'space') return to(s.top + ctx.height);
-    if (key === 'g' || key === 'home') return to(0);
-    if (key === 'G' || key === 'end') return to(mt);
-    return null;
-  },
-  bindings: () => BINDINGS,
+  keymap: () => [on(CMD.pageScroll), off(CMD.pagePage), off(CMD.pageEnds)],
+  update: keys.update,
+  handles: keys.handles,
   title: () => UI.helpScreenTitle,
   view: (s, ctx) => {
     const lines = helpLines(ctx.width);

@@ -4,7 +4,8 @@
  */
 import type { ReactElement } from 'react';
 import { Box, Text } from 'ink';
-import type { AppContext, KeyBinding, KeyName, KeyResult, ScreenDef, ScreenRequest, ShellCommand } from '../screen.js';
+import { keyUpdate, type AppContext, type KeyName, type KeyResult, type ScreenDef, type ScreenRequest, type ShellCommand, type Update } from '../screen.js';
+import { CMD, off, on } from '../bindings.js';
 import type { Lesson } from '../../lessons/types.js';
 import type { Progress } from '../../store/types.js';
 import { UI } from '../strings.js';
@@ -128,6 +129,7 @@ export function homeOnKey(s: HomeState, key: KeyName, ctx: AppContext): KeyResul
     const list = scenarios();
     const items = list.map((x) => ({ label: x.name }));
     if (key === 'escape' || key === 'q' || key === 'left') return { action: { type: 'picker', open: false } };
+    if (key === 'right' || key === 'l') key = 'enter';
     const a = menuKey(items, s.picker.index, key);
     if (!a) return null;
     if (a.type === 'menu-move') return { action: { type: 'picker', open: true, index: a.index } };
@@ -258,20 +260,31 @@ function HomeView(props: { s: HomeState; ctx: AppContext }) {
   );
 }
 
-// Built when asked (not at import): the labels follow the language, which the home screen can change.
-const homeBindings = (): KeyBinding[] => [
-  { ...UI.keyMove, footer: true },
-  { ...UI.keyOpen, footer: true },
-  { ...UI.keyPick },
-  { ...UI.keyQuitHome, footer: true },
-];
+function homeKey(s: HomeState, key: KeyName, ctx: AppContext): Update<HomeState> {
+  const r = homeOnKey(s, key, ctx);
+  return r ? [r.action ? reduceHome(s, r.action) : s, r.commands ?? []] : [s, []];
+}
 
-export const homeScreen: ScreenDef<HomeState, HomeAction> = {
+const homeKeys = keyUpdate<HomeState>({
+  [CMD.menuMove.id]: homeKey,
+  [CMD.menuPage.id]: homeKey,
+  [CMD.menuEnds.id]: homeKey,
+  [CMD.menuOpen.id]: homeKey,
+  [CMD.menuPick.id]: homeKey,
+  [CMD.homeQuit.id]: (s) => [s, [{ cmd: 'quit' }]],
+  [CMD.pickerPlay.id]: homeKey,
+  [CMD.pickerClose.id]: homeKey,
+});
+
+export const homeScreen: ScreenDef<HomeState> = {
   id: 'home',
   init: () => ({ index: 0, picker: null }),
-  reduce: (s, a) => reduceHome(s, a),
-  onKey: homeOnKey,
-  bindings: (s) => (s.picker ? [{ ...UI.keyMove, footer: true }, { ...UI.keyPlayScenario, footer: true }, { ...UI.keyClose, footer: true }] : homeBindings()),
+  keymap: (s) =>
+    s.picker
+      ? [on(CMD.menuMove), on(CMD.pickerPlay), on(CMD.pickerClose), off(CMD.menuPage), off(CMD.menuEnds), off(CMD.menuPick)]
+      : [on(CMD.menuMove), on(CMD.menuOpen), on(CMD.menuPick), on(CMD.homeQuit), off(CMD.menuPage), off(CMD.menuEnds)],
+  update: homeKeys.update,
+  handles: homeKeys.handles,
   title: () => UI.homeTitle,
   view: (s, ctx) => <HomeView s={s} ctx={ctx} />,
 };

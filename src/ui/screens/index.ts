@@ -1,6 +1,5 @@
 /**
  * The screen registry: every ScreenRequest['screen'] maps to its ScreenDef.
- * (src/ui/components/Placeholder.tsx can stand in for a screen that is not built yet.)
  */
 import type { ScreenDef, ScreenRequest } from '../screen.js';
 import { homeScreen } from './home.js';
@@ -13,7 +12,7 @@ import { quizScreen } from './quiz.js';
 import { statsScreen } from './stats.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ScreenRegistry = Record<ScreenRequest['screen'], ScreenDef<any, any>>;
+export type ScreenRegistry = Record<ScreenRequest['screen'], ScreenDef<any>>;
 
 export const SCREENS: ScreenRegistry = {
   home: homeScreen,

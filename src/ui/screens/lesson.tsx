@@ -8,7 +8,9 @@
  * answer keeps the same text at the top. The saved `position` is the row at the current width.
  */
 import { Box, Text } from 'ink';
-import type { AppContext, KeyBinding, KeyName, KeyResult, ScreenDef, ShellCommand } from '../screen.js';
+import { keyUpdate, type AppContext, type KeyName, type KeyResult, type ScreenDef, type ShellCommand, type Update } from '../screen.js';
+import { CMD, off, on, type Active } from '../bindings.js';
+import { questionBindings } from '../quiz/question.js';
 import type { Block, Lesson } from '../../lessons/types.js';
 import type { Question, Response } from '../../quiz/types.js';
 import type { Progress, LessonProgress } from '../../store/types.js';
@@ -31,7 +33,6 @@ import { LinesView } from '../components/Lines.js';
 import { truncate, width as sw, wrap } from '../components/text.js';
 import {
   initQuiz,
-  quizBindings,
   quizCapturesText,
   quizKey,
   quizLines,
@@ -47,7 +48,6 @@ import {
   onKeyInline,
   reduceInline,
   tickInline,
-  INLINE_BINDINGS,
   type InlineAction,
   type InlineState,
 } from '../player/inline.js';
@@ -77,8 +77,6 @@ export type LessonAction =
   | { type: 'offer-next'; on: boolean; anchor?: Anchor };
 
 const INTERACTIVE = new Set(['quiz', 'tcp', 'layers']);
-/** Keys that reach the reader while an unanswered quiz has the focus. */
-const QUIZ_PASS_THROUGH = new Set(['tab', 'shift-tab', 'escape', 'q', 'pageup', 'pagedown']);
 
 // ---------------------------------------------------------------------------------------------
 // Layout
@@ -416,9 +414,8 @@ function openNext(s: LessonState, ctx: AppContext): KeyResult<LessonAction> | nu
   };
 }
 
-export function lessonOnKey(s: LessonState, key: KeyName, ctx: AppContext): KeyResult<LessonAction> | null {
-  if (!s.lesson) return key === 'q' || key === 'escape' || key === 'enter' ? { commands: [{ cmd: 'pop' }] } : null;
-  const lesson = s.lesson;
+/** What the reader sees right now: layout, top row, rows on screen, and the block-visibility test. */
+function view0(s: LessonState, ctx: AppContext) {
   const layout = lessonLayout(s, ctx);
   const top = topRow(s, ctx, layout);
   const v = viewRows(ctx);
@@ -426,118 +423,164 @@ export function lessonOnKey(s: LessonState, key: KeyName, ctx: AppContext): KeyR
     const b = layout.blocks.find((x) => x.block === i);
     return !!b && b.start < at + v && b.start + b.height > at;
   };
-  const move = (row: number, extra: Partial<{ offerNext: boolean }> = {}): KeyResult<LessonAction> => {
-    const to = clampRow(layout, ctx, row);
-    const anchor = anchorOf(layout, to);
-    // A focused block scrolled out of view loses the focus (Tab then starts from what is on screen).
-    const action: LessonAction =
-      s.focus !== null && !onScreen(s.focus, to)
-        ? { type: 'focus', block: null, anchor }
-        : extra.offerNext !== undefined
-          ? { type: 'offer-next', on: extra.offerNext, anchor }
-          : { type: 'scroll', anchor };
-    return { action, commands: moveCommands(s, ctx, layout, to) };
+  return { layout, top, v, onScreen };
+}
+
+function moveTo(s: LessonState, ctx: AppContext, row: number, extra: Partial<{ offerNext: boolean }> = {}): KeyResult<LessonAction> {
+  const { layout, onScreen } = view0(s, ctx);
+  const to = clampRow(layout, ctx, row);
+  const anchor = anchorOf(layout, to);
+  // A focused block scrolled out of view loses the focus (Tab then starts from what is on screen).
+  const action: LessonAction =
+    s.focus !== null && !onScreen(s.focus, to)
+      ? { type: 'focus', block: null, anchor }
+      : extra.offerNext !== undefined
+        ? { type: 'offer-next', on: extra.offerNext, anchor }
+        : { type: 'scroll', anchor };
+  return { action, commands: moveCommands(s, ctx, layout, to) };
+}
+
+/** The first quiz on screen with a hint left (the unfocused `h`), or null. */
+function hintTarget(s: LessonState, ctx: AppContext): number | null {
+  if (!s.lesson) return null;
+  const { layout, top, v } = view0(s, ctx);
+  for (const bl of layout.blocks) {
+    const b = s.lesson.blocks[bl.block];
+    if (!b || b.type !== 'quiz' || !(bl.start < top + v && bl.start + bl.height > top)) continue;
+    const qs = s.quizzes[bl.block] ?? initQuiz(b.question);
+    return qs.hintsShown < b.question.hints.length ? bl.block : null;
+  }
+  return null;
+}
+
+function atEndOffering(s: LessonState, ctx: AppContext): boolean {
+  if (!s.offerNext || !nextLesson(ctx, s.lessonId)) return false;
+  const { layout, top } = view0(s, ctx);
+  return top >= maxTop(layout, ctx);
+}
+
+type LessonKey = (s: LessonState, key: KeyName, ctx: AppContext) => KeyResult<LessonAction> | null;
+
+/** The reader's key handlers, by binding-table command (src/ui/bindings.ts). */
+const READER_KEYS: Record<string, LessonKey> = {
+  [CMD.leave.id]: (s, _k, ctx) => leave(s, ctx),
+  [CMD.notFoundBack.id]: () => ({ commands: [{ cmd: 'pop' }] }),
+  [CMD.scroll.id]: (s, k, ctx) => {
+    const { top } = view0(s, ctx);
+    return moveTo(s, ctx, k === 'up' || k === 'k' ? top - 1 : top + 1);
+  },
+  [CMD.page.id]: (s, k, ctx) => {
+    const { top, v } = view0(s, ctx);
+    const d = Math.max(1, v - 2);
+    return moveTo(s, ctx, k === 'pageup' || k === 'b' ? top - d : top + d);
+  },
+  [CMD.pageKeys.id]: (s, k, ctx) => READER_KEYS[CMD.page.id](s, k, ctx),
+  [CMD.top.id]: (s, k, ctx) => {
+    const { layout } = view0(s, ctx);
+    return moveTo(s, ctx, k === 'home' || k === 'g' ? 0 : layout.lines.length);
+  },
+  [CMD.section.id]: (s, k, ctx) => {
+    const { layout, top } = view0(s, ctx);
+    if (k === 'p') {
+      const prev = [...layout.sections].reverse().find((x) => x.row < top);
+      return moveTo(s, ctx, prev ? prev.row : 0, { offerNext: false });
+    }
+    const next = layout.sections.find((x) => x.row > top);
+    if (next && next.row <= maxTop(layout, ctx)) return moveTo(s, ctx, next.row);
+    if (s.offerNext || top >= maxTop(layout, ctx)) {
+      const r = openNext(s, ctx);
+      if (r) return r;
+    }
+    return moveTo(s, ctx, layout.lines.length, { offerNext: true });
+  },
+  [CMD.nextLesson.id]: (s, _k, ctx) => (atEndOffering(s, ctx) ? openNext(s, ctx) : null),
+  [CMD.focus.id]: (s, k, ctx) => focusNext(s, k, ctx),
+  [CMD.nextBlock.id]: (s, k, ctx) => focusNext(s, k, ctx),
+  [CMD.unfocus.id]: () => ({ action: { type: 'focus', block: null } }),
+  [CMD.readerHint.id]: (s, _k, ctx) => {
+    const i = hintTarget(s, ctx);
+    return i === null ? null : { action: { type: 'quiz', block: i, action: { type: 'hint' } } };
+  },
+  [CMD.openPlayer.id]: (s) => {
+    const b = focusedBlock(s);
+    return b && b.type === 'tcp' ? { commands: [{ cmd: 'push', request: { screen: 'player', source: b.source, name: b.scenario ?? 'tcp' } }] } : null;
+  },
+  [CMD.retry.id]: (s, _k, ctx) => focusedQuiz(s, ctx, (q, qs) => (qs.result ? { type: 'retry' } : null)),
+  [CMD.answeredHint.id]: (s, _k, ctx) => focusedQuiz(s, ctx, (q, qs) => (qs.hintsShown < q.hints.length ? { type: 'hint' } : null)),
+  [CMD.layerStep.id]: (s, k, ctx) => focusedLayers(s, k, ctx),
+  [CMD.layersPlay.id]: (s, k, ctx) => focusedLayers(s, k, ctx),
+  [CMD.layersStart.id]: (s, k, ctx) => focusedLayers(s, k, ctx),
+};
+// The focused question's rows (src/ui/quiz/question.ts) and the inline player's rows.
+for (const id of ['question.move', 'question.pick', 'question.toggle', 'question.grab', 'question.answer', 'question.type', 'question.backspace', 'question.reveal', 'question.grade', 'question.hint'])
+  READER_KEYS[id] = (s, k, ctx) => focusedQuiz(s, ctx, (q, qs) => quizKey(q, qs, k));
+for (const c of Object.values(CMD.player))
+  READER_KEYS[c.id] = (s, k) => {
+    const b = focusedBlock(s);
+    const p = s.focus !== null ? s.players[s.focus] : undefined;
+    if (!b || b.type !== 'tcp' || !p || 'error' in p || s.focus === null) return null;
+    const a = onKeyInline(p, k);
+    return a ? { action: { type: 'player', block: s.focus, action: a } } : null;
   };
 
-  // 1. The focused block gets the key first.
-  const fb = focusedBlock(s);
-  if (fb && s.focus !== null) {
-    const i = s.focus;
-    if (key === 'escape') return { action: { type: 'focus', block: null } };
-    if (fb.type === 'quiz') {
-      const a = quizKey(fb.question, s.quizzes[i] ?? initQuiz(fb.question), key);
-      if (a) return quizResult(s, i, fb.question, a, ctx);
-      // An unanswered focused quiz owns its keys: the reader's (b, space, g, n...) do nothing here,
-      // so no key can scroll the page under it. Tab/Shift+Tab, Esc, q and PgUp/PgDn stay the reader's.
-      if (!s.quizzes[i]?.result && !QUIZ_PASS_THROUGH.has(key)) return {};
-    } else if (fb.type === 'tcp') {
-      const p = s.players[i];
-      if (key === 'enter') return { commands: [{ cmd: 'push', request: { screen: 'player', source: fb.source, name: fb.scenario ?? 'tcp' } }] };
-      if (p && !('error' in p)) {
-        const a = onKeyInline(p, key);
-        if (a) return { action: { type: 'player', block: i, action: a } };
-      }
-    } else if (fb.type === 'layers') {
-      const a = layersKey(key, ctx.now);
-      if (a) return { action: { type: 'layers', block: i, action: a } };
-    }
-  }
-
-  // 2. Reader keys.
-  switch (key) {
-    case 'q':
-    case 'escape':
-      return leave(s, ctx);
-    case 'up':
-    case 'k':
-      return move(top - 1);
-    case 'down':
-    case 'j':
-      return move(top + 1);
-    case 'pageup':
-    case 'b':
-      return move(top - Math.max(1, v - 2));
-    case 'pagedown':
-    case 'space':
-      return move(top + Math.max(1, v - 2));
-    case 'home':
-    case 'g':
-      return move(0);
-    case 'end':
-    case 'G':
-      return move(layout.lines.length);
-    case 'n': {
-      const next = layout.sections.find((x) => x.row > top);
-      if (next && next.row <= maxTop(layout, ctx)) return move(next.row);
-      if (s.offerNext || top >= maxTop(layout, ctx)) {
-        const r = openNext(s, ctx);
-        if (r) return r;
-      }
-      return move(layout.lines.length, { offerNext: true });
-    }
-    case 'p': {
-      const prev = [...layout.sections].reverse().find((x) => x.row < top);
-      return move(prev ? prev.row : 0, { offerNext: false });
-    }
-    case 'enter':
-      if (s.offerNext && top >= maxTop(layout, ctx)) return openNext(s, ctx);
-      return null;
-    case 'tab':
-    case 'shift-tab': {
-      const list = interactiveBlocks(s);
-      if (!list.length) return null;
-      let target: number | undefined;
-      if (s.focus !== null && onScreen(s.focus, top)) {
-        const k = list.indexOf(s.focus);
-        target = key === 'tab' ? list[k + 1] : list[k - 1];
-      } else {
-        const visible = list.filter((i) => {
-          const b = layout.blocks.find((x) => x.block === i)!;
-          return b.start < top + v && b.start + b.height > top;
-        });
-        if (visible.length) target = key === 'tab' ? visible[0] : visible[visible.length - 1];
-        else target = key === 'tab' ? list.find((i) => rowOf(layout, { block: i, offset: 0 }) >= top) : [...list].reverse().find((i) => rowOf(layout, { block: i, offset: 0 }) < top);
-      }
-      if (target === undefined) return { action: { type: 'focus', block: null } };
-      const to = revealBlock(layout, ctx, top, target);
-      return { action: { type: 'focus', block: target, anchor: anchorOf(layout, to) }, commands: to !== top ? moveCommands(s, ctx, layout, to) : [] };
-    }
-    case 'h': {
-      // Unfocused: the next hint of the first unanswered quiz on screen.
-      const q = lesson.blocks
-        .map((b, i) => ({ b, i }))
-        .find(({ b, i }) => {
-          if (b.type !== 'quiz') return false;
-          const bl = layout.blocks.find((x) => x.block === i)!;
-          return bl.start < top + v && bl.start + bl.height > top;
-        });
-      if (q && q.b.type === 'quiz') return { action: { type: 'quiz', block: q.i, action: { type: 'hint' } } };
-      return null;
-    }
-    default:
-      return null;
-  }
+function focusedQuiz(s: LessonState, ctx: AppContext, f: (q: Question, qs: InlineQuizState) => QuizAction | null): KeyResult<LessonAction> | null {
+  const b = focusedBlock(s);
+  if (!b || b.type !== 'quiz' || s.focus === null) return null;
+  const a = f(b.question, s.quizzes[s.focus] ?? initQuiz(b.question));
+  return a ? quizResult(s, s.focus, b.question, a, ctx) : null;
 }
+
+function focusedLayers(s: LessonState, key: KeyName, ctx: AppContext): KeyResult<LessonAction> | null {
+  const b = focusedBlock(s);
+  if (!b || b.type !== 'layers' || s.focus === null) return null;
+  const a = layersKey(key, ctx.now);
+  return a ? { action: { type: 'layers', block: s.focus, action: a } } : null;
+}
+
+function focusNext(s: LessonState, key: KeyName, ctx: AppContext): KeyResult<LessonAction> | null {
+  const { layout, top, v, onScreen } = view0(s, ctx);
+  const list = interactiveBlocks(s);
+  if (!list.length) return null;
+  let target: number | undefined;
+  if (s.focus !== null && onScreen(s.focus, top)) {
+    const k = list.indexOf(s.focus);
+    target = key === 'tab' ? list[k + 1] : list[k - 1];
+  } else {
+    const visible = list.filter((i) => {
+      const b = layout.blocks.find((x) => x.block === i)!;
+      return b.start < top + v && b.start + b.height > top;
+    });
+    if (visible.length) target = key === 'tab' ? visible[0] : visible[visible.length - 1];
+    else target = key === 'tab' ? list.find((i) => rowOf(layout, { block: i, offset: 0 }) >= top) : [...list].reverse().find((i) => rowOf(layout, { block: i, offset: 0 }) < top);
+  }
+  if (target === undefined) return { action: { type: 'focus', block: null } };
+  const to = revealBlock(layout, ctx, top, target);
+  return { action: { type: 'focus', block: target, anchor: anchorOf(layout, to) }, commands: to !== top ? moveCommands(s, ctx, layout, to) : [] };
+}
+
+/** A key result applied: the reducer's next state and the commands. */
+function applied(s: LessonState, r: KeyResult<LessonAction> | null): Update<LessonState> {
+  if (!r) return [s, []];
+  return [r.action ? reduceLesson(s, r.action) : s, r.commands ?? []];
+}
+
+const lessonKeys = keyUpdate<LessonState>(
+  Object.fromEntries(Object.entries(READER_KEYS).map(([id, h]) => [id, (s: LessonState, k: KeyName, ctx: AppContext) => applied(s, h(s, k, ctx))])),
+  (s, msg, ctx) => {
+    switch (msg.type) {
+      case 'tick':
+        return [tickLesson(s, msg.now), []];
+      case 'paste': {
+        if (!capturesText(s) || s.focus === null) return [s, []];
+        const b = focusedBlock(s);
+        if (!b || b.type !== 'quiz') return [s, []];
+        return applied(s, quizResult(s, s.focus, b.question, { type: 'input', text: msg.text.replace(/\n/g, ' ') }, ctx));
+      }
+      default:
+        return [s, []];
+    }
+  },
+);
 
 export function reduceLesson(s: LessonState, a: LessonAction): LessonState {
   switch (a.type) {
@@ -593,23 +636,48 @@ function lessonAnimating(s: LessonState): boolean {
   return false;
 }
 
-const READER_BINDINGS: KeyBinding[] = [
-  { ...UI.keyScroll, footer: true },
-  { ...UI.keyPage, footer: true },
-  { ...UI.keySection, footer: true },
-  { ...UI.keyFocus, footer: true },
-  { ...UI.keyTop, footer: true },
-  { ...UI.keyHint },
-];
+/** The reader's rows when nothing is focused (footer order). */
+function readerRows(s: LessonState, ctx: AppContext, footer: boolean): Active[] {
+  const f = footer ? on : off;
+  return [
+    f(CMD.scroll),
+    f(CMD.page),
+    f(CMD.section),
+    f(CMD.focus),
+    f(CMD.top),
+    ...(hintTarget(s, ctx) !== null ? [f(CMD.readerHint)] : []),
+    ...(atEndOffering(s, ctx) ? [f(CMD.nextLesson)] : []),
+    off(CMD.leave),
+  ];
+}
 
-export function lessonBindings(s: LessonState): KeyBinding[] {
+/**
+ * The reader's keymap: an unanswered focused quiz owns exactly its own keys (the question's rows)
+ * and the block keys (Esc, Tab, PgUp/PgDn, q), so no reader key can scroll the page under it; an
+ * answered quiz, a diagram or layers block put their rows first and leave the reader's keys working.
+ */
+export function lessonKeymap(s: LessonState, ctx: AppContext): Active[] {
+  if (!s.lesson) return [off(CMD.notFoundBack)];
   const b = focusedBlock(s);
-  if (!b || s.focus === null) return READER_BINDINGS;
-  let own: KeyBinding[] = [];
-  if (b.type === 'quiz') own = quizBindings(b.question, s.quizzes[s.focus] ?? initQuiz(b.question));
-  else if (b.type === 'tcp') own = [...INLINE_BINDINGS, { ...UI.keyOpenPlayer }];
-  else if (b.type === 'layers') own = [{ ...UI.keyLayerStep, footer: true }, { ...UI.keyLayersPlay, footer: true }];
-  return [...own, { ...UI.keyUnfocus, footer: true }, { ...UI.keyNextBlock }, { ...UI.keyPage, footer: false }];
+  if (!b || s.focus === null) return readerRows(s, ctx, true);
+  const block = [on(CMD.unfocus), on(CMD.nextBlock)];
+  if (b.type === 'quiz') {
+    const qs = s.quizzes[s.focus] ?? initQuiz(b.question);
+    if (!qs.result) {
+      const own = questionBindings(b.question, qs, { hints: true }).map((x) => ({ cmd: x.command, footer: x.footer !== false }));
+      return [...own, ...block, off(CMD.pageKeys), off(CMD.leave)];
+    }
+    const hint = qs.hintsShown < b.question.hints.length ? [on(CMD.answeredHint)] : [];
+    return [on(CMD.retry), ...hint, ...block, ...readerRows(s, ctx, false)];
+  }
+  if (b.type === 'tcp') {
+    const P = CMD.player;
+    const p = s.players[s.focus];
+    const player = p && !('error' in p) ? [on(P.play), on(P.step), on(P.back), on(P.drop), off(P.undo), off(P.seq), off(P.chart), off(P.speed), off(P.restart), off(P.ends)] : [];
+    return [...player, on(CMD.openPlayer), ...block, ...readerRows(s, ctx, false)];
+  }
+  if (b.type === 'layers') return [on(CMD.layerStep), on(CMD.layersPlay), off(CMD.layersStart), ...block, ...readerRows(s, ctx, false)];
+  return [...block, ...readerRows(s, ctx, false)];
 }
 
 function statusLine(s: LessonState, ctx: AppContext, layout: DocLayout, top: number): string {
@@ -670,24 +738,16 @@ function LessonView(props: { s: LessonState; ctx: AppContext }) {
   );
 }
 
-export const lessonScreen: ScreenDef<LessonState, LessonAction> = {
+export const lessonScreen: ScreenDef<LessonState> = {
   id: 'lesson',
   init(request, ctx) {
     if (request.screen !== 'lesson') return initLessonState('', 0, ctx);
     return initLessonState(request.lessonId, request.position, ctx);
   },
-  reduce: (s, a) => reduceLesson(s, a),
-  onKey: lessonOnKey,
-  onPaste(s, text, ctx) {
-    if (!capturesText(s) || s.focus === null) return null;
-    const b = focusedBlock(s);
-    if (!b || b.type !== 'quiz') return null;
-    return quizResult(s, s.focus, b.question, { type: 'input', text: text.replace(/\n/g, ' ') }, ctx);
-  },
-  tick: (s, now) => tickLesson(s, now),
+  keymap: lessonKeymap,
+  update: lessonKeys.update,
+  handles: lessonKeys.handles,
   animating: lessonAnimating,
-  capturesText,
-  bindings: (s) => lessonBindings(s),
   title: (s) => (s.lesson ? clean(s.lesson.meta.title) : UI.lessonsTitle),
   view: (s, ctx) => <LessonView s={s} ctx={ctx} />,
 };

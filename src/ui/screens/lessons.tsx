@@ -4,7 +4,8 @@
  */
 import { Box, Text } from 'ink';
 import type { Lesson } from '../../lessons/types.js';
-import type { AppContext, KeyBinding, KeyName, KeyResult, ScreenDef } from '../screen.js';
+import { keyUpdate, type AppContext, type KeyName, type KeyResult, type ScreenDef, type Update } from '../screen.js';
+import { CMD, off, on } from '../bindings.js';
 import { UI } from '../strings.js';
 import { LESSON_MESSAGES } from '../../lessons/strings.js';
 import { Menu, menuKey, type MenuItem } from '../components/Menu.js';
@@ -67,7 +68,7 @@ export function lessonsOnKey(s: LessonsState, key: KeyName, ctx: AppContext): Ke
   const sorted = sortedLessons(ctx.lessons);
   const a = menuKey(lessonItems(ctx), s.index, key, Math.max(1, ctx.height - 5));
   if (!a) return null;
-  if (a.type === 'menu-move') return { action: { type: 'move', index: a.index } };
+  if (a.type === 'menu-move') return a.index === s.index ? null : { action: { type: 'move', index: a.index } };
   const l = sorted[a.index];
   // A broken lesson (or the heading) cannot be opened: its error is shown below the list.
   if (!l) return a.index === s.index ? null : { action: { type: 'move', index: a.index } };
@@ -82,6 +83,31 @@ export function lessonsOnKey(s: LessonsState, key: KeyName, ctx: AppContext): Ke
     ],
   };
 }
+
+const reduceLessons = (s: LessonsState, a: LessonsAction): LessonsState => (a.index === s.index ? s : { index: a.index });
+
+function lessonsKey(s: LessonsState, key: KeyName, ctx: AppContext): Update<LessonsState> {
+  const r = lessonsOnKey(s, key, ctx);
+  return r ? [r.action ? reduceLessons(s, r.action) : s, r.commands ?? []] : [s, []];
+}
+
+const lessonsKeys = keyUpdate<LessonsState>(
+  {
+    [CMD.menuMove.id]: lessonsKey,
+    [CMD.menuPage.id]: lessonsKey,
+    [CMD.menuEnds.id]: lessonsKey,
+    [CMD.lessonsOpen.id]: lessonsKey,
+    [CMD.menuPick.id]: lessonsKey,
+  },
+  // Back from a lesson (opened from here, by `synack learn ID`, or reached with n): the cursor
+  // follows the lesson read last.
+  (s, msg, ctx) => {
+    if (msg.type !== 'resume') return [s, []];
+    const last = ctx.progress.last?.lessonId;
+    const index = last ? sortedLessons(ctx.lessons).findIndex((l) => l.meta.id === last) : -1;
+    return [index < 0 || index === s.index ? s : { index }, []];
+  },
+);
 
 function LessonsView(props: { s: LessonsState; ctx: AppContext }) {
   const { s, ctx } = props;
@@ -133,13 +159,7 @@ function LessonsView(props: { s: LessonsState; ctx: AppContext }) {
   );
 }
 
-const BINDINGS: KeyBinding[] = [
-  { ...UI.keyMove, footer: true },
-  { ...UI.keyOpenLesson, footer: true },
-  { ...UI.keyFirstLast },
-];
-
-export const lessonsScreen: ScreenDef<LessonsState, LessonsAction> = {
+export const lessonsScreen: ScreenDef<LessonsState> = {
   id: 'lessons',
   init(_req, ctx) {
     // Start on the lesson opened last, else the first not done.
@@ -151,16 +171,9 @@ export const lessonsScreen: ScreenDef<LessonsState, LessonsAction> = {
     if (!sorted.length && ctx.broken.length) index = 1;
     return { index };
   },
-  reduce: (s, a) => (a.index === s.index ? s : { index: a.index }),
-  // Back from a lesson (opened from here, by `synack learn ID`, or reached with n): the cursor
-  // follows the lesson read last.
-  resume(s, ctx) {
-    const last = ctx.progress.last?.lessonId;
-    const index = last ? sortedLessons(ctx.lessons).findIndex((l) => l.meta.id === last) : -1;
-    return index < 0 || index === s.index ? s : { index };
-  },
-  onKey: lessonsOnKey,
-  bindings: () => BINDINGS,
+  keymap: () => [on(CMD.menuMove), on(CMD.lessonsOpen), on(CMD.menuEnds), off(CMD.menuPage), off(CMD.menuPick)],
+  update: lessonsKeys.update,
+  handles: lessonsKeys.handles,
   title: () => UI.lessonsTitle,
   view: (s, ctx) => <LessonsView s={s} ctx={ctx} />,
 };

@@ -1,35 +1,45 @@
 /**
  * The diagram player screen (`synack diagram <scenario>` on a terminal, or Home → Diagram player).
- * State and logic live in src/ui/player/model.ts; this file maps keys and wires the view.
+ * State and logic live in src/ui/player/model.ts; this file maps key commands and wires the view.
  */
-import type { KeyBinding, KeyName, KeyResult, ScreenDef } from '../screen.js';
-import { initPlayer, reducePlayer, tickPlayer, type PlayerAction, type PlayerState } from '../player/model.js';
+import { keyUpdate, type KeyName, type ScreenDef, type Update } from '../screen.js';
+import { initPlayer, reducePlayer, tickPlayer, type PlayerState } from '../player/model.js';
 import { playerKeyAction } from '../player/inline.js';
 import { PlayerView } from '../player/view.js';
-import { asciiText, playerStrings as S } from '../player/strings.js';
+import { playerStrings as S } from '../player/strings.js';
+import { CMD, off, on, type Active } from '../bindings.js';
 
-/** Getters: the labels are read in the current language (src/i18n), not frozen at import. */
-export const PLAYER_BINDINGS: KeyBinding[] = [
-  { keys: 'space', get label() { return S.keys.play; }, get help() { return S.keys.playHelp; }, footer: true },
-  { keys: '→/l', get label() { return S.keys.step; }, get help() { return S.keys.stepHelp; }, footer: true },
-  { keys: '←/h', get label() { return S.keys.back; }, get help() { return S.keys.backHelp; }, footer: true },
-  { keys: 'd', get label() { return S.keys.drop; }, get help() { return S.keys.dropHelp; }, footer: true },
-  { keys: 'q/Esc', get label() { return S.keys.back2; }, get help() { return S.keys.back2Help; }, footer: true },
-  { keys: 's', get label() { return S.keys.seq; }, get help() { return S.keys.seqHelp; }, footer: true },
-  { keys: '+/-', get label() { return S.keys.speed; }, get help() { return S.keys.speedHelp; }, footer: true },
-  { keys: 'r', get label() { return S.keys.restart; }, get help() { return S.keys.restartHelp; }, footer: true },
-  { keys: 'u', get label() { return S.keys.undo; }, get help() { return S.keys.undoHelp; }, footer: false },
-  { keys: 'Home/End', get label() { return S.keys.ends; }, get help() { return S.keys.endsHelp; }, footer: false },
-  { keys: 'c', get label() { return S.keys.chart; }, get help() { return S.keys.chartHelp; }, footer: false },
+const P = CMD.player;
+
+/** The player's keymap (footer order): the rows of the binding table (src/ui/bindings.ts). */
+export const PLAYER_KEYMAP: readonly Active[] = [
+  on(P.play),
+  on(P.step),
+  on(P.back),
+  on(P.drop),
+  on(P.leave),
+  on(P.seq),
+  on(P.speed),
+  on(P.restart),
+  off(P.undo),
+  off(P.ends),
+  off(P.chart),
 ];
 
-export function playerOnKey(key: KeyName): KeyResult<PlayerAction> | null {
-  if (key === 'q' || key === 'escape') return { commands: [{ cmd: 'pop' }] };
+function playerKey(state: PlayerState, key: KeyName): Update<PlayerState> {
   const action = playerKeyAction(key);
-  return action ? { action } : null;
+  return [action ? reducePlayer(state, action) : state, []];
 }
 
-export const playerScreen: ScreenDef<PlayerState, PlayerAction> = {
+const keys = keyUpdate<PlayerState>(
+  {
+    ...Object.fromEntries(PLAYER_KEYMAP.filter((a) => a.cmd !== P.leave).map((a) => [a.cmd.id, playerKey])),
+    [P.leave.id]: (s) => [s, [{ cmd: 'pop' }]],
+  },
+  (s, msg) => [msg.type === 'tick' ? tickPlayer(s, msg.now) : s, []],
+);
+
+export const playerScreen: ScreenDef<PlayerState> = {
   id: 'player',
   init(request) {
     if (request.screen === 'player') {
@@ -38,12 +48,10 @@ export const playerScreen: ScreenDef<PlayerState, PlayerAction> = {
     }
     return initPlayer('', 'player');
   },
-  reduce: (state, action) => reducePlayer(state, action),
-  onKey: (_state, key) => playerOnKey(key),
-  tick: (state, now) => tickPlayer(state, now),
+  keymap: () => [...PLAYER_KEYMAP],
+  update: keys.update,
+  handles: keys.handles,
   animating: (state) => state.playing,
-  bindings: (_state, ctx) =>
-    PLAYER_BINDINGS.map((b) => ({ ...b, keys: asciiText(b.keys, ctx.ascii), help: b.help && asciiText(b.help, ctx.ascii) })),
   view: (state, ctx) => <PlayerView state={state} width={ctx.width} height={ctx.height} ascii={ctx.ascii} color={ctx.color} />,
   title: (state) => S.title(state.name),
 };

@@ -4,7 +4,8 @@
  * script can be saved as a .tcp file (a `write-file` shell command). Logic: src/ui/player/playground.ts.
  */
 import { Box, Text } from 'ink';
-import type { KeyBinding, KeyName, KeyResult, ScreenDef } from '../screen.js';
+import { keyUpdate, type KeyName, type KeyResult, type ScreenDef, type Update } from '../screen.js';
+import { CMD, off, on, type Active } from '../bindings.js';
 import { asciiMarker, col, glyphs } from '../components/theme.js';
 import { menuWindow } from '../components/Menu.js';
 import { UI } from '../strings.js';
@@ -29,24 +30,25 @@ export const MENU_WIDTH = 34;
 /** Menu rows shown on a narrow terminal (a window around the cursor). */
 export const NARROW_MENU_ROWS = 5;
 
-const K = S.pg.keys;
-/** Getters: the labels are read in the current language (src/i18n), not frozen at import. */
-export const PLAYGROUND_BINDINGS: KeyBinding[] = [
-  { keys: '↑/↓', get label() { return K.choose; }, get help() { return K.chooseHelp; }, footer: true },
-  { keys: 'Enter', get label() { return K.doIt; }, get help() { return K.doItHelp; }, footer: true },
-  { keys: 'u', get label() { return K.undo; }, get help() { return K.undoHelp; }, footer: true },
-  { keys: '←/→', get label() { return S.keys.step; }, get help() { return K.stepHelp; }, footer: true },
-  { keys: 'space', get label() { return S.keys.play; }, get help() { return S.keys.playHelp; }, footer: true },
-  { keys: 's', get label() { return S.keys.seq; }, get help() { return K.seqHelp; }, footer: false },
-  { keys: '+/-', get label() { return S.keys.speed; }, get help() { return S.keys.speedHelp; }, footer: false },
-  { keys: 'c', get label() { return S.keys.chart; }, get help() { return S.keys.chartHelp; }, footer: false },
-  { keys: 'q/Esc', get label() { return K.back; }, get help() { return K.backHelp; }, footer: true },
+const P = CMD.player;
+
+/** The playground's keymap (footer order): rows of the binding table (src/ui/bindings.ts). */
+export const PLAYGROUND_KEYMAP: readonly Active[] = [
+  on(CMD.pgChoose),
+  on(CMD.pgDo),
+  on(CMD.pgUndo),
+  on(P.stepBoth),
+  on(P.play),
+  off(CMD.pgSeq),
+  off(P.speed),
+  off(P.restart),
+  off(P.ends),
+  off(P.chart),
+  on(CMD.pgLeave),
 ];
 
-const PROMPT_BINDINGS: KeyBinding[] = [
-  { keys: 'Enter', get label() { return S.pg.keys.confirm; }, get help() { return S.pg.promptHint; }, footer: true },
-  { keys: 'Esc', get label() { return S.pg.keys.cancel; }, get help() { return S.pg.promptHint; }, footer: true },
-];
+/** While a prompt is open: it takes typed text. */
+export const PROMPT_KEYMAP: readonly Active[] = [on(CMD.promptConfirm), on(CMD.promptCancel), off(CMD.promptErase), off(CMD.promptType)];
 
 export function playgroundOnKey(state: PlaygroundState, key: KeyName): KeyResult<PgAction> | null {
   if (state.prompt) {
@@ -214,25 +216,36 @@ export function PlaygroundView(props: { state: PlaygroundState; width: number; h
   );
 }
 
-export const playgroundScreen: ScreenDef<PlaygroundState, PgAction> = {
+function pgKey(state: PlaygroundState, key: KeyName): Update<PlaygroundState> {
+  const r = playgroundOnKey(state, key);
+  return r ? [r.action ? reducePlayground(state, r.action) : state, r.commands ?? []] : [state, []];
+}
+
+const keys = keyUpdate<PlaygroundState>(
+  Object.fromEntries([...PLAYGROUND_KEYMAP, ...PROMPT_KEYMAP].map((a) => [a.cmd.id, pgKey])),
+  (state, msg) => {
+    switch (msg.type) {
+      case 'tick': {
+        const player = tickPlayer(state.player, msg.now);
+        return [player === state.player ? state : { ...state, player }, []];
+      }
+      case 'paste': {
+        const r = playgroundOnPaste(state, msg.text);
+        return r ? [r.action ? reducePlayground(state, r.action) : state, r.commands ?? []] : [state, []];
+      }
+      default:
+        return [state, []];
+    }
+  },
+);
+
+export const playgroundScreen: ScreenDef<PlaygroundState> = {
   id: 'playground',
   init: () => initPlayground(),
-  reduce: (state, action) => reducePlayground(state, action),
-  onKey: (state, key) => playgroundOnKey(state, key),
-  onPaste: (state, text) => playgroundOnPaste(state, text),
-  tick(state, now) {
-    const player = tickPlayer(state.player, now);
-    return player === state.player ? state : { ...state, player };
-  },
+  keymap: (state) => [...(state.prompt ? PROMPT_KEYMAP : PLAYGROUND_KEYMAP)],
+  update: keys.update,
+  handles: keys.handles,
   animating: (state) => state.player.playing,
-  bindings: (state, ctx) =>
-    (state.prompt ? PROMPT_BINDINGS : PLAYGROUND_BINDINGS).map((b) => ({
-      ...b,
-      keys: asciiText(b.keys, ctx.ascii),
-      label: asciiText(b.label, ctx.ascii),
-      help: b.help && asciiText(b.help, ctx.ascii),
-    })),
-  capturesText: (state) => state.prompt !== null,
   view: (state, ctx) => <PlaygroundView state={state} width={ctx.width} height={ctx.height} ascii={ctx.ascii} color={ctx.color} />,
   title: () => S.playgroundTitle,
 };

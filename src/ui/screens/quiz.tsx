@@ -6,7 +6,8 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { UI } from '../strings.js';
-import type { AppContext, KeyBinding, KeyName, ScreenDef, ScreenRequest, ShellCommand } from '../screen.js';
+import { keyUpdate, type AppContext, type KeyName, type ScreenDef, type ScreenRequest, type ShellCommand, type Update } from '../screen.js';
+import { CMD, off, on, type Active } from '../bindings.js';
 import {
   MODES,
   DEFAULTS,
@@ -90,7 +91,6 @@ type Inner =
   | { type: 'confirm-finish'; on: boolean }
   | { type: 'noop' };
 
-export type QuizScreenAction = { type: 'key'; inner: Inner };
 
 const TIME_STEPS = [null, 15, 30, 45, 60, 90, 120, 180, 300];
 
@@ -189,14 +189,6 @@ function reduceInner(s: QuizScreenState, a: Inner, ctx: AppContext): QuizScreenS
   }
 }
 
-function reduce(s: QuizScreenState, a: QuizScreenAction, ctx: AppContext): QuizScreenState {
-  const next = reduceInner(s, a.inner, ctx);
-  // Every key-driven step hands its new results to the shell (see onKey), so they count as saved;
-  // but the last grade while it can be undone (`u`), which goes with the next step.
-  const saved = Math.max(0, next.engine.results.length - held(next));
-  return next.saved === saved ? next : { ...next, saved };
-}
-
 /** 1 while the last result is held back from the shell because it can still be undone. */
 function held(s: QuizScreenState): number {
   return s.stage === 'session' && canUndo(s.engine) ? 1 : 0;
@@ -207,6 +199,29 @@ function progressCommand(r: QuestionResult, mode: Mode): ShellCommand {
     cmd: 'progress',
     update: (p: Progress) => recordAnswer(p, { questionId: r.questionId, correct: r.correct, rating: r.rating, ms: r.ms, topics: r.topics, mode }, r.at),
   };
+}
+
+/**
+ * One step of the screen: the next state and a progress command for every result recorded by it
+ * (answers, and a timeout a tick recorded), so progress is saved when the state changes; only the
+ * last grade waits while it can still be undone (`u`), and goes with the next step.
+ */
+function step(s: QuizScreenState, inner: Inner, ctx: AppContext): Update<QuizScreenState> {
+  const [next, commands] = flush(s, reduceInner(s, inner, ctx));
+  // A timer chosen in the menu is remembered (settings.mockTimeSec, 0 = off).
+  if (inner.type === 'menu-time' && next.menu.timeLimitSec !== s.menu.timeLimitSec) {
+    const sec = next.menu.timeLimitSec ?? 0;
+    commands.push({ cmd: 'progress', update: (p: Progress) => (p.settings.mockTimeSec === sec ? p : { ...p, settings: { ...p.settings, mockTimeSec: sec } }) });
+  }
+  return [next, commands];
+}
+
+function flush(s: QuizScreenState, after: QuizScreenState): Update<QuizScreenState> {
+  const toMenu = after.stage === 'menu' && after.engine !== s.engine;
+  const toSave = toMenu ? s.engine.results.slice(s.saved) : after.engine.results.slice(s.saved, after.engine.results.length - held(after));
+  const commands = toSave.map((r) => progressCommand(r, s.engine.options.mode));
+  const saved = Math.max(0, after.engine.results.length - held(after));
+  return [after.saved === saved ? after : { ...after, saved }, commands];
 }
 
 function innerForKey(s: QuizScreenState, key: KeyName, ctx: AppContext): Inner | null {
@@ -272,21 +287,62 @@ function savedTimer(p: Progress): number | null | undefined {
   return t === undefined ? undefined : t === 0 ? null : t;
 }
 
-function result(s: QuizScreenState, inner: Inner, ctx: AppContext) {
-  const action: QuizScreenAction = { type: 'key', inner };
-  const after = reduceInner(s, inner, ctx);
-  // Results not yet sent (incl. timeouts recorded by a tick) go to the shell with this key.
-  const toSave = after.stage === 'menu' ? s.engine.results.slice(s.saved) : after.engine.results.slice(s.saved, after.engine.results.length - held(after));
-  const commands: ShellCommand[] = toSave.map((r) => progressCommand(r, s.engine.options.mode));
-  // A timer chosen in the menu is remembered (settings.mockTimeSec, 0 = off).
-  if (inner.type === 'menu-time' && after.menu.timeLimitSec !== s.menu.timeLimitSec) {
-    const sec = after.menu.timeLimitSec ?? 0;
-    commands.push({ cmd: 'progress', update: (p: Progress) => (p.settings.mockTimeSec === sec ? p : { ...p, settings: { ...p.settings, mockTimeSec: sec } }) });
-  }
-  return commands.length > 0 ? { action, commands } : { action };
+function quizKey(s: QuizScreenState, key: KeyName, ctx: AppContext): Update<QuizScreenState> {
+  const inner = innerForKey(s, key, ctx);
+  return inner ? step(s, inner, ctx) : [s, []];
 }
 
-export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
+const QUESTION_IDS = ['question.move', 'question.pick', 'question.toggle', 'question.grab', 'question.answer', 'question.type', 'question.backspace', 'question.reveal', 'question.grade', 'question.hint'];
+
+const keys = keyUpdate<QuizScreenState>(
+  {
+    ...Object.fromEntries(
+      [CMD.qmMove, CMD.qmStart, CMD.qmTopic, CMD.qmCount, CMD.qmTimer, CMD.quizNext, CMD.quizUndo, CMD.quizFinish, CMD.quizReportMenu, CMD.quizConfirmYes, CMD.quizConfirmNo].map((c) => [c.id, quizKey]),
+    ),
+    ...Object.fromEntries(QUESTION_IDS.map((id) => [id, quizKey])),
+    // Leaving: a grade held back for undo is saved first.
+    [CMD.quizLeave.id]: (s) => [
+      s.saved === s.engine.results.length ? s : { ...s, saved: s.engine.results.length },
+      [...s.engine.results.slice(s.saved).map((r) => progressCommand(r, s.engine.options.mode)), { cmd: 'pop' }],
+    ],
+  },
+  (s, msg, ctx) => {
+    switch (msg.type) {
+      case 'tick': {
+        const e = s.engine;
+        const now = msg.now;
+        if (s.stage !== 'session' || e.phase !== 'asking' || e.deadline === null) return [s, []];
+        // A timeout is recorded and saved at once (not at the next key press).
+        if (now >= e.deadline) return flush(s, withQuestion({ ...s, engine: quizReduce(e, { type: 'timeout', now }) }, ctx));
+        // A new object once per displayed second, so the shell re-renders the countdown.
+        const sec = secondsLeft(e, now);
+        return [sec === s.shownSeconds ? s : { ...s, shownSeconds: sec }, []];
+      }
+      case 'paste': {
+        const q = currentQuestion(s.engine);
+        if (s.stage !== 'session' || !q || !s.ui || s.engine.phase === 'answered' || s.confirmFinish) return [s, []];
+        const a = questionOnPaste(q, s.ui, msg.text);
+        return a ? step(s, { type: 'ui', action: a }, ctx) : [s, []];
+      }
+      default:
+        return [s, []];
+    }
+  },
+);
+
+/** The screen's keymap: the menu's rows, a question's own rows (src/ui/quiz/question.ts), next/undo/finish. */
+export function quizKeymap(s: QuizScreenState): Active[] {
+  if (s.stage === 'menu') return [on(CMD.qmMove), on(CMD.qmStart), on(CMD.qmTopic), on(CMD.qmCount), on(CMD.qmTimer)];
+  const e = s.engine;
+  if (e.phase === 'done') return [on(CMD.quizReportMenu)];
+  if (s.confirmFinish) return [on(CMD.quizConfirmYes), on(CMD.quizConfirmNo)];
+  if (e.phase === 'answered') return [on(CMD.quizNext), ...(canUndo(e) ? [on(CMD.quizUndo)] : []), on(CMD.quizFinish), off(CMD.quizLeave)];
+  const q = currentQuestion(e);
+  const own = q && s.ui ? questionBindings(q, { ...s.ui, revealed: e.phase === 'revealed', hintsShown: e.hintsShown }, keyOpts(e.options.mode)) : [];
+  return [...own.map((b) => ({ cmd: b.command, footer: b.footer !== false })), on(CMD.quizFinish), off(CMD.quizLeave)];
+}
+
+export const quizScreen: ScreenDef<QuizScreenState> = {
   id: 'quiz',
   init(request: ScreenRequest, ctx: AppContext): QuizScreenState {
     const o = readOptions(request.screen === 'quiz' ? request.options : {});
@@ -305,56 +361,11 @@ export const quizScreen: ScreenDef<QuizScreenState, QuizScreenAction> = {
     };
     return mode ? startSession(base, mode, ctx.now, ctx.progress, ctx) : base;
   },
-  reduce,
-  onKey(s, key, ctx) {
-    const inner = innerForKey(s, key, ctx);
-    if (inner) return result(s, inner, ctx);
-    // Leaving with a result a tick recorded (a timeout) not yet saved: save it, then go back.
-    // So is a grade held back for undo.
-    if ((key === 'q' || key === 'escape') && s.engine.results.length > s.saved && !quizScreen.capturesText!(s)) {
-      const commands = s.engine.results.slice(s.saved).map((r) => progressCommand(r, s.engine.options.mode));
-      return { action: { type: 'key', inner: { type: 'noop' } }, commands: [...commands, { cmd: 'pop' }] };
-    }
-    return null;
-  },
-  onPaste(s, text, ctx) {
-    const q = currentQuestion(s.engine);
-    if (s.stage !== 'session' || !q || !s.ui || s.engine.phase === 'answered') return null;
-    const a = questionOnPaste(q, s.ui, text);
-    return a ? result(s, { type: 'ui', action: a }, ctx) : null;
-  },
-  tick(s, now, ctx) {
-    const e = s.engine;
-    if (s.stage !== 'session' || e.phase !== 'asking' || e.deadline === null) return s;
-    if (now >= e.deadline) return withQuestion({ ...s, engine: quizReduce(e, { type: 'timeout', now }) }, ctx);
-    // A new object once per displayed second, so the shell re-renders the countdown.
-    const sec = secondsLeft(e, now);
-    return sec === s.shownSeconds ? s : { ...s, shownSeconds: sec };
-  },
+  keymap: (s) => quizKeymap(s),
+  update: keys.update,
+  handles: keys.handles,
   animating(s) {
     return s.stage === 'session' && s.engine.phase === 'asking' && s.engine.deadline !== null;
-  },
-  capturesText(s) {
-    const q = currentQuestion(s.engine);
-    return s.stage === 'session' && s.engine.phase === 'asking' && !!q && !!s.ui && capturesText(q, s.ui);
-  },
-  bindings(s): KeyBinding[] {
-    if (s.stage === 'menu')
-      return [
-        { keys: '↑/↓', label: 'move', footer: true },
-        { keys: 'enter', label: 'start', footer: true },
-        { keys: 'space', label: 'topic', footer: true },
-        { keys: '-/+', label: 'count', footer: true },
-        { keys: '[/]', label: 'timer', footer: true },
-      ];
-    const e = s.engine;
-    if (e.phase === 'done') return [{ keys: 'enter/q', label: 'menu', footer: true }];
-    if (s.confirmFinish) return [{ ...Q.confirmYes, footer: true }, { ...Q.confirmNo, footer: true }];
-    if (e.phase === 'answered')
-      return [{ keys: 'enter', label: 'next', footer: true }, ...(canUndo(e) ? [{ ...Q.undoKey, footer: true }] : []), { keys: 'esc', label: 'finish', footer: true }];
-    const q = currentQuestion(e);
-    const own = q && s.ui ? questionBindings(q, { ...s.ui, revealed: e.phase === 'revealed', hintsShown: e.hintsShown }, keyOpts(e.options.mode)) : [];
-    return [...own, { keys: 'Esc', label: 'finish', footer: true }];
   },
   view(s, ctx) {
     const w = Math.max(20, ctx.width);

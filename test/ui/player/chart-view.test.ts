@@ -3,8 +3,9 @@ import stringWidth from 'string-width';
 import { initPlayer, reducePlayer, type PlayerState } from '../../../src/ui/player/model.js';
 import { playerLayout } from '../../../src/ui/player/view.js';
 import { playerKeyAction } from '../../../src/ui/player/inline.js';
-import { PLAYER_BINDINGS, playerOnKey } from '../../../src/ui/screens/player.js';
-import { PLAYGROUND_BINDINGS, playgroundOnKey } from '../../../src/ui/screens/playground.js';
+import { PLAYER_KEYMAP } from '../../../src/ui/screens/player.js';
+import { PLAYGROUND_KEYMAP, playgroundOnKey } from '../../../src/ui/screens/playground.js';
+import { lookup } from '../../../src/ui/bindings.js';
 import { initPlayground } from '../../../src/ui/player/playground.js';
 import { renderChart } from '../../../src/diagram/chart.js';
 import { scenarioSource } from '../../../src/ui/player/run.js';
@@ -19,14 +20,14 @@ function playerOn(trace: Trace, step: number): PlayerState {
 describe('the player\'s chart view (c)', () => {
   it('c toggles the chart in the player, the playground and the inline player; reloading keeps it', () => {
     expect(playerKeyAction('c')).toEqual({ type: 'toggle-chart' });
-    expect(playerOnKey('c')).toEqual({ action: { type: 'toggle-chart' } });
+    expect(lookup(PLAYER_KEYMAP, 'c')?.cmd.id).toBe('player.chart');
     expect(playgroundOnKey(initPlayground(), 'c')).toEqual({ action: { type: 'player', action: { type: 'toggle-chart' } } });
     const s = reducePlayer(initPlayer(scenarioSource('transfer')!, 'transfer'), { type: 'toggle-chart' });
     expect(s.chart).toBe(true);
     expect(reducePlayer(s, { type: 'load', source: s.source, name: s.name }).chart).toBe(true);
     expect(reducePlayer(s, { type: 'toggle-chart' }).chart).toBe(false);
-    expect(PLAYER_BINDINGS.some((b) => b.keys === 'c' && b.label === 'chart')).toBe(true);
-    expect(PLAYGROUND_BINDINGS.some((b) => b.keys === 'c' && b.label === 'chart')).toBe(true);
+    expect(PLAYER_KEYMAP.some((b) => b.cmd.display === 'c' && b.cmd.label === 'chart')).toBe(true);
+    expect(PLAYGROUND_KEYMAP.some((b) => b.cmd.display === 'c' && b.cmd.label === 'chart')).toBe(true);
   });
 
   it('shows the chart in place of the diagram, grown to the cursor with its marker, in windows of MSS', () => {
