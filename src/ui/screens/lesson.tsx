@@ -16,6 +16,7 @@ import type { Question, Response } from '../../quiz/types.js';
 import type { Progress, LessonProgress } from '../../store/types.js';
 import { recordAnswer } from '../../quiz/srs.js';
 import { UI } from '../strings.js';
+import { getLang } from '../../i18n/index.js';
 import { lessonComplete } from '../lesson-progress.js';
 import { glyphs } from '../components/theme.js';
 import {
@@ -172,8 +173,74 @@ export function readingWidth(ctx: AppContext): number {
   return Math.max(10, Math.min(ctx.width, READING_MAX));
 }
 
-/** The whole lesson laid out at the context's width (end lines included as a pseudo-block). */
+/**
+ * What a lesson's layout depends on: its content and interactive blocks' states, the focus, the
+ * width, --ascii, the language and the learner's record of it (the end lines). The scroll position
+ * is not among them: scrolling reuses the layout.
+ */
+interface LayoutKey {
+  quizzes: object;
+  players: object;
+  layers: object;
+  focus: number | null;
+  offerNext: boolean;
+  width: number;
+  ascii: boolean;
+  lang: string;
+  record: unknown;
+  lessons: readonly Lesson[];
+}
+/** The part of the learner's record the end lines show (complete, quizzes left): the saved
+ *  position changes on every scroll and must not invalidate the layout. */
+function endState(s: LessonState, ctx: AppContext): string {
+  const lp = ctx.progress.lessons[s.lessonId];
+  if (!s.lesson) return '';
+  const done = lessonComplete(lp, s.lesson);
+  const left = done ? 0 : s.lesson.questions.filter((q) => lp?.answers[q.id] === undefined).length;
+  return `${done ? 1 : 0}|${left}`;
+}
+const layoutMemo = new WeakMap<Lesson, { key: LayoutKey; layout: DocLayout }>();
+
+function sameKey(a: LayoutKey, b: LayoutKey): boolean {
+  return (
+    a.quizzes === b.quizzes &&
+    a.players === b.players &&
+    a.layers === b.layers &&
+    a.focus === b.focus &&
+    a.offerNext === b.offerNext &&
+    a.width === b.width &&
+    a.ascii === b.ascii &&
+    a.lang === b.lang &&
+    a.record === b.record &&
+    a.lessons === b.lessons
+  );
+}
+
+/** The whole lesson laid out at the context's width (end lines included as a pseudo-block);
+ *  computed again only when the lesson's content, its blocks' states, the width or the language
+ *  change (memo per lesson), not on every key. */
 export function lessonLayout(s: LessonState, ctx: AppContext): DocLayout {
+  if (!s.lesson) return computeLayout(s, ctx);
+  const key: LayoutKey = {
+    quizzes: s.quizzes,
+    players: s.players,
+    layers: s.layers,
+    focus: s.focus,
+    offerNext: s.offerNext,
+    width: readingWidth(ctx),
+    ascii: ctx.ascii,
+    lang: getLang(),
+    record: endState(s, ctx),
+    lessons: ctx.lessons,
+  };
+  const hit = layoutMemo.get(s.lesson);
+  if (hit && sameKey(hit.key, key)) return hit.layout;
+  const layout = computeLayout(s, ctx);
+  layoutMemo.set(s.lesson, { key, layout });
+  return layout;
+}
+
+function computeLayout(s: LessonState, ctx: AppContext): DocLayout {
   const width = readingWidth(ctx);
   const lines: Line[] = [];
   const blocks: BlockLayout[] = [];
