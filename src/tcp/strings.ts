@@ -623,7 +623,9 @@ interface SeqMarkers {
 }
 const SEQ_MARKERS_EN: SeqMarkers = {
   seq: ['seq is '],
-  ack: [],
+  // "it also acknowledges up to N": N is the segment's ack (zh-CN: '确认到 '), which both sides'
+  // spaces may hold once both have sent data.
+  ack: ['acknowledges up to '],
   other: ['ack = ', 'ack-1 = ', 'rcv.nxt=', 'ISN is the cookie ', 'ISN is ', 'ISN (', 'ISN ', 'cookie ', 'up to ', 'expected ', 'expects ', 'ACK for ', 'ACK (', 'ack (', 'that ack ('],
 };
 const SEQ_MARKERS_ZH: SeqMarkers = {
