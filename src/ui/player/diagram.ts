@@ -31,6 +31,9 @@ export function renderOptions(req: DiagramRequest): RenderOptions {
     seq: req.seq,
     compact: req.compact,
     highlight: req.upTo,
+    // A long transfer's runs of segments collapse into bands (src/diagram/layout.ts); the band the
+    // cursor has stepped into is drawn segment by segment.
+    expand: req.upTo,
     ...(moving ? { transit: { segment: moving.index, fraction: moving.fraction } } : {}),
   };
 }
