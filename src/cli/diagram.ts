@@ -7,13 +7,13 @@
  * (`file:line:col: message`), never a stack trace.
  */
 import type { CliIO, Command } from './io.js';
-import { modelOptionsOf, readScriptInput, SCRIPT_INPUT_MESSAGES, unknownScenario } from './script-input.js';
-import { runSource, traceToJson, type RunOptions } from '../tcp/index.js';
+import { modelOptionsOf, runScriptTarget } from './script-input.js';
+import { traceToJson, type RunOptions } from '../tcp/index.js';
 import { renderStyled, type Role, type StyledLine } from '../diagram/render.js';
 import { toMermaid } from '../diagram/mermaid.js';
-import { safe, safeJson, writeLine } from './safe.js';
+import { safe, safeJson } from './safe.js';
 import type { PlayerOptions } from './app.js';
-import { choiceOption, defineCommand, intOption, reportError } from './args.js';
+import { choiceOption, defineCommand, intOption } from './args.js';
 import { LIMITS } from './strings.js';
 import { colorEnabled } from '../ui/terminal.js';
 
@@ -64,20 +64,9 @@ export const diagramCommand: Command = defineCommand('diagram', async ({ values,
   const width = intOption(values, 'width', LIMITS.width.min, LIMITS.width.max);
 
   // The input: a built-in, a file, or stdin.
-  const read = await readScriptInput(target, io, SCRIPT_INPUT_MESSAGES);
-  if (!read.ok) {
-    if (read.unknown) return unknownScenario(io, 'diagram', target);
-    reportError(io, 'diagram', read.message);
-    return 1;
-  }
-  const { source, label, name } = read.input;
-  opts.name = name;
-
-  const r = runSource(source, opts);
-  if (!r.ok) {
-    for (const err of r.errors) writeLine(io.stderr, `${label}:${err.line}:${err.col}: ${err.message}`);
-    return 1;
-  }
+  const run = await runScriptTarget('diagram', target, opts, io);
+  if (!run.ok) return run.exit;
+  const { source, name, trace } = run;
 
   const interactive = !values.plain && format === 'text' && !!io.stdout.isTTY && !!io.stdin.isTTY;
   if (interactive) {
@@ -86,16 +75,16 @@ export const diagramCommand: Command = defineCommand('diagram', async ({ values,
   }
 
   if (format === 'json') {
-    io.stdout.write(safeJson(JSON.stringify(traceToJson(r.trace), null, 2)) + '\n');
+    io.stdout.write(safeJson(JSON.stringify(traceToJson(trace), null, 2)) + '\n');
     return 0;
   }
   if (format === 'mermaid') {
-    io.stdout.write(safe(toMermaid(r.trace, { seq: values.relative ? 'relative' : 'absolute' })));
+    io.stdout.write(safe(toMermaid(trace, { seq: values.relative ? 'relative' : 'absolute' })));
     return 0;
   }
   // The terminal's width (at most the documented maximum; a narrower terminal gets the list form).
   const cols = width ?? (io.stdout.isTTY && io.stdout.columns ? Math.min(LIMITS.width.max, io.stdout.columns) : 80);
-  const lines = renderStyled(r.trace, {
+  const lines = renderStyled(trace, {
     width: cols,
     charset: values.ascii ? 'ascii' : 'unicode',
     seq: values.relative ? 'relative' : 'absolute',

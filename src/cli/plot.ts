@@ -7,11 +7,11 @@
  * without congestion state exit 1.
  */
 import { UsageError, type CliIO, type Command } from './io.js';
-import { modelOptionsOf, readScriptInput, SCRIPT_INPUT_MESSAGES, unknownScenario } from './script-input.js';
+import { modelOptionsOf, runScriptTarget } from './script-input.js';
 import { choiceOption, defineCommand, intOption, reportError, suggest, type Parsed } from './args.js';
 import { CLI, LIMITS } from './strings.js';
-import { safe, safeJson, writeLine } from './safe.js';
-import { runSource, type Trace } from '../tcp/index.js';
+import { safe, safeJson } from './safe.js';
+import type { Trace } from '../tcp/index.js';
 import { CHART_METRICS, ccHosts, ccRows, mainSender, metricValue, renderChart, senderMss, type ChartMetric } from '../diagram/chart.js';
 
 /** `--metric a,b`: the series in the order given (each once), or all four. */
@@ -83,20 +83,9 @@ export const plotCommand: Command = defineCommand('plot', async ({ values, posit
   intOption(values, 'height', LIMITS.height.min, LIMITS.height.max);
   const opts = modelOptionsOf(values);
 
-  const read = await readScriptInput(target, io, SCRIPT_INPUT_MESSAGES);
-  if (!read.ok) {
-    if (read.unknown) return unknownScenario(io, 'plot', target);
-    reportError(io, 'plot', read.message);
-    return 1;
-  }
-  const { source, label, name } = read.input;
-  opts.name = name;
-  const r = runSource(source, opts);
-  if (!r.ok) {
-    for (const err of r.errors) writeLine(io.stderr, `${label}:${err.line}:${err.col}: ${err.message}`);
-    return 1;
-  }
-  return writePlot(r.trace, label, values, io);
+  const run = await runScriptTarget('plot', target, opts, io);
+  if (!run.ok) return run.exit;
+  return writePlot(run.trace, run.label, values, io);
 });
 
 /**

@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError, type CliIO } from './io.js';
-import { getScenario, SCENARIOS, type Profile, type RunOptions } from '../tcp/index.js';
-import { fsReason, safe } from './safe.js';
+import { getScenario, runSource, SCENARIOS, type Profile, type RunOptions, type Trace } from '../tcp/index.js';
+import { fsReason, safe, writeLine } from './safe.js';
 import { reportError, suggest } from './args.js';
 import { CLI, LIMITS } from './strings.js';
 
@@ -101,3 +101,30 @@ export const SCRIPT_INPUT_MESSAGES = {
   },
 };
 
+
+/**
+ * The model run behind `trace`, `diagram` and `plot`: reads TARGET (a built-in, a file or `-`),
+ * runs it with `opts` (their `name` set to the script's) and reports what went wrong the commands' one way (an unknown scenario with
+ * the list, a read error, each script error at label:line:col). `exit` is the code to return then.
+ */
+export async function runScriptTarget(
+  cmd: 'trace' | 'diagram' | 'plot',
+  target: string,
+  opts: RunOptions,
+  io: CliIO,
+): Promise<{ ok: true; trace: Trace; label: string; source: string; name: ScriptInput['name'] } | { ok: false; exit: number }> {
+  const read = await readScriptInput(target, io, SCRIPT_INPUT_MESSAGES);
+  if (!read.ok) {
+    if (read.unknown) return { ok: false, exit: unknownScenario(io, cmd, target) };
+    reportError(io, cmd, read.message);
+    return { ok: false, exit: 1 };
+  }
+  const { source, label, name } = read.input;
+  opts.name = name;
+  const r = runSource(source, opts);
+  if (!r.ok) {
+    for (const err of r.errors) writeLine(io.stderr, `${label}:${err.line}:${err.col}: ${err.message}`);
+    return { ok: false, exit: 1 };
+  }
+  return { ok: true, trace: r.trace, label, source, name };
+}

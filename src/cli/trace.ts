@@ -3,13 +3,13 @@
  * model, formats. Errors are one line (file:line:col: message), never a stack trace.
  */
 import type { Command, CliIO } from './io.js';
-import { safe, safeJson, writeLine } from './safe.js';
-import { modelOptionsOf, readScriptInput, SCRIPT_INPUT_MESSAGES, unknownScenario } from './script-input.js';
-import { defineCommand, reportError } from './args.js';
+import { safe, safeJson } from './safe.js';
+import { modelOptionsOf, runScriptTarget } from './script-input.js';
+import { defineCommand } from './args.js';
 import { CLI } from './strings.js';
 
 const T = CLI.trace;
-import { SCENARIOS, foldTrace, runSource, traceToJson, type Trace, type TraceEvent } from '../tcp/index.js';
+import { SCENARIOS, foldTrace, traceToJson, type Trace, type TraceEvent } from '../tcp/index.js';
 
 function fmtT(t: number): string {
   return `${Math.round(t * 1000) / 1000} ms`;
@@ -70,21 +70,10 @@ export function listScenarios(out: CliIO['stdout'] | CliIO['stderr']): void {
 export const traceCommand: Command = defineCommand('trace', async ({ values, positionals }, io) => {
   const target = positionals[0]!;
   const opts = modelOptionsOf(values);
-  const read = await readScriptInput(target, io, SCRIPT_INPUT_MESSAGES);
-  if (!read.ok) {
-    if (read.unknown) return unknownScenario(io, 'trace', target);
-    reportError(io, 'trace', read.message);
-    return 1;
-  }
-  const { source, label, name } = read.input;
-  opts.name = name;
-  const r = runSource(source, opts);
-  if (!r.ok) {
-    for (const err of r.errors) writeLine(io.stderr, `${label}:${err.line}:${err.col}: ${err.message}`);
-    return 1;
-  }
-  if (values.json) io.stdout.write(safeJson(JSON.stringify(traceToJson(r.trace), null, 2)) + '\n');
-  else io.stdout.write(safe(formatTrace(r.trace)));
+  const run = await runScriptTarget('trace', target, opts, io);
+  if (!run.ok) return run.exit;
+  if (values.json) io.stdout.write(safeJson(JSON.stringify(traceToJson(run.trace), null, 2)) + '\n');
+  else io.stdout.write(safe(formatTrace(run.trace)));
   return 0;
 });
 
