@@ -4,27 +4,14 @@
  */
 import { describe, it, expect } from 'vitest';
 import { App } from '../../src/ui/app.js';
-import type { ScreenRequest } from '../../src/ui/screen.js';
 import type { Progress } from '../../src/store/types.js';
 import { emptyProgress } from '../../src/store/types.js';
 import { recordAnswer } from '../../src/quiz/srs.js';
 import { renderInk, FakeClock } from './helpers/render.js';
 import { fixtureLessons, T0 } from './helpers/fixtures.js';
+import { fixtureApp } from './helpers/fixture-app.js';
 
-function app(initial: ScreenRequest | ScreenRequest[], progress: Progress = emptyProgress(), saved: Progress[] = []) {
-  return (
-    <App
-      initial={initial}
-      lessons={fixtureLessons()}
-      progress={progress}
-      clock={new FakeClock(T0)}
-      saveProgress={(p) => {
-        saved.push(p);
-        return null;
-      }}
-    />
-  );
-}
+const app = fixtureApp;
 
 /** The row of the frame the menu's pointer is on. */
 function selectedRow(frame: string): string {

@@ -3,28 +3,14 @@
  * progress with its response), and `r` retries for practice without changing the saved result.
  */
 import { describe, it, expect } from 'vitest';
-import { App } from '../../src/ui/app.js';
-import type { ScreenRequest } from '../../src/ui/screen.js';
 import { emptyProgress, type Progress } from '../../src/store/types.js';
-import { renderInk, FakeClock } from './helpers/render.js';
-import { fixtureLessons, T0 } from './helpers/fixtures.js';
+import { renderInk } from './helpers/render.js';
+import { fixtureLessons } from './helpers/fixtures.js';
+import { fixtureApp } from './helpers/fixture-app.js';
 import { initQuiz } from '../../src/ui/components/inlineQuiz.js';
 import type { Question } from '../../src/quiz/types.js';
 
-function app(initial: ScreenRequest, progress: Progress, saved: Progress[]) {
-  return (
-    <App
-      initial={initial}
-      lessons={fixtureLessons()}
-      progress={progress}
-      clock={new FakeClock(T0)}
-      saveProgress={(p) => {
-        saved.push(p);
-        return null;
-      }}
-    />
-  );
-}
+const app = fixtureApp;
 
 describe('a lesson reopened shows the answers given, and r is practice', () => {
   it('the first (wrong) answer is saved with its response, shown on reopening, and a right retry changes nothing saved', async () => {
