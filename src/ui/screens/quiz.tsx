@@ -38,9 +38,11 @@ import { initQuestionUi, capturesText, questionBindings, questionInstruction, qu
 import { QuestionView } from '../quiz/QuestionView.js';
 import { grade } from '../../quiz/grade.js';
 
-/** The interview's question keys: hints unless a mock interview; Tab also shows a hint here. */
-function keyOpts(mode: Parameters<typeof allowsHints>[0]) {
-  return { hints: allowsHints(mode), tabHint: true };
+/** The interview's question keys: hints unless a mock interview, and only while the question is
+ *  asked (the engine takes no hint once a recall answer is revealed: no `h hint` row there either);
+ *  Tab also shows a hint here. */
+function keyOpts(mode: Parameters<typeof allowsHints>[0], phase: QuizState['phase'] = 'asking') {
+  return { hints: allowsHints(mode) && phase === 'asking', tabHint: true };
 }
 import { ReportView } from '../quiz/ReportView.js';
 import { padEndWidth } from '../../text/width.js';
@@ -261,7 +263,7 @@ function innerForKey(s: QuizScreenState, key: KeyName, ctx: AppContext): Inner |
   if (key === 'escape') return finishKey();
   // The timer may have run out between ticks: the key then records the timeout.
   if (e.deadline !== null && ctx.now >= e.deadline && e.phase === 'asking') return { type: 'engine', action: { type: 'timeout', now: ctx.now } };
-  const ui = questionOnKey(q, { ...s.ui, revealed: e.phase === 'revealed', hintsShown: e.hintsShown }, key, keyOpts(e.options.mode));
+  const ui = questionOnKey(q, { ...s.ui, revealed: e.phase === 'revealed', hintsShown: e.hintsShown }, key, keyOpts(e.options.mode, e.phase));
   if (!ui) return null;
   switch (ui.type) {
     case 'hint':
@@ -338,7 +340,7 @@ export function quizKeymap(s: QuizScreenState): Active[] {
   if (s.confirmFinish) return [on(CMD.quizConfirmYes), on(CMD.quizConfirmNo)];
   if (e.phase === 'answered') return [on(CMD.quizNext), ...(canUndo(e) ? [on(CMD.quizUndo)] : []), on(CMD.quizFinish), off(CMD.quizLeave)];
   const q = currentQuestion(e);
-  const own = q && s.ui ? questionBindings(q, { ...s.ui, revealed: e.phase === 'revealed', hintsShown: e.hintsShown }, keyOpts(e.options.mode)) : [];
+  const own = q && s.ui ? questionBindings(q, { ...s.ui, revealed: e.phase === 'revealed', hintsShown: e.hintsShown }, keyOpts(e.options.mode, e.phase)) : [];
   return [...own.map((b) => ({ cmd: b.command, footer: b.footer !== false })), on(CMD.quizFinish), off(CMD.quizLeave)];
 }
 
