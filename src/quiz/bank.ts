@@ -1,11 +1,11 @@
 /**
- * The question bank of a session: lesson questions, the built-in interview questions, and questions
- * generated from the TCP model (fresh per seed; due or mistaken generated cards are regenerated from
- * their ids).
+ * The question bank of a session: lesson questions, the built-in interview questions (in the
+ * current language: src/quiz/builtin.ts), and questions generated from the TCP model (fresh per
+ * seed; due or mistaken generated cards are regenerated from their ids).
  */
 import type { Lesson } from '../lessons/types.js';
 import type { Progress } from '../store/types.js';
-import { BUILTIN_QUESTIONS } from './builtin.js';
+import { builtinQuestions } from './builtin.js';
 import { generateById, generateQuestions, parseGenId, type TcpRunner } from './generate.js';
 import { dueIds } from './srs.js';
 import type { Question, Topic } from './types.js';
@@ -33,7 +33,7 @@ export function buildBank(i: BankInput): Question[] {
     if (!out.has(q.id)) out.set(q.id, q);
   };
   for (const l of i.lessons ?? []) for (const q of l.questions) add(q);
-  if (i.builtin !== false) for (const q of BUILTIN_QUESTIONS) add(q);
+  if (i.builtin !== false) for (const q of builtinQuestions()) add(q);
   if (i.run) {
     for (const q of generateQuestions(i.seed, i.generated ?? 0, i.topics ?? [], i.run)) add(q);
     if (i.progress) {

@@ -2,274 +2,110 @@
  * Built-in interview questions: at least one per topic, so every topic can be drilled even before
  * (or without) the lesson files. Ids `core/<slug>`; never change an id once published (review
  * history keys on it). Each names the lesson to reread for it.
+ *
+ * This file holds what both languages share: id, type, topics and the answer keys (which choices
+ * are right, the number, true or false). The words (prompt, choices, model answer, key points,
+ * explanation, hints) are in the catalogue `BUILTIN_TEXT` (./builtin/strings.ts), en and zh-CN,
+ * keyed by slug; `builtinQuestions(lang)` puts the two together, so a question answered in Chinese
+ * is the same card (same id, same keys) as in English, as lesson questions are (a zh-CN lesson has
+ * its English twin's ids and keys).
  */
-import type { Question, Topic } from './types.js';
+import { getLang, withLang, type Lang } from '../i18n/index.js';
+import type { Choice, Question, Topic } from './types.js';
 import { lessonForTopic } from './topics.js';
+import { BUILTIN_TEXT } from './builtin/strings.js';
 
-type Draft = Question extends infer Q ? (Q extends Question ? Omit<Q, 'lessonId' | 'hints' | 'explanation'> & { hints?: string[]; explanation?: string } : never) : never;
+/** What a question is, apart from its words. `correct`: per choice, in the catalogue's order. */
+type Key =
+  | { id: string; type: 'recall' | 'order'; topics: Topic[] }
+  | { id: string; type: 'single' | 'multi'; topics: Topic[]; correct: boolean[] }
+  | { id: string; type: 'numeric'; topics: Topic[]; answer: number }
+  | { id: string; type: 'truefalse'; topics: Topic[]; answer: boolean };
 
-const DRAFTS: Draft[] = [
-  {
-    id: 'core/client-server-roles',
-    type: 'recall',
-    prompt: 'What distinguishes a client from a server in a TCP conversation?',
-    answer: 'The server does a passive open: it binds a well-known port and listens. The client does an active open: it picks an ephemeral port and connects. After the handshake both sides are equal peers that can send and close.',
-    keyPoints: ['server: passive open, listen on a known port', 'client: active open from an ephemeral port', 'once established the roles are symmetric'],
-    topics: ['architecture'],
-  },
-  {
-    id: 'core/osi-layers',
-    type: 'order',
-    prompt: 'Put these layers of the TCP/IP model in order from the top (application) down.',
-    steps: ['Application (HTTP)', 'Transport (TCP/UDP)', 'Network (IP)', 'Link (Ethernet)'],
-    topics: ['osi-model'],
-    explanation: 'Data goes down the stack: each layer wraps what the layer above gave it in its own header.',
-    hints: ['Which layer adds port numbers? Which adds IP addresses?'],
-  },
-  {
-    id: 'core/osi-encapsulation',
-    type: 'recall',
-    prompt: 'Explain encapsulation: what happens to an HTTP request on its way down the stack?',
-    answer: 'Each layer adds its own header to the unit from the layer above: TCP adds ports, sequence and ack numbers (a segment); IP adds source and destination addresses (a packet); Ethernet adds MAC addresses and a trailer FCS (a frame). The receiver strips them in reverse order.',
-    keyPoints: ['segment -> packet -> frame', 'each layer adds a header, Ethernet also a trailer', 'receiver removes headers in reverse'],
-    topics: ['osi-model'],
-  },
-  {
-    id: 'core/dst-mac-next-hop',
-    type: 'single',
-    prompt: 'A host sends a packet to a web server on another network. What is the destination MAC address of the Ethernet frame it sends?',
-    choices: [
-      { text: "The web server's MAC address", correct: false, why: 'MAC addresses only matter on the local link.' },
-      { text: "The default gateway's (next hop's) MAC address", correct: true },
-      { text: 'The broadcast address ff:ff:ff:ff:ff:ff', correct: false, why: 'Broadcast is for ARP requests, not data.' },
-    ],
-    topics: ['ethernet-mac'],
-    explanation: 'The destination IP stays the server\'s; the destination MAC is the next hop on this link, the gateway.',
-    hints: ['Does the frame leave the local network unchanged?'],
-  },
-  {
-    id: 'core/arp',
-    type: 'recall',
-    prompt: 'What does ARP do, and when does a host use it?',
-    answer: 'ARP maps an IPv4 address on the local link to a MAC address. Before sending a frame to the next hop (the destination itself or the gateway), the host looks in its ARP cache; on a miss it broadcasts "who has IP X?" and the owner replies with its MAC, which is cached.',
-    keyPoints: ['IP -> MAC on the local link', 'request is broadcast, reply is unicast', 'results are cached', 'used for the next hop, often the gateway'],
-    topics: ['ip-arp'],
-  },
-  {
-    id: 'core/ports-four-tuple',
-    type: 'recall',
-    prompt: 'How does a server tell apart two connections from the same client host to port 80?',
-    answer: 'A TCP connection is identified by the four-tuple (source IP, source port, destination IP, destination port). The client picks a different ephemeral source port for each connection, so the tuples differ.',
-    keyPoints: ['four-tuple identifies a connection', 'ephemeral source ports differ', 'the listening port is shared'],
-    topics: ['ports'],
-  },
-  {
-    id: 'core/well-known-http-port',
-    type: 'numeric',
-    prompt: 'Which well-known TCP port does plain HTTP use?',
-    answer: 80,
-    topics: ['ports', 'http'],
-    explanation: 'HTTP listens on port 80 by default (HTTPS on 443).',
-  },
-  {
-    id: 'core/tcp-vs-udp',
-    type: 'recall',
-    prompt: 'TCP vs UDP: what are the differences, and when would you choose UDP?',
-    answer: 'TCP is connection-oriented: a handshake, a reliable in-order byte stream with retransmission, flow and congestion control. UDP sends independent datagrams with no connection, no ordering and no retransmission, and a tiny 8-byte header. Choose UDP when latency matters more than completeness (voice, games, DNS) or when the application does its own reliability (QUIC).',
-    keyPoints: ['connection vs connectionless', 'reliable ordered stream vs datagrams', 'flow/congestion control only in TCP', 'UDP: low latency, small header, DNS/streaming/QUIC'],
-    topics: ['tcp-vs-udp', 'udp'],
-  },
-  {
-    id: 'core/udp-header',
-    type: 'truefalse',
-    prompt: 'UDP retransmits a datagram when the receiver does not acknowledge it.',
-    answer: false,
-    topics: ['udp'],
-    explanation: 'UDP has no acknowledgements and no retransmission; an application that needs them builds them itself.',
-  },
-  {
-    id: 'core/tcp-header-fields',
-    type: 'multi',
-    prompt: 'Which of these fields are in the TCP header?',
-    choices: [
-      { text: 'Sequence number', correct: true },
-      { text: 'Acknowledgement number', correct: true },
-      { text: 'Source IP address', correct: false, why: 'Addresses are in the IP header.' },
-      { text: 'Window size', correct: true },
-      { text: 'TTL', correct: false, why: 'TTL is an IP header field.' },
-    ],
-    topics: ['tcp-header'],
-    explanation: 'TCP carries ports, seq, ack, flags, window, checksum and urgent pointer; addresses and TTL belong to IP.',
-    hints: ['Ask which layer needs each field.'],
-  },
-  {
-    id: 'core/why-three-way',
-    type: 'recall',
-    prompt: 'Why does TCP use a three-way handshake and not two?',
-    answer: 'Each side must choose an initial sequence number and learn that the other received it: SYN (client ISN), SYN,ACK (server ISN + ack of the client ISN), ACK (ack of the server ISN). With only two segments the server could not know its ISN arrived, and an old duplicate SYN could open a bogus connection.',
-    keyPoints: ['both ISNs must be sent and acknowledged', 'the SYN,ACK combines two steps', 'protects against old duplicate SYNs'],
-    topics: ['handshake'],
-  },
-  {
-    id: 'core/handshake-ack',
-    type: 'numeric',
-    prompt: "The client's SYN carries seq=1000. What ack number does the server's SYN,ACK carry?",
-    answer: 1001,
-    topics: ['handshake'],
-    explanation: 'A SYN consumes one sequence number, so the next byte the server expects is 1000 + 1 = 1001.',
-    hints: ['The ack number is the next sequence number expected.'],
-  },
-  {
-    id: 'core/lost-segment',
-    type: 'recall',
-    prompt: 'What happens when a TCP data segment is lost?',
-    answer: 'The receiver does not acknowledge it (later segments produce duplicate ACKs). The sender retransmits when its retransmission timer (RTO) expires, or earlier on three duplicate ACKs (fast retransmit), and backs off the RTO exponentially on repeated timeouts.',
-    keyPoints: ['no ACK for the lost bytes', 'RTO timer retransmission', 'fast retransmit on 3 duplicate ACKs', 'exponential backoff'],
-    topics: ['reliability'],
-  },
-  {
-    id: 'core/why-four-close',
-    type: 'recall',
-    prompt: 'Why does closing a TCP connection usually take four segments?',
-    answer: 'Each direction is closed separately (half-close): one side sends FIN and the other ACKs it at once, but may still have data to send; only when its application closes does it send its own FIN, which is ACKed. The ACK and the second FIN can be combined when the peer closes immediately (three segments).',
-    keyPoints: ['each direction closes independently', 'FIN is ACKed immediately', 'second FIN waits for the application', 'can be three segments when combined'],
-    topics: ['close'],
-  },
-  {
-    id: 'core/time-wait-why',
-    type: 'recall',
-    prompt: 'What is TIME-WAIT for, and why does it last 2 MSL?',
-    answer: 'The side that closes first waits in TIME-WAIT so it can resend the final ACK if the peer\'s FIN is retransmitted, and so old duplicate segments of this connection die out before the same four-tuple is reused. 2 MSL covers a segment\'s maximum lifetime one way plus the reply the other way.',
-    keyPoints: ['the active closer enters TIME-WAIT', 'resend the last ACK if the FIN comes again', 'let old duplicates expire', '2 MSL: one lifetime each way'],
-    topics: ['time-wait'],
-  },
-  {
-    id: 'core/time-wait-who',
-    type: 'single',
-    prompt: 'Which side of a connection enters TIME-WAIT?',
-    choices: [
-      { text: 'The side that sends the first FIN (the active closer)', correct: true },
-      { text: 'The side that receives the first FIN', correct: false, why: 'The passive closer goes through CLOSE-WAIT and LAST-ACK.' },
-      { text: 'Always the server', correct: false, why: 'It depends on who closes first, not on the role.' },
-    ],
-    topics: ['time-wait', 'close'],
-    explanation: 'The active closer goes FIN-WAIT-1, FIN-WAIT-2, TIME-WAIT; the passive closer goes CLOSE-WAIT, LAST-ACK, CLOSED.',
-  },
-  {
-    id: 'core/syn-flood',
-    type: 'recall',
-    prompt: 'What is a SYN flood, and how do SYN cookies defend against it?',
-    answer: 'An attacker sends many SYNs from spoofed addresses and never completes the handshake, filling the server\'s SYN queue with half-open connections so real clients are dropped. With SYN cookies the server keeps no state for a SYN: it encodes the connection details in its ISN and rebuilds the connection when a valid ACK returns.',
-    keyPoints: ['spoofed SYNs, handshake never completed', 'SYN queue fills with half-open entries', 'cookies: state encoded in the ISN', 'no memory used until the final ACK'],
-    topics: ['syn-flood'],
-  },
-  {
-    id: 'core/socket-calls',
-    type: 'order',
-    prompt: 'Put a TCP server\'s socket calls in order.',
-    steps: ['socket()', 'bind()', 'listen()', 'accept()', 'recv()/send()', 'close()'],
-    topics: ['sockets-api'],
-    explanation: 'A server creates a socket, binds its port, listens, then accepts connections that completed the handshake.',
-    hints: ['accept() returns a connection that already finished the handshake.'],
-  },
-  {
-    id: 'core/listen-backlog',
-    type: 'recall',
-    prompt: 'What does the backlog argument of listen() control on Linux?',
-    answer: 'On Linux it bounds the accept queue: connections that finished the handshake but were not yet accept()ed, capped by net.core.somaxconn. Half-open connections wait in a separate SYN queue; since Linux 4.4 it too counts as full at the listen backlog, and tcp_max_syn_backlog only matters when SYN cookies are off.',
-    keyPoints: ['accept queue of completed connections', 'SYN queue is separate', 'when full, new handshakes are dropped or delayed'],
-    topics: ['sockets-api'],
-  },
-  {
-    id: 'core/http-over-tcp',
-    type: 'recall',
-    prompt: 'What happens between typing a URL and seeing the page, at the transport level?',
-    answer: 'The browser resolves the name with DNS (usually UDP), opens a TCP connection to port 80/443 with the three-way handshake (plus TLS for HTTPS), sends the HTTP request as segments, receives the response with acknowledgements, and keeps the connection alive for more requests or closes it with FIN exchanges.',
-    keyPoints: ['DNS lookup', 'TCP handshake to port 80/443', 'TLS for HTTPS', 'request/response over the stream', 'keep-alive or close'],
-    topics: ['http'],
-  },
-  {
-    id: 'core/flow-control',
-    type: 'recall',
-    prompt: 'What is TCP flow control and how does it work?',
-    answer: 'Flow control stops a fast sender from overrunning a slow receiver: every segment advertises the receive window, the free space in the receiver\'s buffer, and the sender keeps unacknowledged data within it. A zero window stops the sender, which probes until the window opens.',
-    keyPoints: ['protects the receiver', 'advertised receive window (rwnd)', 'zero window and window probes'],
-    topics: ['flow-control'],
-  },
-  {
-    id: 'core/congestion-control',
-    type: 'recall',
-    prompt: 'How does TCP congestion control differ from flow control?',
-    answer: 'Congestion control protects the network, not the receiver: the sender keeps a congestion window (cwnd), grows it quickly in slow start and linearly in congestion avoidance, and shrinks it on loss. It may send min(cwnd, rwnd) unacknowledged bytes.',
-    keyPoints: ['protects the network', 'cwnd vs rwnd, send min of both', 'slow start, congestion avoidance', 'loss shrinks cwnd'],
-    topics: ['congestion-control'],
-  },
-  {
-    id: 'core/tcp-vs-http-keepalive',
-    type: 'recall',
-    prompt: 'What is the difference between TCP keepalive and HTTP keep-alive?',
-    answer: 'TCP keepalive (SO_KEEPALIVE) sends empty probes on an idle connection to find out whether the peer is still there; on Linux the first probe goes after 7200 s idle, then every 75 s, and the connection is dropped after 9 unanswered probes. HTTP keep-alive (persistent connections, the default in HTTP/1.1) means reusing one TCP connection for several requests instead of opening one per request. They share a name and nothing else.',
-    keyPoints: ['TCP keepalive detects dead peers with probes on idle connections', 'Linux defaults 7200 s, 75 s, 9 probes', 'HTTP keep-alive reuses a connection for many requests', 'independent mechanisms at different layers'],
-    topics: ['keepalive'],
-  },
-  {
-    id: 'core/epoll-vs-select',
-    type: 'recall',
-    prompt: 'Why does epoll scale better than select or poll?',
-    answer: 'select and poll take the whole set of descriptors on every call, the kernel scans all of them, and the program scans them again to find the ready ones: O(n) per call, and select is limited to FD_SETSIZE (1024). epoll keeps the interest set in the kernel (epoll_ctl once per descriptor) and epoll_wait returns only the ready descriptors, so the cost follows the number of ready events, not the number of connections.',
-    keyPoints: ['select/poll pass and scan every descriptor each call', 'select limited to 1024 descriptors', 'epoll registers once, returns only ready descriptors', 'cost follows activity, not connection count'],
-    topics: ['io-models'],
-  },
-  {
-    id: 'core/http2-vs-http1',
-    type: 'recall',
-    prompt: 'What did HTTP/2 change compared with HTTP/1.1, and what problem did HTTP/3 still have to solve?',
-    answer: 'HTTP/1.1 answers requests on one connection in order, so a slow response blocks the ones behind it (head-of-line blocking) and browsers open several connections. HTTP/2 frames the messages in binary and multiplexes many streams on one TCP connection, with HPACK header compression. But TCP delivers bytes in order, so one lost segment still stalls every stream. HTTP/3 runs over QUIC on UDP, where each stream is delivered independently and the transport and TLS handshakes are combined.',
-    keyPoints: ['HTTP/1.1: one request at a time per connection, HOL blocking', 'HTTP/2: binary frames, multiplexed streams, HPACK', 'TCP-level HOL blocking remains in HTTP/2', 'HTTP/3: QUIC over UDP, independent streams, faster handshake'],
-    topics: ['http-versions'],
-  },
-  {
-    id: 'core/tls13-handshake',
-    type: 'recall',
-    prompt: 'Describe the TLS 1.3 handshake. How many round trips does it add before the first HTTP request, and how is that better than TLS 1.2?',
-    answer: 'After the TCP handshake the client sends ClientHello with its key share and SNI; the server answers ServerHello with its key share, then, already encrypted, its certificate, a signature over the handshake (CertificateVerify) and Finished; the client checks the certificate chain, sends Finished and can send the request at once. That is one round trip on top of TCP, where TLS 1.2 needed two. With resumption and 0-RTT the client can send data in its first flight, at the risk of replay.',
-    keyPoints: ['ClientHello with key share and SNI', 'ServerHello, certificate, CertificateVerify, Finished', 'client verifies the chain of trust', '1 RTT in TLS 1.3 vs 2 RTT in TLS 1.2', '0-RTT data can be replayed'],
-    topics: ['tls'],
-  },
-  {
-    id: 'core/dns-resolution',
-    type: 'recall',
-    prompt: 'How is a name like www.example.com resolved to an IP address?',
-    answer: 'The application asks the stub resolver, which checks its cache and the hosts file and then sends the query to a recursive resolver (UDP port 53). The recursive resolver, on a cache miss, asks a root server, which refers it to the .com TLD servers, which refer it to example.com\'s authoritative servers, which give the answer. Every answer carries a TTL and is cached for that long. A response too big for UDP is marked truncated and the query is repeated over TCP port 53.',
-    keyPoints: ['stub resolver -> recursive resolver', 'root -> TLD -> authoritative referrals', 'caching bounded by TTL', 'UDP 53, TCP 53 when truncated'],
-    topics: ['dns'],
-  },
-  {
-    id: 'core/nat-pat',
-    type: 'recall',
-    prompt: 'How does a home router let many devices share one public IP address, and why can a host on the internet not connect to a device behind it?',
-    answer: 'It does NAT with port translation (PAT, also called NAPT): for each outgoing connection it replaces the private source address and port by its public address and a port it chooses, and records the mapping in a table. Replies match an entry and are translated back. An unsolicited inbound packet matches no entry, so the router does not know which device it is for and drops it, unless a port forwarding rule says where to send it.',
-    keyPoints: ['rewrites private source address and port to public ones', 'translation table keyed by the mapping', 'replies translated back by the table', 'inbound without a mapping is dropped; port forwarding fixes it'],
-    topics: ['nat'],
-  },
-  {
-    id: 'core/close-wait-pileup',
-    type: 'recall',
-    prompt: 'netstat shows thousands of connections in CLOSE-WAIT on your server. What is wrong, and how do you fix it?',
-    answer: 'CLOSE-WAIT means the peer sent FIN and the local kernel acknowledged it, but the local application has not called close(). The kernel never leaves CLOSE-WAIT on its own, so a pile-up is an application bug: a code path that does not close the socket (an exception, a missing finally, a leaked connection in a pool). Fix the code so that reading end-of-file or an error always closes the socket; kernel tunables do not help.',
-    keyPoints: ['peer closed, local application did not', 'CLOSE-WAIT has no timeout', 'a bug: a leaked socket, missing close on EOF or error', 'fix the code, not sysctls'],
-    topics: ['operations'],
-  },
+export const BUILTIN_KEYS: readonly Key[] = [
+  { id: 'core/client-server-roles', type: 'recall', topics: ['architecture'] },
+  { id: 'core/osi-layers', type: 'order', topics: ['osi-model'] },
+  { id: 'core/osi-encapsulation', type: 'recall', topics: ['osi-model'] },
+  { id: 'core/dst-mac-next-hop', type: 'single', topics: ['ethernet-mac'], correct: [false, true, false] },
+  { id: 'core/arp', type: 'recall', topics: ['ip-arp'] },
+  { id: 'core/ports-four-tuple', type: 'recall', topics: ['ports'] },
+  { id: 'core/well-known-http-port', type: 'numeric', topics: ['ports', 'http'], answer: 80 },
+  { id: 'core/tcp-vs-udp', type: 'recall', topics: ['tcp-vs-udp', 'udp'] },
+  { id: 'core/udp-header', type: 'truefalse', topics: ['udp'], answer: false },
+  { id: 'core/tcp-header-fields', type: 'multi', topics: ['tcp-header'], correct: [true, true, false, true, false] },
+  { id: 'core/why-three-way', type: 'recall', topics: ['handshake'] },
+  { id: 'core/handshake-ack', type: 'numeric', topics: ['handshake'], answer: 1001 },
+  { id: 'core/lost-segment', type: 'recall', topics: ['reliability'] },
+  { id: 'core/why-four-close', type: 'recall', topics: ['close'] },
+  { id: 'core/time-wait-why', type: 'recall', topics: ['time-wait'] },
+  { id: 'core/time-wait-who', type: 'single', topics: ['time-wait', 'close'], correct: [true, false, false] },
+  { id: 'core/syn-flood', type: 'recall', topics: ['syn-flood'] },
+  { id: 'core/socket-calls', type: 'order', topics: ['sockets-api'] },
+  { id: 'core/listen-backlog', type: 'recall', topics: ['sockets-api'] },
+  { id: 'core/http-over-tcp', type: 'recall', topics: ['http'] },
+  { id: 'core/flow-control', type: 'recall', topics: ['flow-control'] },
+  { id: 'core/congestion-control', type: 'recall', topics: ['congestion-control'] },
+  { id: 'core/tcp-vs-http-keepalive', type: 'recall', topics: ['keepalive'] },
+  { id: 'core/epoll-vs-select', type: 'recall', topics: ['io-models'] },
+  { id: 'core/http2-vs-http1', type: 'recall', topics: ['http-versions'] },
+  { id: 'core/tls13-handshake', type: 'recall', topics: ['tls'] },
+  { id: 'core/dns-resolution', type: 'recall', topics: ['dns'] },
+  { id: 'core/nat-pat', type: 'recall', topics: ['nat'] },
+  { id: 'core/close-wait-pileup', type: 'recall', topics: ['operations'] },
 ];
 
-function complete(d: Draft): Question {
-  const topics: Topic[] = d.topics;
-  return {
-    hints: [],
-    explanation: d.type === 'recall' ? (d as { answer: string }).answer : '',
-    ...d,
-    lessonId: lessonForTopic(topics[0]),
-  } as Question;
+/** The words of one question, whatever its type (the catalogue's entries are each a subset). */
+interface Words {
+  prompt: string;
+  answer?: string;
+  keyPoints?: readonly string[];
+  steps?: readonly string[];
+  choices?: readonly { text: string; why?: string }[];
+  explanation?: string;
+  hints?: readonly string[];
 }
 
-export const BUILTIN_QUESTIONS: readonly Question[] = DRAFTS.map(complete);
+/** The question `k` in the current language (its words from BUILTIN_TEXT). */
+function build(k: Key): Question {
+  const slug = k.id.slice('core/'.length);
+  // Every key has its words and every choice its key: test/i18n/builtin-zh.test.tsx checks both.
+  const w = (BUILTIN_TEXT as unknown as Record<string, Words>)[slug]!;
+  const base = {
+    id: k.id,
+    prompt: w.prompt,
+    explanation: w.explanation ?? (k.type === 'recall' ? (w.answer ?? '') : ''),
+    hints: [...(w.hints ?? [])],
+    topics: [...k.topics],
+    lessonId: lessonForTopic(k.topics[0]!),
+  };
+  switch (k.type) {
+    case 'recall':
+      return { ...base, type: 'recall', answer: w.answer ?? '', keyPoints: [...(w.keyPoints ?? [])] };
+    case 'order':
+      return { ...base, type: 'order', steps: [...(w.steps ?? [])] };
+    case 'numeric':
+      return { ...base, type: 'numeric', answer: k.answer };
+    case 'truefalse':
+      return { ...base, type: 'truefalse', answer: k.answer };
+    case 'single':
+    case 'multi': {
+      const choices: Choice[] = (w.choices ?? []).map((c, i) => ({ text: c.text, correct: k.correct[i]!, ...(c.why !== undefined ? { why: c.why } : {}) }));
+      return { ...base, type: k.type, choices };
+    }
+  }
+}
+
+const byLang = new Map<Lang, readonly Question[]>();
+
+/** The built-in questions in `lang` (default: the current language), built once per language. */
+export function builtinQuestions(lang: Lang = getLang()): readonly Question[] {
+  let qs = byLang.get(lang);
+  if (!qs) {
+    qs = withLang(lang, () => BUILTIN_KEYS.map(build));
+    byLang.set(lang, qs);
+  }
+  return qs;
+}
+
+/** The built-in questions in English (tests and tools that want the reference text). */
+export const BUILTIN_QUESTIONS: readonly Question[] = builtinQuestions('en');

@@ -1,7 +1,7 @@
 /**
  * zh-CN snapshots at 80x24 and 120x40: home, the lesson list, the help overlay, the interview menu,
- * a question of each type (built-in bank: its prompts are still English, the chrome is Chinese) and
- * the interview report. Every frame fits the terminal in display columns (a CJK character is two).
+ * a question of each type (the built-in questions' zh-CN twins) and the interview report. Every
+ * frame fits the terminal in display columns (a CJK character is two).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
@@ -11,7 +11,7 @@ import { quizScreen, setQuizRunner } from '../../src/ui/screens/quiz.js';
 import { QuestionView } from '../../src/ui/quiz/QuestionView.js';
 import { ReportView } from '../../src/ui/quiz/ReportView.js';
 import { initQuestionUi } from '../../src/ui/quiz/question.js';
-import { BUILTIN_QUESTIONS } from '../../src/quiz/builtin.js';
+import { builtinQuestions } from '../../src/quiz/builtin.js';
 import { defaultRunner } from '../../src/quiz/model.js';
 import type { Report } from '../../src/quiz/engine.js';
 import { emptyProgress } from '../../src/store/types.js';
@@ -88,7 +88,7 @@ describe.each(SIZES)('zh-CN at $columns x $rows', (size) => {
 
   for (const type of ['single', 'multi', 'truefalse', 'order', 'numeric', 'text', 'recall'] as const) {
     it(`a ${type} question, answered`, async () => {
-      const q = BUILTIN_QUESTIONS.find((x) => x.type === type);
+      const q = builtinQuestions('zh-CN').find((x) => x.type === type);
       if (!q) return; // the bank has no question of this type
       const ui = initQuestionUi(q, 1);
       const r = await renderInk(
@@ -121,7 +121,7 @@ describe.each(SIZES)('zh-CN at $columns x $rows', (size) => {
       skipped: 1,
       totalMs: 95_000,
       avgMs: 31_667,
-      questions: BUILTIN_QUESTIONS.slice(0, 3).map((q, i) => ({
+      questions: builtinQuestions('zh-CN').slice(0, 3).map((q, i) => ({
         questionId: q.id,
         type: q.type,
         topics: q.topics,
