@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Command, CliIO } from './io.js';
 import { UsageError } from './io.js';
 import { defineCommand } from './args.js';
-import { CLI } from './strings.js';
+import { CLI, PROGRESS_CMD as M } from './strings.js';
 import { fsReason, safeJson, writeLine } from './safe.js';
 import {
   loadProgress,
@@ -18,23 +18,6 @@ import {
 } from '../store/progress.js';
 import { emptyProgress } from '../store/types.js';
 import { STORE_STRINGS as S } from '../store/strings.js';
-
-const M = {
-  where: (f: string) => `Progress file: ${f}`,
-  summary: (lessons: number, done: number, cards: number, answers: number) =>
-    `Lessons opened: ${lessons}, done: ${done}. Review cards: ${cards}. Answers recorded: ${answers}.`,
-  none: 'No progress saved yet.',
-  exported: (f: string) => `Exported progress to ${f}.`,
-  badImport: (f: string, reason: string) => `${f}: cannot import: ${reason}`,
-  cannotWrite: (f: string, reason: string) => `cannot write ${f}: ${reason}`,
-  cannotKeepAside: (f: string, reason: string) => `cannot reset: cannot move ${f} aside: ${reason}`,
-  confirm: 'Reset all progress? The current file is kept aside. Type "yes" to confirm: ',
-  notConfirmed: 'Not reset.',
-  needTty: 'Refusing to reset without confirmation: run it in a terminal, or add --yes.',
-  reset: (aside: string) => `Progress reset. The old file was kept as ${aside}.`,
-  nothingToReset: 'Nothing to reset: no progress saved yet.',
-  saveFailed: (e: string) => e,
-};
 
 async function ask(io: CliIO, question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -81,7 +64,7 @@ export const progressCommand: Command = defineCommand('progress', async ({ value
     if (!loaded.writable) return 1;
     const r = importProgress(dir, v.progress);
     if (!r.ok || !r.report || !r.progress) {
-      writeLine(io.stderr, M.saveFailed(r.error ?? ''));
+      writeLine(io.stderr, r.error ?? '');
       return 1;
     }
     writeLine(io.stdout, S.imported(src, r.report, r.backup ?? null, Object.keys(r.progress.cards).length, r.progress.history.length));
@@ -112,7 +95,7 @@ export const progressCommand: Command = defineCommand('progress', async ({ value
     }
     const r = saveProgress(dir, emptyProgress());
     if (!r.ok) {
-      writeLine(io.stderr, M.saveFailed(r.error));
+      writeLine(io.stderr, r.error);
       return 1;
     }
     writeLine(io.stdout, M.reset(aside));
@@ -130,7 +113,7 @@ export const progressCommand: Command = defineCommand('progress', async ({ value
       '\n',
   );
   for (const [id, l] of Object.entries(p.lessons)) {
-    const mark = l.done ? 'done' : `${Math.round(l.furthest * 100)}%`;
+    const mark = l.done ? M.lessonDone : `${Math.round(l.furthest * 100)}%`;
     writeLine(io.stdout, `  ${id.padEnd(24)} ${mark}`);
   }
   return 0;

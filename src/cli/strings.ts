@@ -476,3 +476,39 @@ export const COMMANDS = catalogue('cli.COMMANDS', { en: COMMANDS_EN, 'zh-CN': CO
 export const HOME = catalogue('cli.HOME', { en: HOME_EN, 'zh-CN': HOME_ZH });
 export const HELP_OPTION = catalogue('cli.HELP_OPTION', { en: HELP_OPTION_EN, 'zh-CN': HELP_OPTION_ZH });
 export const CLI = catalogue('cli.CLI', { en: CLI_EN, 'zh-CN': CLI_ZH });
+
+// `synack progress` (src/cli/progress.ts): its messages, en + zh-CN (issue 13).
+const PROGRESS_CMD_EN = {
+  where: (f: string) => `Progress file: ${f}`,
+  summary: (lessons: number, done: number, cards: number, answers: number) =>
+    `Lessons opened: ${lessons}, done: ${done}. Review cards: ${cards}. Answers recorded: ${answers}.`,
+  none: 'No progress saved yet.',
+  lessonDone: 'done',
+  exported: (f: string) => `Exported progress to ${f}.`,
+  badImport: (f: string, reason: string) => `${f}: cannot import: ${reason}`,
+  cannotWrite: (f: string, reason: string) => `cannot write ${f}: ${reason}`,
+  cannotKeepAside: (f: string, reason: string) => `cannot reset: cannot move ${f} aside: ${reason}`,
+  confirm: 'Reset all progress? The current file is kept aside. Type "yes" to confirm: ',
+  notConfirmed: 'Not reset.',
+  needTty: 'Refusing to reset without confirmation: run it in a terminal, or add --yes.',
+  reset: (aside: string) => `Progress reset. The old file was kept as ${aside}.`,
+  nothingToReset: 'Nothing to reset: no progress saved yet.',
+};
+
+const PROGRESS_CMD_ZH: Translation<typeof PROGRESS_CMD_EN> = {
+  where: (f) => `进度文件：${f}`,
+  summary: (lessons, done, cards, answers) => `打开过 ${lessons} 门课程，完成 ${done} 门。复习卡片 ${cards} 张。已记录 ${answers} 条作答。`,
+  none: '还没有保存任何进度。',
+  lessonDone: '已完成',
+  exported: (f) => `已把进度导出到 ${f}。`,
+  badImport: (f, reason) => `${f}：无法导入：${reason}`,
+  cannotWrite: (f, reason) => `无法写入 ${f}：${reason}`,
+  cannotKeepAside: (f, reason) => `无法重置：无法把 ${f} 移到一旁：${reason}`,
+  confirm: '重置全部进度？当前文件会被保留在一旁。输入 "yes" 确认：',
+  notConfirmed: '没有重置。',
+  needTty: '没有确认，拒绝重置：请在终端中运行，或者加上 --yes。',
+  reset: (aside) => `进度已重置。旧文件已保留为 ${aside}。`,
+  nothingToReset: '无需重置：还没有保存任何进度。',
+};
+
+export const PROGRESS_CMD = catalogue('cli.PROGRESS_CMD', { en: PROGRESS_CMD_EN, 'zh-CN': PROGRESS_CMD_ZH });

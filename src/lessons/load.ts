@@ -26,6 +26,7 @@ import { parseLesson, sortProblems, type ParseOptions } from './parse.js';
 import { KEBAB } from './schema.js';
 import type { LessonFile } from './validate.js';
 import { LESSON_MESSAGES as M } from './strings.js';
+import { errnoReason } from '../i18n/errno.js';
 import { MAX_LESSON_BYTES, utf8Problem } from './limits.js';
 
 /** The bundled lessons: next to the package root (dist/cli.js -> ../lessons; src/lessons/load.ts -> ../../lessons). */
@@ -61,25 +62,9 @@ function problem(file: string, message: string, line = 0, col = 0): Problem {
   return { file, line, col, message, severity: 'error' };
 }
 
+/** A file-system error in plain words (the shared ERRNO table, in the current language). */
 function errText(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err && err.code === 'ENOENT') return 'no such file or directory';
-  if (err && err.code === 'EACCES') return 'permission denied';
-  if (err && err.code === 'EISDIR') return 'is a directory';
-  const plain: Record<string, string> = {
-    ELOOP: 'too many symbolic links (a link loop?)',
-    ENOTDIR: 'a part of the path is not a directory',
-    ENAMETOOLONG: 'the name is too long',
-    EPERM: 'operation not permitted',
-    EMFILE: 'too many open files',
-    ENFILE: 'too many open files',
-    EIO: 'input/output error',
-    ENXIO: 'no such device',
-  };
-  if (err && typeof err.code === 'string' && plain[err.code]) return plain[err.code]!;
-  // Node's own text without its "ECODE: " prefix and ", open '...'" suffix.
-  const m = err && typeof err.message === 'string' ? err.message : String(e);
-  return m.replace(/^E[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
+  return errnoReason(e);
 }
 
 interface DirListing {

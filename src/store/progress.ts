@@ -35,6 +35,7 @@ import envPaths from 'env-paths';
 import { z } from 'zod';
 import { emptyProgress, type CourseProgress, type Progress } from './types.js';
 import { STORE_STRINGS as S } from './strings.js';
+import { errnoReason } from '../i18n/errno.js';
 import { merge, courseAsProgress, progressAsCourse, HISTORY_LIMIT, trimHistory, type Base, type MergeReport } from './merge.js';
 import { acquireLock, type LockOptions } from './lock.js';
 
@@ -43,7 +44,8 @@ export { HISTORY_LIMIT, type MergeReport };
 export const PROGRESS_FILE = 'progress.json';
 export const PROGRESS_VERSION = 1;
 
-const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO date');
+// The message is read when a value fails (not at import), so it is in the language of that moment.
+const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { error: () => S.notIsoDate });
 
 /** The learner's answer to a lesson quiz (indices and text bounded like the quiz input: 500 characters). */
 const response = z.discriminatedUnion('type', [
@@ -170,12 +172,12 @@ export function parseProgress(text: string): Validation {
   const r = progressSchema.safeParse(data);
   if (!r.success) {
     const issue = r.error.issues[0];
-    const where = issue.path.length ? issue.path.join('.') : '(top level)';
+    const where = issue.path.length ? issue.path.join('.') : S.topLevel;
     return { ok: false, reason: S.schema(where, issue.message) };
   }
   const progress = r.data as Progress;
   const bad = restoreProtoKeys(data as Record<string, unknown>, progress);
-  if (bad) return { ok: false, reason: S.schema(bad, 'invalid value') };
+  if (bad) return { ok: false, reason: S.schema(bad, S.invalidValue) };
   return { ok: true, progress };
 }
 
@@ -198,7 +200,7 @@ function restoreProtoKeys(raw: Record<string, unknown>, out: Progress): string |
   for (const [id, l] of Object.entries(out.lessons)) {
     const rawAnswers = (lessons[id] as Record<string, unknown>).answers;
     if (has(rawAnswers)) {
-      const e = put(l.answers, lessonAnswer, rawAnswers[KEY], `lessons.${id}.answers.${KEY}`);
+      const e = put(l.answers, lessonAnswer, rawAnswers[KEY], ['lessons', id, 'answers', KEY].join('.'));
       if (e) return e;
     }
   }
@@ -245,7 +247,7 @@ function keepAside(file: string, target: string): string {
       throw e;
     }
   }
-  throw new Error(`too many kept-aside files named ${target}`);
+  throw new Error(S.tooManyAside(target));
 }
 
 function dirWritable(dir: string): boolean {
@@ -327,19 +329,9 @@ function readDisk(file: string): DiskState {
 /** Progress files larger than this are not read (5,000 answers take about 1.5 MB). */
 export const MAX_PROGRESS_BYTES = 32 * 1024 * 1024;
 
+/** A file-system error in plain words (the shared ERRNO table, in the current language). */
 function fsMessage(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  const plain: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EISDIR: 'it is a directory',
-    ENOTDIR: 'a part of the path is not a directory',
-    ELOOP: 'too many symbolic links',
-    ENOSPC: 'no space left on the device',
-    EROFS: 'read-only file system',
-    EDQUOT: 'disk quota exceeded',
-  };
-  return (err && err.code && plain[err.code]) || (err && typeof err.message === 'string' ? err.message : String(e));
+  return errnoReason(e);
 }
 
 export interface CourseOption {
@@ -522,5 +514,5 @@ function freeName(target: string): string {
     const name = i === 0 ? target : `${target}-${i}`;
     if (!existsSync(name)) return name;
   }
-  throw new Error(`too many backups named ${target}`);
+  throw new Error(S.tooManyBackups(target));
 }

@@ -37,6 +37,12 @@ const STORE_STRINGS_EN = {
       backup ? `The file before the import was kept as ${backup}.` : 'There was no progress before the import.',
     ].join('\n'),
   saveFailed: (file: string, m: string) => `Could not save progress to ${file}: ${m}`,
+  // Schema problems and name exhaustion (issue 13: they were inline in progress.ts).
+  notIsoDate: 'not an ISO date',
+  topLevel: '(top level)',
+  invalidValue: 'invalid value',
+  tooManyAside: (name: string) => `too many kept-aside files named ${name}`,
+  tooManyBackups: (name: string) => `too many backups named ${name}`,
 };
 
 // zh-CN (the same shape; the parity test in test/i18n/catalogues.test.ts checks keys, arity and placeholders).
@@ -65,6 +71,11 @@ const STORE_STRINGS_ZH: Translation<typeof STORE_STRINGS_EN> = {
       backup ? `导入之前的文件已保留为 ${backup}。` : '导入之前没有进度记录。',
     ].join('\n'),
   saveFailed: (file, m) => `无法把进度保存到 ${file}：${m}`,
+  notIsoDate: '不是 ISO 格式的日期',
+  topLevel: '（顶层）',
+  invalidValue: '无效的值',
+  tooManyAside: (name) => `名为 ${name} 的移到一旁的文件太多`,
+  tooManyBackups: (name) => `名为 ${name} 的备份太多`,
 };
 
 export const STORE_STRINGS = catalogue('store.STORE_STRINGS', { en: STORE_STRINGS_EN, 'zh-CN': STORE_STRINGS_ZH });

@@ -41,8 +41,8 @@ describe('safe (CLI output sanitising)', () => {
     expect(fsReason(err('ENOENT'))).toBe('no such file or directory');
     expect(fsReason(err('EACCES'))).toBe('permission denied');
     expect(fsReason(err('EISDIR'))).toBe('it is a directory');
-    // An unknown code: Node's reason in plain words, never the raw code.
-    expect(fsReason(err('EWHATEVER'))).toBe('boom');
+    // An unknown code: Node's reason in plain words, never the raw code alone (it follows in parentheses).
+    expect(fsReason(err('EWHATEVER'))).toBe('boom (EWHATEVER)');
     expect(fsReason(Object.assign(new Error("ELOOP: too many symbolic links encountered, open '/x'"), { code: 'ELOOP' }))).toBe('too many symbolic links');
     expect(fsReason(Object.assign(new Error("ENXIO: no such device or address, open '/x'"), { code: 'ENXIO' }))).toBe('no such device');
     expect(fsReason(new Error('first\nsecond'))).toBe('first');
