@@ -24,7 +24,7 @@ const shared = {
     optimizer: {
       ssr: {
         enabled: true,
-        include: ['ink', 'react', 'react-reconciler', 'yoga-layout', 'marked', 'zod', 'yaml', 'string-width', 'ink-testing-library', 'wrap-ansi', 'ts-fsrs', 'fast-check'],
+        include: ['ink', 'react', 'react-reconciler', 'scheduler', 'yoga-layout', 'marked', 'zod', 'yaml', 'string-width', 'ink-testing-library', 'wrap-ansi', 'ts-fsrs', 'fast-check'],
       },
     },
   },

@@ -59,7 +59,8 @@ export function toKeyEvent(input: string, key: Key): KeyEvent | null {
   }
   const text = cleanPaste(input);
   if (text === '') return null;
-  if ([...text].length === 1) return text === ' ' ? { key: 'space' } : text === '\t' ? { key: 'tab' } : { key: text };
+  // One key left: a space, a Tab, or \r\n (a pasted line end, one piece of src/ui/key-split.ts): Enter.
+  if ([...text].length === 1) return text === ' ' ? { key: 'space' } : text === '\t' ? { key: 'tab' } : text === '\n' ? { key: 'enter' } : { key: text };
   return { paste: text };
 }
 

@@ -26,6 +26,7 @@ import { givenLangFlag } from '../cli/args.js';
 import { colorEnabled, enterAltScreen, ENTER_ALT, HIDE_CURSOR, LEAVE_ALT, SHOW_CURSOR } from './terminal.js';
 import { constants as osConstants } from 'node:os';
 import { frameRenderOptions } from './output.js';
+import { keyByKeyStdin } from './stdin-keys.js';
 import { writeFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 
@@ -207,9 +208,12 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
 
   const stdout = io.stdout as NodeJS.WriteStream;
   const stdin = io.stdin as NodeJS.ReadStream;
-  const term = enterAltScreen(stdout);
   // Raw mode before the first frame, not in Ink's input effect after it: a Ctrl+C typed as the first
   // frame appears is then the key (a clean quit, exit 0), never a SIGINT from the terminal driver.
+  // And before the alternate screen: on a loaded machine this process can be preempted between the
+  // two, and a Ctrl+C typed as the screen switched reached a terminal still in cooked mode (SIGINT
+  // before the signal handlers below, the terminal left in the alternate screen; the e2e test
+  // 'Ctrl+C typed as the screen switches' caught it 2 runs in 4 at load 26).
   const setRaw = (on: boolean) => {
     try {
       if (stdin.isTTY) stdin.setRawMode(on);
@@ -218,6 +222,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     }
   };
   setRaw(true);
+  const term = enterAltScreen(stdout);
   let finished = false;
   const cleanup = () => {
     if (finished) return;
@@ -307,7 +312,10 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     };
     const instance = render(element(lessons, broken), {
       ...frameOptions,
-      stdin,
+      // One key per read, each after the previous key's render (src/ui/stdin-keys.ts): keys that
+      // arrive in one burst reach every component one at a time. Raw mode, ref/unref and isTTY
+      // go through to the real stdin, which the signal handlers above keep using directly.
+      stdin: keyByKeyStdin(stdin),
       stderr: process.stderr,
       exitOnCtrlC: false,
       patchConsole: true,

@@ -35,8 +35,12 @@ describe('synack in a real terminal', () => {
     let screen = await s.settle();
     for (let i = 0; i < 30 && !/→\/l step/.test(screen); i++) {
       // One Tab at a time, each followed by the whole frame it causes: on a loaded machine a frame
-      // arrives in chunks, and a Tab sent after the first chunk skips past the diagram.
+      // arrives in chunks, and a Tab sent after the first chunk skips past the diagram. Each Tab
+      // moves the focus, so the screen changes: wait for that first (a render on a loaded machine
+      // can take longer than settle's quiet time), then for the frame to be complete.
+      const before = screen;
       s.send('\t');
+      await s.waitFor((x) => x !== before, 'the focus to move');
       screen = await s.settle();
     }
     expect(screen).toMatch(/→\/l step/);
@@ -105,6 +109,44 @@ describe('synack in a real terminal', () => {
     await s.waitFor((x) => at(x) === first + 3, `the cursor on lesson ${first + 3}`);
     s.send('\u0003');
     await s.exit;
+  }, 30_000);
+
+  it('jjj in one write moves the lesson list three rows, kkk back, and three ↓ as separate writes three more', async () => {
+    const s = start(['learn'], 100, 30);
+    const at = (x: string) => Number(/^› \S+ (\d+)\. /m.exec(x)?.[1] ?? NaN);
+    const first = at(await s.waitFor((x) => at(x) >= 1, 'the lesson list'));
+    s.send('jjj');
+    await s.waitFor((x) => at(x) === first + 3, `the cursor on lesson ${first + 3}`);
+    s.send('kkk');
+    await s.waitFor((x) => at(x) === first, `the cursor back on lesson ${first}`);
+    for (let i = 0; i < 3; i++) {
+      s.send('\u001B[B');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await s.waitFor((x) => at(x) === first + 3, `the cursor on lesson ${first + 3} again`);
+    s.send('\u0003');
+    await s.exit;
+  }, 30_000);
+
+  it('a burst of keys with Enter in it opens what the keys before it chose (home: ↓ ↓ Enter = interview prep)', async () => {
+    const s = start([], 100, 30);
+    await s.waitFor((x) => /Interview quiz/.test(x), 'the home screen');
+    s.send('\u001B[B\u001B[B\r');
+    await s.waitFor((x) => x.includes('› Interview prep') && x.includes('Mock interview'), 'the interview menu');
+    s.send('\u0003');
+    await s.exit;
+  }, 30_000);
+
+  it('Ctrl+C at the end of a long burst of keys quits at once (it jumps the keys queued before it)', async () => {
+    const s = start(['learn'], 100, 30);
+    await s.waitFor((x) => /^› /m.test(x), 'the lesson list');
+    const sent = performance.now();
+    s.send('jk'.repeat(30) + '\u0003');
+    const { exitCode } = await s.exit;
+    expect(exitCode).toBe(0);
+    // Sixty renders first would take seconds on a loaded machine; the quit itself is quick.
+    expect(s.exitedAt()! - sent).toBeLessThan(5000);
+    expect(s.raw().lastIndexOf('\u001B[?1049l')).toBeGreaterThan(s.raw().lastIndexOf('\u001B[?1049h'));
   }, 30_000);
 
   it('refuses a bad lesson id with a clear message and no stack trace', async () => {

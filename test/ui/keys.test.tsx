@@ -72,6 +72,10 @@ describe('toKeyEvent', () => {
     expect(toKeyEvent('12\r', {} as never)).toEqual({ paste: '12\n' });
   });
 
+  it('a pasted line end \\r\\n on its own (one piece of the stdin wrapper) is Enter', async () => {
+    expect(await keysFor('\r\n')).toEqual([{ key: 'enter' }]);
+  });
+
   it('Ctrl+C in the same read as other bytes is Ctrl+C (issue 16 item 5)', async () => {
     expect(await keysFor('j\u0003', '\u0003\u0003', 'abc\u0003def')).toEqual([{ key: 'ctrl-c' }, { key: 'ctrl-c' }, { key: 'ctrl-c' }]);
   });
