@@ -13,6 +13,8 @@
  *   next line together), an opening mark with the one after it.
  * - The spaces at a break are removed, so no wrapped line starts or ends with a space; a paragraph's
  *   leading and trailing spaces are dropped too. `\n` ends a paragraph.
+ * - A number stays with its Chinese unit of time and the 后/前/内 after it (`1 分钟后`, `3 天前`,
+ *   `90 秒内`, clreq §3.1.7's "do not separate a number from its unit"): such a run is one unit.
  * - Only a single unbreakable run (a word, or characters glued by the rules above) wider than the
  *   line is cut inside, at a grapheme boundary (never inside a wide character).
  */
@@ -80,6 +82,35 @@ export function cellsOf<S>(text: string, s: S, out: Cell<S>[] = []): Cell<S>[] {
   return out;
 }
 
+/**
+ * A number, an optional space, a Chinese unit of time and an optional 后/前/内 (`1 分钟后`,
+ * `2.5 小时前`, `3 天`): a run no line may break inside.
+ */
+const QUANTITY = /\d+(?:\.\d+)?[ \u00a0\u2009]?(?:毫秒|秒钟|秒|分钟|分|小时|个小时|天|周|星期|个月|年)(?:以后|之后|以前|之前|以内|后|前|内)?/g;
+const HAS_QUANTITY = /\d[ \u00a0\u2009]?[毫秒分小个天周星年]/;
+
+/**
+ * For the cells from..to: the indices (absolute) that must stay on the line of the cell before
+ * them, because both lie inside one QUANTITY run; null when the paragraph has none (the usual case).
+ */
+function gluedCells(cells: Cell<unknown>[], from: number, to: number): Set<number> | null {
+  let text = '';
+  const starts: number[] = [];
+  for (let i = from; i < to; i++) {
+    starts.push(text.length);
+    text += cells[i].g;
+  }
+  if (!HAS_QUANTITY.test(text)) return null;
+  const glued = new Set<number>();
+  let k = 0;
+  for (const m of text.matchAll(QUANTITY)) {
+    const end = m.index + m[0].length;
+    while (k < starts.length && starts[k] <= m.index) k++;
+    while (k < starts.length && starts[k] < end) glued.add(from + k++);
+  }
+  return glued;
+}
+
 interface Atom<S> {
   /** Spaces before the atom (kept only when the atom does not start a line). */
   lead: Cell<S>[];
@@ -94,6 +125,7 @@ function atomsOf<S>(cells: Cell<S>[], from: number, to: number): Atom<S>[] {
   let cur: Atom<S> | null = null;
   let prev: Cell<S> | null = null;
   let spaces: Cell<S>[] = [];
+  const glued = gluedCells(cells, from, to);
   for (let i = from; i < to; i++) {
     const c = cells[i];
     if (isSpace(c.g)) {
@@ -108,7 +140,7 @@ function atomsOf<S>(cells: Cell<S>[], from: number, to: number): Atom<S>[] {
     if (!cur || !prev) {
       cur = { lead: [], leadW: 0, cells: [c], w: c.w };
       atoms.push(cur);
-    } else if (breakAllowed(prev, c, spaces.length > 0)) {
+    } else if (!glued?.has(i) && breakAllowed(prev, c, spaces.length > 0)) {
       const leadW = spaces.reduce((a, x) => a + x.w, 0);
       cur = { lead: spaces, leadW, cells: [c], w: c.w };
       atoms.push(cur);
