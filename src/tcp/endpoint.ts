@@ -71,6 +71,9 @@ export type UserCall =
   | { kind: 'receive' }
   /** Reads at most `bytes` (all when undefined) of the received data. */
   | { kind: 'read'; bytes?: number }
+  /** A blocking read returning: `bytes` (or what there is, at the end of the stream) after waiting
+   *  `want` bytes for `waited` ms (script `HOST recv N`; the network decides when it returns). */
+  | { kind: 'recv'; want: number; waited: number }
   | { kind: 'close' }
   | { kind: 'shutdown' }
   | { kind: 'abort' };
@@ -1217,6 +1220,14 @@ export class Endpoint {
         const before = this.curRcvWnd();
         this.received -= n;
         this.app('receive', X.appRead(who, n, this.received), { bytes: n });
+        this.windowUpdate(before);
+        break;
+      }
+      case 'recv': {
+        const n = Math.min(call.want, this.received);
+        const before = this.curRcvWnd();
+        this.received -= n;
+        this.app('receive', X.appRecv(who, n, call.want, call.waited, this.received), { bytes: n });
         this.windowUpdate(before);
         break;
       }

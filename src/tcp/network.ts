@@ -29,6 +29,7 @@ import { makeRng, seqAdd, seqDiff, seqGt } from './seq.js';
 import { checkCookie, makeCookie } from './cookies.js';
 import { ERR, X } from './explain.js';
 import { flagsOf, segLen, type Flags, type Seg } from './segment.js';
+import { canReceive } from './states.js';
 import { Endpoint, RCV_WND, type Effect, type EndpointConfig, type TimerKind } from './endpoint.js';
 import type { CcName } from './cc/types.js';
 
@@ -202,6 +203,8 @@ export class Network {
   private segId = 0;
   private inFlight = 0;
   private dropIds: Set<number>;
+  /** `drop next` without a host: the next segment anyone sends is lost (one per line). */
+  private dropNextAny = 0;
   private lossRng: () => number;
   private isnRng: () => number;
   private floodSummary: FloodSummary | null = null;
@@ -514,6 +517,9 @@ export class Network {
     else if (from.dropNext > 0) {
       from.dropNext--;
       dropReason = X.dropNext(from.name);
+    } else if (this.dropNextAny > 0) {
+      this.dropNextAny--;
+      dropReason = X.dropNextAny();
     } else if (this.opts.loss > 0 && this.lossRng() < this.opts.loss) dropReason = X.randomLoss();
     const extra = from.delayNext.shift();
     if (extra !== undefined) delay += extra;
@@ -875,6 +881,25 @@ export class Network {
     }
   }
 
+  /**
+   * `HOST recv N`, a blocking read: the run goes on until the host's connection has N unread bytes
+   * (or no more can come: its peer's FIN arrived, the connection is gone, nothing is left to happen,
+   * or the time limit after a line passed), then the application reads them at that instant.
+   */
+  private recv(h: Host, want: number): void {
+    const start = this.now;
+    const limit = Math.min(this.now + TIME_LIMIT, RUN_LIMITS.simulatedTime + TIME_LIMIT);
+    const ready = (): boolean => {
+      const c = h.live();
+      if (!c) return h.primary !== null; // no connection yet: wait for one; one that ended: return
+      return c.received >= want || (!canReceive(c.state) && c.state !== 'SYN-RECEIVED' && c.state !== 'SYN-SENT');
+    };
+    while (!ready() && this.budgetOk(limit)) this.step();
+    const c = h.live();
+    if (!c) this.app(h, 'receive', X.appRecv(h.name, 0, want, this.now - start, 0), { bytes: 0 });
+    else c.onCall({ kind: 'recv', want, waited: this.now - start }, this.now);
+  }
+
   // ---------------------------------------------------------------- setup and user calls
 
   listen(h: Host): void {
@@ -917,7 +942,11 @@ export class Network {
         this.startFlood(a.count, a.over);
         return;
       case 'drop-next':
-        this.host(a.host).dropNext++;
+        if (a.host === undefined) this.dropNextAny++;
+        else this.host(a.host).dropNext++;
+        return;
+      case 'recv':
+        this.recv(this.host(a.host), a.bytes);
         return;
       case 'drop-segment':
         this.dropIds.add(a.id);
@@ -1112,10 +1141,15 @@ function drive(net: Network, script: Script, options: RunOptions, seed: number, 
   if (script.steps.some((st) => st.actions.some((a) => a.kind === 'flood'))) net.addAttacker();
   net.takeInitial();
   if (o.listen) net.listen(net.host('server'));
+  // A line without `at` runs when the network is quiet, except a line that starts with `recv` or
+  // follows a line with one: a program blocked in recv goes on the moment it returns (docs/scripts.md).
+  let afterRecv = false;
   for (const step of script.steps) {
     if (net.capped || net.now >= RUN_LIMITS.simulatedTime) break;
-    net.run(step.at ?? 'quiet');
+    if (step.at !== undefined) net.run(step.at);
+    else if (!afterRecv && step.actions[0].kind !== 'recv') net.run('quiet');
     for (const a of step.actions) net.exec(a);
+    afterRecv = step.actions.some((a) => a.kind === 'recv');
   }
   net.run('end');
   return net.trace(options.name ?? 'script');

@@ -32,6 +32,7 @@ export interface ProfileParams {
   /** Data retransmissions before the connection is dropped (Linux tcp_retries2 = 15). */
   dataRetries: number;
   delayedAck: boolean;
+  /** The delayed-ACK timer (ms): rfc 200 ms (below RFC 9293's 0.5 s bound), linux 40 ms (TCP_DELACK_MIN). */
   ackDelay: number;
   /** Linux ACKs the first segments of a connection at once ("quickack" mode). */
   quickAck: number;
@@ -60,7 +61,10 @@ export const PROFILES: Record<Profile, ProfileParams> = {
     synAckRetries: 5,
     dataRetries: 8,
     delayedAck: false,
-    ackDelay: 40,
+    // RFC 9293 §3.8.6.3 (MUST-40) and RFC 1122 §4.2.3.2: an ACK may be delayed, but by less than
+    // 0.5 s (RFC 5681 §4.2 repeats the 500 ms bound). 200 ms is the classic value within it: BSD's
+    // delayed ACK went out on its 200 ms fast timer, and the textbooks teach that figure.
+    ackDelay: 200,
     quickAck: 0,
     invalidAckInterval: 500,
     queueExtra: 0,

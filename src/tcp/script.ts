@@ -30,11 +30,15 @@ export type Action =
   | { kind: 'receive'; host: HostName; line: number; col: number }
   /** `HOST read N` / `HOST read all`: the application reads N bytes (or all) of what has arrived. */
   | { kind: 'read'; host: HostName; bytes?: number; line: number; col: number }
+  /** `HOST recv N`: a blocking read (a read loop, or recv(2) with MSG_WAITALL): the application
+   *  waits until N unread bytes have arrived and reads them; the script goes on when it returns. */
+  | { kind: 'recv'; host: HostName; bytes: number; line: number; col: number }
   | { kind: 'close'; host: HostName; line: number; col: number }
   | { kind: 'abort'; host: HostName; line: number; col: number }
   | { kind: 'reboot'; host: HostName; line: number; col: number }
   | { kind: 'old-syn'; host: HostName; seq: number; line: number; col: number }
-  | { kind: 'drop-next'; host: HostName; line: number; col: number }
+  /** `drop next HOST`: the next segment that host sends is lost; `drop next`: the next segment anyone sends. */
+  | { kind: 'drop-next'; host?: HostName; line: number; col: number }
   /** `server accept off`: the application stops calling accept(); `server accept`: it accepts
    *  every queued connection and goes on accepting. */
   | { kind: 'accept'; host: HostName; on: boolean; line: number; col: number }
@@ -79,7 +83,7 @@ export const LIMITS = {
   window: 65_535,
   /** `option rcvbuf HOST N` (no window scaling in the model: the window field is 16 bits). */
   rcvBuf: 65_535,
-  /** `HOST read N`, and the BYTES of `option read-rate HOST BYTES/DURATION`. */
+  /** `HOST read N`, `HOST recv N`, and the BYTES of `option read-rate HOST BYTES/DURATION`. */
   readBytes: 1_000_000_000,
   /** The DURATION of `option read-rate` (at least 1 ms, at most maxTime). */
   readInterval: 1,
@@ -157,7 +161,7 @@ class Fail extends Error {
 }
 
 const HOSTS: readonly string[] = ['client', 'client2', 'server'];
-const HOST_ACTIONS = ['connect', 'listen', 'accept', 'send', 'receive', 'read', 'close', 'shutdown', 'abort', 'reboot', 'old-syn', 'inject'];
+const HOST_ACTIONS = ['connect', 'listen', 'accept', 'send', 'receive', 'read', 'recv', 'close', 'shutdown', 'abort', 'reboot', 'old-syn', 'inject'];
 const MAX_SEQ = 4294967295;
 
 /** Parses "50ms", "1.5s", "2min", "0". Returns ms or undefined. */
@@ -405,10 +409,10 @@ function parseAction(toks: Tok[]): Action {
   }
   if (w === 'drop') {
     const what = toks[1];
-    if (!what) throw new Fail(end(first), PARSE.missing("'next HOST' or 'segment N'"));
+    if (!what) throw new Fail(end(first), PARSE.missing("'next', 'next HOST' or 'segment N'"));
     if (what.text === 'next') {
       const h = toks[2];
-      if (!h) throw new Fail(end(what), PARSE.missing('host (client or server)'));
+      if (!h) return { kind: 'drop-next', line, col };
       if (!HOSTS.includes(h.text)) throw new Fail(h.col, PARSE.unknownHost(h.text));
       noMore(toks, 3);
       return { kind: 'drop-next', host: h.text as HostName, line, col };
@@ -468,6 +472,11 @@ function parseAction(toks: Tok[]): Action {
         const bytes = int(t, 'byte count (or all)', end(verb), 1, LIMITS.readBytes);
         noMore(toks, 3);
         return { kind: 'read', host, bytes, line, col };
+      }
+      case 'recv': {
+        const bytes = int(toks[2], 'byte count', end(verb), 1, LIMITS.readBytes);
+        noMore(toks, 3);
+        return { kind: 'recv', host, bytes, line, col };
       }
       case 'old-syn': {
         const seq = int(toks[2], 'sequence number', end(verb), 0, MAX_SEQ);

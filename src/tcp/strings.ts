@@ -69,6 +69,10 @@ const X_EN = {
   cannotSend: (who: string, state: string) => `${cap(who)} tries to send in state ${state}: error, there is no open sending side.`,
   appRead: (who: string, n: number, left: number) =>
     `${cap(who)}'s application reads ${n} byte${n === 1 ? '' : 's'} from the receive buffer${left > 0 ? ` (${left} still unread)` : ''}: that space is free again.`,
+  appRecv: (who: string, n: number, want: number, waited: number, left: number) =>
+    n < want
+      ? `${cap(who)}'s application's recv(${want}) returns only ${n} byte${n === 1 ? '' : 's'}: no more data can come.`
+      : `${cap(who)}'s application's recv(${want}) returns ${n} byte${n === 1 ? '' : 's'}${waited > 0 ? `, after waiting ${secs(waited)} for them to arrive` : ''}${left > 0 ? ` (${left} more unread)` : ''}.`,
   windowUpdate: (who: string, wnd: number, before: number) =>
     `${cap(who)} sends a window update: the application freed buffer space, so the window grows from ${before} to ${wnd} bytes and the peer may send again.`,
   persistSet: (who: string, wnd: number, ms: number) =>
@@ -248,6 +252,7 @@ const X_EN = {
   // network
   dropId: (id: number) => `drop segment ${id}`,
   dropNext: (who: string) => `drop next ${who}`,
+  dropNextAny: () => 'drop next',
   randomLoss: () => 'random loss',
   queueFullReason: () => 'SYN queue full',
   queueFullDrop: (who: string, q: number, max: number) =>
@@ -281,7 +286,7 @@ const PARSE_EN = {
   rateInterval: (min: number) => `the read-rate interval must be at least ${min} ms`,
   unknownOption: (text: string) =>
     `unknown option '${text}' (options: isn, delay, delayed-ack, profile, backlog, syncookies, listen, start, loss, seed, mss, nagle, syn-retries, syn-linear-timeouts, synack-retries, retries, msl, rcvbuf, cc, read-rate)`,
-  badDrop: (text: string) => `unknown drop '${text}' (use 'drop next HOST' or 'drop segment N')`,
+  badDrop: (text: string) => `unknown drop '${text}' (use 'drop next', 'drop next HOST' or 'drop segment N')`,
   badDelay: () => "use 'delay next HOST DURATION'",
   unknownHostAction: (text: string, list: string[]) => `unknown action '${text}' (use ${list.join(', ')})`,
   unknownAction: (w: string) =>
@@ -392,6 +397,10 @@ const X_ZH: Translation<typeof X_EN> = {
   cannotSend: (who: string, state: string) => `${W(who)}在 ${state} 状态下尝试发送：出错，发送方向已经关闭。`,
   appRead: (who: string, n: number, left: number) =>
     `${W(who)}的应用从接收缓冲区读取 ${n} 字节${left > 0 ? `（还有 ${left} 字节未读）` : ''}：这部分空间重新空闲。`,
+  appRecv: (who: string, n: number, want: number, waited: number, left: number) =>
+    n < want
+      ? `${W(who)}的应用的 recv(${want}) 只返回了 ${n} 字节：不会再有数据到来。`
+      : `${W(who)}的应用的 recv(${want}) 返回 ${n} 字节${waited > 0 ? `，它等了 ${secs(waited)} 才等到这些数据` : ''}${left > 0 ? `（还有 ${left} 字节未读）` : ''}。`,
   windowUpdate: (who: string, wnd: number, before: number) =>
     `${W(who)}发送窗口更新：应用腾出了缓冲区空间，窗口从 ${before} 字节增大到 ${wnd} 字节，对端可以继续发送。`,
   persistSet: (who: string, wnd: number, ms: number) =>
@@ -553,6 +562,7 @@ const X_ZH: Translation<typeof X_EN> = {
 
   dropId: (id: number) => `丢弃报文段 ${id}`,
   dropNext: (who: string) => `丢弃${W(who)}的下一个报文段`,
+  dropNextAny: () => '丢弃下一个报文段',
   randomLoss: () => '随机丢包',
   queueFullReason: () => '半连接队列已满',
   queueFullDrop: (who: string, q: number, max: number) => `${W(who)}的半连接队列已满（${q}/${max}）：这个 SYN 被悄悄丢弃。`,
@@ -584,7 +594,7 @@ const PARSE_ZH: Translation<typeof PARSE_EN> = {
   rateInterval: (min: number) => `read-rate 的时间间隔至少为 ${min} ms`,
   unknownOption: (text: string) =>
     `未知选项 '${text}'（可用选项：isn, delay, delayed-ack, profile, backlog, syncookies, listen, start, loss, seed, mss, nagle, syn-retries, syn-linear-timeouts, synack-retries, retries, msl, rcvbuf, cc, read-rate）`,
-  badDrop: (text: string) => `未知的 drop '${text}'（用 'drop next HOST' 或 'drop segment N'）`,
+  badDrop: (text: string) => `未知的 drop '${text}'（用 'drop next'、'drop next HOST' 或 'drop segment N'）`,
   badDelay: () => "用法：'delay next HOST DURATION'",
   unknownHostAction: (text: string, list: string[]) => `未知动作 '${text}'（可用 ${list.join(', ')}）`,
   unknownAction: (w: string) => `未知动作 '${w}'（一行以 client、server、drop、delay、wait、flood、at 或 option 开头）`,

@@ -171,10 +171,11 @@ describe('numbers read off a live diagram are the model\'s numbers', () => {
     ['window-after-ack', 'zero-window', (t) => segments(t).find((s) => s.from === 'server' && s.ack === 2101)?.window],
     // lesson 10: when the third zero-window probe (persist timer) leaves
     ['zero-window-probe-gap', 'zero-window', (t) => t.events.filter((e) => e.type === 'timer' && e.timer === 'persist' && e.action === 'fired')[2]?.t],
-    // lesson 10: how long after the header Nagle releases the body (the first Nagle block's script)
+    // lesson 10: how long after the second request's header Nagle releases its body (the first
+    // Nagle block's script: a one-write request, then header + body)
     ['nagle-stall-ms', 'lesson:flow-and-congestion:Nagle on, delayed ACK on', (t) => {
       const data = segments(t).filter((s) => s.from === 'client' && s.len > 0);
-      return data.length === 2 ? data[1]!.t - data[0]!.t : undefined;
+      return data.length === 3 ? data[2]!.t - data[1]!.t : undefined;
     }],
     // lesson 10: data segments the client sends in the third round trip of slow start
     ['slow-start-live', 'lesson:flow-and-congestion:Slow start on Linux', (t) => {

@@ -52,7 +52,7 @@ describe('synack trace / scenarios', () => {
     writeFileSync(join(dir, 'ok.tcp'), 'option listen off\nclient connect\n');
     const bad = fakeIO(dir);
     expect(await traceCommand(['bad.tcp'], bad.io)).toBe(1);
-    expect(bad.err()).toBe("bad.tcp:2:8: unknown action 'jump' (use connect, listen, accept, send, receive, read, close, shutdown, abort, reboot, old-syn, inject)\n");
+    expect(bad.err()).toBe("bad.tcp:2:8: unknown action 'jump' (use connect, listen, accept, send, receive, read, recv, close, shutdown, abort, reboot, old-syn, inject)\n");
     const ok = fakeIO(dir);
     expect(await traceCommand(['ok.tcp'], ok.io)).toBe(0);
     expect(ok.out()).toContain('RST,ACK seq=0');

@@ -358,9 +358,24 @@ function writeGaps(segs: Seg[]): number[] {
   for (let i = 0; i + 1 < d.length; i += 2) out.push(d[i + 1].t - d[i].t);
   return out;
 }
+/** The capture's program (tools/capture/cc.py, write_write_read): six rounds of write(100),
+ *  write(100) on the client; the server's recv_all(200) then send(100); the client's recv_all(100).
+ *  The blocking reads are `recv` lines (docs/scripts.md): each returns when its bytes have arrived,
+ *  and the next line runs at that instant, as the program's next call does. */
 const nagleScript = (nagle: boolean) =>
   `${LINUX}${nagle ? '' : 'option nagle off\n'}client connect\nwait 300ms\n` +
-  Array.from({ length: 6 }, () => 'client send 100; client send 100\nserver send 100\n').join('');
+  Array.from({ length: 6 }, () => 'client send 100; client send 100\nserver recv 200\nserver send 100\nclient recv 100\n').join('');
+
+/** The segments of each write-write-read round, in the order they were sent: from the client's first
+ *  write of the round up to the next round's (the last round: up to the client's FIN), as
+ *  [from, len, time since the round began]. */
+function roundsOf(segs: Seg[]): { from: string; len: number; dt: number }[][] {
+  const firsts = data(segs).filter((_, i) => i % 2 === 0).map((f) => segs.indexOf(f));
+  const fin = segs.findIndex((s) => s.flags.includes('FIN'));
+  return firsts.map((f, k) =>
+    segs.slice(f, firsts[k + 1] ?? (fin < 0 ? segs.length : fin)).map((s) => ({ from: s.from, len: s.len, dt: s.t - segs[f].t })),
+  );
+}
 
 describe('the Nagle + delayed-ACK stall matches Linux', () => {
   const stall = fromFixture(load('linux-nagle-stall'));
@@ -396,14 +411,29 @@ describe('the Nagle + delayed-ACK stall matches Linux', () => {
     expect(g[0]).toBe(50);
   });
 
-  // Finding (reported to the lead, for the model's owner): Linux's server enters pingpong mode when
-  // it sends data less than one ACK timeout after receiving (tcp_event_data_sent ->
-  // inet_csk_inc_pingpong_cnt, net.ipv4.tcp_pingpong_thresh = 1), and in pingpong mode it no longer
-  // quick-ACKs: from round 2 on, the ACK of the first write waits for the 40 ms timer and the stall
-  // is RTT + 40 ms. The model leaves pingpong mode to FIN only, so its server quick-ACKs all six
-  // rounds (16 quick ACKs) and the stall never shows. Remove `.fails` when the model enters pingpong.
-  it.fails('the model with Nagle: rounds 2-6 wait one round trip plus the 40 ms delayed ACK, as Linux', () => {
+  // Linux's server enters pingpong mode when it sends data less than one ACK timeout after
+  // receiving (tcp_event_data_sent -> inet_csk_inc_pingpong_cnt, net.ipv4.tcp_pingpong_thresh = 1).
+  // In pingpong mode it no longer quick-ACKs: from round 2 on the ACK of the first write waits for
+  // the 40 ms timer, whose expiry ends pingpong (tcp_delack_timer_handler), so the second write is
+  // ACKed at once and the reply follows; the stall is RTT + 40 ms.
+  it('the model with Nagle: rounds 2-6 wait one round trip plus the 40 ms delayed ACK, as Linux', () => {
     const g = writeGaps(fromModel(model(nagleScript(true))!));
-    expect(g.slice(1)).toEqual([90, 90, 90, 90, 90]);
+    expect(g).toEqual([50, 90, 90, 90, 90, 90]);
   });
+
+  it('the model with Nagle: every round sends the same segments as the capture, in the same order, at the same times (the capture at most 15 ms later: the router and jiffies)', () => {
+    const linux = roundsOf(stall);
+    const m = roundsOf(fromModel(model(nagleScript(true))!));
+    expect(linux).toHaveLength(6);
+    expect(m).toHaveLength(6);
+    for (let k = 0; k < 6; k++) {
+      expect(m[k].map((s) => `${s.from} ${s.len}`), `round ${k + 1}`).toEqual(linux[k].map((s) => `${s.from} ${s.len}`));
+      m[k].forEach((s, i) => {
+        const late = linux[k][i].dt - s.dt;
+        expect(late, `round ${k + 1}, segment ${i + 1}`).toBeGreaterThanOrEqual(0);
+        expect(late, `round ${k + 1}, segment ${i + 1}`).toBeLessThan(15);
+      });
+    }
+  });
+
 });
