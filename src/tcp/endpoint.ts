@@ -15,6 +15,7 @@ import type { AppEvent, CcSnapshot, Profile, TcpState, TimerEvent } from './type
 import type { ProfileParams } from './profile.js';
 import { synTimeout } from './profile.js';
 import { seqAdd, seqDiff, seqGt, seqInWindow, seqLe, seqLt } from './seq.js';
+import { senderSws } from './sws.js';
 import { segLen, type Flags, type Seg } from './segment.js';
 import { abortSendsRst, canOutput, canReceive, canSend, resetReported } from './states.js';
 import { ERR, X } from './explain.js';
@@ -482,10 +483,10 @@ export class Endpoint {
           cwndBound = true;
           break;
         }
-        // Sender silly-window avoidance (RFC 9293 §3.8.6.2.1): a segment the window cuts short (less
-        // than an MSS and less than what is queued) goes only if it is at least half the largest
-        // window the peer has offered, or when the persist timer forces it.
-        if (len < this.mss && len < remaining && len < this.maxSndWnd / 2 && !this.forceSend) break;
+        // Sender silly-window avoidance (RFC 9293 §3.8.6.2.1, src/tcp/sws.ts): a segment the window
+        // cuts short (less than an MSS and less than what is queued) goes only if it is at least half
+        // the largest window the peer has offered, or when the persist timer forces it.
+        if (senderSws({ queued: remaining, usable: wndLeft, mss: this.mss, maxSndWnd: this.maxSndWnd, override: this.forceSend }).rule === null) break;
         // Nagle (RFC 896, RFC 9293 §3.7.4): hold a less-than-MSS segment while data is unacknowledged.
         // Linux uses Minshall's variant: hold it only while an earlier small segment is unacknowledged.
         // close() pushes everything out regardless (Linux tcp_send_fin uses TCP_NAGLE_OFF).
@@ -997,7 +998,9 @@ export class Endpoint {
       // Linux (tcp_data_queue, out_of_window): a retransmission of data already received re-enters
       // quick ACK mode.
       if (seg.len > 0 && this.dataReceived) this.incrQuickAck();
-      if (!seg.rst) this.throttledAck(seg, X.notAcceptable(who, seg.seq, this.rcvNxt));
+      // A retransmitted SYN,ACK (the peer never took our ACK, e.g. its accept queue was full) is
+      // below the window too; say so rather than "outside the window".
+      if (!seg.rst) this.throttledAck(seg, seg.syn && seg.ack && seqAdd(seg.seq, 1) === this.rcvNxt ? X.dupSynAck(who, seg.seq, this.rcvNxt) : X.notAcceptable(who, seg.seq, this.rcvNxt));
       return;
     }
 

@@ -108,7 +108,7 @@ const X_EN = {
   queuedForAccept: (who: string) => `${cap(who)}'s new connection waits in the accept queue: the application is not calling accept().`,
   acceptFullReason: () => 'accept queue full',
   acceptFullAck: (who: string, q: number, max: number) =>
-    `${cap(who)}'s accept queue is full (${q}/${max}): Linux (tcp_abort_on_overflow=0) drops this segment, whose ACK would complete the handshake, and keeps the connection half-open; the peer thinks it is connected. The SYN,ACK will be sent again.`,
+    `${cap(who)}'s accept queue is full (${q}/${max}), so this segment is dropped: its ACK would complete the handshake, but there is no room for the connection. Linux counts a listen overflow and, with tcp_abort_on_overflow=0, ignores the ACK: the connection stays half-open and the server keeps retrying its SYN,ACK, while the peer thinks it is connected.`,
   acceptFullCookieAck: (who: string, q: number, max: number) =>
     `${cap(who)}'s accept queue is full (${q}/${max}): Linux (tcp_abort_on_overflow=0) drops this ACK although its SYN cookie is valid; no state was kept, so nothing is sent again and the peer thinks it is connected.`,
   acceptFullSyn: (who: string, q: number, max: number) =>
@@ -167,6 +167,8 @@ const X_EN = {
   ackPeerFin: (who: string, seq: number, ack: number) =>
     `${cap(who)} ACKs the peer's FIN: ack=${ack} because a FIN consumes one sequence number (seq=${seq}).`,
   delayedAckSent: (who: string, ack: number) => `The delayed-ACK timer fired with nothing to piggyback on: ${who} sends a bare ACK (ack=${ack}).`,
+  dupSynAck: (who: string, seq: number, rcvNxt: number) =>
+    `${cap(who)} gets the SYN,ACK again (seq=${seq}; it already expects ${rcvNxt}): its ACK did not complete the peer's handshake, so it sends the ACK again (ack=${rcvNxt}).`,
   notAcceptable: (who: string, seq: number, rcvNxt: number) =>
     `${cap(who)} gets a segment outside its receive window (seq=${seq}, expected ${rcvNxt}): it drops it and re-sends an ACK.`,
   outOfOrder: (who: string, seq: number, rcvNxt: number) =>
@@ -435,7 +437,7 @@ const X_ZH: Translation<typeof X_EN> = {
   queuedForAccept: (who: string) => `${W(who)}的新连接在全连接队列中等待：应用没有调用 accept()。`,
   acceptFullReason: () => '全连接队列已满',
   acceptFullAck: (who: string, q: number, max: number) =>
-    `${W(who)}的全连接队列已满（${q}/${max}）：Linux（tcp_abort_on_overflow=0）丢弃这个本该完成握手的 ACK 报文段，让连接保持半开；对端以为已经连上。SYN,ACK 会被重发。`,
+    `${W(who)}的全连接队列已满（${q}/${max}），所以这个报文段被丢弃：它的 ACK 本可以完成握手，但队列里没有位置放这条连接。Linux 记一次 listen overflow（监听队列溢出），并在 tcp_abort_on_overflow=0 时忽略这个 ACK：连接保持半连接状态，服务器不断重发 SYN,ACK，而对端以为已经连上。`,
   acceptFullCookieAck: (who: string, q: number, max: number) =>
     `${W(who)}的全连接队列已满（${q}/${max}）：虽然 SYN Cookie 有效，Linux（tcp_abort_on_overflow=0）仍丢弃这个 ACK；由于没有保存状态，不会重发任何报文段，对端以为已经连上。`,
   acceptFullSyn: (who: string, q: number, max: number) => `${W(who)}的全连接队列已满（${q}/${max}）：这个 SYN 被丢弃。`,
@@ -485,6 +487,8 @@ const X_ZH: Translation<typeof X_EN> = {
   ackData: (who: string, seq: number, ack: number) => `${W(who)}发送确认：ack=${ack} 是它期望的下一个字节（seq=${seq}）。`,
   ackPeerFin: (who: string, seq: number, ack: number) => `${W(who)}确认对端的 FIN：ack=${ack}，因为 FIN 消耗一个序号（seq=${seq}）。`,
   delayedAckSent: (who: string, ack: number) => `延迟 ACK 定时器到期，没有可搭载的数据：${W(who)}单独发送一个 ACK（ack=${ack}）。`,
+  dupSynAck: (who: string, seq: number, rcvNxt: number) =>
+    `${W(who)}又收到了 SYN,ACK（seq=${seq}，而它期望 ${rcvNxt}，这个已经收过）：它的 ACK 没有让对端完成握手，所以再发一次 ACK（ack=${rcvNxt}）。`,
   notAcceptable: (who: string, seq: number, rcvNxt: number) =>
     `${W(who)}收到接收窗口之外的报文段（seq=${seq}，期望 ${rcvNxt}）：丢弃它并重发一个 ACK。`,
   outOfOrder: (who: string, seq: number, rcvNxt: number) =>

@@ -9,8 +9,10 @@
  * (tcp_conn_request: sk_acceptq_is_full). A valid SYN cookie ACK meets the same overflow check, but
  * no request exists, so nothing is resent. Once accept() makes room, the next segment completes it.
  */
-import { describe, it, expect } from 'vitest';
+import { afterEach, describe, it, expect } from 'vitest';
 import { getScenario, type StateEvent } from '../../src/tcp/index.js';
+import { X } from '../../src/tcp/explain.js';
+import { setLang } from '../../src/i18n/index.js';
 import { run, segments, states } from './helpers.js';
 
 const S = 'option profile linux\noption isn client 100\noption isn server 300\noption isn client2 500\noption backlog 0\nserver accept off\n';
@@ -91,5 +93,35 @@ describe('accept queue overflow (Linux, tcp_abort_on_overflow=0)', () => {
     expect(segs[2].dropReason).toBe('accept queue full');
     expect(segs[2].ack).toBe((segs[1].seq + 1) >>> 0);
     expect(t.snapshots.at(-1)!.client2.state).toBe('ESTABLISHED');
+  });
+});
+
+describe('the explanation of the dropped final ACK (accept-overflow, segment #7)', () => {
+  afterEach(() => setLang('en'));
+  const seven = () => {
+    const s = segments(run(getScenario('accept-overflow')!.source)).find((x) => x.id === 7)!;
+    expect(s).toMatchObject({ from: 'client2', flags: ['ACK'], fate: 'dropped', dropReason: X.acceptFullReason() });
+    return s;
+  };
+
+  it.each(['en', 'zh-CN'] as const)('%s: says the ACK was dropped because the accept queue was full, not that it was outside a window', (lang) => {
+    setLang(lang);
+    const s = seven();
+    // why client2 sent it: the server's SYN,ACK came again (a duplicate, not "outside the window")
+    expect(s.explain.startsWith(X.dupSynAck('client2', 300, 301))).toBe(true);
+    expect(s.explain).not.toContain(X.notAcceptable('client2', 300, 301));
+    // what happened to it: the accept queue was full, a listen overflow, the SYN,ACK is retried
+    expect(s.explain.endsWith(X.acceptFullAck('server', 1, 1))).toBe(true);
+    expect(s.explain).toContain('tcp_abort_on_overflow=0');
+    expect(s.explain).toContain('listen overflow');
+    expect(s.explain).toContain('SYN,ACK');
+  });
+
+  it('en words: full accept queue, listen overflow, ACK ignored, SYN,ACK retried', () => {
+    const e = seven().explain;
+    expect(e).not.toMatch(/outside its receive window/);
+    expect(e).toMatch(/accept queue is full \(1\/1\), so this segment is dropped/);
+    expect(e).toMatch(/ignores the ACK/);
+    expect(e).toMatch(/keeps retrying its SYN,ACK/);
   });
 });
