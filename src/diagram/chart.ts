@@ -153,6 +153,35 @@ export function inMss(bytes: number, mss: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(1);
 }
 
+/**
+ * The sets of series a viewer can cycle through (the player's `m` in the chart view): all four,
+ * then without the peer's window, then cwnd and ssthresh alone.
+ */
+export const CHART_SETS: readonly (readonly ChartMetric[])[] = [CHART_METRICS, ['cwnd', 'ssthresh', 'flight'], ['cwnd', 'ssthresh']];
+
+/** rwnd is "far above" the other curves when its largest value is at least this many times theirs. */
+export const RWND_FAR_ABOVE = 4;
+
+/** The largest value a metric takes over the whole run (bytes; 0 when never finite). */
+export function metricMax(trace: Trace, host: string, m: ChartMetric): number {
+  return remember(trace, `max:${host}:${m}`, () => {
+    let v = 0;
+    for (const r of ccRows(trace, host)) v = Math.max(v, metricValue(r.cc, m) ?? 0);
+    return v;
+  });
+}
+
+/**
+ * The set a chart opens with (an index into CHART_SETS): without rwnd when the peer's window is far
+ * above cwnd, ssthresh and FlightSize (a 64 KB window over a cwnd of a few MSS would squash them into
+ * the bottom rows), else all four.
+ */
+export function defaultChartSet(trace: Trace, host: string | null): number {
+  if (!host) return 0;
+  const others = Math.max(metricMax(trace, host, 'cwnd'), metricMax(trace, host, 'ssthresh'), metricMax(trace, host, 'flight'));
+  return others > 0 && metricMax(trace, host, 'rwnd') >= RWND_FAR_ABOVE * others ? 1 : 0;
+}
+
 export interface ChartOptions {
   /** Columns (at least 20 for a picture; narrower gets a one-line message). */
   width: number;
@@ -169,6 +198,8 @@ export interface ChartOptions {
   charset?: 'unicode' | 'ascii';
   /** The y axis in bytes (default) or in MSS (when the MSS is known; else bytes). */
   unit?: 'bytes' | 'mss';
+  /** Say in the legend that the peer's window is left out, and how high it goes (when it is). */
+  noteOmitted?: boolean;
 }
 
 interface Glyphs {
@@ -238,12 +269,12 @@ function put(row: string[], at: number, s: string): boolean {
 }
 
 /** The legend: `█ cwnd  ═ ssthresh ...` in as many lines as it needs at this width. */
-function legendLines(metrics: readonly ChartMetric[], g: Glyphs, width: number, ascii: boolean): string[] {
+function legendLines(metrics: readonly ChartMetric[], g: Glyphs, width: number, ascii: boolean, note: string | null = null): string[] {
   const fix = (s: string) => (ascii ? asciiOnly(s) : s);
-  const long = metrics.map((m) => fix(`${g.series[m]} ${S.series[m] ?? m}`));
+  const long = [...metrics.map((m) => fix(`${g.series[m]} ${S.series[m] ?? m}`)), ...(note ? [fix(note)] : [])];
   const oneLine = long.join('  ');
   if (strWidth(oneLine) <= width) return [oneLine];
-  const short = metrics.map((m) => fix(`${g.series[m]} ${S.seriesShort[m] ?? m}`));
+  const short = [...metrics.map((m) => fix(`${g.series[m]} ${S.seriesShort[m] ?? m}`)), ...(note ? [fix(note)] : [])];
   const lines: string[] = [];
   let cur = '';
   for (const item of short) {
@@ -289,7 +320,8 @@ export function renderChart(trace: Trace, o: ChartOptions): string[] {
   });
 
   // Rows: title, plot, x axis, time labels, legend. Short areas drop the title, then the labels.
-  const legend = legendLines(metrics, g, width, ascii);
+  const omitted = o.noteOmitted && !metrics.includes('rwnd') ? metricMax(trace, host, 'rwnd') : 0;
+  const legend = legendLines(metrics, g, width, ascii, omitted > 0 ? S.omitted(S.seriesShort.rwnd ?? 'rwnd', `${axisLabel(scale(omitted), unit)} ${unit === 'mss' ? S.unitMss : S.unitBytes}`) : null);
   let showTitle = true;
   let showLabels = true;
   const plotRows = () => height - (showTitle ? 1 : 0) - 1 - (showLabels ? 1 : 0) - legend.length;

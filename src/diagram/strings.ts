@@ -165,6 +165,8 @@ const CHART_STRINGS_EN = {
   noDataAny: 'No congestion-control state in this run (it appears once a connection is established).',
   /** ssthresh before the first loss ("arbitrarily high", RFC 5681 §3.1). */
   infinite: '∞',
+  /** A series left out of the chart, and how high it goes (the peer's window over a small cwnd). */
+  omitted: (name: string, max: string) => `${name} not shown (up to ${max})`,
 } as const;
 
 const CHART_STRINGS_ZH: Translation<typeof CHART_STRINGS_EN> = {
@@ -178,6 +180,7 @@ const CHART_STRINGS_ZH: Translation<typeof CHART_STRINGS_EN> = {
   noData: (host: string) => `这次运行中 ${host} 没有拥塞控制状态（连接建立之后才有）。`,
   noDataAny: '这次运行中没有拥塞控制状态（连接建立之后才有）。',
   infinite: '∞',
+  omitted: (name: string, max: string) => `未显示 ${name}（最高 ${max}）`,
 };
 
 export const CHART_STRINGS = catalogue('diagram.CHART_STRINGS', { en: CHART_STRINGS_EN, 'zh-CN': CHART_STRINGS_ZH });

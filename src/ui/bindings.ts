@@ -106,6 +106,8 @@ const P = {
   restart: cmd('player.restart', ['r'], () => ({ keys: 'r', label: S.keys.restart, help: S.keys.restartHelp }), playerAscii),
   ends: cmd('player.ends', ['home', 'end'], () => ({ keys: 'Home/End', label: S.keys.ends, help: S.keys.endsHelp }), playerAscii),
   chart: cmd('player.chart', ['c'], () => ({ keys: 'c', label: S.keys.chart, help: S.keys.chartHelp }), playerAscii),
+  /** In the chart view: the next set of series (all four, without rwnd, cwnd and ssthresh). */
+  chartMetrics: cmd('player.chart-metrics', ['m'], () => ({ keys: 'm', label: S.keys.chartMetrics, help: S.keys.chartMetricsHelp }), playerAscii),
   leave: cmd('player.leave', ['q', 'escape'], () => ({ keys: 'q/Esc', label: S.keys.back2, help: S.keys.back2Help }), playerAscii),
 };
 

@@ -100,6 +100,8 @@ export function playerKeyAction(key: KeyName): PlayerAction | null {
       return { type: 'toggle-seq' };
     case 'c':
       return { type: 'toggle-chart' };
+    case 'm':
+      return { type: 'cycle-chart-metrics' };
     case 'home':
       return { type: 'goto', step: 0 };
     case 'end':

@@ -15,7 +15,7 @@ import { runModel, type RunFn } from './run.js';
 import { foldTrace } from '../../tcp/fold.js';
 import { playerStrings as S } from './strings.js';
 import { explainIn } from './seqtext.js';
-import { ccSenders, senderMss } from '../../diagram/chart.js';
+import { CHART_SETS, ccSenders, defaultChartSet, mainSender, senderMss } from '../../diagram/chart.js';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
 export const DEFAULT_SPEED_INDEX = 2;
@@ -47,6 +47,9 @@ export interface PlayerState {
   message: string | null;
   /** The congestion chart (src/diagram/chart.ts) in place of the diagram (`c`). */
   chart: boolean;
+  /** The chart's series, an index into CHART_SETS (`m` cycles them); null: the trace's default
+   *  (without rwnd when the peer's window is far above the other curves, defaultChartSet). */
+  chartSet: number | null;
 }
 
 export type PlayerAction =
@@ -71,7 +74,14 @@ export type PlayerAction =
   | { type: 'undo-drop' }
   | { type: 'toggle-seq' }
   | { type: 'toggle-chart' }
+  | { type: 'cycle-chart-metrics' }
   | { type: 'tick'; now: number };
+
+/** The chart's series set in use (an index into CHART_SETS): the learner's choice, else the trace's default. */
+export function chartSetOf(state: PlayerState): number {
+  if (state.chartSet !== null) return state.chartSet;
+  return state.trace ? defaultChartSet(state.trace, mainSender(state.trace)) : 0;
+}
 
 export function eventCount(state: PlayerState): number {
   return state.trace ? state.trace.events.length : 0;
@@ -122,6 +132,7 @@ export function initPlayer(source: string, name: string, run: RunFn = runModel):
     progress: 0,
     message: null,
     chart: false,
+    chartSet: null,
   };
   const r = runWith(source, [], name, run);
   return r.ok ? { ...base, trace: r.trace } : { ...base, errors: r.errors };
@@ -162,7 +173,7 @@ export function reducePlayer(state: PlayerState, action: PlayerAction, run: RunF
       const fresh = initPlayer(action.source, action.name, run);
       const step = clampStep(action.step ?? 0, eventCount(fresh));
       const playing = !!action.playing && step < lastStep(fresh);
-      return { ...fresh, seq: state.seq, speedIndex: state.speedIndex, chart: state.chart, step, playing };
+      return { ...fresh, seq: state.seq, speedIndex: state.speedIndex, chart: state.chart, chartSet: state.chartSet, step, playing };
     }
     case 'step':
       return { ...pause(state), step: clampStep(state.step + 1, count), message: null };
@@ -190,6 +201,8 @@ export function reducePlayer(state: PlayerState, action: PlayerAction, run: RunF
       return { ...state, seq: state.seq === 'relative' ? 'absolute' : 'relative' };
     case 'toggle-chart':
       return { ...state, chart: !state.chart };
+    case 'cycle-chart-metrics':
+      return state.chart ? { ...state, chartSet: (chartSetOf(state) + 1) % CHART_SETS.length } : state;
     case 'drop-next': {
       const target = nextDroppable(state);
       if (!target) return { ...state, message: S.nothingToDrop };

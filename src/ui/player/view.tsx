@@ -20,7 +20,7 @@ import {
 } from './model.js';
 import { bottomPanelLines, sidePanelLines } from './panel.js';
 import { asciiText, playerStrings as S } from './strings.js';
-import { mainSender, renderChart, senderMss, type ChartMetric } from '../../diagram/chart.js';
+import { CHART_SETS, defaultChartSet, mainSender, renderChart, senderMss, type ChartMetric } from '../../diagram/chart.js';
 import type { Trace } from '../../tcp/types.js';
 
 export const SIDE_PANEL_MIN_WIDTH = 100;
@@ -89,10 +89,21 @@ export function fitLines(text: string, width: number, rows: number, ellipsis: st
  * with the cursor on it (the player's `c` view and the lessons' `chart:` option). Windows in MSS
  * when the sender's MSS is known.
  */
-export function chartStyled(trace: Trace, step: number, width: number, height: number, ascii: boolean, metrics?: readonly ChartMetric[]): StyledLine[] {
+export function chartStyled(
+  trace: Trace,
+  step: number,
+  width: number,
+  height: number,
+  ascii: boolean,
+  metrics?: readonly ChartMetric[],
+  noteOmitted: boolean = metrics === undefined,
+): StyledLine[] {
   const host = mainSender(trace) ?? undefined;
   const unit = host && senderMss(trace, host) ? 'mss' : 'bytes';
-  return renderChart(trace, { width, height, host, metrics, upTo: step, cursor: step, charset: ascii ? 'ascii' : 'unicode', unit }).map((text) => [{ text }]);
+  // No series given (the `c` view before `m`): the trace's default set. The player's legend says
+  // when the peer's window is left out; a lesson's `chart:` line names its series, with no note.
+  const shown = metrics ?? CHART_SETS[defaultChartSet(trace, host ?? null)];
+  return renderChart(trace, { width, height, host, metrics: shown, upTo: step, cursor: step, charset: ascii ? 'ascii' : 'unicode', unit, noteOmitted }).map((text) => [{ text }]);
 }
 
 /** Compute every line of the player for a width × height area (pure). */
@@ -137,7 +148,7 @@ export function playerLayout(state: PlayerState, width: number, height: number, 
     eventCount(state) === 0
       ? []
       : state.chart
-        ? chartStyled(state.trace, state.step, diagramWidth, diagHeight, ascii)
+        ? chartStyled(state.trace, state.step, diagramWidth, diagHeight, ascii, state.chartSet === null ? undefined : CHART_SETS[state.chartSet], true)
         : diagramWindowStyled({
           trace: state.trace,
           width: diagramWidth,

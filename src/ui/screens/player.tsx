@@ -31,9 +31,16 @@ function playerKey(state: PlayerState, key: KeyName): Update<PlayerState> {
   return [action ? reducePlayer(state, action) : state, []];
 }
 
+/** In the chart view `m` cycles its series: in the footer after the stepping keys, so it shows at 80 columns. */
+export function playerKeymap(state: PlayerState): Active[] {
+  if (!state.chart) return [...PLAYER_KEYMAP];
+  const i = PLAYER_KEYMAP.findIndex((a) => a.cmd === P.back);
+  return [...PLAYER_KEYMAP.slice(0, i + 1), on(P.chartMetrics), ...PLAYER_KEYMAP.slice(i + 1)];
+}
+
 const keys = keyUpdate<PlayerState>(
   {
-    ...Object.fromEntries(PLAYER_KEYMAP.filter((a) => a.cmd !== P.leave).map((a) => [a.cmd.id, playerKey])),
+    ...Object.fromEntries([...PLAYER_KEYMAP, on(P.chartMetrics)].filter((a) => a.cmd !== P.leave).map((a) => [a.cmd.id, playerKey])),
     [P.leave.id]: (s) => [s, [{ cmd: 'pop' }]],
   },
   (s, msg) => [msg.type === 'tick' ? tickPlayer(s, msg.now) : s, []],
@@ -48,7 +55,7 @@ export const playerScreen: ScreenDef<PlayerState> = {
     }
     return initPlayer('', 'player');
   },
-  keymap: () => [...PLAYER_KEYMAP],
+  keymap: (state) => playerKeymap(state),
   update: keys.update,
   handles: keys.handles,
   animating: (state) => state.playing,

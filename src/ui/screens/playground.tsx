@@ -222,7 +222,7 @@ function pgKey(state: PlaygroundState, key: KeyName): Update<PlaygroundState> {
 }
 
 const keys = keyUpdate<PlaygroundState>(
-  Object.fromEntries([...PLAYGROUND_KEYMAP, ...PROMPT_KEYMAP].map((a) => [a.cmd.id, pgKey])),
+  Object.fromEntries([...PLAYGROUND_KEYMAP, on(P.chartMetrics), ...PROMPT_KEYMAP].map((a) => [a.cmd.id, pgKey])),
   (state, msg) => {
     switch (msg.type) {
       case 'tick': {
@@ -242,7 +242,7 @@ const keys = keyUpdate<PlaygroundState>(
 export const playgroundScreen: ScreenDef<PlaygroundState> = {
   id: 'playground',
   init: () => initPlayground(),
-  keymap: (state) => [...(state.prompt ? PROMPT_KEYMAP : PLAYGROUND_KEYMAP)],
+  keymap: (state) => (state.prompt ? [...PROMPT_KEYMAP] : state.player.chart ? [...PLAYGROUND_KEYMAP, off(P.chartMetrics)] : [...PLAYGROUND_KEYMAP]),
   update: keys.update,
   handles: keys.handles,
   animating: (state) => state.player.playing,
