@@ -3,6 +3,7 @@
 declare module 'scheduler' {
   export const unstable_IdlePriority: number;
   export const unstable_LowPriority: number;
+  export const unstable_UserBlockingPriority: number;
   export function unstable_scheduleCallback(priority: number, callback: () => void): unknown;
   export function unstable_getFirstCallbackNode(): unknown;
 }

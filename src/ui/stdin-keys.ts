@@ -37,6 +37,8 @@ export const PASTE_WAIT_MS = 100;
  * handler reads the last render's state would see only the first key of it.
  */
 export const MAX_LAG_MS = 250;
+/** The longest the next key waits for React to be idle (ms): see afterReactWork. */
+export const MAX_RENDER_WAIT_MS = 100;
 
 /** What the wrapper needs of the real stdin (a tty.ReadStream, or a test double). */
 export interface KeySource extends EventEmitter {
@@ -70,11 +72,23 @@ export interface KeyByKeyOptions {
  * changed nothing. (The bundle holds one copy of `scheduler`, shared with react-reconciler; so does
  * vitest's dependency optimizer, which lists it.)
  */
-export function afterReactWork(fn: () => void): void {
+export function afterReactWork(fn: () => void, maxWaitMs = MAX_RENDER_WAIT_MS): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    fn();
+  };
+  // An idle task never expires: while the screen animates on a machine too slow for its ticks,
+  // React may never be idle. The next key then goes after maxWaitMs anyway.
+  const timer = setTimeout(once, maxWaitMs);
   // First a turn of the event loop: React queues the render from a microtask, and this may run
   // inside a scheduler task (the previous key's), whose loop would run an idle task queued now
   // before that microtask had queued the render.
-  setImmediate(() => unstable_scheduleCallback(unstable_IdlePriority, fn));
+  setImmediate(() => {
+    if (!done) unstable_scheduleCallback(unstable_IdlePriority, once);
+  });
 }
 
 export class KeyByKeyStdin extends EventEmitter {

@@ -8,7 +8,8 @@ import { describe, it, expect } from 'vitest';
 import { EventEmitter } from 'node:events';
 import { useState } from 'react';
 import { render, Text, useInput } from 'ink';
-import { KeyByKeyStdin, MAX_LAG_MS, MAX_QUEUED, type KeySource } from '../../src/ui/stdin-keys.js';
+import { afterReactWork, KeyByKeyStdin, MAX_LAG_MS, MAX_QUEUED, type KeySource } from '../../src/ui/stdin-keys.js';
+import { unstable_scheduleCallback, unstable_UserBlockingPriority } from 'scheduler';
 import { SPLIT_LIMITS } from '../../src/ui/key-split.js';
 
 /** A terminal's stdin: chunks written to it are read back whole, one per read(). */
@@ -215,5 +216,29 @@ describe('with Ink', () => {
     // Ink let go of the real stdin when it unmounted.
     expect(tty.listenerCount('readable')).toBe(0);
     expect(tty.isRaw).toBe(false);
+  });
+});
+
+describe('afterReactWork', () => {
+  it('runs after the scheduler\'s pending work, and still runs when React is never idle (an animation on a slow machine)', async () => {
+    const order: string[] = [];
+    unstable_scheduleCallback(unstable_UserBlockingPriority, () => void order.push('render'));
+    await new Promise<void>((r) => afterReactWork(() => (order.push('next'), r())));
+    expect(order).toEqual(['render', 'next']);
+
+    // A task that always schedules another (each 20 ms of work): the idle task would never run.
+    let busy = true;
+    const spin = () => {
+      const t = performance.now();
+      while (performance.now() - t < 20);
+      if (busy) unstable_scheduleCallback(unstable_UserBlockingPriority, spin);
+    };
+    unstable_scheduleCallback(unstable_UserBlockingPriority, spin);
+    const t0 = performance.now();
+    await new Promise<void>((r) => afterReactWork(r, 100));
+    busy = false;
+    const waited = performance.now() - t0;
+    expect(waited).toBeGreaterThanOrEqual(95);
+    expect(waited).toBeLessThan(2000);
   });
 });
