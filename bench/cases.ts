@@ -11,6 +11,7 @@ import { render, renderWindow, eventRow } from '../src/diagram/render.js';
 import { checkLessons, parseLesson } from '../src/lessons/index.js';
 import { loadLessonIndex, readLessonFiles } from '../src/lessons/load.js';
 import { animationBytes, playEverything } from './animation.js';
+import { createKeySplitter, PASTE_END, PASTE_START } from '../src/ui/key-split.js';
 
 type Row = { group: string; what: string; value: number; unit: string; ratio: number | null };
 const rows: Row[] = [];
@@ -41,6 +42,29 @@ function transferScript(writes: number): string {
 }
 
 const CASES: Record<string, (runs: number) => void | Promise<void>> = {
+  /** The stdin wrapper's splitter (src/ui/key-split.ts): what a read costs before Ink sees it. */
+  keys(runs) {
+    const reads = (text: string, size: number) => Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+    const feed = (chunks: string[]) => {
+      const s = createKeySplitter();
+      let pieces = 0;
+      for (const c of chunks) pieces += s.push(c).length;
+      return pieces + s.flush().length;
+    };
+    const burst = '\u001B[B\u001B[Bjjk\r';
+    const us = timeIt(runs, () => {
+      for (let i = 0; i < 1000; i++) feed([burst]);
+    });
+    add('keys', 'split a burst of 6 keys (↓ ↓ j j k Enter), per read', us, 'µs');
+    const paste = 'a pasted line of text\r\n'.repeat(Math.ceil(2 ** 20 / 23)).slice(0, 2 ** 20);
+    const plain = reads(paste, 65536);
+    let pieces = 0;
+    add('keys', '1 MiB paste in 64 KiB reads, not bracketed: all reads', timeIt(runs, () => void (pieces = feed(plain))), 'ms');
+    add('keys', '  pieces handed to Ink (one render each)', pieces, 'pieces');
+    const bracketed = reads(PASTE_START + paste + PASTE_END, 65536);
+    add('keys', '1 MiB bracketed paste in 64 KiB reads: all reads', timeIt(runs, () => void (pieces = feed(bracketed))), 'ms');
+    add('keys', '  pieces handed to Ink', pieces, 'pieces');
+  },
   async animation() {
     const a = await animationBytes();
     add('animation', 'player 120x40: first frame (the whole screen)', a.full, 'bytes', a.full);
