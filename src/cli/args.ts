@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { UsageError, type CliIO, type Command } from './io.js';
 import { safe, writeLine } from './safe.js';
 import { suggest } from '../util/suggest.js';
+import { padEndLite, widthLite } from '../text/width-lite.js';
 
 export { distance, suggest } from '../util/suggest.js';
 import { CLI, COMMANDS, HELP_OPTION, HOME, type CommandName, type CommandSpec, type OptionSpec } from './strings.js';
@@ -166,12 +167,18 @@ export function choiceOption<T extends string>(values: Parsed['values'], name: s
   return v as T;
 }
 
+/**
+ * Rows of a help table, `  label  text`, the texts in one column: labels padded by display width (a
+ * CJK character is two columns), so a translated label still aligns (src/text/width-lite.ts: the
+ * help is on the start-up path, width.ts is not). `minWidth`: a label column at least this wide.
+ */
+export function helpTable(rows: readonly (readonly [string, string])[], minWidth = 0): string[] {
+  const w = Math.max(minWidth, ...rows.map((r) => widthLite(r[0])));
+  return rows.map(([l, h]) => `  ${padEndLite(l, w)}  ${h}`);
+}
+
 function optionLines(options: Record<string, OptionSpec>): string[] {
-  const rows = Object.entries(options).map(([k, o]) => [`${o.short ? `-${o.short}, ` : ''}--${k}${o.value ? ` ${o.value}` : ''}`, o.help] as const);
-  // Labels are option syntax, ASCII in every language (--lang en|zh-CN): padEnd counts columns here, and
-  // the help stays off src/text/width.ts (string-width) on the start-up path.
-  const w = Math.max(...rows.map((r) => r[0].length));
-  return rows.map(([l, h]) => `  ${l.padEnd(w)}  ${h}`);
+  return helpTable(Object.entries(options).map(([k, o]) => [`${o.short ? `-${o.short}, ` : ''}--${k}${o.value ? ` ${o.value}` : ''}`, o.help] as const));
 }
 
 /** `synack help CMD` / `synack CMD --help`. */
@@ -193,16 +200,17 @@ export function commandHelp(cmd: CommandName): string {
 export function generalHelp(): string {
   const rows: [string, string][] = [[CLI.homeLine, HOME.summary]];
   for (const [name, spec] of Object.entries(COMMANDS) as [string, CommandSpec][]) rows.push([CLI.usageLine(name, spec.args, false), spec.summary]);
-  const w = Math.max(...rows.map((r) => r[0].length), ...CLI.globalOptions.map((r) => r[0].length));
+  // One label column for both tables.
+  const w = Math.max(...rows.map((r) => widthLite(r[0])), ...CLI.globalOptions.map((r) => widthLite(r[0])));
   return (
     [
       CLI.title,
       '',
       CLI.usageHeader,
-      ...rows.map(([l, s]) => `  ${l.padEnd(w)}  ${s}`),
+      ...helpTable(rows, w),
       '',
       CLI.optionsHeader,
-      ...CLI.globalOptions.map(([l, s]) => `  ${l.padEnd(w)}  ${s}`),
+      ...helpTable(CLI.globalOptions, w),
       '',
       CLI.helpMore,
       CLI.footer,
