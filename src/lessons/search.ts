@@ -2,12 +2,14 @@
  * Searching a laid-out lesson (the reader's `/`, `n`, `N`), pure: the reader passes the text of
  * each rendered row; matches are found per row, so a match is always on one screen row.
  *
- * Case: like less's "smart case", a query in lower case matches any case; a query with a capital
- * letter matches case-sensitively. Matching is by UTF-16 index on the row's text; `col` and `len`
- * are in code units of that text (the reader converts to columns when it highlights).
+ * Matching folds text the way the quiz grader does (src/quiz/grade.ts normalizeText): Unicode NFKC,
+ * so full-width forms equal half-width ones (`ＳＹＮ` finds `SYN`, `１０１` finds `101`), then lower
+ * case, so it is case-insensitive (`syn` finds `SYN` and `Syn`). The fold is applied character by
+ * character, so every match maps back to a range of the row as shown: `index` and `length` are in
+ * UTF-16 code units of the row's own text (the reader converts to columns when it highlights).
  */
 
-/** The longest query the reader accepts (characters). */
+/** The longest query the reader accepts (characters); longer input is not taken. */
 export const MAX_QUERY = 100;
 
 export interface SearchMatch {
@@ -15,27 +17,61 @@ export interface SearchMatch {
   row: number;
   /** Index of the match in the row's text (UTF-16 code units). */
   index: number;
-  /** Length of the match in code units. */
+  /** Length of the match in code units of the row's text. */
   length: number;
 }
 
-function caseSensitive(query: string): boolean {
-  return query !== query.toLowerCase();
+/** One character folded for matching (NFKC, then lower case): the grader's normalisation. */
+function foldChar(ch: string): string {
+  return ch.normalize('NFKC').toLowerCase();
 }
 
-/** Every match of `query` in `rows`, in reading order (none for an empty query). */
+/** A query folded for matching (cut to MAX_QUERY characters first). */
+export function foldQuery(query: string): string {
+  return [...query].slice(0, MAX_QUERY).map(foldChar).join('');
+}
+
+/** A row folded, with the index in the row of the character each folded code unit came from. */
+function foldRow(text: string): { folded: string; from: number[]; ends: number[] } {
+  let folded = '';
+  const from: number[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = foldChar(ch);
+    for (let k = 0; k < f.length; k++) {
+      from.push(i);
+      ends.push(i + ch.length);
+    }
+    folded += f;
+    i += ch.length;
+  }
+  return { folded, from, ends };
+}
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\u0000-\u007f]*$/;
+
+/** Every match of `query` in `rows`, in reading order (none for an empty or blank query). */
 export function findMatches(rows: readonly string[], query: string): SearchMatch[] {
-  const q = query.slice(0, MAX_QUERY);
-  if (q.trim() === '') return [];
-  const sensitive = caseSensitive(q);
-  const needle = sensitive ? q : q.toLowerCase();
+  const needle = foldQuery(query);
+  if (needle.trim() === '') return [];
   const out: SearchMatch[] = [];
   rows.forEach((text, row) => {
-    // toLowerCase can change a string's length (e.g. 'İ'): search the row as is when it does.
-    const lower = text.toLowerCase();
-    const hay = sensitive || lower.length !== text.length ? text : lower;
-    for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + Math.max(1, needle.length))) {
-      out.push({ row, index: i, length: needle.length });
+    // ASCII rows (most of an English lesson) fold by lower case alone, index for index.
+    if (ASCII.test(text)) {
+      const folded = text.toLowerCase();
+      for (let i = folded.indexOf(needle); i >= 0; i = folded.indexOf(needle, i + needle.length)) out.push({ row, index: i, length: needle.length });
+      return;
+    }
+    const { folded, from, ends } = foldRow(text);
+    for (let i = folded.indexOf(needle); i >= 0; i = folded.indexOf(needle, i + needle.length)) {
+      const start = from[i]!;
+      const end = ends[i + needle.length - 1]!;
+      // A fold that splits one character (ﬁ -> fi) matched in its middle: not a match of the text shown.
+      if (i > 0 && from[i - 1] === start) continue;
+      if (i + needle.length < from.length && from[i + needle.length] === from[i + needle.length - 1]) continue;
+      out.push({ row, index: start, length: end - start });
     }
   });
   return out;

@@ -61,7 +61,7 @@ const GEN_EN = {
 const MODE_NAMES_EN = {
   mock: 'Mock interview',
   drill: 'Topic drill',
-  review: 'Review due',
+  review: 'Review',
   mistakes: 'Mistakes',
 } as const;
 
@@ -151,6 +151,13 @@ const MENU_EN = {
   count: (n: number) => `Questions: ${n}  (-/+ to change)`,
   time: (s: number | null) => `Timer: ${s ? `${s}s per question` : 'off'}  ([/] to change)`,
   start: 'enter: start',
+  /** The review line says what Enter will do: the due cards, then new ones (the day's allowance). */
+  reviewPlan: (due: number, fresh: number) =>
+    due > 0
+      ? `${due} due${fresh > 0 ? ` · then ${fresh} new` : ''}`
+      : fresh > 0
+        ? `nothing due; ${fresh} new card${fresh === 1 ? '' : 's'}`
+        : 'nothing due, no new cards left today',
 };
 
 const STATS_EN = {
@@ -329,6 +336,8 @@ const MENU_ZH: Translation<typeof MENU_EN> = {
   count: (n) => `题数：${n}  （-/+ 调整）`,
   time: (s) => `计时：${s ? `每题 ${s} 秒` : '关'}  （[/] 调整）`,
   start: 'Enter：开始',
+  reviewPlan: (due, fresh) =>
+    due > 0 ? `${due} 张到期${fresh > 0 ? ` · 再加 ${fresh} 张新卡片` : ''}` : fresh > 0 ? `没有到期的卡片；${fresh} 张新卡片` : '没有到期的卡片，今天的新卡片已用完',
 };
 
 const STATS_ZH: Translation<typeof STATS_EN> = {

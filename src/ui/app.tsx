@@ -77,6 +77,9 @@ export interface AppProps {
   /** Runs a model job off the UI thread (run.tsx: a worker); default: on this thread, after a turn
    *  of the event loop (tests). */
   runModel?: (job: ModelJob) => Promise<ModelResult>;
+  /** The app runs again after a stop (Ctrl+Z, then fg: run.tsx's SIGCONT), with the progress read
+   *  again from disk when another synack changed it meanwhile; returns an unsubscribe. */
+  onResume?: (listener: (progress: Progress | null) => void) => () => void;
 }
 
 const messageLines = (msg: string | null, cols: number) => (msg ? wrap(msg, cols).slice(0, 3) : []);
@@ -262,6 +265,14 @@ export function App(props: AppProps) {
     lessonsRef.current = props.lessons;
     dispatch({ type: 'lessons' });
   }, [props.lessons, dispatch]);
+
+  // Back from a stop: the top screen gets a `resume` msg (timers, a refresh), with the progress on
+  // disk if it changed.
+  const { onResume } = props;
+  useEffect(() => {
+    if (!onResume) return;
+    return onResume((progress) => dispatch(progress ? { type: 'resume', progress } : { type: 'resume' }));
+  }, [onResume, dispatch]);
 
   const onInput = useCallback(
     (input: string, key: Key) => {

@@ -28,7 +28,7 @@
  * the display keys only name keys of the row.
  */
 import type { KeyName } from './screen.js';
-import { UI, KB, QK } from './strings.js';
+import { UI, KB, QK, RS } from './strings.js';
 import { asciiArrows } from './components/theme.js';
 import { asciiText, playerStrings as S } from './player/strings.js';
 import { Q } from '../quiz/strings.js';
@@ -124,6 +124,8 @@ export const CMD = {
   menuOpen: cmd('menu.open', ['enter', 'right', 'l'], () => UI.keyOpen),
   menuPick: cmd('menu.pick', digits(9), () => UI.keyPick),
   homeQuit: cmd('home.quit', ['q'], () => UI.keyQuitHome),
+  /** A settings row of the home menu (new cards a day, the interview timer). */
+  homeSetting: cmd('home.setting', ['-', '+', '='], () => RS.keySetting),
   pickerPlay: cmd('picker.play', ['enter', 'right', 'l'], () => UI.keyPlayScenario),
   pickerClose: cmd('picker.close', ['escape', 'q', 'left'], () => UI.keyClose),
   lessonsOpen: cmd('lessons.open', ['enter', 'right', 'l'], () => UI.keyOpenLesson),
@@ -142,6 +144,19 @@ export const CMD = {
   leave: cmd('reader.leave', ['q', 'escape'], () => UI.keyBack),
   notFoundBack: cmd('reader.not-found-back', ['q', 'escape', 'enter'], () => UI.keyBack),
   openPlayer: cmd('reader.open-player', ['enter'], () => UI.keyOpenPlayer),
+  // The reader's search (less-style) and table of contents.
+  search: cmd('reader.search', ['/'], () => RS.keySearch),
+  searchStep: cmd('reader.search-step', ['n', 'N'], () => RS.keySearchStep),
+  searchSubmit: cmd('reader.search-submit', ['enter'], () => RS.keySearchSubmit),
+  searchCancel: cmd('reader.search-cancel', ['escape'], () => RS.keySearchCancel),
+  searchType: cmd('reader.search-type', 'printable', () => RS.keySearchType),
+  searchErase: cmd('reader.search-erase', ['backspace'], () => RS.keySearchErase),
+  searchClear: cmd('reader.search-clear', ['escape'], () => RS.keySearchClear),
+  sectionPrev: cmd('reader.section-prev', ['p'], () => RS.keySectionPrev),
+  toc: cmd('reader.toc', ['t'], () => RS.keyToc),
+  tocMove: cmd('toc.move', ['up', 'down', 'j', 'k'], () => RS.keyTocMove),
+  tocJump: cmd('toc.jump', ['enter'], () => RS.keyTocJump),
+  tocClose: cmd('toc.close', ['escape', 't', 'q'], () => RS.keyTocClose),
   layerStep: cmd('layers.step', ['left', 'right', 'h', 'l'], () => UI.keyLayerStep),
   layersPlay: cmd('layers.play', ['space'], () => UI.keyLayersPlay),
   layersStart: cmd('layers.start', ['home', '0'], () => KB.layersStart),

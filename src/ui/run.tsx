@@ -256,6 +256,25 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     stdout.write(SHOW_CURSOR + LEAVE_ALT);
     process.kill(process.pid, 'SIGSTOP');
   };
+  // Back from a stop, the screens hear of it (a mock interview's timer does not count the time
+  // stopped); another synack may have saved progress meanwhile: read it again when nothing of this
+  // one's is waiting to be saved (it was flushed at the stop), so the screens show it.
+  const resumeListeners = new Set<(p: Progress | null) => void>();
+  const onResume = (fn: (p: Progress | null) => void) => {
+    resumeListeners.add(fn);
+    return () => void resumeListeners.delete(fn);
+  };
+  const reread = (): Progress | null => {
+    if (pending || lastError || !loaded.writable) return null;
+    try {
+      const again = loadProgress(pdir, Date.now(), { course });
+      if (again.warning || JSON.stringify(again.progress) === JSON.stringify(base)) return null;
+      base = again.progress;
+      return again.progress;
+    } catch {
+      return null;
+    }
+  };
   const onCont = () => {
     if (finished || !suspended) return;
     suspended = false;
@@ -263,6 +282,8 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     stdout.write(ENTER_ALT + HIDE_CURSOR);
     frames.invalidate();
     frames.emit('resize');
+    const fresh = reread();
+    for (const fn of resumeListeners) fn(fresh);
   };
   const onCrash = (e: unknown) => {
     cleanup();
@@ -298,6 +319,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
         saveProgress={save}
         writeFile={(path, content, opts) => writeFileSync(resolvePath(io.cwd, path), content, { encoding: 'utf8', flag: opts.overwrite ? 'w' : 'wx' })}
         onLang={(lang) => reload(lang)}
+        onResume={onResume}
         onExit={(c) => {
           code = c;
           quitting = true;

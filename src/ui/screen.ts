@@ -96,7 +96,9 @@ export interface ModelJob {
  *   the key that ran it (e.g. { cmd: 'reader.scroll', key: 'j' });
  * - `paste`: several printable characters at once (a paste; only when the keymap types text);
  * - `tick`: the shell's clock while `animating(state)`;
- * - `resume`: the screen is on top again after the one above it closed;
+ * - `resume`: the screen is on top again: the one above it closed, or the app came back after a
+ *   stop (Ctrl+Z then fg: the shell's progress is then re-read from disk if another synack changed
+ *   it). Its commands are run like a key's (e.g. a refresh, a timer picked up again);
  * - `model`: the result of a `run-model` command this screen asked for (run off the UI thread).
  */
 export type Msg =

@@ -52,7 +52,10 @@ export type ShellEvent =
   | { type: 'written'; path: string }
   | { type: 'write-failed'; path: string; content: string; exists: boolean; error: string }
   /** A message for the footer row (e.g. a failed save). */
-  | { type: 'notice'; text: string };
+  | { type: 'notice'; text: string }
+  /** The app runs again after a stop (SIGCONT): the progress on disk when another synack changed it
+   *  meanwhile (the App shows it; nothing is saved), and the top screen gets a `resume` msg. */
+  | { type: 'resume'; progress?: Progress };
 
 export type Effect =
   | { type: 'save'; progress: Progress }
@@ -154,14 +157,21 @@ export function runCommands(start: ShellState, commands: readonly ShellCommand[]
           break;
         }
         s = { ...s, stack };
-        // The screen under it is on top again (e.g. the lesson list follows the lesson read last);
-        // a resume that throws keeps the old state.
+        // The screen under it is on top again (e.g. the lesson list follows the lesson read last):
+        // its resume's commands run too; a resume that throws keeps the old state.
         const under = stack[stack.length - 1];
+        let resumed: ShellCommand[] = [];
         try {
-          const [state] = under.def.update(under.state, { type: 'resume' }, env.ctx(s));
+          const [state, cmds] = under.def.update(under.state, { type: 'resume' }, env.ctx(s));
+          resumed = cmds;
           if (state !== under.state) s = { ...s, stack: stack.map((e) => (e.id === under.id ? { ...e, state } : e)) };
         } catch {
           /* keep the old state */
+        }
+        if (resumed.length) {
+          const [n, e] = runCommands(s, resumed, under.id, env);
+          s = n;
+          effects.push(...e);
         }
         break;
       }
@@ -309,5 +319,11 @@ export function shellUpdate(s: ShellState, ev: ShellEvent, env: ShellEnv): Step 
         : [{ ...s, message: UI.writeFailed(ev.path, ev.error) }, []];
     case 'notice':
       return [{ ...s, message: ev.text }, []];
+    case 'resume': {
+      const next = ev.progress && ev.progress !== s.progress ? { ...s, progress: ev.progress } : s;
+      const top = topOf(next);
+      if (!top || next.done) return [next, []];
+      return updateEntry(next, top.id, { type: 'resume' }, env);
+    }
   }
 }

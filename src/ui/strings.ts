@@ -428,3 +428,60 @@ const KB_ZH: Translation<typeof KB_EN> = {
 export const UI = catalogue('ui.UI', { en: UI_EN, 'zh-CN': UI_ZH });
 export const KB = catalogue('ui.KB', { en: KB_EN, 'zh-CN': KB_ZH });
 export const QK = catalogue('ui.QK', { en: QK_EN, 'zh-CN': QK_ZH });
+
+/**
+ * The reader's search (`/`, n/N) and table of contents (`t`), and the home screen's settings rows
+ * (issue 14). A catalogue of its own so the reader and home keep their rows together.
+ */
+const RS_EN = {
+  keySearch: { keys: '/', label: 'search', help: 'Search the lesson (then n/N for the next / previous match)' },
+  keySearchStep: { keys: 'n/N', label: 'next/prev match', help: 'Next / previous match of the search (wraps around the lesson)' },
+  keySearchSubmit: { keys: 'Enter', label: 'search', help: 'Search for what you typed (empty: the last search again)' },
+  keySearchCancel: { keys: 'Esc', label: 'cancel', help: 'Close the search prompt' },
+  keySearchType: { keys: 'text', label: 'type', help: 'Type the words to find (case and full-width forms do not matter)' },
+  keySearchErase: { keys: 'Backspace', label: 'erase', help: 'Erase the last character (on an empty prompt: close it)' },
+  keySearchClear: { keys: 'Esc', label: 'clear search', help: 'Clear the search and its highlight' },
+  keySectionPrev: { keys: 'p', label: 'prev section', help: 'Previous section (n finds the next match while a search is on)' },
+  keyToc: { keys: 't', label: 'contents', help: "The lesson's table of contents: jump to a section" },
+  keyTocMove: { keys: '↑/↓ j/k', label: 'move', help: 'Move between the sections' },
+  keyTocJump: { keys: 'Enter', label: 'go', help: 'Go to the section under the cursor' },
+  keyTocClose: { keys: 'Esc/t', label: 'close', help: 'Close the table of contents (also q)' },
+  /** The search prompt's first character (as in less). */
+  promptPrefix: '/',
+  notFound: (query: string) => `not found: ${query}`,
+  wrappedTop: 'search wrapped to top',
+  wrappedBottom: 'search wrapped to end',
+  /** Which match is current, in the status line while a search is on. */
+  matchOf: (at: number, total: number) => `match ${at}/${total}`,
+  tocTitle: 'Contents',
+  /** The home screen's settings rows. */
+  homeNewPerDay: (n: number) => `New review cards a day: ${n} (-/+ change)`,
+  homeTimer: (sec: number | null) => `Interview timer: ${sec === null ? 'off' : `${sec} s a question`} (-/+ change)`,
+  keySetting: { keys: '-/+', label: 'change', help: 'Change the setting under the cursor (Enter: the next value)' },
+} as const;
+
+const RS_ZH: Translation<typeof RS_EN> = {
+  keySearch: { keys: '/', label: '搜索', help: '在本课中搜索（然后按 n/N 跳到下一个 / 上一个匹配）' },
+  keySearchStep: { keys: 'n/N', label: '下一个/上一个', help: '搜索的下一个 / 上一个匹配（到头后从另一端继续）' },
+  keySearchSubmit: { keys: 'Enter', label: '搜索', help: '搜索输入的内容（不输入则重复上一次搜索）' },
+  keySearchCancel: { keys: 'Esc', label: '取消', help: '关闭搜索栏' },
+  keySearchType: { keys: '文字', label: '输入', help: '输入要查找的内容（不区分大小写和全角/半角）' },
+  keySearchErase: { keys: 'Backspace', label: '删除', help: '删除最后一个字符（搜索栏为空时关闭它）' },
+  keySearchClear: { keys: 'Esc', label: '清除搜索', help: '清除搜索和高亮' },
+  keySectionPrev: { keys: 'p', label: '上一节', help: '上一节（搜索时 n 跳到下一个匹配）' },
+  keyToc: { keys: 't', label: '目录', help: '本课目录：跳到某一节' },
+  keyTocMove: { keys: '↑/↓ j/k', label: '移动', help: '在各节之间移动' },
+  keyTocJump: { keys: 'Enter', label: '跳转', help: '跳到光标所在的一节' },
+  keyTocClose: { keys: 'Esc/t', label: '关闭', help: '关闭目录（也可按 q）' },
+  promptPrefix: '/',
+  notFound: (query) => `没有找到：${query}`,
+  wrappedTop: '搜索已绕回开头',
+  wrappedBottom: '搜索已绕回结尾',
+  matchOf: (at, total) => `第 ${at}/${total} 个匹配`,
+  tocTitle: '目录',
+  homeNewPerDay: (n) => `每天新卡片数：${n}（按 -/+ 调整）`,
+  homeTimer: (sec) => `面试计时：${sec === null ? '关闭' : `每题 ${sec} 秒`}（按 -/+ 调整）`,
+  keySetting: { keys: '-/+', label: '调整', help: '调整光标处的设置（Enter：下一个值）' },
+};
+
+export const RS = catalogue('ui.RS', { en: RS_EN, 'zh-CN': RS_ZH });

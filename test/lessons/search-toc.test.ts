@@ -6,13 +6,24 @@ import { parseLesson } from '../../src/lessons/parse.js';
 const ROWS = ['The SYN opens', '', 'a syn,ack answers; SYN again', 'nothing here', 'synsyn'];
 
 describe('reader search', () => {
-  it('smart case: lower case matches any case, a capital matches exactly', () => {
-    expect(findMatches(ROWS, 'syn').map((m) => [m.row, m.index])).toEqual([[0, 4], [2, 2], [2, 19], [4, 0], [4, 3]]);
-    expect(findMatches(ROWS, 'SYN').map((m) => [m.row, m.index])).toEqual([[0, 4], [2, 19]]);
-    expect(findMatches(ROWS, 'Syn')).toEqual([]);
+  it('case-insensitive: any case of the query finds every case in the text', () => {
+    const all = [[0, 4], [2, 2], [2, 19], [4, 0], [4, 3]];
+    expect(findMatches(ROWS, 'syn').map((m) => [m.row, m.index])).toEqual(all);
+    expect(findMatches(ROWS, 'SYN').map((m) => [m.row, m.index])).toEqual(all);
+    expect(findMatches(ROWS, 'Syn').map((m) => [m.row, m.index])).toEqual(all);
     expect(findMatches(ROWS, '')).toEqual([]);
     expect(findMatches(ROWS, '   ')).toEqual([]);
     expect(findMatches(ROWS, 'ack')[0]).toEqual({ row: 2, index: 6, length: 3 });
+  });
+
+  it('full-width and half-width forms are one (NFKC, as the grader folds answers), in both directions', () => {
+    expect(findMatches(ROWS, 'ＳＹＮ').map((m) => [m.row, m.index])).toEqual(findMatches(ROWS, 'syn').map((m) => [m.row, m.index]));
+    // Full-width text in the lesson, an ASCII query: the match covers the full-width characters as shown.
+    expect(findMatches(['状态：ＳＹＮ－ＳＥＮＴ，然后'], 'syn-sent')).toEqual([{ row: 0, index: 3, length: 8 }]);
+    expect(findMatches(['ack＝１０１'], 'ack=101')).toEqual([{ row: 0, index: 0, length: 7 }]);
+    // A character that folds to several (ﬁ -> fi) matches whole, never by half.
+    expect(findMatches(['ﬁn and fin'], 'fin').map((m) => [m.index, m.length])).toEqual([[0, 2], [7, 3]]);
+    expect(findMatches(['ﬁ'], 'i')).toEqual([]);
   });
 
   it('n / N step to the next / previous row with a match and wrap around', () => {

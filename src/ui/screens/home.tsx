@@ -8,7 +8,10 @@ import { keyUpdate, type AppContext, type KeyName, type KeyResult, type ScreenDe
 import { CMD, off, on } from '../bindings.js';
 import type { Lesson } from '../../lessons/types.js';
 import type { Progress } from '../../store/types.js';
-import { UI } from '../strings.js';
+import { RS, UI } from '../strings.js';
+import { DEFAULTS } from '../../quiz/engine.js';
+import { NEW_CARDS_PER_DAY } from '../../quiz/srs.js';
+import { TIME_STEPS } from './quiz.js';
 import { getLang, LANG_NAMES } from '../../i18n/index.js';
 import { Menu, menuKey, type MenuItem } from '../components/Menu.js';
 import { progressBarText } from '../components/ProgressBar.js';
@@ -29,7 +32,49 @@ export interface HomeState {
 
 export type HomeAction = { type: 'move'; index: number } | { type: 'picker'; open: boolean; index?: number };
 
-type HomeItemId = 'continue' | 'lessons' | 'quiz' | 'player' | 'playground' | 'stats' | 'language' | 'help' | 'quit';
+type HomeItemId = 'continue' | 'lessons' | 'quiz' | 'player' | 'playground' | 'stats' | 'language' | 'newPerDay' | 'timer' | 'help' | 'quit';
+
+// ---------------------------------------------------------------------------------------------
+// Settings rows: new review cards a day (settings.newPerDay) and the interview timer
+// (settings.mockTimeSec, 0 = off), changed with -/+ (Enter: the next value, wrapping) and saved with
+// the progress (merged on save like every setting). Bounds: docs/limits.md.
+
+/** The choices of the daily new-card limit (any 0-1000 from progress.json is kept and shown). */
+export const NEW_PER_DAY_STEPS: readonly number[] = [0, 5, 10, 15, 20, 30, 50, 100, 200];
+
+export function newPerDaySetting(p: Progress): number {
+  return p.settings.newPerDay ?? NEW_CARDS_PER_DAY;
+}
+
+/** The interview timer in force: the saved one (0 = off), else the mock interview's default. */
+export function timerSetting(p: Progress): number | null {
+  const t = p.settings.mockTimeSec;
+  return t === undefined ? DEFAULTS.mock.timeLimitSec : t === 0 ? null : t;
+}
+
+/** The next choice after (delta 1) or before (-1) `value`; Enter wraps from the last to the first. */
+export function stepSetting<T extends number | null>(steps: readonly T[], value: T, delta: number, wrap: boolean): T {
+  const n = (v: T) => (v === null ? -1 : (v as number));
+  let i = steps.indexOf(value);
+  if (i < 0) {
+    // A value from the file between two choices: the next choice up or down from it.
+    const up = steps.findIndex((x) => n(x) > n(value));
+    i = delta > 0 ? (up < 0 ? steps.length : up) - 1 : up < 0 ? steps.length : up;
+  }
+  const j = i + delta;
+  if (j >= steps.length) return wrap ? steps[0]! : steps[steps.length - 1]!;
+  if (j < 0) return wrap ? steps[steps.length - 1]! : steps[0]!;
+  return steps[j]!;
+}
+
+function settingCommand(id: 'newPerDay' | 'timer', p: Progress, delta: number, wrap: boolean): ShellCommand[] {
+  if (id === 'newPerDay') {
+    const v = stepSetting(NEW_PER_DAY_STEPS, newPerDaySetting(p), delta, wrap);
+    return v === p.settings.newPerDay ? [] : [{ cmd: 'progress', update: (q: Progress) => ({ ...q, settings: { ...q.settings, newPerDay: v } }) }];
+  }
+  const v = stepSetting(TIME_STEPS, timerSetting(p), delta, wrap) ?? 0;
+  return v === p.settings.mockTimeSec ? [] : [{ cmd: 'progress', update: (q: Progress) => ({ ...q, settings: { ...q.settings, mockTimeSec: v } }) }];
+}
 
 export function sortedLessons(lessons: Lesson[]): Lesson[] {
   return [...lessons].sort((a, b) => a.meta.order - b.meta.order || a.meta.id.localeCompare(b.meta.id));
@@ -102,6 +147,8 @@ function homeItems(ctx: AppContext): { id: HomeItemId; item: MenuItem }[] {
   out.push({ id: 'playground', item: { label: UI.homePlayground } });
   out.push({ id: 'stats', item: { label: UI.homeStats } });
   out.push({ id: 'language', item: { label: UI.homeLanguage(LANG_NAMES[getLang()]) } });
+  out.push({ id: 'newPerDay', item: { label: RS.homeNewPerDay(newPerDaySetting(ctx.progress)) } });
+  out.push({ id: 'timer', item: { label: RS.homeTimer(timerSetting(ctx.progress)) } });
   out.push({ id: 'help', item: { label: UI.homeHelp } });
   out.push({ id: 'quit', item: { label: UI.homeQuit } });
   return out;
@@ -165,6 +212,9 @@ export function homeOnKey(s: HomeState, key: KeyName, ctx: AppContext): KeyResul
     case 'language':
       // The other language (two for now); the shell sets it, saves it and reloads the lessons.
       return { action: { type: 'move', index: a.index }, commands: [{ cmd: 'lang', lang: getLang() === 'en' ? 'zh-CN' : 'en' }] };
+    case 'newPerDay':
+    case 'timer':
+      return { action: { type: 'move', index: a.index }, commands: settingCommand(id, ctx.progress, 1, true) };
     case 'help':
       return push({ screen: 'help' });
     case 'quit':
@@ -272,17 +322,36 @@ const homeKeys = keyUpdate<HomeState>({
   [CMD.menuOpen.id]: homeKey,
   [CMD.menuPick.id]: homeKey,
   [CMD.homeQuit.id]: (s) => [s, [{ cmd: 'quit' }]],
+  [CMD.homeSetting.id]: (s, k, ctx) => {
+    const id = settingAt(s, ctx);
+    return [s, id ? settingCommand(id, ctx.progress, k === '-' ? -1 : 1, false) : []];
+  },
   [CMD.pickerPlay.id]: homeKey,
   [CMD.pickerClose.id]: homeKey,
 });
 
+/** The settings row under the cursor, if any. */
+function settingAt(s: HomeState, ctx: AppContext): 'newPerDay' | 'timer' | null {
+  if (s.picker) return null;
+  const id = homeItems(ctx)[s.index]?.id;
+  return id === 'newPerDay' || id === 'timer' ? id : null;
+}
+
 export const homeScreen: ScreenDef<HomeState> = {
   id: 'home',
   init: () => ({ index: 0, picker: null }),
-  keymap: (s) =>
+  keymap: (s, ctx) =>
     s.picker
       ? [on(CMD.menuMove), on(CMD.pickerPlay), on(CMD.pickerClose), off(CMD.menuPage), off(CMD.menuEnds), off(CMD.menuPick)]
-      : [on(CMD.menuMove), on(CMD.menuOpen), on(CMD.menuPick), on(CMD.homeQuit), off(CMD.menuPage), off(CMD.menuEnds)],
+      : [
+          ...(settingAt(s, ctx) ? [on(CMD.homeSetting)] : []),
+          on(CMD.menuMove),
+          on(CMD.menuOpen),
+          on(CMD.menuPick),
+          on(CMD.homeQuit),
+          off(CMD.menuPage),
+          off(CMD.menuEnds),
+        ],
   update: homeKeys.update,
   handles: homeKeys.handles,
   title: () => UI.homeTitle,

@@ -15,7 +15,10 @@ import type { Block, Lesson } from '../../lessons/types.js';
 import type { Question, Response } from '../../quiz/types.js';
 import type { Progress, LessonProgress } from '../../store/types.js';
 import { recordAnswer } from '../../quiz/srs.js';
-import { UI } from '../strings.js';
+import { RS, UI } from '../strings.js';
+import { MAX_QUERY, firstMatchFrom, stepMatch, type SearchMatch } from '../../lessons/search.js';
+import { currentEntry, tableOfContents, type TocEntry } from '../../lessons/toc.js';
+import { highlightLine, layoutMatches, tocLines, type Highlight } from '../components/readerSearch.js';
 import { getLang } from '../../i18n/index.js';
 import { lessonComplete } from '../lesson-progress.js';
 import { glyphs } from '../components/theme.js';
@@ -67,7 +70,26 @@ export interface LessonState {
   players: Record<number, InlineState | { error: string }>;
   layers: Record<number, LayersState>;
   offerNext: boolean;
+  /** The search (`/`, n/N): the prompt while it is typed, the query in force and its current match. */
+  search: ReaderSearch;
+  /** The table of contents (`t`) when open: the entry under its cursor. */
+  toc: { cursor: number } | null;
+  /** Shown in the status row until the next key ("not found: X", "search wrapped ..."). */
+  note: string | null;
 }
+
+export interface ReaderSearch {
+  /** The text typed at the `/` prompt, or null when the prompt is closed. */
+  prompt: string | null;
+  /** The search in force (highlighted, n/N), or null. */
+  query: string | null;
+  /** The match the last jump went to (highlighted more strongly). */
+  current: SearchMatch | null;
+}
+
+const NO_SEARCH: ReaderSearch = { prompt: null, query: null, current: null };
+
+type Extra = Partial<Pick<LessonState, 'search' | 'toc' | 'note'>>;
 
 export type LessonAction =
   | { type: 'scroll'; anchor: Anchor }
@@ -75,7 +97,9 @@ export type LessonAction =
   | { type: 'quiz'; block: number; action: QuizAction; anchor?: Anchor }
   | { type: 'player'; block: number; action: InlineAction }
   | { type: 'layers'; block: number; action: LayersAction }
-  | { type: 'offer-next'; on: boolean; anchor?: Anchor };
+  | { type: 'offer-next'; on: boolean; anchor?: Anchor }
+  /** The search, contents or note changed (after `then`, a move, when given). */
+  | { type: 'patch'; patch: Extra; then?: LessonAction };
 
 const INTERACTIVE = new Set(['quiz', 'tcp', 'layers']);
 
@@ -381,6 +405,9 @@ export function initLessonState(lessonId: string, position: number | undefined, 
     players: {},
     layers: {},
     offerNext: false,
+    search: NO_SEARCH,
+    toc: null,
+    note: null,
   };
   if (!lesson) return s;
   lesson.blocks.forEach((b, i) => {
@@ -528,6 +555,95 @@ function atEndOffering(s: LessonState, ctx: AppContext): boolean {
 
 type LessonKey = (s: LessonState, key: KeyName, ctx: AppContext) => KeyResult<LessonAction> | null;
 
+// ---------------------------------------------------------------------------------------------
+// Search (`/`, n/N) and the table of contents (`t`)
+
+const patch = (p: Extra, r?: KeyResult<LessonAction> | null): KeyResult<LessonAction> => ({
+  action: { type: 'patch', patch: p, ...(r?.action ? { then: r.action } : {}) },
+  commands: r?.commands ?? [],
+});
+
+/** A search's matches in the lesson as laid out now. */
+function matchesOf(s: LessonState, ctx: AppContext, query: string): SearchMatch[] {
+  return layoutMatches(lessonLayout(s, ctx), query);
+}
+
+/** Enter at the prompt: jump to the first match at or after the top row (wrapping), or say none. */
+function submitSearch(s: LessonState, ctx: AppContext): KeyResult<LessonAction> {
+  const typed = s.search.prompt ?? '';
+  const query = typed.trim() === '' ? s.search.query : typed;
+  if (query === null) return patch({ search: { ...s.search, prompt: null } });
+  const matches = matchesOf(s, ctx, query);
+  if (!matches.length) return patch({ search: NO_SEARCH, note: RS.notFound(query) });
+  const { top } = view0(s, ctx);
+  const step = firstMatchFrom(matches, top);
+  const m = matches[step.at]!;
+  return patch({ search: { prompt: null, query, current: m }, note: step.wrapped ? RS.wrappedTop : null }, moveTo(s, ctx, m.row));
+}
+
+/** n / N: the next / previous row with a match, from the current match while it is on screen (else
+ *  from the top row), wrapping around the lesson with a note. */
+function stepSearch(s: LessonState, ctx: AppContext, forward: boolean): KeyResult<LessonAction> | null {
+  const query = s.search.query;
+  if (query === null) return null;
+  const matches = matchesOf(s, ctx, query);
+  if (!matches.length) return patch({ search: NO_SEARCH, note: RS.notFound(query) });
+  const { top, v } = view0(s, ctx);
+  const cur = s.search.current;
+  const from = cur && cur.row >= top && cur.row < top + v ? cur.row : forward ? top - 1 : top;
+  const step = stepMatch(matches, from, forward);
+  const m = matches[step.at]!;
+  const note = step.wrapped ? (forward ? RS.wrappedTop : RS.wrappedBottom) : null;
+  return patch({ search: { ...s.search, current: m }, note }, moveTo(s, ctx, m.row));
+}
+
+const tocMemo = new WeakMap<Lesson, TocEntry[]>();
+function tocOf(lesson: Lesson): TocEntry[] {
+  let t = tocMemo.get(lesson);
+  if (!t) {
+    t = tableOfContents(lesson);
+    tocMemo.set(lesson, t);
+  }
+  return t;
+}
+
+/** The contents entry of the section the top row is in (-1 before the first heading). */
+function currentTocEntry(s: LessonState, ctx: AppContext): number {
+  if (!s.lesson) return -1;
+  const { layout, top } = view0(s, ctx);
+  return currentEntry(tocOf(s.lesson), anchorOf(layout, top).block);
+}
+
+const SEARCH_KEYS: Record<string, LessonKey> = {
+  [CMD.search.id]: (s) => patch({ search: { ...s.search, prompt: '' }, toc: null }),
+  [CMD.searchType.id]: (s, k) => {
+    const text = (s.search.prompt ?? '') + (k === 'space' ? ' ' : k);
+    return [...text].length > MAX_QUERY ? null : patch({ search: { ...s.search, prompt: text } });
+  },
+  [CMD.searchErase.id]: (s) => {
+    const p = s.search.prompt ?? '';
+    return patch({ search: { ...s.search, prompt: p === '' ? null : [...p].slice(0, -1).join('') } });
+  },
+  [CMD.searchCancel.id]: (s) => patch({ search: { ...s.search, prompt: null } }),
+  [CMD.searchSubmit.id]: (s, _k, ctx) => submitSearch(s, ctx),
+  [CMD.searchStep.id]: (s, k, ctx) => stepSearch(s, ctx, k === 'n'),
+  [CMD.searchClear.id]: () => patch({ search: NO_SEARCH }),
+  [CMD.toc.id]: (s, _k, ctx) => (s.lesson && tocOf(s.lesson).length ? patch({ toc: { cursor: Math.max(0, currentTocEntry(s, ctx)) } }) : null),
+  [CMD.tocMove.id]: (s, k) => {
+    if (!s.toc || !s.lesson) return null;
+    const n = tocOf(s.lesson).length;
+    const cursor = Math.max(0, Math.min(n - 1, s.toc.cursor + (k === 'up' || k === 'k' ? -1 : 1)));
+    return cursor === s.toc.cursor ? null : patch({ toc: { cursor } });
+  },
+  [CMD.tocJump.id]: (s, _k, ctx) => {
+    const e = s.toc && s.lesson ? tocOf(s.lesson)[s.toc.cursor] : undefined;
+    if (!e) return patch({ toc: null });
+    const b = lessonLayout(s, ctx).blocks.find((x) => x.block === e.block);
+    return patch({ toc: null }, moveTo(s, ctx, b ? b.start : 0));
+  },
+  [CMD.tocClose.id]: () => patch({ toc: null }),
+};
+
 /** The reader's key handlers, by binding-table command (src/ui/bindings.ts). */
 const READER_KEYS: Record<string, LessonKey> = {
   [CMD.leave.id]: (s, _k, ctx) => leave(s, ctx),
@@ -577,6 +693,8 @@ const READER_KEYS: Record<string, LessonKey> = {
   [CMD.layerStep.id]: (s, k, ctx) => focusedLayers(s, k, ctx),
   [CMD.layersPlay.id]: (s, k, ctx) => focusedLayers(s, k, ctx),
   [CMD.layersStart.id]: (s, k, ctx) => focusedLayers(s, k, ctx),
+  [CMD.sectionPrev.id]: (s, k, ctx) => READER_KEYS[CMD.section.id](s, k, ctx),
+  ...SEARCH_KEYS,
 };
 // The focused question's rows (src/ui/quiz/question.ts) and the inline player's rows.
 for (const id of ['question.move', 'question.pick', 'question.toggle', 'question.grab', 'question.answer', 'question.type', 'question.backspace', 'question.reveal', 'question.grade', 'question.hint'])
@@ -632,12 +750,26 @@ function applied(s: LessonState, r: KeyResult<LessonAction> | null): Update<Less
 }
 
 const lessonKeys = keyUpdate<LessonState>(
-  Object.fromEntries(Object.entries(READER_KEYS).map(([id, h]) => [id, (s: LessonState, k: KeyName, ctx: AppContext) => applied(s, h(s, k, ctx))])),
+  // A note in the status row lasts until the next key.
+  Object.fromEntries(
+    Object.entries(READER_KEYS).map(([id, h]) => [
+      id,
+      (s0: LessonState, k: KeyName, ctx: AppContext) => {
+        const s = s0.note === null ? s0 : { ...s0, note: null };
+        return applied(s, h(s, k, ctx));
+      },
+    ]),
+  ),
   (s, msg, ctx) => {
     switch (msg.type) {
       case 'tick':
         return [tickLesson(s, msg.now), []];
       case 'paste': {
+        // Pasted text (or an input method's committed text) at the search prompt.
+        if (s.search.prompt !== null) {
+          const text = [...(s.search.prompt + msg.text.replace(/[\r\n\t]+/g, ' '))].slice(0, MAX_QUERY).join('');
+          return [text === s.search.prompt ? s : { ...s, search: { ...s.search, prompt: text } }, []];
+        }
         if (!capturesText(s) || s.focus === null) return [s, []];
         const b = focusedBlock(s);
         if (!b || b.type !== 'quiz') return [s, []];
@@ -651,6 +783,8 @@ const lessonKeys = keyUpdate<LessonState>(
 
 export function reduceLesson(s: LessonState, a: LessonAction): LessonState {
   switch (a.type) {
+    case 'patch':
+      return { ...(a.then ? reduceLesson(s, a.then) : s), ...a.patch };
     case 'scroll':
       return a.anchor.block === s.anchor.block && a.anchor.offset === s.anchor.offset ? s : { ...s, anchor: a.anchor };
     case 'focus':
@@ -706,14 +840,20 @@ function lessonAnimating(s: LessonState): boolean {
 /** The reader's rows when nothing is focused (footer order). */
 function readerRows(s: LessonState, ctx: AppContext, footer: boolean): Active[] {
   const f = footer ? on : off;
+  const searching = s.search.query !== null;
   return [
     f(CMD.scroll),
     f(CMD.page),
-    f(CMD.section),
     f(CMD.focus),
-    f(CMD.top),
     ...(hintTarget(s, ctx) !== null ? [f(CMD.readerHint)] : []),
     ...(atEndOffering(s, ctx) ? [f(CMD.nextLesson)] : []),
+    // While a search is on, n/N step through its matches (as in less) and Esc clears it; p still
+    // goes to the previous section (and n/p again once the search is cleared).
+    ...(searching ? [f(CMD.searchStep), f(CMD.searchClear)] : []),
+    f(CMD.search),
+    ...(s.lesson && tocOf(s.lesson).length ? [f(CMD.toc)] : []),
+    searching ? f(CMD.sectionPrev) : f(CMD.section),
+    f(CMD.top),
     off(CMD.leave),
   ];
 }
@@ -725,6 +865,9 @@ function readerRows(s: LessonState, ctx: AppContext, footer: boolean): Active[] 
  */
 export function lessonKeymap(s: LessonState, ctx: AppContext): Active[] {
   if (!s.lesson) return [off(CMD.notFoundBack)];
+  // The search prompt takes every printable key (CJK and an input method's text included).
+  if (s.search.prompt !== null) return [on(CMD.searchSubmit), on(CMD.searchCancel), off(CMD.searchType), off(CMD.searchErase)];
+  if (s.toc) return [on(CMD.tocMove), on(CMD.tocJump), on(CMD.tocClose)];
   const b = focusedBlock(s);
   if (!b || s.focus === null) return readerRows(s, ctx, true);
   const block = [on(CMD.unfocus), on(CMD.nextBlock)];
@@ -752,12 +895,48 @@ function statusLine(s: LessonState, ctx: AppContext, layout: DocLayout, top: num
   const total = layout.lines.length;
   const mt = maxTop(layout, ctx);
   const pct = mt === 0 ? 100 : Math.round((100 * top) / mt);
+  const g = glyphs(ctx.ascii);
+  // The search prompt takes the whole row: its end stays in view as it grows.
+  if (s.search.prompt !== null) {
+    const text = `${RS.promptPrefix}${clean(s.search.prompt)}${ctx.ascii ? '_' : g.barFull}`;
+    return sw(text) <= width ? text : tail(text, width);
+  }
   const right = UI.readerPosition(Math.min(total, top + viewRows(ctx)), total, pct);
   const section = [...layout.sections].reverse().find((x) => x.row <= top);
-  const left = section ? section.title : '';
+  let left = section ? section.title : '';
+  if (s.note !== null) left = s.note;
+  else if (s.search.query !== null) {
+    const ms = layoutMatches(layout, s.search.query);
+    const cur = s.search.current;
+    const at = cur ? ms.findIndex((m) => m.row === cur.row && m.index === cur.index) : -1;
+    left = `${RS.promptPrefix}${clean(s.search.query)}${at >= 0 ? `  ${RS.matchOf(at + 1, ms.length)}` : ''}`;
+  }
   const room = width - sw(right) - 2;
   const l = room > 4 ? truncate(left, room, glyphs(ctx.ascii).ellipsis) : '';
   return l + ' '.repeat(Math.max(1, width - sw(l) - sw(right))) + right;
+}
+
+/** The end of `text` that fits in `width` columns. */
+function tail(text: string, width: number): string {
+  const chars = [...text];
+  let w = 0;
+  let i = chars.length;
+  while (i > 0 && w + sw(chars[i - 1]!) <= width) w += sw(chars[--i]!);
+  return chars.slice(i).join('');
+}
+
+/** The rows on screen with the search's matches marked (see components/readerSearch.ts). */
+function markedRows(s: LessonState, ctx: AppContext, layout: DocLayout, top: number, rows: Line[]): Line[] {
+  if (s.search.query === null) return rows;
+  const ms = layoutMatches(layout, s.search.query);
+  if (!ms.length) return rows;
+  const cur = s.search.current;
+  return rows.map((line, i) => {
+    const row = top + i;
+    const marks: Highlight[] = [];
+    for (const m of ms) if (m.row === row) marks.push({ index: m.index, length: m.length, current: !!cur && cur.row === row && cur.index === m.index });
+    return marks.length ? highlightLine(line, marks, { color: ctx.color }) : line;
+  });
 }
 
 function LessonView(props: { s: LessonState; ctx: AppContext }) {
@@ -793,7 +972,9 @@ function LessonView(props: { s: LessonState; ctx: AppContext }) {
   }
   const layout = lessonLayout(s, ctx);
   const top = topRow(s, ctx, layout);
-  const visible = layout.lines.slice(top, top + viewRows(ctx));
+  const visible = s.toc
+    ? tocLines(tocOf(s.lesson), s.toc.cursor, currentTocEntry(s, ctx), ctx.width, viewRows(ctx), ctx.ascii)
+    : markedRows(s, ctx, layout, top, layout.lines.slice(top, top + viewRows(ctx)));
   while (visible.length < viewRows(ctx)) visible.push([]);
   return (
     <Box flexDirection="column" width={ctx.width} height={ctx.height}>

@@ -18,6 +18,8 @@ import {
   initialQuizState,
   quizReduce,
   secondsLeft,
+  selectQuestions,
+  sessionOptions,
   showsExplanation,
   type Mode,
   type QuizAction,
@@ -28,7 +30,7 @@ import { buildBank } from '../../quiz/bank.js';
 import { defaultRunner } from '../../quiz/model.js';
 import type { TcpRunner } from '../../quiz/generate.js';
 import { questionDiagram } from '../../quiz/diagram.js';
-import { gradeIntervalLabels, newCardsLeft, recordAnswer, NEW_CARDS_PER_DAY } from '../../quiz/srs.js';
+import { dueIds, gradeIntervalLabels, newCardsLeft, recordAnswer, NEW_CARDS_PER_DAY } from '../../quiz/srs.js';
 import { MENU, MODE_BLURBS, MODE_NAMES, Q } from '../../quiz/strings.js';
 import { TOPICS, type Question, type Topic } from '../../quiz/types.js';
 import { isTopic } from '../../quiz/topics.js';
@@ -79,6 +81,28 @@ export interface QuizScreenState {
   uiIndex?: number;
   /** A mock interview asks before Esc finishes it early ("Finish the mock interview?"). */
   confirmFinish?: boolean;
+  /** When the countdown last moved on screen (see `observe`). */
+  seenAt?: number;
+}
+
+/**
+ * A gap longer than this since the countdown last moved (it moves every second while a timer runs)
+ * is time the app did not run: stopped with Ctrl+Z until `fg`, or a machine asleep. That time is not
+ * counted against the question: every way the screen hears of time (a tick, a key, a paste, the
+ * `resume` after SIGCONT) first moves the deadline on by it, so a learner back from `fg` finds the
+ * seconds they had left, not "Time's up" recorded as a wrong answer.
+ */
+export const STOP_GAP_MS = 3000;
+
+export function observe(s: QuizScreenState, now: number): QuizScreenState {
+  const e = s.engine;
+  if (s.stage !== 'session' || e.phase !== 'asking' || e.deadline === null) return s;
+  const seen = Math.max(s.seenAt ?? 0, e.startedAt);
+  const gap = now - seen;
+  if (gap <= STOP_GAP_MS) return s;
+  // The countdown ran for up to a second after it last moved: that second counts.
+  const lost = gap - 1000;
+  return { ...s, seenAt: now, engine: { ...e, deadline: e.deadline + lost, startedAt: e.startedAt + lost } };
 }
 
 type Inner =
@@ -94,7 +118,8 @@ type Inner =
   | { type: 'noop' };
 
 
-const TIME_STEPS = [null, 15, 30, 45, 60, 90, 120, 180, 300];
+/** The timer's choices (seconds per question; null = off), in the menu and the home screen's setting. */
+export const TIME_STEPS: readonly (number | null)[] = [null, 15, 30, 45, 60, 90, 120, 180, 300];
 
 /** Test/integration hook: the TCP model used for generated questions (defaults to src/tcp). */
 let runner: TcpRunner | undefined = defaultRunner;
@@ -289,7 +314,8 @@ function savedTimer(p: Progress): number | null | undefined {
   return t === undefined ? undefined : t === 0 ? null : t;
 }
 
-function quizKey(s: QuizScreenState, key: KeyName, ctx: AppContext): Update<QuizScreenState> {
+function quizKey(s0: QuizScreenState, key: KeyName, ctx: AppContext): Update<QuizScreenState> {
+  const s = observe(s0, ctx.now);
   const inner = innerForKey(s, key, ctx);
   return inner ? step(s, inner, ctx) : [s, []];
 }
@@ -308,26 +334,31 @@ const keys = keyUpdate<QuizScreenState>(
       [...s.engine.results.slice(s.saved).map((r) => progressCommand(r, s.engine.options.mode)), { cmd: 'pop' }],
     ],
   },
-  (s, msg, ctx) => {
+  (s0, msg, ctx) => {
     switch (msg.type) {
       case 'tick': {
-        const e = s.engine;
         const now = msg.now;
+        const s = observe(s0, now);
+        const e = s.engine;
         if (s.stage !== 'session' || e.phase !== 'asking' || e.deadline === null) return [s, []];
         // A timeout is recorded and saved at once (not at the next key press).
         if (now >= e.deadline) return flush(s, withQuestion({ ...s, engine: quizReduce(e, { type: 'timeout', now }) }, ctx));
         // A new object once per displayed second, so the shell re-renders the countdown.
         const sec = secondsLeft(e, now);
-        return [sec === s.shownSeconds ? s : { ...s, shownSeconds: sec }, []];
+        return [sec === s.shownSeconds ? s : { ...s, shownSeconds: sec, seenAt: now }, []];
       }
+      // Back from a stop (or from a screen above): the time away is not counted (see observe).
+      case 'resume':
+        return [observe(s0, ctx.now), []];
       case 'paste': {
+        const s = observe(s0, ctx.now);
         const q = currentQuestion(s.engine);
         if (s.stage !== 'session' || !q || !s.ui || s.engine.phase === 'answered' || s.confirmFinish) return [s, []];
         const a = questionOnPaste(q, s.ui, msg.text);
         return a ? step(s, { type: 'ui', action: a }, ctx) : [s, []];
       }
       default:
-        return [s, []];
+        return [s0, []];
     }
   },
 );
@@ -414,6 +445,33 @@ export const quizScreen: ScreenDef<QuizScreenState> = {
 
 type MenuLine = { key: string; node: ReactNode; cursor?: boolean };
 
+const planMemo = new WeakMap<Progress, Map<string, { due: number; fresh: number }>>();
+
+/**
+ * What "Review" will ask now, as the session would pick it (selectQuestions on the same bank,
+ * the menu's count and topics, the day's new-card allowance): the due cards, then new ones. Due
+ * cards of generated questions (rebuilt from the model when the session starts) count when no topic
+ * filter is on.
+ */
+export function reviewPlan(ctx: AppContext, menu: QuizMenu): { due: number; fresh: number } {
+  const key = `${menu.count}|${menu.topics.join(',')}|${Math.floor(ctx.now / 60_000)}|${ctx.lessons.length}`;
+  let m = planMemo.get(ctx.progress);
+  const hit = m?.get(key);
+  if (hit) return hit;
+  const p = ctx.progress;
+  const bank = buildBank({ lessons: ctx.lessons, seed: 0, topics: menu.topics, generated: 0, progress: p, now: ctx.now });
+  const newCards = newCardsLeft(p, ctx.now, p.settings.newPerDay ?? NEW_CARDS_PER_DAY);
+  const picked = selectQuestions(sessionOptions({ mode: 'review', seed: 0, topics: menu.topics, count: menu.count, newCards }), bank, p, ctx.now);
+  const genDue = menu.topics.length ? 0 : dueIds(p, ctx.now).filter((id) => id.startsWith('gen/')).length;
+  const dueStatic = picked.filter((q) => p.cards[q.id] !== undefined).length;
+  const due = Math.min(menu.count, dueStatic + genDue);
+  const fresh = Math.min(picked.length - dueStatic, Math.max(0, menu.count - due));
+  const plan = { due, fresh };
+  if (!m) planMemo.set(p, (m = new Map()));
+  m.set(key, plan);
+  return plan;
+}
+
 function MenuView({ s, ctx }: { s: QuizScreenState; ctx: AppContext }) {
   const g = glyphs(ctx.ascii);
   const cols = ctx.width >= 72 ? 3 : 2;
@@ -424,13 +482,15 @@ function MenuView({ s, ctx }: { s: QuizScreenState; ctx: AppContext }) {
     (rows[r] ??= []).push(t);
   });
   const lines: MenuLine[] = [];
+  const review = reviewPlan(ctx, s.menu);
   MODES.forEach((m, i) =>
     lines.push({
       key: m,
       cursor: s.menu.cursor === i,
       node: (
         <Text inverse={s.menu.cursor === i && ctx.color} wrap="truncate">
-          {s.menu.cursor === i ? g.pointer : ' '} {padEndWidth(MODE_NAMES[m], 15)} <Text dimColor>{MODE_BLURBS[m]}</Text>
+          {s.menu.cursor === i ? g.pointer : ' '} {padEndWidth(MODE_NAMES[m], 15)}{' '}
+          <Text dimColor>{m === 'review' ? MENU.reviewPlan(review.due, review.fresh) : MODE_BLURBS[m]}</Text>
         </Text>
       ),
     }),

@@ -92,6 +92,16 @@ export const CASES: ScreenCase[] = [
     act: async (r) => r.press('G', 'tab', 'tab', 'tab', 'right', 'right', 'right'),
     shows: /step 3\/4/,
   },
+  // The reader's search: a match found, then n to the next (the status row names the query and the match).
+  {
+    name: 'lesson-search',
+    initial: { screen: 'lesson', lessonId: 'basics', position: 0 },
+    progress: emptyProgress,
+    act: async (r) => (await r.press('/'), await r.type('the'), r.press('enter', 'n')),
+    shows: /\/the/,
+  },
+  { name: 'lesson-search-prompt', initial: { screen: 'lesson', lessonId: 'basics', position: 0 }, progress: emptyProgress, act: async (r) => (await r.press('/'), r.type('seg')), shows: /\/seg/ },
+  { name: 'lesson-contents', initial: { screen: 'lesson', lessonId: 'basics', position: 0 }, progress: emptyProgress, act: async (r) => r.press('t', 'j'), shows: /Contents/ },
   { name: 'help', initial: { screen: 'help' } },
   { name: 'player', initial: player('handshake'), progress: emptyProgress, act: async (r) => r.press('right', 'right', 'right'), shows: /SYN/ },
   { name: 'player-end', initial: player('syn-retransmit'), progress: emptyProgress, act: async (r) => r.press('end'), shows: /SYN/ },

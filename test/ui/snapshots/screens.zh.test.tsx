@@ -18,6 +18,8 @@ const ZH = [
   'interview-menu',
   'mock-question',
   'report',
+  'lesson-search',
+  'lesson-contents',
 ];
 
 beforeAll(() => setLang('zh-CN'));
