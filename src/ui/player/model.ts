@@ -219,9 +219,16 @@ export function reducePlayer(state: PlayerState, action: PlayerAction, run: RunF
 }
 
 /** Advance a playing player to wall-clock time `now`. Returns the same object when nothing changed. */
+/**
+ * A wall-clock gap between two ticks longer than this (ticks come every 50 ms while playing) is time
+ * the app did not run: stopped with Ctrl+Z until fg, or a machine asleep. None of it is played: the
+ * diagram goes on from where the learner left it instead of jumping to the end.
+ */
+export const PAUSE_GAP_MS = 5000;
+
 export function tickPlayer(state: PlayerState, now: number): PlayerState {
   if (!state.playing || !state.trace) return state;
-  if (state.lastTick === null) return { ...state, lastTick: now };
+  if (state.lastTick === null || now - state.lastTick > PAUSE_GAP_MS) return { ...state, lastTick: now };
   const dt = Math.max(0, now - state.lastTick) * speedOf(state);
   if (dt === 0) return state;
   const last = state.trace.events.length - 1;

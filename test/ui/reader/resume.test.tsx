@@ -17,6 +17,8 @@ import type { QuizScreenState } from '../../../src/ui/screens/quiz.js';
 import { App } from '../../../src/ui/app.js';
 import { FakeClock, renderInk } from '../helpers/render.js';
 import { CMD, on } from '../../../src/ui/bindings.js';
+import { initPlayer, reducePlayer, tickPlayer, MAX_GAP_WALL_MS } from '../../../src/ui/player/model.js';
+import { scenarioSource } from '../../../src/ui/player/run.js';
 
 const MIN = 60_000;
 
@@ -117,6 +119,25 @@ describe('a timed mock interview after Ctrl+Z / fg', () => {
     } finally {
       await r.unmount();
     }
+  });
+});
+
+describe('a playing diagram after Ctrl+Z / fg', () => {
+  it('goes on from where it was, not to the end (the time stopped is not played)', () => {
+    const src = scenarioSource('handshake')!;
+    let p = reducePlayer(initPlayer(src, 'handshake'), { type: 'play' });
+    p = tickPlayer(p, T0);
+    for (let t = 50; t <= 400; t += 50) p = tickPlayer(p, T0 + t);
+    const before = p.step;
+    const last = p.trace!.events.length - 1;
+    expect(before).toBeLessThan(last - 1);
+    p = tickPlayer(p, T0 + 400 + 10 * MIN);
+    expect(p.step).toBe(before);
+    expect(p.playing).toBe(true);
+    // and plays on at its pace from there
+    p = tickPlayer(p, T0 + 400 + 10 * MIN + MAX_GAP_WALL_MS + 1);
+    expect(p.step).toBeGreaterThan(before);
+    expect(p.step).toBeLessThan(last);
   });
 });
 
