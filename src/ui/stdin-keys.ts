@@ -37,7 +37,8 @@ export const PASTE_WAIT_MS = 100;
  * handler reads the last render's state would see only the first key of it.
  */
 export const MAX_LAG_MS = 250;
-/** The longest the next key waits for React to be idle (ms): see afterReactWork. */
+/** The longest the next key waits for React to be idle (ms): see afterReactWork. Like MAX_LAG_MS, a
+ *  bound for a machine that cannot keep up, where latency matters more than stale handlers. */
 export const MAX_RENDER_WAIT_MS = 100;
 
 /** What the wrapper needs of the real stdin (a tty.ReadStream, or a test double). */
@@ -61,6 +62,8 @@ export interface KeyByKeyOptions {
   /** The clock for MAX_LAG_MS (default performance.now). */
   now?: () => number;
   maxLagMs?: number;
+  /** The longest the next key waits for React (default MAX_RENDER_WAIT_MS; with the default afterRender). */
+  maxRenderWaitMs?: number;
 }
 
 /**
@@ -77,12 +80,13 @@ export function afterReactWork(fn: () => void, maxWaitMs = MAX_RENDER_WAIT_MS): 
   const once = () => {
     if (done) return;
     done = true;
-    clearTimeout(timer);
+    if (timer) clearTimeout(timer);
     fn();
   };
   // An idle task never expires: while the screen animates on a machine too slow for its ticks,
-  // React may never be idle. The next key then goes after maxWaitMs anyway.
-  const timer = setTimeout(once, maxWaitMs);
+  // React may never be idle. The next key then goes after maxWaitMs anyway (a component whose
+  // handler reads the last render's state may then miss it; the app's own handler does not).
+  const timer = Number.isFinite(maxWaitMs) ? setTimeout(once, maxWaitMs) : null;
   // First a turn of the event loop: React queues the render from a microtask, and this may run
   // inside a scheduler task (the previous key's), whose loop would run an idle task queued now
   // before that microtask had queued the render.
@@ -115,7 +119,8 @@ export class KeyByKeyStdin extends EventEmitter {
     this.source = source;
     this.splitter = createKeySplitter(opts.limits ?? SPLIT_LIMITS);
     this.maxQueued = opts.maxQueued ?? MAX_QUEUED;
-    this.afterRender = opts.afterRender ?? afterReactWork;
+    const wait = opts.maxRenderWaitMs ?? MAX_RENDER_WAIT_MS;
+    this.afterRender = opts.afterRender ?? ((fn) => afterReactWork(fn, wait));
     this.later = opts.later ?? ((fn, ms) => void setTimeout(fn, ms));
     this.now = opts.now ?? (() => performance.now());
     this.maxLagMs = opts.maxLagMs ?? MAX_LAG_MS;

@@ -204,7 +204,9 @@ describe('with Ink', () => {
 
   it('with the wrapper, three ↓ in one read move it three rows, and jjj three more', async () => {
     const tty = new FakeTty();
-    const { app, moves } = inkOn(new KeyByKeyStdin(tty) as unknown as NodeJS.ReadStream);
+    // Without the bounds for a machine that cannot keep up (tested above): on a loaded machine the
+    // render can take longer than they allow, and this test is about waiting for React.
+    const { app, moves } = inkOn(new KeyByKeyStdin(tty, { maxLagMs: Infinity, maxRenderWaitMs: Infinity }) as unknown as NodeJS.ReadStream);
     await settle();
     tty.write('\u001B[B\u001B[B\u001B[B');
     await settle();

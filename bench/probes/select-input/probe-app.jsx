@@ -6,7 +6,8 @@ import SelectInput from 'ink-select-input';
 import { keyByKeyStdin } from '../../../src/ui/stdin-keys.ts';
 
 const wrap = process.argv.includes('--wrap');
-// --nolag: the wrapper without its MAX_LAG_MS bound (every key its own render, however far behind).
+// --nolag: the wrapper without its bounds for a slow machine (MAX_LAG_MS, MAX_RENDER_WAIT_MS): every
+// key its own render, however far behind.
 const nolag = process.argv.includes('--nolag');
 const limit = process.argv.includes('--limit') ? 5 : undefined;
 const items = Array.from({ length: 10 }, (_, i) => ({ label: `item ${i}`, value: i }));
@@ -19,6 +20,6 @@ function Probe() {
     </Box>
   );
 }
-app = render(<Probe />, { stdin: wrap ? keyByKeyStdin(process.stdin, nolag ? { maxLagMs: Infinity } : {}) : process.stdin, exitOnCtrlC: true });
+app = render(<Probe />, { stdin: wrap ? keyByKeyStdin(process.stdin, nolag ? { maxLagMs: Infinity, maxRenderWaitMs: Infinity } : {}) : process.stdin, exitOnCtrlC: true });
 await app.waitUntilExit();
 process.exit(0);
