@@ -5,7 +5,7 @@
  */
 import { UsageError, type CliIO, type Command } from './io.js';
 import { defineCommand, intOption, reportError, type Parsed } from './args.js';
-import { CLI, LIMITS } from './strings.js';
+import { CLI, LEARN_ARGS, LIMITS } from './strings.js';
 import type { ScreenRequest } from '../ui/screen.js';
 import { KEBAB } from '../lessons/schema.js';
 import { UI } from '../ui/strings.js';
@@ -78,7 +78,7 @@ export const learnCommand: Command = defineCommand('learn', async ({ values, pos
     }
   }
   if (values.plain) {
-    if (id === undefined) throw new UsageError(CLI.missingArgs('LESSON-ID (with --plain)'), 2);
+    if (id === undefined) throw new UsageError(CLI.missingArgs(LEARN_ARGS.lessonWithPlain), 2);
     const { resolveLessonsDir } = await import('../lessons/load.js');
     const dir = resolveLessonsDir({ option: flags.lessonsDir, env: io.env, cwd: io.cwd });
     const width = plainWidth(values, io);
@@ -92,7 +92,7 @@ export const learnCommand: Command = defineCommand('learn', async ({ values, pos
     });
     return code;
   }
-  if (values.width !== undefined) throw new UsageError(CLI.conflict('--width', 'the interactive reader (use it with --plain)'), 2);
+  if (values.width !== undefined) throw new UsageError(CLI.conflict('--width', LEARN_ARGS.interactiveReader), 2);
   if (id === undefined) {
     if (values.watch) throw new UsageError(CLI.watchNeedsLesson, 2);
     return run({ screen: 'lessons' }, io, flags);

@@ -495,6 +495,7 @@ const PROGRESS_CMD_EN = {
   nothingToReset: 'Nothing to reset: no progress saved yet.',
 };
 
+
 const PROGRESS_CMD_ZH: Translation<typeof PROGRESS_CMD_EN> = {
   where: (f) => `进度文件：${f}`,
   summary: (lessons, done, cards, answers) => `打开过 ${lessons} 门课程，完成 ${done} 门。复习卡片 ${cards} 张。已记录 ${answers} 条作答。`,
@@ -512,3 +513,14 @@ const PROGRESS_CMD_ZH: Translation<typeof PROGRESS_CMD_EN> = {
 };
 
 export const PROGRESS_CMD = catalogue('cli.PROGRESS_CMD', { en: PROGRESS_CMD_EN, 'zh-CN': PROGRESS_CMD_ZH });
+
+// `synack learn` usage errors (src/cli/app.ts) that name what is missing or in conflict (issue 13).
+const LEARN_ARGS_EN = {
+  lessonWithPlain: 'LESSON-ID (with --plain)',
+  interactiveReader: 'the interactive reader (use it with --plain)',
+};
+const LEARN_ARGS_ZH: Translation<typeof LEARN_ARGS_EN> = {
+  lessonWithPlain: 'LESSON-ID（与 --plain 一起使用时）',
+  interactiveReader: '交互式阅读器（请与 --plain 一起使用）',
+};
+export const LEARN_ARGS = catalogue('cli.LEARN_ARGS', { en: LEARN_ARGS_EN, 'zh-CN': LEARN_ARGS_ZH });

@@ -42,7 +42,7 @@ export function parseQuiz(text: string, ctx: QuizContext): ParsedQuiz {
     if (type === 'numeric') {
       // A missing or non-numeric answer gets the rule's own wording.
       problems = problems.map((p) =>
-        p.message === M.missingField('answer') || p.message.startsWith("'answer' must be")
+        p.message === M.missingField('answer') || p.message.startsWith(M.wrongType('answer', ''))
           ? { ...p, message: M.quizNumericAnswer }
           : p,
       );

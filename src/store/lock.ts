@@ -11,6 +11,7 @@
  * purpose: saves also run from exit and signal handlers.
  */
 import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync, renameSync } from 'node:fs';
+import { STORE_STRINGS as S } from './strings.js';
 
 export const LOCK_WAIT_MS = 5000;
 export const LOCK_STALE_MS = 10_000;
@@ -107,7 +108,7 @@ export function acquireLock(path: string, opts: LockOptions = {}): () => void {
       }
       continue;
     }
-    if (Date.now() - start > waitMs) throw new Error(`${path} is held by another synack process`);
+    if (Date.now() - start > waitMs) throw new Error(S.lockHeld(path));
     sleepSync(Math.min(5 + attempt, 25));
   }
 }

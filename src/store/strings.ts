@@ -43,6 +43,7 @@ const STORE_STRINGS_EN = {
   invalidValue: 'invalid value',
   tooManyAside: (name: string) => `too many kept-aside files named ${name}`,
   tooManyBackups: (name: string) => `too many backups named ${name}`,
+  lockHeld: (path: string) => `${path} is held by another synack process`,
 };
 
 // zh-CN (the same shape; the parity test in test/i18n/catalogues.test.ts checks keys, arity and placeholders).
@@ -76,6 +77,7 @@ const STORE_STRINGS_ZH: Translation<typeof STORE_STRINGS_EN> = {
   invalidValue: '无效的值',
   tooManyAside: (name) => `名为 ${name} 的移到一旁的文件太多`,
   tooManyBackups: (name) => `名为 ${name} 的备份太多`,
+  lockHeld: (path) => `${path} 正被另一个 synack 进程占用`,
 };
 
 export const STORE_STRINGS = catalogue('store.STORE_STRINGS', { en: STORE_STRINGS_EN, 'zh-CN': STORE_STRINGS_ZH });

@@ -5,6 +5,7 @@
  */
 import type { Profile, ScriptError } from './types.js';
 import { PARSE } from './explain.js';
+import { WHAT } from './strings.js';
 import { CcNameSchema, type CcName } from './cc/types.js';
 
 export type HostName = 'client' | 'client2' | 'server';
@@ -216,12 +217,12 @@ function onOff(t: Tok | undefined, what: string, prevEnd: number): boolean {
 
 function parseOption(toks: Tok[], o: ScriptOptions): void {
   const name = toks[1];
-  if (!name) throw new Fail(end(toks[0]), PARSE.missing('option name'));
+  if (!name) throw new Fail(end(toks[0]), PARSE.missing(WHAT.optionName));
   const v = toks[2];
   const e = end(name);
   switch (name.text) {
     case 'isn': {
-      if (!v) throw new Fail(e, PARSE.missing('host (client or server)'));
+      if (!v) throw new Fail(e, PARSE.missing(WHAT.host));
       if (!HOSTS.includes(v.text)) throw new Fail(v.col, PARSE.unknownHost(v.text));
       const n = int(toks[3], 'ISN', end(v), 0, MAX_SEQ);
       if (v.text === 'client') o.isnClient = n;
@@ -237,7 +238,7 @@ function parseOption(toks: Tok[], o: ScriptOptions): void {
       o.delayedAck = onOff(v, 'delayed-ack', e);
       break;
     case 'profile':
-      if (!v) throw new Fail(e, PARSE.missing('profile (rfc or linux)'));
+      if (!v) throw new Fail(e, PARSE.missing(WHAT.profile));
       if (v.text !== 'rfc' && v.text !== 'linux') throw new Fail(v.col, PARSE.unknownProfile(v.text));
       o.profile = v.text;
       break;
@@ -263,12 +264,12 @@ function parseOption(toks: Tok[], o: ScriptOptions): void {
       o.listen = onOff(v, 'listen', e);
       break;
     case 'start':
-      if (!v) throw new Fail(e, PARSE.missing('start (closed or established)'));
+      if (!v) throw new Fail(e, PARSE.missing(WHAT.start));
       if (v.text !== 'established' && v.text !== 'closed') throw new Fail(v.col, PARSE.badStart(v.text));
       o.start = v.text;
       break;
     case 'loss': {
-      if (!v) throw new Fail(e, PARSE.missing('loss probability'));
+      if (!v) throw new Fail(e, PARSE.missing(WHAT.lossProbability));
       // A probability (0.01) or a percentage (1%).
       const pct = v.text.endsWith('%');
       const num = pct ? v.text.slice(0, -1) : v.text;
@@ -301,7 +302,7 @@ function parseOption(toks: Tok[], o: ScriptOptions): void {
       o.nagle = onOff(v, 'nagle', e);
       break;
     case 'rcvbuf': {
-      if (!v) throw new Fail(e, PARSE.missing('host (client or server)'));
+      if (!v) throw new Fail(e, PARSE.missing(WHAT.host));
       if (!HOSTS.includes(v.text)) throw new Fail(v.col, PARSE.unknownHost(v.text));
       const n = int(toks[3], 'rcvbuf', end(v), 1, LIMITS.rcvBuf);
       o.rcvBuf = { ...o.rcvBuf, [v.text as HostName]: n };
@@ -312,21 +313,21 @@ function parseOption(toks: Tok[], o: ScriptOptions): void {
       o.msl = duration(v, 'msl', e, LIMITS.maxMsl);
       break;
     case 'cc': {
-      if (!v) throw new Fail(e, PARSE.missing('congestion control (reno, newreno or cubic)'));
+      if (!v) throw new Fail(e, PARSE.missing(WHAT.congestionControl));
       const r = CcNameSchema.safeParse(v.text);
       if (!r.success) throw new Fail(v.col, PARSE.unknownCc(v.text));
       o.cc = r.data;
       break;
     }
     case 'read-rate': {
-      if (!v) throw new Fail(e, PARSE.missing('host (client or server)'));
+      if (!v) throw new Fail(e, PARSE.missing(WHAT.host));
       if (!HOSTS.includes(v.text)) throw new Fail(v.col, PARSE.unknownHost(v.text));
       const rt = toks[3];
-      if (!rt) throw new Fail(end(v), PARSE.missing('rate (BYTES/DURATION, e.g. 1000/100ms)'));
+      if (!rt) throw new Fail(end(v), PARSE.missing(WHAT.rate));
       const slash = rt.text.indexOf('/');
       if (slash < 0) throw new Fail(rt.col, PARSE.badRate(rt.text));
-      const bytes = int({ text: rt.text.slice(0, slash), col: rt.col }, 'read-rate bytes', end(rt), 1, LIMITS.readBytes);
-      const every = duration({ text: rt.text.slice(slash + 1), col: rt.col + slash + 1 }, 'read-rate interval', end(rt), LIMITS.maxTime);
+      const bytes = int({ text: rt.text.slice(0, slash), col: rt.col }, WHAT.readRateBytes, end(rt), 1, LIMITS.readBytes);
+      const every = duration({ text: rt.text.slice(slash + 1), col: rt.col + slash + 1 }, WHAT.readRateInterval, end(rt), LIMITS.maxTime);
       if (every < LIMITS.readInterval) throw new Fail(rt.col + slash + 1, PARSE.rateInterval(LIMITS.readInterval));
       o.readRate = { ...o.readRate, [v.text as HostName]: { bytes, every } };
       noMore(toks, 4);
@@ -358,7 +359,7 @@ const INJECT_FLAGS: Record<string, keyof InjectFlags> = { SYN: 'syn', ACK: 'ack'
 /** `HOST inject FLAGS seq=N ack=N [len=N] [win=N] [abs]`. */
 function parseInject(host: HostName, toks: Tok[], verb: Tok, col: number): Action {
   const ft = toks[2];
-  if (!ft) throw new Fail(end(verb), PARSE.missing('flags (e.g. ACK, SYN,ACK, RST)'));
+  if (!ft) throw new Fail(end(verb), PARSE.missing(WHAT.flags));
   const flags: InjectFlags = { syn: false, ack: false, fin: false, rst: false, psh: false };
   for (const f of ft.text.split(',')) {
     const k = INJECT_FLAGS[f.toUpperCase()];
@@ -383,7 +384,7 @@ function parseInject(host: HostName, toks: Tok[], verb: Tok, col: number): Actio
     prev = end(t);
   }
   if (fields.seq === undefined) throw new Fail(prev, PARSE.missing('seq=N'));
-  if (flags.ack && fields.ack === undefined) throw new Fail(prev, PARSE.missing('ack=N (the segment has ACK)'));
+  if (flags.ack && fields.ack === undefined) throw new Fail(prev, PARSE.missing(WHAT.ackField));
   return { kind: 'inject', host, flags, seq: fields.seq, ack: fields.ack ?? 0, len: fields.len ?? 0, win: fields.win, abs, line: 0, col };
 }
 
@@ -393,23 +394,23 @@ function parseAction(toks: Tok[]): Action {
   const col = first.col;
   const w = first.text;
   if (w === 'wait') {
-    const ms = duration(toks[1], 'duration', end(first));
+    const ms = duration(toks[1], WHAT.duration, end(first));
     noMore(toks, 2);
     return { kind: 'wait', ms, line, col };
   }
   if (w === 'flood') {
-    const count = int(toks[1], 'SYN count', end(first), 1, LIMITS.floodPerLine);
+    const count = int(toks[1], WHAT.synCount, end(first), 1, LIMITS.floodPerLine);
     let over: number | undefined;
     if (toks[2]) {
       if (toks[2].text !== 'over') throw new Fail(toks[2].col, PARSE.unexpected(toks[2].text));
-      over = duration(toks[3], 'duration', end(toks[2]));
+      over = duration(toks[3], WHAT.duration, end(toks[2]));
       noMore(toks, 4);
     }
     return { kind: 'flood', count, over, line, col };
   }
   if (w === 'drop') {
     const what = toks[1];
-    if (!what) throw new Fail(end(first), PARSE.missing("'next', 'next HOST' or 'segment N'"));
+    if (!what) throw new Fail(end(first), PARSE.missing(WHAT.dropWhat));
     if (what.text === 'next') {
       const h = toks[2];
       if (!h) return { kind: 'drop-next', line, col };
@@ -418,7 +419,7 @@ function parseAction(toks: Tok[]): Action {
       return { kind: 'drop-next', host: h.text as HostName, line, col };
     }
     if (what.text === 'segment') {
-      const id = int(toks[2], 'segment number', end(what));
+      const id = int(toks[2], WHAT.segmentNumber, end(what));
       noMore(toks, 3);
       return { kind: 'drop-segment', id, line, col };
     }
@@ -428,16 +429,16 @@ function parseAction(toks: Tok[]): Action {
     const what = toks[1];
     if (!what || what.text !== 'next') throw new Fail(what ? what.col : end(first), PARSE.badDelay());
     const h = toks[2];
-    if (!h) throw new Fail(end(what), PARSE.missing('host (client or server)'));
+    if (!h) throw new Fail(end(what), PARSE.missing(WHAT.host));
     if (!HOSTS.includes(h.text)) throw new Fail(h.col, PARSE.unknownHost(h.text));
-    const ms = duration(toks[3], 'extra delay', end(h), LIMITS.maxDelay);
+    const ms = duration(toks[3], WHAT.extraDelay, end(h), LIMITS.maxDelay);
     noMore(toks, 4);
     return { kind: 'delay-next', host: h.text as HostName, ms, line, col };
   }
   if (HOSTS.includes(w)) {
     const host = w as HostName;
     const verb = toks[1];
-    if (!verb) throw new Fail(end(first), PARSE.missing(`action (${HOST_ACTIONS.join(', ')})`));
+    if (!verb) throw new Fail(end(first), PARSE.missing(WHAT.action(HOST_ACTIONS)));
     switch (verb.text) {
       case 'connect': {
         let isn: number | undefined;
@@ -449,7 +450,7 @@ function parseAction(toks: Tok[]): Action {
         return { kind: 'connect', host, isn, line, col };
       }
       case 'send': {
-        const bytes = int(toks[2], 'byte count', end(verb), 1, LIMITS.sendBytes);
+        const bytes = int(toks[2], WHAT.byteCount, end(verb), 1, LIMITS.sendBytes);
         const lt = toks[3];
         if (!lt) return { kind: 'send', host, bytes, line, col };
         const label = parseLabel(lt, toks.slice(3));
@@ -469,17 +470,17 @@ function parseAction(toks: Tok[]): Action {
           noMore(toks, 3);
           return { kind: 'read', host, line, col };
         }
-        const bytes = int(t, 'byte count (or all)', end(verb), 1, LIMITS.readBytes);
+        const bytes = int(t, WHAT.byteCountOrAll, end(verb), 1, LIMITS.readBytes);
         noMore(toks, 3);
         return { kind: 'read', host, bytes, line, col };
       }
       case 'recv': {
-        const bytes = int(toks[2], 'byte count', end(verb), 1, LIMITS.readBytes);
+        const bytes = int(toks[2], WHAT.byteCount, end(verb), 1, LIMITS.readBytes);
         noMore(toks, 3);
         return { kind: 'recv', host, bytes, line, col };
       }
       case 'old-syn': {
-        const seq = int(toks[2], 'sequence number', end(verb), 0, MAX_SEQ);
+        const seq = int(toks[2], WHAT.sequenceNumber, end(verb), 0, MAX_SEQ);
         noMore(toks, 3);
         return { kind: 'old-syn', host, seq, line, col };
       }
@@ -538,9 +539,9 @@ export function parseScript(text: string): ParseResult {
         }
         let ts = toks;
         if (pi === 0 && ts[0].text === 'at') {
-          at = duration(ts[1], 'time', end(ts[0]));
+          at = duration(ts[1], WHAT.time, end(ts[0]));
           ts = ts.slice(2);
-          if (ts.length === 0) throw new Fail(toks[1] ? end(toks[1]) : end(toks[0]), PARSE.missing('action after the time'));
+          if (ts.length === 0) throw new Fail(toks[1] ? end(toks[1]) : end(toks[0]), PARSE.missing(WHAT.actionAfterTime));
         }
         if (ts[0].text === 'option') {
           if (parts.length > 1 || at !== undefined) throw new Fail(ts[0].col, PARSE.optionAlone());

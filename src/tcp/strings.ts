@@ -615,8 +615,62 @@ const PARSE_ZH: Translation<typeof PARSE_EN> = {
   badFlags: (text: string) => `无效的标志 '${text.slice(0, 20)}'（用逗号连接 SYN、ACK、FIN、RST、PSH：SYN,ACK）`,
 };
 
+// What a .tcp parse error says was expected (src/tcp/script.ts), inside PARSE.missing / badNumber /
+// outOfRange / onOff / durationRange (issue 13). Option names and tokens (isn, mss, seq=N) stay as
+// they are written in a script.
+const WHAT_EN = {
+  optionName: 'option name',
+  host: 'host (client or server)',
+  profile: 'profile (rfc or linux)',
+  start: 'start (closed or established)',
+  lossProbability: 'loss probability',
+  congestionControl: 'congestion control (reno, newreno or cubic)',
+  rate: 'rate (BYTES/DURATION, e.g. 1000/100ms)',
+  readRateBytes: 'read-rate bytes',
+  readRateInterval: 'read-rate interval',
+  flags: 'flags (e.g. ACK, SYN,ACK, RST)',
+  ackField: 'ack=N (the segment has ACK)',
+  duration: 'duration',
+  synCount: 'SYN count',
+  dropWhat: "'next', 'next HOST' or 'segment N'",
+  segmentNumber: 'segment number',
+  extraDelay: 'extra delay',
+  action: (list: string[]) => `action (${list.join(', ')})`,
+  byteCount: 'byte count',
+  byteCountOrAll: 'byte count (or all)',
+  sequenceNumber: 'sequence number',
+  time: 'time',
+  actionAfterTime: 'action after the time',
+};
+
+const WHAT_ZH: Translation<typeof WHAT_EN> = {
+  optionName: '选项名',
+  host: '主机（client 或 server）',
+  profile: '配置（rfc 或 linux）',
+  start: '起始状态（closed 或 established）',
+  lossProbability: '丢包概率',
+  congestionControl: '拥塞控制算法（reno、newreno 或 cubic）',
+  rate: '速率（BYTES/DURATION，例如 1000/100ms）',
+  readRateBytes: 'read-rate 的字节数',
+  readRateInterval: 'read-rate 的时间间隔',
+  flags: '标志（例如 ACK、SYN,ACK、RST）',
+  ackField: 'ack=N（该报文段带 ACK）',
+  duration: '时长',
+  synCount: 'SYN 的个数',
+  dropWhat: "'next'、'next HOST' 或 'segment N'",
+  segmentNumber: '报文段编号',
+  extraDelay: '额外时延',
+  action: (list) => `动作（${list.join('、')}）`,
+  byteCount: '字节数',
+  byteCountOrAll: '字节数（或 all）',
+  sequenceNumber: '序号',
+  time: '时间',
+  actionAfterTime: '时间之后的动作',
+};
+
 export const X = catalogue('tcp.X', { en: X_EN, 'zh-CN': X_ZH });
 export const PARSE = catalogue('tcp.PARSE', { en: PARSE_EN, 'zh-CN': PARSE_ZH });
+export const WHAT = catalogue('tcp.WHAT', { en: WHAT_EN, 'zh-CN': WHAT_ZH });
 
 /** Each state's name: the RFC token in English, its Chinese name in zh-CN (the token stays beside it). */
 const STATE_NAMES_EN = Object.fromEntries(TCP_STATES.map((s) => [s, s])) as Record<TcpState, string>;
