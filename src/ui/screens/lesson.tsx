@@ -114,7 +114,9 @@ function staticLines(lesson: Lesson, i: number, width: number, ascii: boolean): 
     m = new Map();
     staticCache.set(lesson, m);
   }
-  const key = `${i}|${width}|${ascii ? 1 : 0}`;
+  // The language is in the key: the lines hold translated labels (a callout's "Note"), and the
+  // language can change while the same lesson object is shown.
+  const key = `${i}|${width}|${ascii ? 1 : 0}|${getLang()}`;
   let ls = m.get(key);
   if (!ls) {
     if (m.size > 4000) m.clear();
