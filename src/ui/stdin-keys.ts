@@ -18,7 +18,8 @@
  * Bounds (docs/limits.md): see src/ui/key-split.ts for what one read may split into; at most
  * MAX_QUEUED pieces wait; past that a read is queued whole (Ink splits it as it did without the
  * wrapper); a key that waited more than MAX_LAG_MS goes in one read with the keys queued after
- * it. Ctrl+C jumps the queue: the keys waiting before it are dropped and it is read at once, so
+ * it, and the next key waits for React at most MAX_RENDER_WAIT_MS (both for a machine that cannot
+ * keep up; docs/decisions.md "Menus" has what they cost a component with a stale-state handler). Ctrl+C jumps the queue: the keys waiting before it are dropped and it is read at once, so
  * `j` + Ctrl+C in one read quits at once.
  */
 import { EventEmitter } from 'node:events';
@@ -39,7 +40,7 @@ export const PASTE_WAIT_MS = 100;
 export const MAX_LAG_MS = 250;
 /** The longest the next key waits for React to be idle (ms): see afterReactWork. Like MAX_LAG_MS, a
  *  bound for a machine that cannot keep up, where latency matters more than stale handlers. */
-export const MAX_RENDER_WAIT_MS = 100;
+export const MAX_RENDER_WAIT_MS = 250;
 
 /** What the wrapper needs of the real stdin (a tty.ReadStream, or a test double). */
 export interface KeySource extends EventEmitter {
