@@ -51,8 +51,9 @@ const result = await build({
   // Metafile paths are relative to this directory (whatever the caller's cwd).
   absWorkingDir: root,
   metafile: true,
-  // The lessons worker (src/ui/lessons-worker.ts) loads lessons off the UI thread: its own entry.
-  entryPoints: [join(root, 'src/cli.ts'), join(root, 'src/ui/lessons-worker.ts')],
+  // The lessons worker (src/ui/lessons-worker.ts) loads lessons off the UI thread, the model worker
+  // (src/ui/worker/model-worker.ts) runs the app's model jobs: each its own entry beside cli.js.
+  entryPoints: [join(root, 'src/cli.ts'), join(root, 'src/ui/lessons-worker.ts'), join(root, 'src/ui/worker/model-worker.ts')],
   outdir: dist,
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',

@@ -18,7 +18,7 @@ import type { Lesson } from '../lessons/types.js';
 import type { Progress } from '../store/types.js';
 import { toKeyEvent } from './keys.js';
 import { SCREENS } from './screens/index.js';
-import { initShell, keymapOf, shellUpdate, topOf, type AnyScreen, type Effect, type ScreenRegistry, type ShellEnv, type ShellEvent, type ShellState } from './shell.js';
+import { exitProgress, initShell, keymapOf, shellUpdate, topOf, type AnyScreen, type Effect, type ScreenRegistry, type ShellEnv, type ShellEvent, type ShellState } from './shell.js';
 import { CMD, SHELL_KEYS, shown, type ShownBinding } from './bindings.js';
 import { acceptJobValue, runModelHere } from './model-job.js';
 import { UI } from './strings.js';
@@ -74,12 +74,16 @@ export interface AppProps {
   onExit?: (code: number) => void;
   /** Test hook: the fixed terminal size when stdout reports none. */
   size?: { columns: number; rows: number };
-  /** Runs a model job off the UI thread (run.tsx: a worker); default: on this thread, after a turn
-   *  of the event loop (tests). */
-  runModel?: (job: ModelJob) => Promise<ModelResult>;
   /** The app runs again after a stop (Ctrl+Z, then fg: run.tsx's SIGCONT), with the progress read
    *  again from disk when another synack changed it meanwhile; returns an unsubscribe. */
   onResume?: (listener: (progress: Progress | null) => void) => () => void;
+  /** Runs a model job off the UI thread (run.tsx: src/ui/worker/runner.ts); default: on this
+   *  thread, after a turn of the event loop (tests). `owner` is the screen entry that asked: its
+   *  newer job supersedes its older one. */
+  runModel?: (job: ModelJob, owner?: number) => Promise<ModelResult>;
+  /** Filled by the App: the progress quitting now would save beyond what it already handed to
+   *  saveProgress (a grade held back for undo), or null. run.tsx calls it on a signal. */
+  exitHook?: { current: (() => Progress | null) | null };
 }
 
 const messageLines = (msg: string | null, cols: number) => (msg ? wrap(msg, cols).slice(0, 3) : []);
@@ -180,6 +184,7 @@ export function App(props: AppProps) {
 
   const propsRef = useRef(props);
   propsRef.current = props;
+  if (props.exitHook) props.exitHook.current = () => (shellRef.current ? exitProgress(shellRef.current, envRef.current) : null);
   const dispatchRef = useRef<(ev: ShellEvent) => void>(() => undefined);
 
   /** Runs the shell's effects: the only place the app does I/O on behalf of the screens. */
@@ -227,7 +232,9 @@ export function App(props: AppProps) {
           case 'run-model': {
             const job = e.job;
             const run = p.runModel ?? runModelHere;
-            run(e.request).then(
+            // The screen that asked (the shell keeps it per job): its newer job supersedes this one.
+            const owner = shellRef.current?.jobs[job]?.entry;
+            run(e.request, owner).then(
               (result) => {
                 // The run joins this thread's memo first: the screen's reducer then finds it there.
                 if (result.ok) acceptJobValue(result.value);

@@ -99,14 +99,17 @@ export interface ModelJob {
  * - `resume`: the screen is on top again: the one above it closed, or the app came back after a
  *   stop (Ctrl+Z then fg: the shell's progress is then re-read from disk if another synack changed
  *   it). Its commands are run like a key's (e.g. a refresh, a timer picked up again);
- * - `model`: the result of a `run-model` command this screen asked for (run off the UI thread).
+ * - `model`: the result of a `run-model` command this screen asked for (run off the UI thread);
+ * - `quit`: the app is ending (Ctrl+C, q on the last screen, a signal): return the `progress`
+ *   commands of what must not be lost (a grade held back for undo); other commands are ignored.
  */
 export type Msg =
   | { type: 'cmd'; cmd: string; key: KeyName }
   | { type: 'paste'; text: string }
   | { type: 'tick'; now: number }
   | { type: 'resume' }
-  | { type: 'model'; job: number; result: ModelResult };
+  | { type: 'model'; job: number; result: ModelResult }
+  | { type: 'quit' };
 
 /** What a run-model command computes (src/ui/model-job.ts) and what comes back as a `model` msg. */
 export type ModelResult = { ok: true; value: unknown } | { ok: false; error: string };

@@ -118,8 +118,44 @@ export function keymapOf(s: ShellState, ctx: AppContext): Active[] {
   }
 }
 
-function quit(s: ShellState): Step {
-  return s.done ? [s, []] : [{ ...s, done: true }, [{ type: 'quit' }]];
+/**
+ * The progress as the app ends: every screen (top first) is told with a `quit` msg and its
+ * `progress` commands are applied (the quiz's grade held back for undo is one). The same for
+ * Ctrl+C, the last `q`, and the signals (the App hands run.tsx `exitProgress` for those).
+ */
+function quittingProgress(s: ShellState, env: Omit<ShellEnv, 'tooSmall'>): Progress {
+  let p = s.progress;
+  for (const e of [...s.stack].reverse()) {
+    let commands: ShellCommand[];
+    try {
+      [, commands] = e.def.update(e.state, { type: 'quit' }, env.ctx({ ...s, progress: p }));
+    } catch {
+      continue;
+    }
+    for (const c of commands) {
+      if (c.cmd !== 'progress') continue;
+      try {
+        p = c.update(p);
+      } catch {
+        /* keep what was saved */
+      }
+    }
+  }
+  return p;
+}
+
+/** What quitting now would save beyond the shell's progress (null: nothing is held back). */
+export function exitProgress(s: ShellState, env: Omit<ShellEnv, 'tooSmall'>): Progress | null {
+  if (s.done) return null;
+  const p = quittingProgress(s, env);
+  return p === s.progress ? null : p;
+}
+
+function quit(s: ShellState, env: Omit<ShellEnv, 'tooSmall'>): Step {
+  if (s.done) return [s, []];
+  const p = quittingProgress(s, env);
+  if (p === s.progress) return [{ ...s, done: true }, [{ type: 'quit' }]];
+  return [{ ...s, progress: p, done: true }, [{ type: 'save', progress: p }, { type: 'quit' }]];
 }
 
 /** Runs one screen's update on an entry and then the commands it returned. */
@@ -151,7 +187,7 @@ export function runCommands(start: ShellState, commands: readonly ShellCommand[]
       case 'pop': {
         const stack = s.stack.slice(0, -1);
         if (stack.length === 0) {
-          const [q, e] = quit(s);
+          const [q, e] = quit(s, env);
           s = q;
           effects.push(...e);
           break;
@@ -176,7 +212,7 @@ export function runCommands(start: ShellState, commands: readonly ShellCommand[]
         break;
       }
       case 'quit': {
-        const [q, e] = quit(s);
+        const [q, e] = quit(s, env);
         s = q;
         effects.push(...e);
         break;
@@ -217,7 +253,7 @@ export function runCommands(start: ShellState, commands: readonly ShellCommand[]
 function handleKey(s0: ShellState, key: KeyName, env: ShellEnv): Step {
   let s = s0;
   if (s.done) return [s, []];
-  if (key === 'ctrl-c') return quit(s);
+  if (key === 'ctrl-c') return quit(s, env);
   if (env.tooSmall) return [s, []];
   if (s.confirm) {
     const { path, content } = s.confirm;
@@ -228,13 +264,13 @@ function handleKey(s0: ShellState, key: KeyName, env: ShellEnv): Step {
   if (s.message) s = { ...s, message: null };
   if (s.help) return [{ ...s, help: false }, []];
   const top = topOf(s);
-  if (!top) return quit(s);
+  if (!top) return quit(s, env);
   const ctx = env.ctx(s);
   const row = lookup(keymapOf(s, ctx), key);
   if (!row) return [s, []];
   if (row.cmd === CMD.help) return [{ ...s, help: true }, []];
   if (row.cmd === CMD.back) return runCommands(s, [{ cmd: 'pop' }], top.id, env);
-  if (row.cmd === CMD.quit) return quit(s);
+  if (row.cmd === CMD.quit) return quit(s, env);
   return updateEntry(s, top.id, { type: 'cmd', cmd: row.cmd.id, key }, env);
 }
 

@@ -10,7 +10,7 @@
  * Within a gap the simulated clock runs linearly from events[k].t to events[k+1].t; a segment whose
  * [t, arrives) contains that clock is in flight at fraction (now - t) / (arrives - t).
  */
-import type { CcSnapshot, HostSnapshot, ScriptError, SegmentEvent, TcpState, Trace, TraceEvent } from '../../tcp/types.js';
+import type { CcSnapshot, HostSnapshot, RunOptions, ScriptError, SegmentEvent, TcpState, Trace, TraceEvent } from '../../tcp/types.js';
 import { runModel, type RunFn } from './run.js';
 import { foldTrace } from '../../tcp/fold.js';
 import { playerStrings as S } from './strings.js';
@@ -50,6 +50,9 @@ export interface PlayerState {
   /** The chart's series, an index into CHART_SETS (`m` cycles them); null: the trace's default
    *  (without rwnd when the peer's window is far above the other curves, defaultChartSet). */
   chartSet: number | null;
+  /** A re-run is computing off the UI thread (the status line says "Working…"); keys keep
+   *  acting on the trace shown until it arrives. */
+  busy?: boolean;
 }
 
 export type PlayerAction =
@@ -109,9 +112,14 @@ export function gapWallMs(trace: Trace, k: number): number {
   return Math.min(MAX_GAP_WALL_MS, Math.max(MIN_GAP_WALL_MS, sim * WALL_MS_PER_SIM_MS));
 }
 
+/** The model's options for a run with the learner's drops (a `run-model` job asks for the same). */
+export function runOptions(name: string, dropIds: readonly number[]): RunOptions {
+  return dropIds.length > 0 ? { dropSegmentIds: [...dropIds], name } : { name };
+}
+
 /** The player steps through the folded trace (src/tcp/fold.ts): a segment shows the fate it meets. */
 function runWith(source: string, dropIds: number[], name: string, run: RunFn): ReturnType<RunFn> {
-  const r = run(source, dropIds.length > 0 ? { dropSegmentIds: [...dropIds], name } : { name });
+  const r = run(source, runOptions(name, dropIds));
   return r.ok ? { ok: true, trace: foldTrace(r.trace) } : r;
 }
 
@@ -157,7 +165,22 @@ export function nextDroppable(state: PlayerState): SegmentEvent | undefined {
   return undefined;
 }
 
-function rerun(state: PlayerState, dropIds: number[], message: string, run: RunFn): PlayerState {
+/**
+ * The re-run `d` (drop-next) or `u` (undo-drop) asks for: the drops and the notice once it is
+ * shown; null when there is nothing to re-run (reducePlayer then only gives its notice). The
+ * player screen runs it off the UI thread and applies it with `rerun` when it arrives.
+ */
+export function rerunPlan(state: PlayerState, action: 'drop-next' | 'undo-drop'): { dropIds: number[]; message: string } | null {
+  if (!state.trace && action === 'drop-next') return null;
+  if (action === 'drop-next') {
+    const target = nextDroppable(state);
+    return target ? { dropIds: [...state.dropIds, target.id], message: S.dropped(target.id, segmentLabel(target)) } : null;
+  }
+  if (state.dropIds.length === 0) return null;
+  return { dropIds: state.dropIds.slice(0, -1), message: S.undidDrop(state.dropIds[state.dropIds.length - 1]) };
+}
+
+export function rerun(state: PlayerState, dropIds: number[], message: string, run: RunFn = runModel): PlayerState {
   const r = runWith(state.source, dropIds, state.name, run);
   if (!r.ok) return { ...state, message: r.errors.map((e) => S.scriptError(e.line, e.col, e.message)).join('; ') };
   const count = r.trace.events.length;
@@ -203,15 +226,11 @@ export function reducePlayer(state: PlayerState, action: PlayerAction, run: RunF
       return { ...state, chart: !state.chart };
     case 'cycle-chart-metrics':
       return state.chart ? { ...state, chartSet: (chartSetOf(state) + 1) % CHART_SETS.length } : state;
-    case 'drop-next': {
-      const target = nextDroppable(state);
-      if (!target) return { ...state, message: S.nothingToDrop };
-      return rerun(state, [...state.dropIds, target.id], S.dropped(target.id, segmentLabel(target)), run);
-    }
+    case 'drop-next':
     case 'undo-drop': {
-      if (state.dropIds.length === 0) return { ...state, message: S.noDropToUndo };
-      const id = state.dropIds[state.dropIds.length - 1];
-      return rerun(state, state.dropIds.slice(0, -1), S.undidDrop(id), run);
+      const plan = rerunPlan(state, action.type);
+      if (!plan) return { ...state, message: action.type === 'drop-next' ? S.nothingToDrop : S.noDropToUndo };
+      return rerun(state, plan.dropIds, plan.message, run);
     }
     case 'tick':
       return tickPlayer(state, action.now);

@@ -2,9 +2,19 @@
  * The playground's pure core: the learner's actions become a `.tcp` script (options first, then
  * one line per action), which is re-run through the model after every action; the embedded player
  * state then animates the new events (the diagram grows live).
+ *
+ * The re-run is asked for, not computed here: an action changes the script at once and sets
+ * `pending` (the screen turns it into a `run-model` command, run off the UI thread by
+ * src/ui/worker); the player keeps showing the last trace ("Working…") and every key still acts on
+ * it. When the run arrives (`{ type: 'model' }`), the new trace EXTENDS what the learner sees: the
+ * cursor stays where it was and the new events play after it (the model re-runs the whole script,
+ * deterministically, so what happened before the new line is the same). Only when the change
+ * altered events the learner had already seen (a new delay, listen off) does the cursor go back,
+ * to the first event that changed.
  */
 import type { ScriptError } from '../../tcp/types.js';
-import { initPlayer, reducePlayer, type PlayerAction, type PlayerState } from './model.js';
+import { X } from '../../tcp/strings.js';
+import { eventCount, initPlayer, reducePlayer, type PlayerAction, type PlayerState } from './model.js';
 import { runModel, type RunFn } from './run.js';
 import { playerStrings as S } from './strings.js';
 import { explainIn } from './seqtext.js';
@@ -62,7 +72,15 @@ export interface PlaygroundState {
   message: string | null;
   /** Path last saved to (the default for the next save). */
   savePath: string;
+  /** The re-run of the script as it is now, asked for and not yet arrived (null: the trace shown
+   *  is the script's). `job` only grows: a late result of an older job is ignored. */
+  pending: { job: number; source: string } | null;
+  jobSeq: number;
+  /** The script of the trace shown: if the model refuses a change, the script goes back to it. */
+  shown: Script;
 }
+
+type Script = Pick<PlaygroundState, 'steps' | 'listen' | 'delay'>;
 
 export type PgAction =
   | { type: 'move'; delta: number }
@@ -74,7 +92,9 @@ export type PgAction =
   | { type: 'prompt-cancel' }
   | { type: 'undo' }
   | { type: 'saved'; path: string }
-  | { type: 'player'; action: PlayerAction };
+  | { type: 'player'; action: PlayerAction }
+  /** A re-run arrived (in the run memo: `run` finds it there); `error` when the job failed. */
+  | { type: 'model'; job: number; error?: string };
 
 export const PLAYGROUND_NAME = 'playground';
 
@@ -133,14 +153,18 @@ export function buildScript(s: Pick<PlaygroundState, 'steps' | 'listen' | 'delay
 }
 
 export function initPlayground(run: RunFn = runModel): PlaygroundState {
-  const base = { steps: [] as PgStep[], listen: true, delay: null };
+  const base: Script = { steps: [] as PgStep[], listen: true, delay: null };
   return {
     ...base,
     cursor: 0,
     prompt: null,
+    // The script of options only: two events (the server listens), run here at once.
     player: initPlayer(buildScript(base), PLAYGROUND_NAME, run),
     message: null,
     savePath: S.pg.defaultPath,
+    pending: null,
+    jobSeq: 0,
+    shown: base,
   };
 }
 
@@ -157,21 +181,75 @@ function errorText(errors: ScriptError[]): string {
   return e ? S.pg.rejected(e.line, e.col, e.message) : '';
 }
 
-/** Re-run with new steps/options; on a model error keep the old state and say why. */
-function apply(state: PlaygroundState, next: Pick<PlaygroundState, 'steps' | 'listen' | 'delay'>, run: RunFn): PlaygroundState {
+/** The script changed: ask for its run (the screen emits the `run-model` command). */
+function request(state: PlaygroundState, next: Script): PlaygroundState {
+  const job = state.jobSeq + 1;
   const source = buildScript(next);
-  const fresh = initPlayer(source, PLAYGROUND_NAME, run);
-  if (!fresh.trace) return { ...state, prompt: null, message: errorText(fresh.errors) };
-  const from = Math.min(firstDifference(state.player, fresh), fresh.trace.events.length - 1);
-  // Keep the learner's seq mode and speed; play the new events from the first one that differs.
-  const player: PlayerState = {
-    ...fresh,
-    seq: state.player.seq,
-    speedIndex: state.player.speedIndex,
-    step: Math.max(0, from),
-    playing: from < fresh.trace.events.length - 1,
+  return { ...state, ...next, prompt: null, message: null, jobSeq: job, pending: { job, source }, player: { ...state.player, busy: true } };
+}
+
+/** Whether the learner follows the run (at its end, playing, or nothing on the wire yet) rather
+ *  than looking back at an earlier step. */
+function following(p: PlayerState): boolean {
+  const evs = p.trace?.events ?? [];
+  return p.playing || p.step >= evs.length - 1 || !evs.some((e) => e.type === 'segment');
+}
+
+/**
+ * The new run as the learner sees it: what the learner has seen stays (the model is deterministic:
+ * the same lines give the same events) and what happens next is appended after it. A learner at
+ * the end sees the cursor move on to the first new event and play; a playing animation goes on; a
+ * learner looking back at an earlier step keeps the cursor (and so the diagram's window) there.
+ * Only if the change altered an event at or before the cursor does it go to the first one changed.
+ */
+export function extendRun(old: PlayerState, fresh: PlayerState): PlayerState {
+  const last = Math.max(0, eventCount(fresh) - 1);
+  const from = firstDifference(old, fresh);
+  let step: number;
+  let playing: boolean;
+  let keepClock = false;
+  if (old.step < from && old.playing) {
+    // Playing: the animation goes on from where it is into the new events.
+    step = Math.min(old.step, last);
+    playing = step < last;
+    keepClock = playing;
+  } else if (old.step < from && !following(old)) {
+    // Looking back at an earlier step: the cursor stays there.
+    step = Math.min(old.step, last);
+    playing = false;
+  } else {
+    // At the end (or on an event that changed): on to the first new event, which plays.
+    step = Math.min(from, last);
+    playing = step < last;
+  }
+  return {
+    ...old,
+    source: fresh.source,
+    trace: fresh.trace,
+    errors: [],
+    dropIds: [],
+    step,
+    playing,
+    lastTick: keepClock ? old.lastTick : null,
+    progress: keepClock ? old.progress : 0,
+    busy: false,
   };
-  return { ...state, ...next, prompt: null, player, message: null };
+}
+
+/** A re-run arrived: extend the player with it, or (the model refused the script) go back to the
+ *  script shown and say why. */
+function accept(state: PlaygroundState, job: number, error: string | undefined, run: RunFn): PlaygroundState {
+  if (!state.pending || state.pending.job !== job) return state;
+  const idle = { ...state, pending: null, player: { ...state.player, busy: false } };
+  const fresh = error === undefined ? initPlayer(state.pending.source, PLAYGROUND_NAME, run) : null;
+  if (!fresh?.trace) {
+    const why = fresh ? errorText(fresh.errors) : S.pg.runFailed(error ?? '');
+    return { ...idle, ...state.shown, message: why };
+  }
+  const shown: Script = { steps: state.steps, listen: state.listen, delay: state.delay };
+  const player = extendRun(state.player, fresh);
+  const behind = player.step < eventCount(player) - 1 && !player.playing;
+  return { ...idle, shown, player, message: behind && eventCount(player) > eventCount(state.player) ? S.pg.appended(eventCount(player) - eventCount(state.player)) : state.message };
 }
 
 function parseCount(text: string): number | null {
@@ -189,7 +267,7 @@ export function reducePlayground(state: PlaygroundState, action: PgAction, run: 
     }
     case 'activate': {
       const item = menuItems(state)[state.cursor];
-      const add = (st: PgStep) => apply(state, { steps: [...state.steps, st], listen: state.listen, delay: state.delay }, run);
+      const add = (st: PgStep) => request(state, { steps: [...state.steps, st], listen: state.listen, delay: state.delay });
       switch (item.id) {
         case 'client-connect':
           return add({ type: 'connect' });
@@ -213,9 +291,9 @@ export function reducePlayground(state: PlaygroundState, action: PgAction, run: 
           // happened yet).
           if (listening(state)) {
             const steps = state.steps.filter((s) => s.type !== 'listen');
-            return apply(state, { steps, listen: false, delay: state.delay }, run);
+            return request(state, { steps, listen: false, delay: state.delay });
           }
-          if (state.steps.length === 0) return apply(state, { steps: [], listen: true, delay: state.delay }, run);
+          if (state.steps.length === 0) return request(state, { steps: [], listen: true, delay: state.delay });
           return add({ type: 'listen' });
         case 'client-send':
         case 'server-send':
@@ -227,18 +305,16 @@ export function reducePlayground(state: PlaygroundState, action: PgAction, run: 
         case 'undo':
           return reducePlayground(state, { type: 'undo' }, run);
         case 'reset': {
+          // A run still computing is of no use any more: its result is ignored (jobSeq goes on).
           const fresh = initPlayground(run);
-          return { ...fresh, cursor: state.cursor, player: { ...fresh.player, seq: state.player.seq, speedIndex: state.player.speedIndex } };
+          return { ...fresh, jobSeq: state.jobSeq, cursor: state.cursor, player: { ...fresh.player, seq: state.player.seq, speedIndex: state.player.speedIndex } };
         }
       }
       return state;
     }
     case 'undo': {
       if (state.steps.length === 0) return { ...state, message: S.pg.nothingToUndo };
-      const steps = state.steps.slice(0, -1);
-      const source = buildScript({ ...state, steps });
-      const player = reducePlayer(state.player, { type: 'load', source, name: PLAYGROUND_NAME, step: Infinity }, run);
-      return { ...state, steps, player, message: null };
+      return request(state, { steps: state.steps.slice(0, -1), listen: state.listen, delay: state.delay });
     }
     case 'prompt-input': {
       if (!state.prompt) return state;
@@ -260,15 +336,36 @@ export function reducePlayground(state: PlaygroundState, action: PgAction, run: 
       const text = p.text.trim() || p.fallback;
       const n = parseCount(text);
       if (n === null) return { ...state, prompt: { ...p, error: S.pg.badNumber(text) } };
-      if (p.kind === 'delay') return apply(state, { steps: state.steps, listen: state.listen, delay: n }, run);
+      if (p.kind === 'delay') return request(state, { steps: state.steps, listen: state.listen, delay: n });
       const host: Side = p.kind === 'client-send' ? 'client' : 'server';
-      return apply(state, { steps: [...state.steps, { type: 'send', host, bytes: n }], listen: state.listen, delay: state.delay }, run);
+      return request(state, { steps: [...state.steps, { type: 'send', host, bytes: n }], listen: state.listen, delay: state.delay });
     }
     case 'saved':
       return { ...state, savePath: action.path };
     case 'player':
       return { ...state, player: reducePlayer(state.player, action.action, run), message: null };
+    case 'model':
+      return accept(state, action.job, action.error, run);
   }
+}
+
+/**
+ * Drops armed by `drop next HOST` lines that have not fired yet as the learner sees it: the lines
+ * for that host, less the segments of that host the trace drops for that reason up to the
+ * player's cursor. The playground marks them until the dropped segment is on screen.
+ */
+export function armedDrops(state: Pick<PlaygroundState, 'steps' | 'player'>): Record<Side, number> {
+  const out: Record<Side, number> = { client: 0, server: 0 };
+  for (const st of state.steps) if (st.type === 'drop-next') out[st.host]++;
+  const evs = state.player.trace?.events ?? [];
+  const upTo = Math.min(state.player.step, evs.length - 1);
+  for (let i = 0; i <= upTo; i++) {
+    const e = evs[i];
+    if (e.type !== 'segment' || e.fate !== 'dropped') continue;
+    const host = e.from === 'client' || e.from === 'server' ? e.from : null;
+    if (host && out[host] > 0 && e.dropReason === X.dropNext(host)) out[host]--;
+  }
+  return out;
 }
 
 /** The path a save prompt would write to (typed text or the default). */

@@ -138,6 +138,15 @@ const playerStringsEn = {
     saving: (path: string) => `Saving the script to ${path}`,
     defaultPath: './synack-playground.tcp',
     nothingToUndo: 'Nothing to undo.',
+    runFailed: (message: string) => `The model could not run the script: ${q(message)}`,
+    appended: (n: number) => `${n} new event${n === 1 ? '' : 's'} after the cursor (space plays ${n === 1 ? 'it' : 'them'}).`,
+    /** A `drop next` line that has not fired yet (the menu row's mark, and the note). */
+    armedMark: (n: number) => (n === 1 ? '[armed]' : `[armed: ${n}]`),
+    armed: (client: number, server: number) => {
+      const part = (n: number, who: string) => (n === 1 ? `the next ${who} segment` : `the next ${n} ${who} segments`);
+      const parts = [client > 0 ? part(client, 'client') : '', server > 0 ? part(server, 'server') : ''].filter(Boolean);
+      return `Drop armed: ${parts.join(' and ')} will be dropped.`;
+    },
     scriptHeader: '# synack playground script',
     keys: {
       choose: 'choose',
@@ -280,6 +289,14 @@ const playerStringsZh: Translation<typeof playerStringsEn> = {
     saving: (path: string) => `正在把脚本保存到 ${path}`,
     defaultPath: './synack-playground.tcp',
     nothingToUndo: '没有可撤销的操作。',
+    runFailed: (message: string) => `模型无法运行这个脚本：${q(message)}`,
+    appended: (n: number) => `光标之后新增了 ${n} 个事件（按空格播放）。`,
+    armedMark: (n: number) => (n === 1 ? '[已设置]' : `[已设置 ${n} 个]`),
+    armed: (client: number, server: number) => {
+      const part = (n: number, who: string) => (n === 1 ? `${who}的下一个报文段` : `${who}接下来的 ${n} 个报文段`);
+      const parts = [client > 0 ? part(client, '客户端') : '', server > 0 ? part(server, '服务器') : ''].filter(Boolean);
+      return `已设置丢弃：${parts.join('和')}将被丢弃。`;
+    },
     scriptHeader: '# synack 实验台脚本',
     keys: {
       choose: '选择',

@@ -21,6 +21,7 @@ import {
 import { bottomPanelLines, sidePanelLines } from './panel.js';
 import { asciiText, playerStrings as S } from './strings.js';
 import { CHART_SETS, defaultChartSet, mainSender, renderChart, senderMss, type ChartMetric } from '../../diagram/chart.js';
+import { KB } from '../strings.js';
 import type { Trace } from '../../tcp/types.js';
 
 export const SIDE_PANEL_MIN_WIDTH = 100;
@@ -37,6 +38,8 @@ export function statusLine(state: PlayerState, width: number, ascii = false): st
   const atEnd = n > 0 && state.step >= n - 1 && !state.playing;
   const parts = [
     state.name,
+    // A re-run computing off the UI thread (src/ui/worker): the keys still act on this trace.
+    ...(state.busy ? [ascii ? KB.workingAscii : KB.working] : []),
     S.stepOf(n === 0 ? 0 : state.step + 1, n),
     state.playing ? S.playing : atEnd ? S.finished : S.paused,
     S.speed(speedOf(state)),

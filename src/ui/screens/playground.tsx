@@ -13,15 +13,20 @@ import { truncate, wrap } from '../components/text.js';
 import { tickPlayer } from '../player/model.js';
 import { playerKeyAction } from '../player/inline.js';
 import {
+  armedDrops,
   buildScript,
   explanations,
   initPlayground,
   menuItems,
   promptPath,
   reducePlayground,
+  PLAYGROUND_NAME,
   type PgAction,
   type PlaygroundState,
 } from '../player/playground.js';
+import { runOptions } from '../player/model.js';
+import { SUPERSEDED } from '../model-job.js';
+import type { ShellCommand } from '../screen.js';
 import { MIN_DIAGRAM_ROWS, PlayerView } from '../player/view.js';
 import { asciiText, playerStrings as S } from '../player/strings.js';
 
@@ -129,9 +134,22 @@ export function logLines(entries: string[], width: number, bullet: string, rows:
 
 /** The menu lines (a window of `rows` lines around the cursor when rows is given, with a marker
  *  line for the actions hidden above and below: none is dropped silently). */
+/** The note under the diagram: a message, else the armed drops, else the empty playground's hint. */
+export function noteText(state: PlaygroundState): string {
+  if (state.message) return state.message;
+  const armed = armedDrops(state);
+  if (armed.client + armed.server > 0) return S.pg.armed(armed.client, armed.server);
+  return state.steps.length === 0 ? S.pg.empty : '';
+}
+
 export function menuLines(state: PlaygroundState, width: number, ascii: boolean, rows?: number): string[] {
   const g = glyphs(ascii);
-  const items = menuItems(state);
+  const armed = armedDrops(state);
+  // A `drop next` line that has not fired yet is marked on its row until the drop is on screen.
+  const items = menuItems(state).map((it) => {
+    const n = it.id === 'drop-client' ? armed.client : it.id === 'drop-server' ? armed.server : 0;
+    return n > 0 ? { ...it, label: `${it.label} ${S.pg.armedMark(n)}` } : it;
+  });
   const win = rows !== undefined ? menuWindow(state.cursor, items.length, rows) : { top: 0, count: items.length, above: 0, below: 0 };
   const marker = (text: string) => truncate(asciiMarker(text, ascii), width, g.ellipsis);
   return [
@@ -147,8 +165,7 @@ export function menuLines(state: PlaygroundState, width: number, ascii: boolean,
 export function PlaygroundView(props: { state: PlaygroundState; width: number; height: number; ascii: boolean; color: boolean }) {
   const { state, width, height, ascii, color } = props;
   const g = glyphs(ascii);
-  const empty = state.steps.length === 0;
-  const note = state.message ?? (empty ? S.pg.empty : '');
+  const note = noteText(state);
   if (width >= PLAYGROUND_WIDE) {
     const menuW = MENU_WIDTH;
     const rightW = width - menuW - 1;
@@ -216,9 +233,19 @@ export function PlaygroundView(props: { state: PlaygroundState; width: number; h
   );
 }
 
+/** A step of the reducer, with a `run-model` command when it asked for a new run (computed off
+ *  the UI thread; the result comes back as a `model` msg with the same job). */
+function pgStep(state: PlaygroundState, r: KeyResult<PgAction> | null): Update<PlaygroundState> {
+  if (!r) return [state, []];
+  const next = r.action ? reducePlayground(state, r.action) : state;
+  const commands: ShellCommand[] = [...(r.commands ?? [])];
+  const p = next.pending;
+  if (p && p !== state.pending) commands.push({ cmd: 'run-model', job: p.job, request: { kind: 'run', source: p.source, options: runOptions(PLAYGROUND_NAME, []) } });
+  return [next, commands];
+}
+
 function pgKey(state: PlaygroundState, key: KeyName): Update<PlaygroundState> {
-  const r = playgroundOnKey(state, key);
-  return r ? [r.action ? reducePlayground(state, r.action) : state, r.commands ?? []] : [state, []];
+  return pgStep(state, playgroundOnKey(state, key));
 }
 
 const keys = keyUpdate<PlaygroundState>(
@@ -229,10 +256,11 @@ const keys = keyUpdate<PlaygroundState>(
         const player = tickPlayer(state.player, msg.now);
         return [player === state.player ? state : { ...state, player }, []];
       }
-      case 'paste': {
-        const r = playgroundOnPaste(state, msg.text);
-        return r ? [r.action ? reducePlayground(state, r.action) : state, r.commands ?? []] : [state, []];
-      }
+      case 'paste':
+        return pgStep(state, playgroundOnPaste(state, msg.text));
+      case 'model':
+        if (!msg.result.ok && msg.result.error === SUPERSEDED) return [state, []];
+        return [reducePlayground(state, { type: 'model', job: msg.job, ...(msg.result.ok ? {} : { error: msg.result.error }) }), []];
       default:
         return [state, []];
     }

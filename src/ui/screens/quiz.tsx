@@ -221,6 +221,14 @@ function held(s: QuizScreenState): number {
   return s.stage === 'session' && canUndo(s.engine) ? 1 : 0;
 }
 
+/** Every result not saved yet (the grade held back for undo included), as progress commands. */
+function saveHeld(s: QuizScreenState): Update<QuizScreenState> {
+  return [
+    s.saved === s.engine.results.length ? s : { ...s, saved: s.engine.results.length },
+    s.engine.results.slice(s.saved).map((r) => progressCommand(r, s.engine.options.mode)),
+  ];
+}
+
 function progressCommand(r: QuestionResult, mode: Mode): ShellCommand {
   return {
     cmd: 'progress',
@@ -329,10 +337,10 @@ const keys = keyUpdate<QuizScreenState>(
     ),
     ...Object.fromEntries(QUESTION_IDS.map((id) => [id, quizKey])),
     // Leaving: a grade held back for undo is saved first.
-    [CMD.quizLeave.id]: (s) => [
-      s.saved === s.engine.results.length ? s : { ...s, saved: s.engine.results.length },
-      [...s.engine.results.slice(s.saved).map((r) => progressCommand(r, s.engine.options.mode)), { cmd: 'pop' }],
-    ],
+    [CMD.quizLeave.id]: (s) => {
+      const [state, commands] = saveHeld(s);
+      return [state, [...commands, { cmd: 'pop' }]];
+    },
   },
   (s0, msg, ctx) => {
     switch (msg.type) {
@@ -350,6 +358,9 @@ const keys = keyUpdate<QuizScreenState>(
       // Back from a stop (or from a screen above): the time away is not counted (see observe).
       case 'resume':
         return [observe(s0, ctx.now), []];
+      // The app is ending (Ctrl+C, a signal): the grade held back for undo is saved too.
+      case 'quit':
+        return saveHeld(s0);
       case 'paste': {
         const s = observe(s0, ctx.now);
         const q = currentQuestion(s.engine);
