@@ -357,6 +357,30 @@ interface Placement {
 interface GeoCache {
   geo: Geo | null;
   placements: LabelPlacer | null;
+  /** Body rows as they are once every event drawn on them is shown (see drawBody), by row. */
+  rows: Map<number, StyledLine>;
+  /** The two header lines (host names and addresses): the same for every frame. */
+  header: StyledLine[] | null;
+  /** Each referenced arrow's legend lines, by event. */
+  legend: Map<number, StyledLine[]>;
+  /** Whole windows of final rows, by `from:to` (see renderWindowStyled). */
+  windows: Map<string, FinalWindow>;
+}
+/** A window whose rows were all final: valid again for any cursor at or past `maxEv` with no arrow in
+ *  transit and no current-event marker in it. */
+interface FinalWindow {
+  maxEv: number;
+  lines: StyledLine[];
+  legend: StyledLine[];
+}
+const WINDOWS_MAX = 64;
+/** Rows kept per geometry: a few screens of a player scrolling back and forth. */
+const ROW_CACHE_MAX = 4096;
+/** The frame caches (final rows, windows, header, legend) are used; off only to test them against
+ *  frames drawn from scratch (test/diagram/frame-cache.test.ts). */
+let frameCaches = true;
+export function setFrameCaches(on: boolean): void {
+  frameCaches = on;
 }
 const geoCache = new WeakMap<Layout, Map<string, GeoCache>>();
 
@@ -370,7 +394,7 @@ function geoFor(l: Layout, o: Required<Pick<RenderOptions, 'width' | 'showTime' 
   const key = `${o.width}|${o.showTime}|${o.showStates}|${o.seq}|${o.ascii}|${getLang()}`;
   let c = m.get(key);
   if (!c) {
-    c = { geo: geometry(l, o.width, o.showTime, o.showStates), placements: null };
+    c = { geo: geometry(l, o.width, o.showTime, o.showStates), placements: null, rows: new Map(), header: null, legend: new Map(), windows: new Map() };
     m.set(key, c);
   }
   return c;
@@ -520,6 +544,9 @@ interface Ctx {
   /** Event index -> fraction along its arrow. */
   transit: Map<number, number>;
   placements: LabelPlacer;
+  /** The geometry's cache of finished rows (GeoCache.rows). */
+  rowCache: Map<number, StyledLine>;
+  geoCache: GeoCache;
 }
 
 function sideText(c: Ctx, text: string, short: string, room: number): string {
@@ -549,19 +576,60 @@ function drawHeader(c: Ctx): StyledLine[] {
   return lines.map((r) => r.styled());
 }
 
-function drawBody(c: Ctx, from: number, to: number): { lines: StyledLine[]; arrows: ArrowItem[] } {
+/**
+ * The rows from..to of the body, and the arrows drawn in them (for the legend).
+ *
+ * A row's text depends on the cursor (upTo) only through the events on it that are not shown yet;
+ * once every item touching a row is shown, with no arrow in transit and no current-event marker on
+ * it, the row is final and the same for every later cursor. Final rows are kept per geometry
+ * (c.rowCache) and reused, so a frame draws only the rows that can still change: at the end of a
+ * long transfer, or paused, a frame costs the items in view, not the rows' drawing.
+ */
+function drawBody(c: Ctx, from: number, to: number): { lines: StyledLine[]; arrows: ArrowItem[]; final: boolean; maxEv: number } {
   const { g, l, gl } = c;
-  const rows: Row[] = [];
-  for (let r = from; r <= to; r++) rows.push(new Row(g.width));
-  const at = (r: number) => rows[r - from];
+  const all = itemsInRows(l, from, to);
+  let maxEv = -1;
+  for (const it of all) if (it.ev > maxEv) maxEv = it.ev;
+  const items = all.filter((it) => it.ev <= c.upTo);
+  const arrows = items.filter((it): it is ArrowItem => it.kind === 'arrow');
+  // Rows that can still change: touched by an event not shown yet (its lines, its label, a bracket
+  // whose label may move), by an arrow in transit, or holding the current-event marker.
+  const changing = new Set<number>();
+  const mark = (a: number, b: number) => {
+    for (let r = Math.max(from, a); r <= Math.min(to, b); r++) changing.add(r);
+  };
+  for (const it of all) {
+    const pending = it.ev > c.upTo;
+    const moving = it.kind === 'arrow' && c.transit.has(it.ev);
+    if (!pending && !moving) continue;
+    mark(it.r0, it.kind === 'arrow' && it.flat ? it.r0 : it.r1);
+    if (it.kind === 'arrow') {
+      const pl = c.placements.get(it);
+      if (pl) mark(pl.row, pl.row);
+    }
+    // A side text not shown yet frees its row for a bracket's label above it.
+    if (pending && it.kind === 'side') for (const b of all) if (b.kind === 'bracket' && b.lane === it.lane && b.r0 < it.r0 && it.r0 <= b.r0 + 21) mark(b.r0, Math.min(b.r1, b.r0 + 21));
+  }
+  if (c.highlight !== undefined && c.highlight >= 0 && c.highlight < l.eventRow.length) mark(l.eventRow[c.highlight], l.eventRow[c.highlight]);
+  const cached = (r: number) => (!frameCaches || changing.has(r) ? undefined : c.rowCache.get(r));
+  let allCached = true;
+  for (let r = from; r <= to && allCached; r++) if (!cached(r)) allCached = false;
+  if (allCached) {
+    const lines: StyledLine[] = [];
+    for (let r = from; r <= to; r++) lines.push(cached(r)!);
+    return { lines, arrows, final: changing.size === 0, maxEv };
+  }
+  // Rows already final are drawn into a scratch row whose text is thrown away.
+  const scratch = new Row(g.width);
+  const rows: (Row | null)[] = [];
+  for (let r = from; r <= to; r++) rows.push(cached(r) ? null : new Row(g.width));
+  const at = (r: number) => rows[r - from] ?? scratch;
   // Lifelines.
   const skipFrom = lowerBound(l.skipRows, from);
   const skip = new Set<number>();
   for (let i = skipFrom; i < l.skipRows.length && l.skipRows[i] <= to; i++) skip.add(l.skipRows[i]);
   for (let r = from; r <= to; r++) for (const x of g.x) at(r).put(x, skip.has(r) ? gl.lifeSkip : gl.life, 'line');
 
-  const items = itemsInRows(l, from, to).filter((it) => it.ev <= c.upTo);
-  const arrows = items.filter((it): it is ArrowItem => it.kind === 'arrow');
   // Brackets.
   const sideRows = new Set<string>();
   for (const it of items) if (it.kind === 'side') sideRows.add(`${it.lane}:${it.r0}`);
@@ -614,7 +682,17 @@ function drawBody(c: Ctx, from: number, to: number): { lines: StyledLine[]; arro
     const r = l.eventRow[c.highlight];
     if (r >= from && r <= to) at(r).put(0, gl.current, 'current');
   }
-  return { lines: rows.map((r) => r.styled()), arrows };
+  const lines = rows.map((row, i) => {
+    const r = from + i;
+    if (!row) return cached(r)!;
+    const line = row.styled();
+    if (frameCaches && !changing.has(r)) {
+      if (c.rowCache.size >= ROW_CACHE_MAX) c.rowCache.clear();
+      c.rowCache.set(r, line);
+    }
+    return line;
+  });
+  return { lines, arrows, final: changing.size === 0, maxEv };
 }
 
 function drawSide(c: Ctx, row: Row, lane: number, text: string, short: string, role: Role): void {
@@ -774,7 +852,7 @@ function ctxOf(trace: Trace, o: RenderOptions): { c: Ctx | null; gl: Glyphs; seq
   if (!gc.geo) return { c: null, gl, seq, upTo, ascii };
   if (!gc.placements) gc.placements = labelPlacer(trace, l, gc.geo, seq, ascii);
   return {
-    c: { trace, l, g: gc.geo, gl, ascii, seq, upTo, showStates, highlight: o.highlight, transit: transitMap(o.transit), placements: gc.placements },
+    c: { trace, l, g: gc.geo, gl, ascii, seq, upTo, showStates, highlight: o.highlight, transit: transitMap(o.transit), placements: gc.placements, rowCache: gc.rows, geoCache: gc },
     gl,
     seq,
     upTo,
@@ -787,7 +865,11 @@ function safeWidth(w: number): number {
   return Number.isFinite(w) ? Math.max(0, Math.min(10000, Math.floor(w))) : 0;
 }
 
+/** The map of no arrow in transit (shared: never written). */
+const NO_TRANSIT: Map<number, number> = new Map();
+
 function transitMap(t: RenderOptions['transit']): Map<number, number> {
+  if (t === undefined || (Array.isArray(t) && t.length === 0)) return NO_TRANSIT;
   const m = new Map<number, number>();
   for (const x of t === undefined ? [] : Array.isArray(t) ? t : [t]) m.set(x.segment, x.fraction);
   return m;
@@ -810,10 +892,18 @@ function legendFor(c: Ctx, arrows: ArrowItem[]): StyledLine[] {
   }
   if (!segs.length) return out;
   out.push([]);
-  for (const { seg, band } of segs) {
-    let t = clean(band ? `${refLabel(seg)} ${bandLabel(c.trace, band, c.seq, false, c.ascii)}` : legendLine(c.trace, seg, c.seq));
-    if (c.ascii) t = asciiOnly(t);
-    for (const line of wrap(t, c.g.width, '   ')) out.push([{ text: line, role: seg.fate === 'dropped' ? 'drop' : 'legend' }]);
+  const memo = c.geoCache.legend;
+  for (const a of segs) {
+    let lines = frameCaches ? memo.get(a.ev) : undefined;
+    if (!lines) {
+      const { seg, band } = a;
+      let t = clean(band ? `${refLabel(seg)} ${bandLabel(c.trace, band, c.seq, false, c.ascii)}` : legendLine(c.trace, seg, c.seq));
+      if (c.ascii) t = asciiOnly(t);
+      lines = wrap(t, c.g.width, '   ').map((line): StyledLine => [{ text: line, role: seg.fate === 'dropped' ? 'drop' : 'legend' }]);
+      if (memo.size >= ROW_CACHE_MAX) memo.clear();
+      memo.set(a.ev, lines);
+    }
+    out.push(...lines);
   }
   return out;
 }
@@ -848,18 +938,54 @@ export function renderWindowStyled(raw: Trace, o: RenderOptions & { fromRow: num
   }
   const total = bodyRows(c);
   const to = Math.min(total - 1, fromRow + rows - 1);
-  const header = drawHeader(c);
-  const { lines, arrows } = to >= fromRow ? drawBody(c, fromRow, to) : { lines: [], arrows: [] };
-  const legend = legendFor(c, arrows);
+  const header = frameCaches ? (c.geoCache.header ??= drawHeader(c)) : drawHeader(c);
+  // A window drawn before with every row final is the same again while the cursor stays at or past
+  // its last event and nothing moves or is marked in it (a paused player, the end of a transfer).
+  const key = `${fromRow}:${to}`;
+  const hl = c.highlight !== undefined && c.highlight >= 0 && c.highlight < c.l.eventRow.length ? c.l.eventRow[c.highlight] : -1;
+  const seen = frameCaches && c.transit.size === 0 && (hl < fromRow || hl > to) ? c.geoCache.windows.get(key) : undefined;
+  let lines: StyledLine[];
+  let legend: StyledLine[];
+  if (seen && c.upTo >= seen.maxEv) ({ lines, legend } = seen);
+  else {
+    const drawn = to >= fromRow ? drawBody(c, fromRow, to) : { lines: [], arrows: [], final: false, maxEv: -1 };
+    lines = drawn.lines;
+    legend = legendFor(c, drawn.arrows);
+    if (frameCaches && drawn.final && c.transit.size === 0 && (hl < fromRow || hl > to)) {
+      if (c.geoCache.windows.size >= WINDOWS_MAX) c.geoCache.windows.clear();
+      c.geoCache.windows.set(key, { maxEv: drawn.maxEv, lines, legend });
+    }
+  }
   const fit = (ls: StyledLine[]) => ls.map((l) => fitLine(l, width));
-  return { header: fit(header), body: fit(lines), legend: fit(legend), totalRows: total, fromRow, list: false };
+  // Body rows are exactly the geometry's width: they fit whenever that is within the width asked for.
+  return { header: c.g.width <= width ? header : fit(header), body: c.g.width <= width ? lines : fit(lines), legend: c.g.width <= width ? legend : fit(legend), totalRows: total, fromRow, list: false };
 }
 
-const plain = (l: StyledLine) => l.map((r) => r.text).join('');
+/** A line's text; a body row kept in the row cache is joined once. */
+const plainMemo = new WeakMap<StyledLine, string>();
+const plain = (l: StyledLine): string => {
+  let t = plainMemo.get(l);
+  if (t === undefined) {
+    t = l.map((r) => r.text).join('');
+    plainMemo.set(l, t);
+  }
+  return t;
+};
+
+/** The plain text of a list of lines; a cached window's lists are joined once. */
+const plainAll = new WeakMap<StyledLine[], string[]>();
+const plainLines = (ls: StyledLine[]): string[] => {
+  let t = plainAll.get(ls);
+  if (!t) {
+    t = ls.map(plain);
+    plainAll.set(ls, t);
+  }
+  return t;
+};
 
 export function renderWindow(trace: Trace, o: RenderOptions & { fromRow: number; rows: number }): DiagramWindow<string> {
   const w = renderWindowStyled(trace, o);
-  return { ...w, header: w.header.map(plain), body: w.body.map(plain), legend: w.legend.map(plain) };
+  return { ...w, header: plainLines(w.header), body: plainLines(w.body), legend: plainLines(w.legend) };
 }
 
 export function renderStyled(trace: Trace, o: RenderOptions): StyledLine[] {

@@ -1,0 +1,66 @@
+/**
+ * The player's frames reuse rows that can no longer change (src/diagram/render.ts drawBody: the row
+ * cache, the window memo, the header and legend memos). Whatever order the cursor moves in, with
+ * arrows in transit, the current-event marker and bands, every frame must equal the frame drawn
+ * with the frame caches off (setFrameCaches(false): every row drawn, nothing reused).
+ */
+import { afterEach, describe, it, expect } from 'vitest';
+import { runSource, getScenario } from '../../src/tcp/index.js';
+import type { Trace } from '../../src/tcp/index.js';
+import { renderWindowStyled, renderWindow, eventRow, setFrameCaches, type RenderOptions } from '../../src/diagram/render.js';
+import { makeRng } from '../../src/tcp/seq.js';
+
+const traceOf = (src: string): Trace => {
+  const r = runSource(src);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.trace;
+};
+afterEach(() => setFrameCaches(true));
+/** The frame with the caches off. */
+function scratch<T>(f: () => T): T {
+  setFrameCaches(false);
+  try {
+    return f();
+  } finally {
+    setFrameCaches(true);
+  }
+}
+
+const CASES: [string, Trace, number, 'on' | 'off'][] = [
+  ['rto-loss', traceOf(getScenario('rto-loss')!.source), 100, 'off'],
+  ['accept-overflow (a second client, brackets, notes)', traceOf(getScenario('accept-overflow')!.source), 90, 'off'],
+  ['lost-final-ack (TIME-WAIT bracket)', traceOf(getScenario('lost-final-ack')!.source), 80, 'off'],
+  // Bands forced on, with losses (retransmissions, labels referred to in the legend).
+  ['a bulk transfer in bands, with loss', traceOf('option profile linux\noption loss 3%\noption seed 3\noption isn client 100\noption isn server 300\noption mss 1000\nclient connect\nclient send 40000\n'), 120, 'on'],
+];
+
+describe('frames drawn from the caches equal frames drawn from scratch', () => {
+  it.each(CASES)('%s: the cursor forward, back and at random, with transit and the marker', (_name, trace, width, bands) => {
+    const n = trace.events.length;
+    const rng = makeRng(n);
+    const cursors = [
+      ...Array.from({ length: 12 }, (_, i) => Math.floor((i * (n - 1)) / 11)),
+      ...Array.from({ length: 12 }, (_, i) => Math.floor(((11 - i) * (n - 1)) / 11)),
+      ...Array.from({ length: 16 }, () => Math.floor(rng() * n)),
+      n - 1,
+      n - 1,
+    ];
+    let checked = 0;
+    for (const [k, upTo] of cursors.entries()) {
+      const base: RenderOptions = { width, upTo, bands };
+      const row = eventRow(trace, base, upTo);
+      const variants: (RenderOptions & { fromRow: number; rows: number })[] = [
+        { ...base, fromRow: Math.max(0, row - 20), rows: 24 },
+        { ...base, fromRow: Math.max(0, row - 20), rows: 24, highlight: upTo },
+        { ...base, fromRow: Math.max(0, row - 10), rows: 16, transit: { segment: upTo, fraction: (k % 5) / 4 } },
+        { ...base, fromRow: Math.max(0, row - 30), rows: 30, charset: 'ascii', seq: 'relative' },
+      ];
+      for (const o of variants) {
+        expect(renderWindowStyled(trace, o), `upTo ${upTo} ${JSON.stringify({ ...o, upTo: undefined })}`).toEqual(scratch(() => renderWindowStyled(trace, o)));
+        expect(renderWindow(trace, o)).toEqual(scratch(() => renderWindow(trace, o)));
+        checked++;
+      }
+    }
+    expect(checked).toBe(cursors.length * 4);
+  });
+});
