@@ -47,6 +47,31 @@ const fastStringWidth = {
   },
 };
 
+/**
+ * zod/mini gets a copy of zod's core of its own. The modules read before the first frame (the
+ * progress file, the lesson index cache) validate with zod/mini, whose code is a tenth of the
+ * classic API's. But esbuild splits code by file, not by function: while the lesson schemas (read
+ * after the first frame) use the classic API, zod's core files would sit whole (with every
+ * locale: 520 kB) in a chunk shared by both. Every import of `zod/mini` (and of its English
+ * locale) therefore resolves in a namespace of its own, where everything it imports stays, so the
+ * first frame loads only the ~60 kB zod/mini needs; the classic API keeps its own copy.
+ */
+const MINI = /^zod\/(mini|v4\/locales\/en\.js)$/;
+const zodMiniCopy = {
+  name: 'zod-mini-copy',
+  setup(b) {
+    const own = async (args) => {
+      const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'zod-mini' });
+      if (r.errors.length) return { errors: r.errors };
+      // zod declares itself free of side effects (but its compile step): keep that here too.
+      return { path: r.path, namespace: 'zod-mini', sideEffects: false };
+    };
+    b.onResolve({ filter: MINI }, (args) => (args.pluginData === 'zod-mini' || args.namespace === 'zod-mini' ? undefined : own(args)));
+    b.onResolve({ filter: /.*/, namespace: 'zod-mini' }, own);
+    b.onLoad({ filter: /.*/, namespace: 'zod-mini' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), resolveDir: dirname(args.path), loader: 'js' }));
+  },
+};
+
 const result = await build({
   // Metafile paths are relative to this directory (whatever the caller's cwd).
   absWorkingDir: root,
@@ -69,7 +94,7 @@ const result = await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  plugins: [rawPlugin, noDevtools, fastStringWidth],
+  plugins: [rawPlugin, noDevtools, fastStringWidth, zodMiniCopy],
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': 'undefined' },
   banner: {
     js: [
@@ -84,6 +109,8 @@ const result = await build({
   },
 });
 chmodSync(join(dist, 'cli.js'), 0o755);
+// SYNACK_BUILD_META=FILE writes esbuild's metafile there (to see what each chunk holds).
+if (process.env.SYNACK_BUILD_META) writeFileSync(process.env.SYNACK_BUILD_META, JSON.stringify(result.metafile));
 // Remove chunks of earlier builds (not all at once before building: a synack already running, such
 // as a test in a pseudo-terminal, keeps its chunks until this build has written its own).
 const fresh = new Set(Object.keys(result.metafile.outputs).map((f) => f.split('/').pop()));

@@ -7,7 +7,7 @@ import { UsageError, type CliIO, type Command } from './io.js';
 import { defineCommand, intOption, reportError, type Parsed } from './args.js';
 import { CLI, LEARN_ARGS, LIMITS } from './strings.js';
 import type { ScreenRequest } from '../ui/screen.js';
-import { KEBAB } from '../lessons/schema.js';
+import { KEBAB } from '../lessons/types.js';
 import { UI } from '../ui/strings.js';
 import type { RunAppOptions } from '../ui/run.js';
 import type { Profile } from '../tcp/types.js';

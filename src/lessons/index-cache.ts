@@ -12,49 +12,52 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, constants } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+// zod/mini (the same checks as zod's classic API in a tenth of the code): this file is read before
+// the first frame. The loader (load.ts, with the YAML and Markdown parsers) is imported only when
+// the index has to be built.
+import { array, boolean, enum as oneOf, number, object, optional, string, type infer as Infer } from 'zod/mini';
 import { TOPICS } from '../quiz/types.js';
 import { VERSION } from '../version.js';
 import { LESSON_LANGS, type LessonLang } from './types.js';
-import { loadLessonIndex, type LessonIndex } from './load.js';
+import type { LessonIndex } from './load.js';
 
 /** The cache file is read only up to this size (a bigger one is ignored and rewritten). */
 export const INDEX_CACHE_MAX_BYTES = 2 * 1024 * 1024;
 /** Courses (directory + language) remembered; the oldest is forgotten first. */
 export const INDEX_CACHE_MAX_COURSES = 8;
 
-const ProblemSchema = z.object({
-  file: z.string(),
-  line: z.number(),
-  col: z.number(),
-  message: z.string(),
-  severity: z.enum(['error', 'warning']),
+const ProblemSchema = object({
+  file: string(),
+  line: number(),
+  col: number(),
+  message: string(),
+  severity: oneOf(['error', 'warning']),
 });
-const IndexSchema = z.object({
-  entries: z.array(
-    z.object({
-      meta: z.object({
-        id: z.string(),
-        title: z.string(),
-        order: z.number(),
-        summary: z.string(),
-        objectives: z.array(z.string()),
-        topics: z.array(z.enum(TOPICS)),
-        minutes: z.number(),
-        prerequisites: z.array(z.string()),
+const IndexSchema = object({
+  entries: array(
+    object({
+      meta: object({
+        id: string(),
+        title: string(),
+        order: number(),
+        summary: string(),
+        objectives: array(string()),
+        topics: array(oneOf(TOPICS)),
+        minutes: number(),
+        prerequisites: array(string()),
       }),
-      file: z.string(),
-      lang: z.enum(LESSON_LANGS).optional(),
-      fallback: z.boolean().optional(),
+      file: string(),
+      lang: optional(oneOf(LESSON_LANGS)),
+      fallback: optional(boolean()),
     }),
   ),
-  problems: z.array(ProblemSchema),
-  broken: z.array(z.object({ file: z.string(), problem: ProblemSchema })),
+  problems: array(ProblemSchema),
+  broken: array(object({ file: string(), problem: ProblemSchema })),
 });
-const CacheSchema = z.object({
-  courses: z.array(z.object({ key: z.string(), signature: z.string(), index: IndexSchema })),
+const CacheSchema = object({
+  courses: array(object({ key: string(), signature: string(), index: IndexSchema })),
 });
-type Cache = z.infer<typeof CacheSchema>;
+type Cache = Infer<typeof CacheSchema>;
 
 /** synack's own code: the version and the modification time of the directory this module is in
  *  (dist/chunks is rewritten by every build). */
@@ -120,13 +123,17 @@ function writeCache(file: string, cache: Cache): void {
   }
 }
 
-/** loadLessonIndex(dir, { lang }), remembered in `cacheFile` (see the module comment). */
-export function cachedLessonIndex(dir: string, options: { lang?: LessonLang; cacheFile: string }): LessonIndex {
+/**
+ * loadLessonIndex(dir, { lang }), remembered in `cacheFile` (see the module comment). The loader is
+ * imported only on a miss.
+ */
+export async function cachedLessonIndex(dir: string, options: { lang?: LessonLang; cacheFile: string }): Promise<LessonIndex> {
   const key = `${codeStamp()}\n${resolve(dir)}\n${options.lang ?? ''}`;
   const signature = lessonIndexSignature(dir, options.lang);
   const cache = readCache(options.cacheFile);
   const hit = cache.courses.find((c) => c.key === key && c.signature === signature);
   if (hit) return hit.index as LessonIndex;
+  const { loadLessonIndex } = await import('./load.js');
   const index = loadLessonIndex(dir, options.lang === undefined ? {} : { lang: options.lang });
   // The signature again: a file that changed while it was being read is not remembered.
   if (lessonIndexSignature(dir, options.lang) === signature) {

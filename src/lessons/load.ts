@@ -17,9 +17,8 @@
  * directory's real path is never read and is reported at file:1:1; with a duplicate lesson id the
  * first file by name owns it and a later one is broken (the rule `synack check` applies).
  */
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Lesson, LessonLang, LessonMeta, Problem } from './types.js';
 import { readMeta, type MetaPositions } from './frontmatter.js';
 import { parseLesson, sortProblems, type ParseOptions } from './parse.js';
@@ -29,34 +28,7 @@ import { LESSON_MESSAGES as M } from './strings.js';
 import { errnoReason } from '../i18n/errno.js';
 import { MAX_LESSON_BYTES, utf8Problem } from './limits.js';
 
-/** The bundled lessons: next to the package root (dist/cli.js -> ../lessons; src/lessons/load.ts -> ../../lessons). */
-export function bundledLessonsDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        const name = (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name;
-        if (name === 'synack') return join(dir, 'lessons');
-      } catch {
-        // not ours; keep walking up
-      }
-    }
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return fileURLToPath(new URL('../lessons', import.meta.url));
-}
-
-/** --lessons DIR (relative to cwd) wins, then SYNACK_LESSONS, then the bundled lessons. */
-export function resolveLessonsDir(opts: { option?: string; env?: Record<string, string | undefined>; cwd?: string } = {}): string {
-  const cwd = opts.cwd ?? '.';
-  if (opts.option) return resolve(cwd, opts.option);
-  const env = opts.env?.SYNACK_LESSONS;
-  if (env) return resolve(cwd, env);
-  return bundledLessonsDir();
-}
+export { bundledLessonsDir, resolveLessonsDir } from './dirs.js';
 
 function problem(file: string, message: string, line = 0, col = 0): Problem {
   return { file, line, col, message, severity: 'error' };

@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import { TOPICS, QUESTION_TYPES } from '../quiz/types.js';
+import { KEBAB } from './types.js';
 
-export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { KEBAB };
 
 const text = z.string().trim().min(1);
 const kebab = z.string().regex(KEBAB);

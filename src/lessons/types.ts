@@ -57,6 +57,10 @@ export interface LessonMeta {
 export { LANGS as LESSON_LANGS } from '../i18n/index.js';
 export type LessonLang = Lang;
 
+/** A lesson id, a topic id: lowercase letters and digits in words joined by single hyphens (here,
+ *  away from the zod schemas, so the command line can check an id without loading them). */
+export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export interface Lesson {
   meta: LessonMeta;
   /**

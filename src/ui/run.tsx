@@ -8,13 +8,15 @@ import type { CliIO } from '../cli/io.js';
 import type { AppContext, ScreenRequest } from './screen.js';
 import type { Lesson } from '../lessons/types.js';
 import type { Progress } from '../store/types.js';
-import { bundledLessonsDir, loadAllLessons, loadLesson, resolveLessonsDir, type AllLessons } from '../lessons/load.js';
+// Only what the first frame needs is imported here; the lesson parser (YAML, Markdown), the model
+// and the other screens are imported when they are needed (scripts/build.mjs splits them into
+// chunks of their own), so Node compiles less before the first frame.
+import type { AllLessons } from '../lessons/load.js';
+import { bundledLessonsDir, resolveLessonsDir } from '../lessons/dirs.js';
 import { cachedLessonIndex } from '../lessons/index-cache.js';
 import { lessonIndexCacheFile } from '../cli/compile-cache.js';
 import { Worker } from 'node:worker_threads';
 import type { LessonsWorkerMessage } from './lessons-worker.js';
-import { seedRuns } from '../tcp/run-cache.js';
-import { precomputeLessonRuns } from './player/run.js';
 import { createModelRunner } from './worker/runner.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -89,7 +91,12 @@ export function loadLessonsOffThread(dir: string, lang: Lang = getLang()): { res
   const inProcess = () => {
     let cancelled = false;
     return {
-      result: new Promise<AllLessons>((res, rej) => setImmediate(() => (cancelled ? rej(new Error('cancelled')) : res(loadAllLessons(dir, { lang }))))),
+      result: new Promise<AllLessons>((res, rej) =>
+        setImmediate(() => {
+          if (cancelled) rej(new Error('cancelled'));
+          else import('../lessons/load.js').then((m) => res(m.loadAllLessons(dir, { lang })), rej);
+        }),
+      ),
       cancel: () => void (cancelled = true),
     };
   };
@@ -104,13 +111,23 @@ export function loadLessonsOffThread(dir: string, lang: Lang = getLang()): { res
     return inProcess();
   }
   worker.unref();
+  // The model's run memo, loaded while the worker reads the lessons; the runs join it before the
+  // lessons are handed over (messages keep their order through this one promise chain).
+  let seeded: Promise<unknown> = import('../tcp/run-cache.js').catch(() => undefined);
   const result = new Promise<AllLessons>((res, rej) => {
     worker.on('message', (m: LessonsWorkerMessage) => {
-      if (m.kind === 'lessons') res(m.all);
-      else if (m.kind === 'runs') seedRuns(m.runs);
+      if (m.kind === 'lessons') seeded = seeded.then(() => res(m.all));
+      else if (m.kind === 'runs') {
+        const runs = m.runs;
+        seeded = seeded
+          .then(() => import('../tcp/run-cache.js'))
+          .then((rc) => rc.seedRuns(runs))
+          .catch(() => undefined);
+      }
     });
-    worker.once('error', rej);
-    worker.once('exit', (code) => rej(new Error(`lessons worker exited (${code})`)));
+    // In the same chain, so an exit right after the lessons message cannot overtake it.
+    worker.once('error', (e) => void (seeded = seeded.then(() => rej(e))));
+    worker.once('exit', (code) => void (seeded = seeded.then(() => rej(new Error(`lessons worker exited (${code})`)))));
   });
   return { result, cancel: () => void worker.terminate().catch(() => undefined) };
 }
@@ -139,7 +156,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
   // The lessons in the app's language (a lesson without a translation falls back to English, marked).
   // Remembered between runs while no lesson file changes (the YAML of every front matter is most of
   // the work before the first frame).
-  const index = cachedLessonIndex(lessonsDir, { lang: getLang(), cacheFile: lessonIndexCacheFile(io.env) });
+  const index = await cachedLessonIndex(lessonsDir, { lang: getLang(), cacheFile: lessonIndexCacheFile(io.env) });
   let lessons: Lesson[] = index.entries.map((e) => ({
     meta: e.meta,
     file: e.file,
@@ -160,6 +177,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
   // A lesson opened directly is loaded in full now (and refused with file:line:col if broken).
   for (const req of Array.isArray(request) ? request : [request]) {
     if (req.screen !== 'lesson') continue;
+    const { loadLesson } = await import('../lessons/load.js');
     const r = loadLesson(lessonsDir, req.lessonId, { lang: getLang() });
     if (!r.lesson) {
       const p = r.problems.find((x) => x.severity === 'error') ?? r.problems[0];
@@ -170,11 +188,11 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     lessons = lessons.map((l) => (l.meta.id === full.meta.id ? full : l));
     // Its diagrams too, now: before the screen switches a Ctrl+C is the terminal's SIGINT and ends
     // synack at once; after it, the first render would compute them with keys waiting.
-    precomputeLessonRuns([full]);
+    (await import('./player/run.js')).precomputeLessonRuns([full]);
   }
   // A quiz opened from the command line (`synack quiz --mode ...`) builds its question bank at once:
   // it needs every lesson's questions, not the index stubs (Home -> Quiz starts after the full load).
-  if ((Array.isArray(request) ? request : [request]).some((r) => r.screen === 'quiz')) lessons = loadAllLessons(lessonsDir, { lang: getLang() }).lessons;
+  if ((Array.isArray(request) ? request : [request]).some((r) => r.screen === 'quiz')) lessons = (await import('../lessons/load.js')).loadAllLessons(lessonsDir, { lang: getLang() }).lessons;
 
   const notices: string[] = [];
   if (loaded.warning) notices.push(loaded.warning);

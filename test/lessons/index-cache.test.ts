@@ -32,48 +32,48 @@ function tamper(cacheFile: string, title: string) {
 }
 
 describe('cachedLessonIndex', () => {
-  it('gives what loadLessonIndex gives, then answers from the cache while no file changed', () => {
+  it('gives what loadLessonIndex gives, then answers from the cache while no file changed', async () => {
     const { dir, cacheFile } = course();
     for (const lang of [undefined, 'en', 'zh-CN'] as const) {
       const opts = lang === undefined ? {} : { lang };
-      expect(cachedLessonIndex(dir, { ...opts, cacheFile })).toEqual(loadLessonIndex(dir, opts));
+      expect(await cachedLessonIndex(dir, { ...opts, cacheFile })).toEqual(loadLessonIndex(dir, opts));
     }
     const { dir: d2, cacheFile: c2 } = course();
-    cachedLessonIndex(d2, { lang: 'en', cacheFile: c2 });
+    await cachedLessonIndex(d2, { lang: 'en', cacheFile: c2 });
     tamper(c2, 'from the cache');
-    expect(cachedLessonIndex(d2, { lang: 'en', cacheFile: c2 }).entries[0].meta.title).toBe('from the cache');
+    expect((await cachedLessonIndex(d2, { lang: 'en', cacheFile: c2 })).entries[0].meta.title).toBe('from the cache');
   });
 
-  it('builds the index again when a lesson changes, is added or removed, or its translation changes', () => {
+  it('builds the index again when a lesson changes, is added or removed, or its translation changes', async () => {
     const { dir, cacheFile } = course();
-    const titles = (lang: 'en' | 'zh-CN' = 'en') => cachedLessonIndex(dir, { lang, cacheFile }).entries.map((e) => e.meta.title);
-    expect(titles()).toEqual(['Alpha', 'Beta']);
+    const titles = async (lang: 'en' | 'zh-CN' = 'en') => (await cachedLessonIndex(dir, { lang, cacheFile })).entries.map((e) => e.meta.title);
+    expect(await titles()).toEqual(['Alpha', 'Beta']);
     tamper(cacheFile, 'stale');
     writeFileSync(join(dir, '02-b.md'), lessonText('b', 2, 'Beta two'));
     utimesSync(join(dir, '02-b.md'), new Date(), new Date(Date.now() + 5000));
-    expect(titles()).toEqual(['Alpha', 'Beta two']);
+    expect(await titles()).toEqual(['Alpha', 'Beta two']);
     writeFileSync(join(dir, '03-c.md'), lessonText('c', 3, 'Gamma'));
-    expect(titles()).toEqual(['Alpha', 'Beta two', 'Gamma']);
+    expect(await titles()).toEqual(['Alpha', 'Beta two', 'Gamma']);
     unlinkSync(join(dir, '01-a.md'));
-    expect(titles()).toEqual(['Beta two', 'Gamma']);
+    expect(await titles()).toEqual(['Beta two', 'Gamma']);
     writeFileSync(join(dir, '01-a.md'), lessonText('a', 1, 'Alpha'));
-    expect(titles('zh-CN')).toEqual(['甲', 'Beta two', 'Gamma']);
+    expect(await titles('zh-CN')).toEqual(['甲', 'Beta two', 'Gamma']);
     writeFileSync(join(dir, 'zh-CN', '01-a.md'), lessonText('a', 1, '甲乙'));
     utimesSync(join(dir, 'zh-CN', '01-a.md'), new Date(), new Date(Date.now() + 9000));
-    expect(titles('zh-CN')).toEqual(['甲乙', 'Beta two', 'Gamma']);
+    expect(await titles('zh-CN')).toEqual(['甲乙', 'Beta two', 'Gamma']);
   });
 
-  it('keeps the problems of broken lessons as loadLessonIndex reports them', () => {
+  it('keeps the problems of broken lessons as loadLessonIndex reports them', async () => {
     const dir = join(tmp, 'broken');
     cpSync(join(ROOT, 'test/fixtures/lessons-broken'), dir, { recursive: true });
     const cacheFile = join(tmp, 'broken-cache.json');
     const fresh = loadLessonIndex(dir, { lang: 'en' });
     expect(fresh.broken.length).toBeGreaterThan(0);
-    expect(cachedLessonIndex(dir, { lang: 'en', cacheFile })).toEqual(fresh);
-    expect(cachedLessonIndex(dir, { lang: 'en', cacheFile })).toEqual(fresh);
+    expect(await cachedLessonIndex(dir, { lang: 'en', cacheFile })).toEqual(fresh);
+    expect(await cachedLessonIndex(dir, { lang: 'en', cacheFile })).toEqual(fresh);
   });
 
-  it('ignores a cache that is corrupt, not JSON of the right shape, a directory or a FIFO, and never fails', () => {
+  it('ignores a cache that is corrupt, not JSON of the right shape, a directory or a FIFO, and never fails', async () => {
     const { dir } = course();
     const expected = loadLessonIndex(dir, { lang: 'en' });
     const bad = join(tmp, 'bad');
@@ -88,14 +88,14 @@ describe('cachedLessonIndex', () => {
     execFileSync('mkfifo', [join(bad, 'fifo')]);
     files.push(join(bad, 'fifo'));
     files.push(join(bad, 'missing', 'deeper', 'x.json'));
-    for (const cacheFile of files) expect(cachedLessonIndex(dir, { lang: 'en', cacheFile }), cacheFile).toEqual(expected);
+    for (const cacheFile of files) expect(await cachedLessonIndex(dir, { lang: 'en', cacheFile }), cacheFile).toEqual(expected);
     // The corrupt ones were replaced by a good cache.
     expect(JSON.parse(readFileSync(join(bad, 'garbage'), 'utf8')).courses).toHaveLength(1);
   });
 
-  it('remembers a bounded number of courses', () => {
+  it('remembers a bounded number of courses', async () => {
     const cacheFile = join(tmp, 'many.json');
-    for (let i = 0; i < 12; i++) cachedLessonIndex(course().dir, { lang: 'en', cacheFile });
+    for (let i = 0; i < 12; i++) await cachedLessonIndex(course().dir, { lang: 'en', cacheFile });
     expect(JSON.parse(readFileSync(cacheFile, 'utf8')).courses).toHaveLength(8);
   });
 });
