@@ -3,7 +3,7 @@
 // has no runtime dependencies. The build also writes dist/THIRD-PARTY-NOTICES.txt, the licences of
 // every third-party package whose code ends up in dist/ (taken from the bundle's own metafile).
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync, chmodSync, rmSync, readdirSync, existsSync, readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, chmodSync, rmSync, readdirSync, existsSync, readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { rawPlugin } from './raw-plugin.mjs';
@@ -46,6 +46,52 @@ const fastStringWidth = {
     );
   },
 };
+
+/**
+ * Source patches of third-party modules: each replaces exact text and fails the build if that text
+ * is no longer there the expected number of times (so an update of the package cannot silently
+ * undo it).
+ */
+function patchOnLoad(name, filter, edits, only = () => true) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter }, (args) => {
+        if (!only(args.path)) return undefined;
+        let src = readFileSync(args.path, 'utf8');
+        for (const [from, to, count] of edits) {
+          const n = src.split(from).length - 1;
+          if (n !== count) throw new Error(`${name}: expected ${count} × ${JSON.stringify(from)} in ${args.path}, found ${n}: update scripts/build.mjs`);
+          src = src.split(from).join(to);
+        }
+        return { contents: src, loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
+ * Yoga (Ink's layout engine) ships its WebAssembly as a base64 data: URL and, where `fetch` exists
+ * (Node >= 18), loads it with fetch(): that loads Node's whole fetch implementation (undici), tens
+ * of milliseconds before the first frame, to decode a string. The patch takes Yoga's own other path
+ * (atob, then WebAssembly.instantiate of the same bytes).
+ */
+const yogaWithoutFetch = patchOnLoad('yoga-without-fetch', /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, [
+  ['w||"function"!=typeof fetch?', 'w||!0?', 1],
+  ['||"function"!=typeof fetch?c(b)', '||!0?c(b)', 1],
+]);
+
+/**
+ * string-width 8 builds `/^\p{RGI_Emoji}$/v` and an Intl.Segmenter when it is imported (the regex
+ * alone is 40-60 ms: V8 expands every emoji sequence). Both are built at their first use instead
+ * (no sooner than the first frame's non-ASCII line: src/text/string-width-fast.ts, which Ink's
+ * measuring goes through, calls it only for the rare strings it cannot measure itself).
+ */
+const lazyStringWidth = patchOnLoad('lazy-string-width', /[\\/]node_modules[\\/]string-width[\\/]index\.js$/, [
+  ['const segmenter = new Intl.Segmenter();', 'let segmenterBuilt;\nconst segmenter = {segment: (s) => (segmenterBuilt ??= new Intl.Segmenter()).segment(s)};', 1],
+  ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiBuilt;\nconst rgiEmojiRegex = {test: (s) => (rgiEmojiBuilt ??= /^\\p{RGI_Emoji}$/v).test(s)};', 1],
+  // Only string-width 8 (the top-level package); Ink's wrap-ansi keeps its own string-width 7.
+], (path) => path === realpathSync(join(root, 'node_modules', 'string-width', 'index.js')));
 
 /**
  * zod/mini gets a copy of zod's core of its own. The modules read before the first frame (the
@@ -94,7 +140,7 @@ const result = await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  plugins: [rawPlugin, noDevtools, fastStringWidth, zodMiniCopy],
+  plugins: [rawPlugin, noDevtools, fastStringWidth, zodMiniCopy, yogaWithoutFetch, lazyStringWidth],
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': 'undefined' },
   banner: {
     js: [

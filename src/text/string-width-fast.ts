@@ -15,11 +15,13 @@
  *   - anything else: its East Asian Width with ambiguous as narrow (string-width's default).
  * A string of several code points none of which can join a neighbour into one grapheme (no marks,
  * joiners, variation selectors, jamo, regional indicators, emoji modifiers) is the sum of its code
- * points (the segmenter decides, as in string-width; fuzzed against string-width in the test). Everything else (escape sequences, options,
+ * points (the segmenter decides, as in string-width; fuzzed against string-width in the test).
+ * Escape sequences are stripped first, with string-width's own strip-ansi. Everything else (options,
  * joining sequences) goes to string-width itself.
  * The bundle (scripts/build.mjs) points Ink's `string-width` import here. Pure.
  */
 import stringWidthExact from 'string-width';
+import stripAnsi from 'strip-ansi';
 import { eastAsianWidth } from 'get-east-asian-width';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -46,6 +48,13 @@ function codePointWidth(cp: number, s: string): number {
 
 export default function stringWidth(input: string, options?: Options): number {
   if (options !== undefined || typeof input !== 'string') return stringWidthExact(input, options);
+  // Escape sequences measure nothing: string-width strips them first with the same strip-ansi. A
+  // string that still has one after that goes to string-width whole (it strips only once).
+  if (input.includes('\u001B') || input.includes('\u009B')) {
+    const plain = stripAnsi(input);
+    if (plain.includes('\u001B') || plain.includes('\u009B')) return stringWidthExact(input);
+    input = plain;
+  }
   if (PRINTABLE_ASCII.test(input)) return input.length;
   const cp = input.codePointAt(0) as number;
   if (input.length === (cp > 0xffff ? 2 : 1)) {

@@ -42,7 +42,8 @@ describe('string-width-fast', () => {
   }, process.env.SYNACK_WIDTH_EXHAUSTIVE === '1' ? 600_000 : undefined);
 
   it('agrees on strings of several code points, escape sequences and options', () => {
-    for (const s of ['', 'SYN,ACK', '三次握手', '│ seq=1 │', '👍🏽', '🇨🇳', 'e\u0301', '\u001b[31mred\u001b[0m', 'a\tb', '🧑‍💻', '1️⃣', 'ﾊﾟ']) expect(differences([s])).toEqual([]);
+    for (const s of ['', 'SYN,ACK', '三次握手', '│ seq=1 │', '👍🏽', '🇨🇳', 'e\u0301', '\u001b[31mred\u001b[0m', '\u001b[1m│三\u001b[0m', '\u001b\u001b[31m[0m', '\u001b[31m', 'a\tb', '🧑‍💻', '1️⃣', 'ﾊﾟ'])
+      expect(differences([s])).toEqual([]);
     expect(stringWidth('±', { ambiguousIsNarrow: false })).toBe(stringWidthExact('±', { ambiguousIsNarrow: false }));
   });
 });
@@ -54,6 +55,8 @@ describe('string-width-fast on strings', () => {
       'abc SYN,ACK=1 ', '│─╭╮╰╯├┤┬┴┼→←↑↓…·●○✓✗▶◀', '三次握手，。（）《》「」已建立连接', 'ＳＹＮ１２３ｶﾞﾊﾟ',
       '👍🏽🇨🇳🇺🇸🧑‍💻1️⃣❤️☺︎', 'e\u0301\u0308\u200d\u200c\ufe0f\ufe0e', '\u1100\u1161\u11a8한글', 'क्षि\u0d4eക', '\u00ad\u2060\u{e0041}\t\n',
     ].map((p) => Array.from(p));
+    // Escape sequences (whole, cut short, and pieces that join into one when another is removed).
+    pools.push(['\u001b[31m', '\u001b[0m', '\u001b[1;4m', '\u001b[K', '\u009b2J', '\u001b]8;;https://x\u0007', '\u001b]8;;\u0007', '\u001b', '\u009b', '\u001b[', '[31m']);
     const strings: string[] = [];
     const scale = process.env.SYNACK_WIDTH_EXHAUSTIVE === '1' ? 100 : 1;
     for (let i = 0; i < 3000 * scale; i++) {
