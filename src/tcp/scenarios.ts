@@ -3,6 +3,7 @@
  * time (`?raw` imports: vite reads them for the tests, scripts/raw-plugin.mjs for esbuild). The first
  * line of each file, `#: ...`, is its one-line description; the rest is the scenario's script.
  */
+import { SCENARIO_DESC } from './strings.js';
 import handshake from '../../scenarios/handshake.tcp?raw';
 import transfer from '../../scenarios/transfer.tcp?raw';
 import fourWayClose from '../../scenarios/four-way-close.tcp?raw';
@@ -66,7 +67,22 @@ export const SCENARIOS: readonly Scenario[] = (
     ['delayed-ack', delayedAck],
     ['nagle-delayed-ack', nagleDelayedAck],
   ] as const
-).map(([name, source]) => scenarioFromFile(name, source));
+).map(([name, source]) => builtin(scenarioFromFile(name, source)));
+
+/**
+ * A built-in scenario whose description follows the current language (SCENARIO_DESC), read when
+ * asked, so a list built before a language switch still shows the new language.
+ */
+function builtin(s: Scenario): Scenario {
+  const own = s.description;
+  return {
+    name: s.name,
+    source: s.source,
+    get description() {
+      return (SCENARIO_DESC as Record<string, string>)[s.name] ?? own;
+    },
+  };
+}
 
 export function getScenario(name: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.name === name);

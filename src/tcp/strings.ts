@@ -702,3 +702,58 @@ const SEQ_MARKERS_ZH: SeqMarkers = {
   other: ['ack = ', 'ack-1 = ', 'rcv.nxt=', 'ISN（', 'ISN ', 'Cookie ', '对端的 ISN 是 ', '期望 ', '期望的是 ', '并对 ', '恰好 ', 'ACK（', 'ack（', 'snd.nxt ', '旧连接的 '],
 };
 export const SEQ_MARKERS = catalogue('tcp.SEQ_MARKERS', { en: SEQ_MARKERS_EN, 'zh-CN': SEQ_MARKERS_ZH });
+
+// The built-in scenarios' one-line descriptions (`synack scenarios`, the player's list), by name
+// (issue 13). English is each file's `#:` line (test/i18n/scenario-desc.test.ts keeps the two the
+// same); a script of the learner's own keeps its own `#:` line in every language.
+const SCENARIO_DESC_EN = {
+  'accept-overflow': 'The accept queue is full: Linux drops the ACK that completes a handshake; the client thinks it is connected.',
+  'congestion-avoidance': 'Congestion avoidance: after a loss halves the window, cwnd grows by one MSS per round trip.',
+  'data-retransmit': 'A data segment is lost and retransmitted after the RTO.',
+  'delayed-ack': 'Delayed ACK: the receiver ACKs every second full-sized segment; a lone one waits for the timer.',
+  'fast-retransmit': 'Fast retransmit and fast recovery: three duplicate ACKs resend a lost segment before the RTO.',
+  'four-way-close': 'The textbook close: FIN, ACK, FIN, ACK, then TIME-WAIT (RFC 793 Figure 13).',
+  'half-open': 'The client reboots and reconnects; the server\'s stale connection is reset (RFC 793 Figure 10).',
+  handshake: 'The three-way handshake: SYN, SYN,ACK, ACK (RFC 9293 Figure 6).',
+  'lost-final-ack': 'The last ACK is lost; the server resends its FIN and TIME-WAIT absorbs it.',
+  'nagle-delayed-ack': 'Nagle + delayed ACK: write-write-read stalls one round trip plus the 40 ms delayed-ACK timer.',
+  'old-duplicate-syn': 'An old duplicate SYN arrives first; RST clears it and the real SYN connects (RFC 793 Figure 9).',
+  refused: 'Nobody listens on the port: the SYN gets RST,ACK and connect() fails.',
+  'rto-loss': 'Loss on a timeout: too few duplicate ACKs, so the RTO fires and slow start begins again from 1 MSS.',
+  'simultaneous-close': 'Both sides close at once: FIN-WAIT-1, CLOSING, TIME-WAIT on both (RFC 9293 Figure 13).',
+  'simultaneous-open': 'Both sides send SYN at once and both pass through SYN-RECEIVED (RFC 9293 Figure 7).',
+  'slow-start': 'Slow start: cwnd starts at the initial window and doubles every round trip.',
+  'syn-flood-cookies': 'The same flood with SYN cookies: the real client connects while the queue is full.',
+  'syn-flood': 'Spoofed SYNs fill the SYN queue; the real client\'s SYNs are dropped until it gives up.',
+  'syn-retransmit': 'The first SYN is lost; the client sends it again when its 1 s RTO expires.',
+  'three-segment-close': 'With delayed ACK the passive closer\'s ACK rides on its FIN: FIN; FIN,ACK; ACK.',
+  transfer: 'A handshake, then 5 bytes each way, each acknowledged.',
+  'zero-window': 'The receiver\'s buffer fills: zero window, the sender\'s persist timer probes it, a read reopens it.',
+};
+
+const SCENARIO_DESC_ZH: Translation<typeof SCENARIO_DESC_EN> = {
+  'accept-overflow': '全连接队列已满：Linux 丢弃完成握手的 ACK，客户端却以为已经连上。',
+  'congestion-avoidance': '拥塞避免：一次丢包使窗口减半之后，cwnd 每个往返时间增加一个 MSS。',
+  'data-retransmit': '一个数据报文段丢失，RTO 到期后被重传。',
+  'delayed-ack': '延迟确认：接收方每收到两个满长报文段确认一次；单独的一个要等计时器。',
+  'fast-retransmit': '快重传和快恢复：三个重复的 ACK 让丢失的报文段在 RTO 之前就被重发。',
+  'four-way-close': '教科书上的四次挥手：FIN、ACK、FIN、ACK，然后进入 TIME-WAIT（RFC 793 图 13）。',
+  'half-open': '客户端重启后重新连接；服务器上过时的连接被复位（RFC 793 图 10）。',
+  handshake: '三次握手：SYN、SYN,ACK、ACK（RFC 9293 图 6）。',
+  'lost-final-ack': '最后的 ACK 丢失；服务器重发 FIN，由 TIME-WAIT 状态接住它。',
+  'nagle-delayed-ack': 'Nagle 算法加延迟确认：写-写-读会多停顿一个往返时间外加 40 ms 的延迟确认计时器。',
+  'old-duplicate-syn': '一个旧的重复 SYN 先到达；RST 清除它，真正的 SYN 随后建立连接（RFC 793 图 9）。',
+  refused: '端口上没有进程监听：SYN 收到 RST,ACK，connect() 失败。',
+  'rto-loss': '超时丢包：重复 ACK 不够三个，于是 RTO 到期，从 1 个 MSS 重新开始慢启动。',
+  'simultaneous-close': '双方同时关闭：两边都经过 FIN-WAIT-1、CLOSING、TIME-WAIT（RFC 9293 图 13）。',
+  'simultaneous-open': '双方同时发送 SYN，都经过 SYN-RECEIVED（RFC 9293 图 7）。',
+  'slow-start': '慢启动：cwnd 从初始窗口开始，每个往返时间翻一番。',
+  'syn-flood-cookies': '同样的洪泛，但启用了 SYN cookie：队列满时真实客户端仍能连上。',
+  'syn-flood': '伪造的 SYN 占满半连接队列；真实客户端的 SYN 被丢弃，直到它放弃。',
+  'syn-retransmit': '第一个 SYN 丢失；1 秒的 RTO 到期后客户端重发它。',
+  'three-segment-close': '有延迟确认时，被动关闭方的 ACK 搭在它的 FIN 上：FIN；FIN,ACK；ACK。',
+  transfer: '先三次握手，然后双方各发送 5 个字节，每次都被确认。',
+  'zero-window': '接收方缓冲区被填满：窗口为零，发送方的持续计时器发送探测，一次读取让窗口重新打开。',
+};
+
+export const SCENARIO_DESC = catalogue('tcp.SCENARIO_DESC', { en: SCENARIO_DESC_EN, 'zh-CN': SCENARIO_DESC_ZH });
