@@ -37,4 +37,14 @@ describe('dist/ (built by npm test before the tests run)', () => {
     expect(total).toBeLessThan(3 * 1024 * 1024);
     expect(existsSync(join(dist, '.devtools-stub.js'))).toBe(false);
   });
+  it.runIf(existsSync(join(dist, 'cli.js')))('installs under 3 MB: every file the package ships (package.json "files", README, package.json)', () => {
+    const size = (p: string): number => {
+      const st = statSync(p);
+      return st.isDirectory() ? readdirSync(p).reduce((n, f) => n + size(join(p, f)), 0) : st.size;
+    };
+    const shipped = [...(pkg.files as string[]), 'README.md', 'package.json'].filter((f) => existsSync(join(ROOT, f)));
+    expect(shipped).toContain('dist');
+    const total = shipped.reduce((n, f) => n + size(join(ROOT, f)), 0);
+    expect(total).toBeLessThan(3_000_000);
+  });
 });
