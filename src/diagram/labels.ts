@@ -64,31 +64,63 @@ export function shownWindow(trace: Trace, seg: SegmentEvent): number | null {
   return m.shown.has(seg) ? seg.window : null;
 }
 
-export function fullLabel(trace: Trace, seg: SegmentEvent, mode: SeqMode): string {
+/**
+ * A label's parts, each with the legend tokens it shows (src/ui/components/legend.ts explains
+ * them): the one builder of the full and short labels, so the legend lists exactly what a label
+ * holds. Parts are joined by one space.
+ */
+export interface LabelPart {
+  text: string;
+  tokens: string[];
+}
+
+export function labelParts(trace: Trace, seg: SegmentEvent, mode: SeqMode, short: boolean): LabelPart[] {
   const { seq, ack } = seqAck(trace, seg, mode);
-  let s = `${flagText(seg)} seq=${seq}`;
-  if (ack !== null) s += ` ack=${ack}`;
-  if (seg.len > 0) s += ` len=${seg.len}`;
+  const flags = sortedFlags(seg.flags);
+  const parts: LabelPart[] = [];
   const w = shownWindow(trace, seg);
-  if (w !== null) s += ` ${S.win(w)}`;
-  if (seg.label) s += ` ${seg.label}`;
-  if (seg.retransmission) s += ` ${S.retx}`;
-  return s;
+  if (short) {
+    parts.push({ text: shortFlagText(seg), tokens: flags.length ? flags.map((f) => `short-flag:${SHORT_FLAG[f]}`) : ['no-flags'] });
+    parts.push({ text: ack !== null ? `${seq}/${ack}` : `${seq}`, tokens: [ack !== null ? 'seq-ack-short' : 'seq-short', `seq-${mode}`] });
+    if (seg.len > 0) parts.push({ text: `+${seg.len}`, tokens: ['len-short'] });
+    if (w !== null) parts.push({ text: S.winShort(w), tokens: ['win-short'] });
+    if (seg.label) parts.push({ text: seg.label, tokens: [] });
+    if (seg.retransmission) parts.push({ text: `(${S.retxShort})`, tokens: ['retx-short'] });
+    return parts;
+  }
+  parts.push({ text: flagText(seg), tokens: flags.length ? flags.map((f) => `flag:${f}`) : ['no-flags'] });
+  parts.push({ text: `seq=${seq}`, tokens: ['seq', `seq-${mode}`] });
+  if (ack !== null) parts.push({ text: `ack=${ack}`, tokens: ['ack'] });
+  if (seg.len > 0) parts.push({ text: `len=${seg.len}`, tokens: ['len'] });
+  if (w !== null) parts.push({ text: S.win(w), tokens: ['win'] });
+  if (seg.label) parts.push({ text: seg.label, tokens: [] });
+  if (seg.retransmission) parts.push({ text: S.retx, tokens: ['retx'] });
+  return parts;
+}
+
+/** The legend tokens a segment's full (or short) label shows. */
+export function labelTokens(trace: Trace, seg: SegmentEvent, mode: SeqMode, short: boolean): string[] {
+  return labelParts(trace, seg, mode, short).flatMap((p) => p.tokens);
+}
+
+export function fullLabel(trace: Trace, seg: SegmentEvent, mode: SeqMode): string {
+  return labelParts(trace, seg, mode, false)
+    .map((p) => p.text)
+    .join(' ');
 }
 
 export function shortLabel(trace: Trace, seg: SegmentEvent, mode: SeqMode): string {
-  const { seq, ack } = seqAck(trace, seg, mode);
-  let s = `${shortFlagText(seg)} ${seq}`;
-  if (ack !== null) s += `/${ack}`;
-  if (seg.len > 0) s += ` +${seg.len}`;
-  const w = shownWindow(trace, seg);
-  if (w !== null) s += ` ${S.winShort(w)}`;
-  if (seg.label) s += ` ${seg.label}`;
-  if (seg.retransmission) s += ` (${S.retxShort})`;
-  return s;
+  return labelParts(trace, seg, mode, true)
+    .map((p) => p.text)
+    .join(' ');
 }
 
 /** A collapsed band's label, full or short: `×40 segments 1-58401`, `×20 ACKs ack=1001-40001`. */
+/** The legend tokens of a band's label (full or short). */
+export function bandTokens(kind: 'data' | 'ack', mode: SeqMode, short: boolean): string[] {
+  return [`band-${kind}${short ? '-short' : ''}`, `seq-${mode}`];
+}
+
 export function bandLabel(trace: Trace, band: { kind: 'data' | 'ack'; members: readonly number[]; first: SegmentEvent; last: SegmentEvent }, mode: SeqMode, short: boolean, ascii: boolean): string {
   const a = seqAck(trace, band.first, mode);
   const b = seqAck(trace, band.last, mode);

@@ -39,7 +39,7 @@ import type { SegmentEvent, Trace, TraceEvent } from '../tcp/types.js';
 import { foldTrace } from '../tcp/fold.js';
 import { DIAGRAM_STRINGS as S, SHORT_STATE } from './strings.js';
 import { getLayout, itemsInRows, lowerBound, type ArrowItem, type BracketItem, type Item, type Layout, type NoteItem, type Role, type SideItem } from './layout.js';
-import { bandLabel, fmtMs, fullLabel, legendLine, shortLabel, refLabel, flagText, type SeqMode } from './labels.js';
+import { bandLabel, bandTokens, fmtMs, fullLabel, labelTokens, legendLine, shortLabel, refLabel, flagText, type SeqMode } from './labels.js';
 import { asciiOnly, clean, graphemes, strWidth, truncate, wrap } from './text.js';
 import { getLang } from '../i18n/index.js';
 
@@ -60,6 +60,9 @@ export interface RenderOptions {
   bands?: 'auto' | 'on' | 'off';
   maxRows?: number;
   expand?: number;
+  /** Collect the legend tokens of what the window draws (DiagramWindow.tokens; off by default:
+   *  the player asks only while its legend is open). */
+  tokens?: boolean;
 }
 
 /** A segment (by event index) drawn partway: fraction 0 (just sent) .. 1 (arrived). */
@@ -83,6 +86,9 @@ export interface DiagramWindow<L> {
   fromRow: number;
   /** True when the width was too small and body is a numbered list of events. */
   list: boolean;
+  /** With `tokens`: the legend tokens of everything drawn (labels' parts, ✕, ▸, ┆, short state
+   *  names, timer notes, bands ...; src/diagram/labels.ts labelParts), unordered. */
+  tokens?: string[];
 }
 
 /** Narrower than this, render() returns the numbered list of events. */
@@ -311,7 +317,8 @@ function rowCols(p: Path, a: ArrowItem, r: number): [number, number] | null {
   return c0 <= c1 ? [c0, c1] : [c1, c0];
 }
 
-function drawArrow(row: Row, r: number, a: ArrowItem, p: Path, g: Geo, gl: Glyphs, transit: number | null): void {
+/** Draws an arrow's cells on row r; true when the drop mark (✕) is among them. */
+function drawArrow(row: Row, r: number, a: ArrowItem, p: Path, g: Geo, gl: Glyphs, transit: number | null): boolean {
   const xa = g.x[a.from];
   let limit = p.D - 1;
   let head = true;
@@ -329,7 +336,8 @@ function drawArrow(row: Row, r: number, a: ArrowItem, p: Path, g: Geo, gl: Glyph
   }
   if (r === a.r0) row.put(xa, p.dir > 0 ? gl.startR : gl.startL, 'line');
   const o = rowOffsets(p, a, r, limit);
-  if (!o) return;
+  if (!o) return false;
+  let mark = false;
   for (let off = o[0]; off <= o[1]; off++) {
     const c = p.s + p.dir * off;
     let ch = gl.line;
@@ -338,10 +346,12 @@ function drawArrow(row: Row, r: number, a: ArrowItem, p: Path, g: Geo, gl: Glyph
       if (dropped) {
         ch = gl.drop;
         role = 'drop';
+        mark = true;
       } else if (head) ch = p.dir > 0 ? gl.headR : gl.headL;
     }
     row.put(c, ch, role);
   }
+  return mark;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -352,6 +362,8 @@ interface Placement {
   x: number;
   text: string;
   ref: boolean;
+  /** 0 full label, 1 short, 2 `#id` reference. */
+  tier: number;
 }
 
 interface GeoCache {
@@ -476,7 +488,7 @@ function labelPlacer(trace: Trace, l: Layout, g: Geo, seq: SeqMode, ascii: boole
         const cl = clearance(a, r, x, x + w - 1, self);
         if (cl > best) {
           best = cl;
-          found = { row: r, x, text, ref: tier === 2 };
+          found = { row: r, x, text, ref: tier === 2, tier };
           if (cl >= 4) break;
         }
       }
@@ -547,11 +559,24 @@ interface Ctx {
   /** The geometry's cache of finished rows (GeoCache.rows). */
   rowCache: Map<number, StyledLine>;
   geoCache: GeoCache;
+  /** Legend tokens of what is drawn, when asked (RenderOptions.tokens). */
+  tokens: Set<string> | null;
 }
 
 function sideText(c: Ctx, text: string, short: string, room: number): string {
   const t = c.g.shortNames || strWidth(text) > room ? short : text;
+  if (c.tokens && t === short && short !== text) c.tokens.add(`short:${short}`);
   return truncate(t, room, c.gl.ellipsis);
+}
+
+/** The legend token of a side text or note, from the event that made it. */
+function itemToken(c: Ctx, ev: number): string | null {
+  const e = c.trace.events[ev];
+  if (!e) return null;
+  if (e.type === 'timer') return `timer:${e.timer}`;
+  if (e.type === 'flood') return 'flood';
+  if (e.type === 'segment') return 'spoofed';
+  return null;
 }
 
 function drawHeader(c: Ctx): StyledLine[] {
@@ -611,7 +636,8 @@ function drawBody(c: Ctx, from: number, to: number): { lines: StyledLine[]; arro
     if (pending && it.kind === 'side') for (const b of all) if (b.kind === 'bracket' && b.lane === it.lane && b.r0 < it.r0 && it.r0 <= b.r0 + 21) mark(b.r0, Math.min(b.r1, b.r0 + 21));
   }
   if (c.highlight !== undefined && c.highlight >= 0 && c.highlight < l.eventRow.length) mark(l.eventRow[c.highlight], l.eventRow[c.highlight]);
-  const cached = (r: number) => (!frameCaches || changing.has(r) ? undefined : c.rowCache.get(r));
+  // Collecting legend tokens draws every row (a cached row would report none).
+  const cached = (r: number) => (!frameCaches || c.tokens || changing.has(r) ? undefined : c.rowCache.get(r));
   let allCached = true;
   for (let r = from; r <= to && allCached; r++) if (!cached(r)) allCached = false;
   if (allCached) {
@@ -651,7 +677,7 @@ function drawBody(c: Ctx, from: number, to: number): { lines: StyledLine[]; arro
     paths.set(a, p);
     const f = c.transit.get(a.ev);
     const tr = f === undefined ? null : Math.max(0, Math.min(1, Number.isFinite(f) ? f : 1));
-    for (let r = Math.max(from, a.r0); r <= Math.min(to, a.flat ? a.r0 : a.r1); r++) drawArrow(at(r), r, a, p, g, gl, tr);
+    for (let r = Math.max(from, a.r0); r <= Math.min(to, a.flat ? a.r0 : a.r1); r++) if (drawArrow(at(r), r, a, p, g, gl, tr) && c.tokens) c.tokens.add('drop');
   }
   // Labels.
   for (const a of arrows) {
@@ -659,10 +685,14 @@ function drawBody(c: Ctx, from: number, to: number): { lines: StyledLine[]; arro
     if (!pl || pl.row < from || pl.row > to) continue;
     if ((c.transit.get(a.ev) ?? 1) < 0.05) continue;
     at(pl.row).text(pl.x, pl.text, pl.ref ? 'legend' : 'flag');
+    if (c.tokens) {
+      const ts = pl.tier === 2 ? ['ref'] : a.band ? bandTokens(a.band.kind, c.seq, pl.tier === 1) : labelTokens(c.trace, a.seg, c.seq, pl.tier === 1);
+      for (const t of ts) c.tokens.add(t);
+    }
   }
   // Side texts (states, timer notes).
   if (c.showStates) {
-    for (const it of items) if (it.kind === 'side' && it.r0 >= from && it.r0 <= to) drawSide(c, at(it.r0), it.lane, it.text, it.short, it.role);
+    for (const it of items) if (it.kind === 'side' && it.r0 >= from && it.r0 <= to) drawSide(c, at(it.r0), it.lane, it.text, it.short, it.role, it.ev);
     if (from === 0) {
       l.initial.forEach((st, i) => {
         if (st) drawSide(c, at(0), i, st, SHORT_STATE[st], 'state');
@@ -680,7 +710,14 @@ function drawBody(c: Ctx, from: number, to: number): { lines: StyledLine[]; arro
   }
   if (c.highlight !== undefined && c.highlight >= 0 && c.highlight < l.eventRow.length) {
     const r = l.eventRow[c.highlight];
-    if (r >= from && r <= to) at(r).put(0, gl.current, 'current');
+    if (r >= from && r <= to) {
+      at(r).put(0, gl.current, 'current');
+      c.tokens?.add('current');
+    }
+  }
+  if (c.tokens) {
+    if (skip.size > 0) c.tokens.add('skip');
+    if (g.showTime) c.tokens.add('time');
   }
   const lines = rows.map((row, i) => {
     const r = from + i;
@@ -695,8 +732,10 @@ function drawBody(c: Ctx, from: number, to: number): { lines: StyledLine[]; arro
   return { lines, arrows, final: changing.size === 0, maxEv };
 }
 
-function drawSide(c: Ctx, row: Row, lane: number, text: string, short: string, role: Role): void {
+function drawSide(c: Ctx, row: Row, lane: number, text: string, short: string, role: Role, ev = -1): void {
   const { g, l } = c;
+  const token = c.tokens && ev >= 0 ? itemToken(c, ev) : null;
+  if (token) c.tokens!.add(token);
   const N = l.lanes.length;
   if (lane === 0 && g.side > 0) row.text(g.gutterW, sideText(c, text, short, g.side), role, g.gutterW + g.side);
   else if (lane === N - 1 && g.side > 0) row.text(g.rightStart, sideText(c, text, short, g.rightW), role);
@@ -725,7 +764,10 @@ function drawBracket(c: Ctx, b: BracketItem, from: number, to: number, at: (r: n
   if (!c.showStates) return;
   for (let r = b.r0 + 1; r < b.r1 && r <= b.r0 + 20; r++) {
     if (sideRows.has(`${b.lane}:${r}`)) continue;
-    if (r >= from && r <= to) drawSide(c, at(r), b.lane, b.label, b.short, 'note');
+    if (r >= from && r <= to) {
+      c.tokens?.add(b.short === S.timeWaitFixedShort ? 'bracket-tw' : 'bracket-2msl');
+      drawSide(c, at(r), b.lane, b.label, b.short, 'note');
+    }
     return;
   }
 }
@@ -751,6 +793,11 @@ function drawNote(c: Ctx, row: Row, n: NoteItem, busy: [number, number][]): void
   const nb = n.lane > 0 ? n.lane - 1 : N > 1 ? 1 : -1;
   const textOf = (room: number) => {
     let t = strWidth(n.text) <= room ? n.text : n.mid && strWidth(n.mid) <= room ? n.mid : n.short;
+    if (c.tokens) {
+      const e = c.trace.events[n.ev];
+      const token = e?.type === 'queue' ? (t === n.short && n.short !== n.text ? 'queue-short' : 'queue') : itemToken(c, n.ev);
+      if (token) c.tokens.add(token);
+    }
     if (c.ascii) t = t.replace(/×/g, 'x');
     return truncate(t, room, gl.ellipsis);
   };
@@ -852,7 +899,7 @@ function ctxOf(trace: Trace, o: RenderOptions): { c: Ctx | null; gl: Glyphs; seq
   if (!gc.geo) return { c: null, gl, seq, upTo, ascii };
   if (!gc.placements) gc.placements = labelPlacer(trace, l, gc.geo, seq, ascii);
   return {
-    c: { trace, l, g: gc.geo, gl, ascii, seq, upTo, showStates, highlight: o.highlight, transit: transitMap(o.transit), placements: gc.placements, rowCache: gc.rows, geoCache: gc },
+    c: { trace, l, g: gc.geo, gl, ascii, seq, upTo, showStates, highlight: o.highlight, transit: transitMap(o.transit), placements: gc.placements, rowCache: gc.rows, geoCache: gc, tokens: o.tokens ? new Set() : null },
     gl,
     seq,
     upTo,
@@ -894,6 +941,10 @@ function legendFor(c: Ctx, arrows: ArrowItem[]): StyledLine[] {
   out.push([]);
   const memo = c.geoCache.legend;
   for (const a of segs) {
+    if (c.tokens) {
+      for (const t of a.band ? bandTokens(a.band.kind, c.seq, false) : labelTokens(c.trace, a.seg, c.seq, false)) c.tokens.add(t);
+      if (a.seg.fate === 'dropped' && !a.band) c.tokens.add('lost');
+    }
     let lines = frameCaches ? memo.get(a.ev) : undefined;
     if (!lines) {
       const { seg, band } = a;
@@ -933,8 +984,23 @@ export function renderWindowStyled(raw: Trace, o: RenderOptions & { fromRow: num
   const fromRow = Number.isFinite(o.fromRow) ? Math.max(0, Math.floor(o.fromRow)) : 0;
   const rows = Number.isNaN(o.rows) ? 0 : Math.max(0, Math.floor(Math.min(o.rows, Number.MAX_SAFE_INTEGER)));
   if (!c) {
-    const { lines } = listLines(trace, width, upTo, seq, gl, ascii, o.highlight);
-    return { header: [], body: lines.slice(fromRow, fromRow + rows).map((l) => fitLine(l, width)), legend: [], totalRows: lines.length, fromRow, list: true };
+    const { lines, rowOf } = listLines(trace, width, upTo, seq, gl, ascii, o.highlight);
+    const out: DiagramWindow<StyledLine> = { header: [], body: lines.slice(fromRow, fromRow + rows).map((l) => fitLine(l, width)), legend: [], totalRows: lines.length, fromRow, list: true };
+    if (o.tokens) {
+      // The list's lines: each segment's full label (and its loss), the cursor mark.
+      const tokens = new Set<string>(['list']);
+      for (let i = 0; i <= upTo && i < trace.events.length; i++) {
+        const e = trace.events[i];
+        const r = rowOf[i];
+        if (r === undefined || r >= fromRow + rows || (rowOf[i + 1] ?? lines.length) <= fromRow) continue;
+        if (i === o.highlight) tokens.add('current');
+        if (e.type !== 'segment') continue;
+        for (const t of labelTokens(trace, e, seq, false)) tokens.add(t);
+        if (e.fate === 'dropped') tokens.add('lost');
+      }
+      out.tokens = [...tokens];
+    }
+    return out;
   }
   const total = bodyRows(c);
   const to = Math.min(total - 1, fromRow + rows - 1);
@@ -943,7 +1009,7 @@ export function renderWindowStyled(raw: Trace, o: RenderOptions & { fromRow: num
   // its last event and nothing moves or is marked in it (a paused player, the end of a transfer).
   const key = `${fromRow}:${to}`;
   const hl = c.highlight !== undefined && c.highlight >= 0 && c.highlight < c.l.eventRow.length ? c.l.eventRow[c.highlight] : -1;
-  const seen = frameCaches && c.transit.size === 0 && (hl < fromRow || hl > to) ? c.geoCache.windows.get(key) : undefined;
+  const seen = frameCaches && !c.tokens && c.transit.size === 0 && (hl < fromRow || hl > to) ? c.geoCache.windows.get(key) : undefined;
   let lines: StyledLine[];
   let legend: StyledLine[];
   if (seen && c.upTo >= seen.maxEv) ({ lines, legend } = seen);
@@ -958,7 +1024,9 @@ export function renderWindowStyled(raw: Trace, o: RenderOptions & { fromRow: num
   }
   const fit = (ls: StyledLine[]) => ls.map((l) => fitLine(l, width));
   // Body rows are exactly the geometry's width: they fit whenever that is within the width asked for.
-  return { header: c.g.width <= width ? header : fit(header), body: c.g.width <= width ? lines : fit(lines), legend: c.g.width <= width ? legend : fit(legend), totalRows: total, fromRow, list: false };
+  const out: DiagramWindow<StyledLine> = { header: c.g.width <= width ? header : fit(header), body: c.g.width <= width ? lines : fit(lines), legend: c.g.width <= width ? legend : fit(legend), totalRows: total, fromRow, list: false };
+  if (c.tokens) out.tokens = [...c.tokens];
+  return out;
 }
 
 /** A line's text; a body row kept in the row cache is joined once. */

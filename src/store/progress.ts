@@ -135,7 +135,8 @@ export const progressSchema = object({
   ...courseFields,
   settings: object({
     streak: boolean(),
-    relative: boolean(),
+    // The players' remembered seq mode (the `s` key); a file without it reads as absolute.
+    relative: orElse(boolean(), false),
     lang: orElse(optional(oneOf(['en', 'zh-CN'])), undefined),
     mockTimeSec: orElse(optional(int().check(minimum(0), maximum(3600))), undefined),
     newPerDay: orElse(optional(int().check(minimum(0), maximum(1000))), undefined),

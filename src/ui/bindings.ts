@@ -109,6 +109,13 @@ const P = {
   /** In the chart view: the next set of series (all four, without rwnd, cwnd and ssthresh). */
   chartMetrics: cmd('player.chart-metrics', ['m'], () => ({ keys: 'm', label: S.keys.chartMetrics, help: S.keys.chartMetricsHelp }), playerAscii),
   leave: cmd('player.leave', ['q', 'escape'], () => ({ keys: 'q/Esc', label: S.keys.back2, help: S.keys.back2Help }), playerAscii),
+  /** Scrolling the diagram back through earlier rows (issue 14): ↑/↓ k/j K/J a row, PgUp/PgDn a page. */
+  scroll: cmd('player.scroll', ['up', 'down', 'k', 'j', 'K', 'J'], () => ({ keys: '↑/↓', label: S.keys.scroll, help: S.keys.scrollHelp }), playerAscii),
+  scrollPage: cmd('player.scroll-page', ['pageup', 'pagedown'], () => ({ keys: 'PgUp/PgDn', label: S.keys.scrollPage, help: S.keys.scrollPageHelp }), playerAscii),
+  /** The same in a lesson's diagram, where ↑/↓ and PgUp/PgDn move the page: K/J only. */
+  scrollInline: cmd('player.scroll', ['K', 'J'], () => ({ keys: 'K/J', label: S.keys.scroll, help: S.keys.scrollInlineHelp }), playerAscii),
+  legend: cmd('player.legend', ['L'], () => ({ keys: 'L', label: S.keys.legend, help: S.keys.legendHelp }), playerAscii),
+  save: cmd('player.save', ['w'], () => ({ keys: 'w', label: S.keys.save, help: S.keys.saveHelp }), playerAscii),
 };
 
 export const CMD = {

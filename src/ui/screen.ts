@@ -58,8 +58,13 @@ export type ScreenRequest =
   | { screen: 'home' }
   | { screen: 'lessons' }
   | { screen: 'lesson'; lessonId: string; position?: number }
-  /** relative: start with relative (true) or absolute (false) sequence numbers; default absolute. */
-  | { screen: 'player'; source: string; name: string; relative?: boolean }
+  /**
+   * relative: start with relative (true) or absolute (false) sequence numbers; default: the saved
+   * setting (settings.relative). step / dropIds: start at this event with these segments dropped
+   * (a lesson's diagram opened in the full player). origin: handed back in the player's result
+   * when it closes (the lesson block that opened it).
+   */
+  | { screen: 'player'; source: string; name: string; relative?: boolean; step?: number; dropIds?: number[]; origin?: number }
   | { screen: 'playground' }
   | { screen: 'quiz'; options: Record<string, unknown> }
   | { screen: 'stats' }
@@ -68,7 +73,8 @@ export type ScreenRequest =
 export type ShellCommand =
   | { cmd: 'push'; request: ScreenRequest }
   | { cmd: 'replace'; request: ScreenRequest }
-  | { cmd: 'pop' }
+  /** Close the top screen; `result` goes to the screen under it with its `resume` msg. */
+  | { cmd: 'pop'; result?: ScreenResult }
   | { cmd: 'quit' }
   /** Apply a pure update to the saved progress (the shell saves it atomically). */
   | { cmd: 'progress'; update: (p: Progress) => Progress }
@@ -81,6 +87,15 @@ export type ShellCommand =
   /** Run the TCP model off the UI thread (src/ui/model-job.ts); the result comes back to the
    *  screen that asked as a `model` msg with this job number. */
   | { cmd: 'run-model'; job: number; request: ModelJob };
+
+/** What a closing screen hands the one under it (the full player: where the learner left it). */
+export type ScreenResult = {
+  screen: 'player';
+  step: number;
+  seq: 'relative' | 'absolute';
+  dropIds: number[];
+  origin?: number;
+};
 
 /** A model run: a script and the model's options (src/ui/model-job.ts runs it; the result is the
  *  run memo's entry, src/tcp/run-cache.ts, so the screen's own reducer then finds it there). */
@@ -96,7 +111,8 @@ export interface ModelJob {
  *   the key that ran it (e.g. { cmd: 'reader.scroll', key: 'j' });
  * - `paste`: several printable characters at once (a paste; only when the keymap types text);
  * - `tick`: the shell's clock while `animating(state)`;
- * - `resume`: the screen is on top again: the one above it closed, or the app came back after a
+ * - `resume`: the screen is on top again: the one above it closed (with that screen's result,
+ *   if it gave one), or the app came back after a
  *   stop (Ctrl+Z then fg: the shell's progress is then re-read from disk if another synack changed
  *   it). Its commands are run like a key's (e.g. a refresh, a timer picked up again);
  * - `model`: the result of a `run-model` command this screen asked for (run off the UI thread);
@@ -107,7 +123,7 @@ export type Msg =
   | { type: 'cmd'; cmd: string; key: KeyName }
   | { type: 'paste'; text: string }
   | { type: 'tick'; now: number }
-  | { type: 'resume' }
+  | { type: 'resume'; result?: ScreenResult }
   | { type: 'model'; job: number; result: ModelResult }
   | { type: 'quit' };
 

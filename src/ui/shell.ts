@@ -74,6 +74,18 @@ export interface ShellEnv {
 
 export type Step = [ShellState, Effect[]];
 
+/** The name offered in place of an existing file: `run.tcp` → `run-2.tcp`, `run-2.tcp` → `run-3.tcp`. */
+export function otherName(path: string): string {
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  const dir = path.slice(0, slash + 1);
+  const file = path.slice(slash + 1);
+  const dot = file.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [file.slice(0, dot), file.slice(dot)] : [file, ''];
+  const m = /^(.*)-(\d{1,6})$/.exec(stem);
+  const next = m ? `${m[1]}-${Number(m[2]) + 1}` : `${stem}-2`;
+  return dir + next + ext;
+}
+
 function describeError(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -198,7 +210,7 @@ export function runCommands(start: ShellState, commands: readonly ShellCommand[]
         const under = stack[stack.length - 1];
         let resumed: ShellCommand[] = [];
         try {
-          const [state, cmds] = under.def.update(under.state, { type: 'resume' }, env.ctx(s));
+          const [state, cmds] = under.def.update(under.state, c.result ? { type: 'resume', result: c.result } : { type: 'resume' }, env.ctx(s));
           resumed = cmds;
           if (state !== under.state) s = { ...s, stack: stack.map((e) => (e.id === under.id ? { ...e, state } : e)) };
         } catch {
@@ -259,6 +271,8 @@ function handleKey(s0: ShellState, key: KeyName, env: ShellEnv): Step {
     const { path, content } = s.confirm;
     s = { ...s, confirm: null, message: null };
     if (key === 'y' || key === 'Y') return [s, [{ type: 'write-file', path, content, overwrite: true }]];
+    // r: a new name (`run-2.tcp`); if that exists too, the shell asks again with the next one.
+    if (key === 'r' || key === 'R') return [s, [{ type: 'write-file', path: otherName(path), content, overwrite: false }]];
     return [{ ...s, message: UI.writeKept(path) }, []];
   }
   if (s.message) s = { ...s, message: null };
@@ -351,7 +365,7 @@ export function shellUpdate(s: ShellState, ev: ShellEvent, env: ShellEnv): Step 
     case 'write-failed':
       // An existing file is never replaced silently: the shell asks first.
       return ev.exists
-        ? [{ ...s, confirm: { path: ev.path, content: ev.content }, message: UI.writeExists(ev.path) }, []]
+        ? [{ ...s, confirm: { path: ev.path, content: ev.content }, message: UI.writeExists(ev.path, otherName(ev.path)) }, []]
         : [{ ...s, message: UI.writeFailed(ev.path, ev.error) }, []];
     case 'notice':
       return [{ ...s, message: ev.text }, []];

@@ -61,6 +61,24 @@ describe('playground: save as .tcp', () => {
     await r.unmount();
   });
 
+  it('r saves under a new name instead (run-2.tcp, then run-3.tcp when that exists too)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synack-pg-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'run.tcp'), 'my own work\n');
+    writeFileSync(join(dir, 'run-2.tcp'), 'older work\n');
+    const r = await saveTo(dir);
+    expect(r.frame()).toContain('r to save as run-2.tcp instead');
+    await r.press('r');
+    expect(r.frame()).toContain('run-2.tcp already exists');
+    expect(r.frame()).toContain('r to save as run-3.tcp instead');
+    await r.press('r');
+    expect(r.frame()).toContain('Saved run-3.tcp');
+    expect(readFileSync(join(dir, 'run.tcp'), 'utf8')).toBe('my own work\n');
+    expect(readFileSync(join(dir, 'run-2.tcp'), 'utf8')).toBe('older work\n');
+    expect(readFileSync(join(dir, 'run-3.tcp'), 'utf8')).toContain('client connect');
+    await r.unmount();
+  });
+
   it('a new file is written without a question', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'synack-pg-'));
     dirs.push(dir);

@@ -23,7 +23,7 @@ import { Box, Text } from 'ink';
 import type { KeyBinding, KeyName } from '../screen.js';
 import { borderStyle, col, glyphs } from '../components/theme.js';
 import { truncate, wrap } from '../components/text.js';
-import { diagramWindowStyled, plainLine, type StyledLine } from './diagram.js';
+import { diagramView, plainLine, textWindow, type StyledLine } from './diagram.js';
 import { StyledDiagramLine } from './StyledLines.js';
 import {
   currentExplanation,
@@ -35,8 +35,9 @@ import {
   tickPlayer,
   type PlayerAction,
   type PlayerState,
+  type SeqMode,
 } from './model.js';
-import { chartStyled, statusLine } from './view.js';
+import { chartStyled, playerLegendLines, statusLine } from './view.js';
 import type { ChartMetric } from '../../diagram/chart.js';
 import { asciiText, playerStrings as S } from './strings.js';
 import { sanitizeText } from '../../lessons/sanitize.js';
@@ -55,8 +56,19 @@ export const INLINE_DIAGRAM_ROWS = 12;
 /** Rows of the congestion chart under the diagram (a block with `chart:`). */
 export const INLINE_CHART_ROWS = 12;
 
-export function initInline(source: string, caption: string | null, name = 'tcp', chart: readonly ChartMetric[] | null = null): InlineState {
-  return { player: initPlayer(source, name), caption, chart: chart && chart.length > 0 ? [...chart] : null };
+export function initInline(source: string, caption: string | null, name = 'tcp', chart: readonly ChartMetric[] | null = null, seq: SeqMode = 'absolute'): InlineState {
+  const player = reducePlayer(initPlayer(source, name), { type: 'set-seq', seq });
+  return { player, caption, chart: chart && chart.length > 0 ? [...chart] : null };
+}
+
+/** The inline player as the full player left it (`Enter` opened it; q/Esc came back): the same
+ *  event under the cursor, seq mode and drops. */
+export function resumeInline(state: InlineState, r: { step: number; seq: SeqMode; dropIds: readonly number[] }): InlineState {
+  let p = state.player;
+  const same = p.dropIds.length === r.dropIds.length && p.dropIds.every((d, i) => d === r.dropIds[i]);
+  if (!same) p = reducePlayer(p, { type: 'load', source: p.source, name: p.name, dropIds: [...r.dropIds] });
+  p = reducePlayer(reducePlayer(p, { type: 'set-seq', seq: r.seq }), { type: 'goto', step: r.step });
+  return p === state.player ? state : { ...state, player: p };
 }
 
 export function reduceInline(state: InlineState, action: InlineAction): InlineState {
@@ -102,6 +114,8 @@ export function playerKeyAction(key: KeyName): PlayerAction | null {
       return { type: 'toggle-chart' };
     case 'm':
       return { type: 'cycle-chart-metrics' };
+    case 'L':
+      return { type: 'toggle-legend' };
     case 'home':
       return { type: 'goto', step: 0 };
     case 'end':
@@ -111,9 +125,21 @@ export function playerKeyAction(key: KeyName): PlayerAction | null {
   }
 }
 
-export function onKeyInline(state: InlineState, key: KeyName): InlineAction | null {
-  void state;
+/**
+ * The inline player's action for a key. `view` (the box's inner width and --ascii) bounds the
+ * scroll keys (K/J) to the rows the diagram has; without it they do nothing.
+ */
+export function onKeyInline(state: InlineState, key: KeyName, view?: { inner: number; ascii: boolean }): InlineAction | null {
+  if (key === 'K' || key === 'J') {
+    if (!view) return null;
+    return { type: 'scroll', delta: key === 'K' ? 1 : -1, max: inlineMaxScroll(state, view.inner, view.ascii) };
+  }
   return playerKeyAction(key);
+}
+
+/** How far the inline diagram (or its open legend) can scroll back at this width. */
+export function inlineMaxScroll(state: InlineState, inner: number, ascii: boolean): number {
+  return inlineDiagram(state, inner, ascii).maxScroll;
 }
 
 /** INLINE_BINDINGS with ASCII key names (for --ascii). */
@@ -139,6 +165,26 @@ export function inlineHeight(state: InlineState): number {
   return 2 + (state.caption ? 1 : 0) + 1 + INLINE_DIAGRAM_ROWS + (state.chart ? INLINE_CHART_ROWS : 0) + 2 + 1;
 }
 
+/** The diagram rows of the box (or the chart, or the script's errors) and how far they scroll. */
+function inlineDiagram(state: InlineState, inner: number, ascii: boolean): { lines: StyledLine[]; maxScroll: number } {
+  const p = state.player;
+  const t = (text: string): StyledLine => [{ text }];
+  if (!p.trace) {
+    const lines = [S.scriptErrors(p.name), ...p.errors.map((e) => S.scriptError(e.line, e.col, e.message))].flatMap((l) => wrap(l, inner)).map(t);
+    return { lines, maxScroll: 0 };
+  }
+  if (eventCount(p) === 0) return { lines: [], maxScroll: 0 };
+  // `L`: the legend of the diagram's abbreviations in place of the diagram.
+  if (p.legend) {
+    const w = textWindow(playerLegendLines(p, inner, ascii), INLINE_DIAGRAM_ROWS, p.legendTop, inner, ascii);
+    return { lines: w.lines, maxScroll: w.maxTop };
+  }
+  // `c`: the chart in place of the diagram (all four series).
+  if (p.chart) return { lines: chartStyled(p.trace, p.step, inner, INLINE_DIAGRAM_ROWS, ascii), maxScroll: 0 };
+  const v = diagramView({ trace: p.trace, width: inner, height: INLINE_DIAGRAM_ROWS, upTo: p.step, seq: p.seq, ascii, transit: inFlight(p), back: p.scroll });
+  return { lines: v.lines, maxScroll: v.maxBack };
+}
+
 /** The lines inside the inline box (pure), each at most `inner` columns, as styled runs. */
 export function inlineStyled(state: InlineState, inner: number, focused: boolean, ascii: boolean): StyledLine[] {
   const p = state.player;
@@ -148,25 +194,7 @@ export function inlineStyled(state: InlineState, inner: number, focused: boolean
   // The caption is lesson text: neutralise control characters and escapes (one line).
   if (state.caption) out.push(t(truncate(sanitizeText(state.caption, { keepNewlines: false, keepTabs: false }), inner, g.ellipsis)));
   out.push(t(statusLine(p, inner, ascii)));
-  let diagram: StyledLine[] = [];
-  if (!p.trace) {
-    diagram = [S.scriptErrors(p.name), ...p.errors.map((e) => S.scriptError(e.line, e.col, e.message))]
-      .flatMap((l) => wrap(l, inner))
-      .map(t);
-  } else if (eventCount(p) > 0 && p.chart) {
-    // `c`: the chart in place of the diagram (all four series).
-    diagram = chartStyled(p.trace, p.step, inner, INLINE_DIAGRAM_ROWS, ascii);
-  } else if (eventCount(p) > 0) {
-    diagram = diagramWindowStyled({
-      trace: p.trace,
-      width: inner,
-      height: INLINE_DIAGRAM_ROWS,
-      upTo: p.step,
-      seq: p.seq,
-      ascii,
-      transit: inFlight(p),
-    });
-  }
+  let diagram = inlineDiagram(state, inner, ascii).lines;
   diagram = diagram.slice(-INLINE_DIAGRAM_ROWS);
   while (diagram.length < INLINE_DIAGRAM_ROWS) diagram.push(t(''));
   out.push(...diagram);

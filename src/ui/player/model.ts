@@ -53,6 +53,13 @@ export interface PlayerState {
   /** A re-run is computing off the UI thread (the status line says "Working…"); keys keep
    *  acting on the trace shown until it arrives. */
   busy?: boolean;
+  /** Rows the diagram is scrolled back from the cursor's row (0: the view follows the cursor).
+   *  Any move of the cursor snaps back to 0. */
+  scroll: number;
+  /** The legend of this diagram's abbreviations (`L`) in place of the diagram. */
+  legend: boolean;
+  /** First legend line shown (the legend scrolls with the same keys as the diagram). */
+  legendTop: number;
 }
 
 export type PlayerAction =
@@ -63,6 +70,8 @@ export type PlayerAction =
       /** Optional: start at this step (clamped), playing or not; keeps seq mode and speed. */
       step?: number;
       playing?: boolean;
+      /** Optional: the learner's drops (segment ids) to run with. */
+      dropIds?: number[];
     }
   | { type: 'step' }
   | { type: 'back' }
@@ -78,6 +87,11 @@ export type PlayerAction =
   | { type: 'toggle-seq' }
   | { type: 'toggle-chart' }
   | { type: 'cycle-chart-metrics' }
+  | { type: 'set-seq'; seq: SeqMode }
+  /** Scroll the diagram (or the open legend) by `delta` rows (positive: back, towards earlier
+   *  rows), clamped to [0, max]; `max` comes from the view, which knows the rows on screen. */
+  | { type: 'scroll'; delta: number; max: number }
+  | { type: 'toggle-legend' }
   | { type: 'tick'; now: number };
 
 /** The chart's series set in use (an index into CHART_SETS): the learner's choice, else the trace's default. */
@@ -123,7 +137,7 @@ function runWith(source: string, dropIds: number[], name: string, run: RunFn): R
   return r.ok ? { ok: true, trace: foldTrace(r.trace) } : r;
 }
 
-export function initPlayer(source: string, name: string, run: RunFn = runModel): PlayerState {
+export function initPlayer(source: string, name: string, run: RunFn = runModel, dropIds: readonly number[] = []): PlayerState {
   const base: PlayerState = {
     name,
     source,
@@ -141,13 +155,27 @@ export function initPlayer(source: string, name: string, run: RunFn = runModel):
     message: null,
     chart: false,
     chartSet: null,
+    scroll: 0,
+    legend: false,
+    legendTop: 0,
   };
-  const r = runWith(source, [], name, run);
-  return r.ok ? { ...base, trace: r.trace } : { ...base, errors: r.errors };
+  const r = runWith(source, [...dropIds], name, run);
+  if (!r.ok && dropIds.length > 0) return initPlayer(source, name, run);
+  return r.ok ? { ...base, dropIds: [...dropIds], trace: r.trace } : { ...base, errors: r.errors };
 }
 
 function pause(state: PlayerState): PlayerState {
   return { ...state, playing: false, lastTick: null, progress: 0 };
+}
+
+/** A cursor move: the diagram follows the cursor again (scrolling back ends). */
+function snap(state: PlayerState): PlayerState {
+  return state.scroll === 0 ? state : { ...state, scroll: 0 };
+}
+
+function clampInt(n: number, lo: number, hi: number): number {
+  const v = Number.isFinite(n) ? Math.trunc(n) : 0;
+  return Math.max(lo, Math.min(Math.max(lo, Math.trunc(hi) || 0), v));
 }
 
 function segmentLabel(ev: SegmentEvent): string {
@@ -193,24 +221,24 @@ export function reducePlayer(state: PlayerState, action: PlayerAction, run: RunF
   const count = eventCount(state);
   switch (action.type) {
     case 'load': {
-      const fresh = initPlayer(action.source, action.name, run);
+      const fresh = initPlayer(action.source, action.name, run, action.dropIds ?? []);
       const step = clampStep(action.step ?? 0, eventCount(fresh));
       const playing = !!action.playing && step < lastStep(fresh);
-      return { ...fresh, seq: state.seq, speedIndex: state.speedIndex, chart: state.chart, chartSet: state.chartSet, step, playing };
+      return { ...fresh, seq: state.seq, speedIndex: state.speedIndex, chart: state.chart, chartSet: state.chartSet, legend: state.legend, step, playing };
     }
     case 'step':
-      return { ...pause(state), step: clampStep(state.step + 1, count), message: null };
+      return snap({ ...pause(state), step: clampStep(state.step + 1, count), message: null });
     case 'back':
-      return { ...pause(state), step: clampStep(state.step - 1, count), message: null };
+      return snap({ ...pause(state), step: clampStep(state.step - 1, count), message: null });
     case 'goto':
-      return { ...pause(state), step: clampStep(action.step, count), message: null };
+      return snap({ ...pause(state), step: clampStep(action.step, count), message: null });
     case 'toggle-play':
       return reducePlayer(state, { type: state.playing ? 'pause' : 'play' }, run);
     case 'play': {
       if (state.playing || count <= 1) return state;
       // At the end, play starts over.
       const step = state.step >= count - 1 ? 0 : state.step;
-      return { ...state, step, playing: true, lastTick: null, progress: 0, message: null };
+      return { ...state, step, playing: true, lastTick: null, progress: 0, message: null, scroll: 0 };
     }
     case 'pause':
       return state.playing ? pause(state) : state;
@@ -219,13 +247,26 @@ export function reducePlayer(state: PlayerState, action: PlayerAction, run: RunF
     case 'slower':
       return { ...state, speedIndex: Math.max(0, state.speedIndex - 1) };
     case 'restart':
-      return { ...pause(state), step: 0, message: null };
+      return snap({ ...pause(state), step: 0, message: null });
     case 'toggle-seq':
       return { ...state, seq: state.seq === 'relative' ? 'absolute' : 'relative' };
+    case 'set-seq':
+      return state.seq === action.seq ? state : { ...state, seq: action.seq };
     case 'toggle-chart':
       return { ...state, chart: !state.chart };
     case 'cycle-chart-metrics':
       return state.chart ? { ...state, chartSet: (chartSetOf(state) + 1) % CHART_SETS.length } : state;
+    case 'toggle-legend':
+      return { ...state, legend: !state.legend, legendTop: 0 };
+    case 'scroll': {
+      if (state.legend) {
+        // In the legend, positive deltas go back up towards its first line.
+        const top = clampInt(state.legendTop - action.delta, 0, action.max);
+        return top === state.legendTop ? state : { ...state, legendTop: top };
+      }
+      const scroll = clampInt(state.scroll + action.delta, 0, action.max);
+      return scroll === state.scroll ? state : { ...state, scroll };
+    }
     case 'drop-next':
     case 'undo-drop': {
       const plan = rerunPlan(state, action.type);
@@ -259,8 +300,10 @@ export function tickPlayer(state: PlayerState, now: number): PlayerState {
     progress -= gap;
     step++;
   }
-  if (step >= last) return { ...state, step: last, playing: false, lastTick: null, progress: 0 };
-  return { ...state, step, progress, lastTick: now };
+  // A new event under the cursor snaps the view back to it.
+  const scroll = step === state.step ? state.scroll : 0;
+  if (step >= last) return { ...state, step: last, playing: false, lastTick: null, progress: 0, scroll: 0 };
+  return { ...state, step, progress, lastTick: now, scroll };
 }
 
 /** The simulated time the player is at (ms from the start of the run). */

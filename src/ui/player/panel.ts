@@ -13,13 +13,18 @@ export function gauge(n: number, max: number, cells: number, g: Glyphs): string 
   return '[' + g.barFull.repeat(full) + g.barEmpty.repeat(cells - full) + ']';
 }
 
-function timersText(h: PanelHost): string {
+/** Where the legend tokens of what a panel shows are collected (src/ui/components/legend.ts). */
+export type Tokens = Set<string> | undefined;
+
+function timersText(h: PanelHost, tokens?: Tokens): string {
+  for (const t of h.timers) tokens?.add(`timer:${t.timer}`);
   if (h.timers.length === 0) return S.panelNoTimers;
   return h.timers.map((t) => `${t.label} ${S.countdown(String(t.remaining))}`).join(', ');
 }
 
-function queueLines(h: PanelHost, width: number, g: Glyphs, indent: string): string[] {
+function queueLines(h: PanelHost, width: number, g: Glyphs, indent: string, tokens?: Tokens): string[] {
   if (!h.queue) return [];
+  tokens?.add('panel:queues');
   const q = h.queue;
   const full = q.syn >= q.synMax && q.synMax > 0 ? ` ${S.panelFull}` : '';
   const head = `${indent}${S.panelSynQueue} `;
@@ -54,7 +59,23 @@ function ccFields(cc: PanelCc): [string, string, string][] {
  * The congestion state on one line (bottom panel), or two when one does not fit: the first form
  * that fits `width` of: full labels with MSS, full labels in bytes, short labels (`cw 10000 ss ∞`).
  */
-export function ccLines(cc: PanelCc, width: number, indent: string, ascii: boolean): string[] {
+export function ccLines(cc: PanelCc, width: number, indent: string, ascii: boolean, tokens?: Tokens): string[] {
+  const lines = ccLinesOf(cc, width, indent, ascii);
+  if (tokens) {
+    // The legend names the form the panel shows: full labels or their short forms.
+    const text = lines.join(' ');
+    const brief = !text.includes(S.panelCwnd + ' ');
+    const add = (t: string) => tokens.add(t);
+    if (brief) ['cw', 'ss', 'fl', 'rw', 'dup'].forEach((k) => add(`cc-short:${k}`));
+    else ['cwnd', 'ssthresh', 'flight', 'rwnd', 'dupacks'].forEach((k) => add(`cc:${k}`));
+    add(brief ? `phase-short:${cc.phase}` : `phase:${cc.phase}`);
+    if (cc.ssthresh === null) add('inf');
+    if (text.includes(' MSS')) add('mss');
+  }
+  return lines;
+}
+
+function ccLinesOf(cc: PanelCc, width: number, indent: string, ascii: boolean): string[] {
   const fit = (l: string) => sw(asciiText(l, ascii)) <= width;
   const phase = S.phaseNames[cc.phase] ?? cc.phase;
   const short = S.phaseShort[cc.phase] ?? cc.phase;
@@ -88,8 +109,9 @@ export function ccLines(cc: PanelCc, width: number, indent: string, ascii: boole
 }
 
 /** Side panel (one field a line), each line at most `width` columns. */
-export function sidePanelLines(panel: PanelData, width: number, g: Glyphs): string[] {
+export function sidePanelLines(panel: PanelData, width: number, g: Glyphs, tokens?: Tokens): string[] {
   const out: string[] = [];
+  if (tokens && panel.hosts.length > 0) ['panel:SND.UNA', 'panel:SND.NXT', 'panel:RCV.NXT'].forEach((t) => tokens.add(t));
   const ccKeys = panel.hosts.some((h) => h.cc) ? [S.panelCwnd, S.panelSsthresh, S.panelFlight, S.panelPeerWnd, S.panelDupAcks, S.panelPhase] : [];
   const keys = [S.panelState, S.panelSndUna, S.panelSndNxt, S.panelRcvNxt, S.panelTimers, ...ccKeys];
   const kw = Math.max(8, ...keys.map(sw));
@@ -105,13 +127,20 @@ export function sidePanelLines(panel: PanelData, width: number, g: Glyphs): stri
     out.push(label(S.panelSndUna, h.sndUna));
     out.push(label(S.panelSndNxt, h.sndNxt));
     out.push(label(S.panelRcvNxt, h.rcvNxt));
-    out.push(label(S.panelTimers, timersText(h)));
-    out.push(...queueLines(h, width, g, ' '));
+    out.push(label(S.panelTimers, timersText(h, tokens)));
+    out.push(...queueLines(h, width, g, ' ', tokens));
     // Congestion control: the value in MSS too when it fits, else bytes only, else the short form.
     if (h.cc) {
       for (const [k, withMss, bytesOnly] of ccFields(h.cc)) {
         const full = label(k, withMss);
-        out.push(sw(asciiText(full, g.h === '-')) <= width ? full : label(k, bytesOnly));
+        const fits = sw(asciiText(full, g.h === '-')) <= width;
+        if (fits && full.includes(' MSS')) tokens?.add('mss');
+        out.push(fits ? full : label(k, bytesOnly));
+      }
+      if (tokens) {
+        ['cwnd', 'ssthresh', 'flight', 'rwnd', 'dupacks'].forEach((k) => tokens.add(`cc:${k}`));
+        tokens.add(`phase:${h.cc.phase}`);
+        if (h.cc.ssthresh === null) tokens.add('inf');
       }
     }
   }
@@ -119,8 +148,9 @@ export function sidePanelLines(panel: PanelData, width: number, g: Glyphs): stri
 }
 
 /** Bottom panel for narrow terminals: one line a host (plus queue lines for a listener in a flood). */
-export function bottomPanelLines(panel: PanelData, width: number, g: Glyphs): string[] {
+export function bottomPanelLines(panel: PanelData, width: number, g: Glyphs, tokens?: Tokens): string[] {
   const out: string[] = [];
+  if (tokens && panel.hosts.length > 0) ['panel:UNA', 'panel:NXT', 'panel:RCV'].forEach((t) => tokens.add(t));
   const nameW = Math.max(...panel.hosts.map((h) => sw(h.name)), 0);
   const stateW = Math.max(12, ...panel.hosts.map((h) => sw(S.stateName(h.state))));
   for (const h of panel.hosts) {
@@ -130,10 +160,10 @@ export function bottomPanelLines(panel: PanelData, width: number, g: Glyphs): st
       `NXT ${h.sndNxt}`,
       `RCV ${h.rcvNxt}`,
     ];
-    if (h.timers.length > 0) parts.push(timersText(h));
+    if (h.timers.length > 0) parts.push(timersText(h, tokens));
     out.push(parts.join('  '));
-    if (panel.showQueues) out.push(...queueLines(h, width, g, ' '.repeat(nameW + 1)));
-    if (h.cc) out.push(...ccLines(h.cc, width, ' '.repeat(nameW + 1), g.h === '-'));
+    if (panel.showQueues) out.push(...queueLines(h, width, g, ' '.repeat(nameW + 1), tokens));
+    if (h.cc) out.push(...ccLines(h.cc, width, ' '.repeat(nameW + 1), g.h === '-', tokens));
   }
   return out.map((l) => truncate(asciiText(l, g.h === '-'), width, g.ellipsis));
 }

@@ -104,6 +104,15 @@ const playerStringsEn = {
     back2: 'back',
     back2Help: 'Leave the player.',
     focusHelp: 'Tab focuses the diagram; then the player keys work.',
+    scroll: 'scroll',
+    scrollHelp: 'Scroll the diagram back through earlier rows (↑, k or K) and forward again (↓, j or J); stepping (←/→) snaps back to the cursor.',
+    scrollPage: 'page',
+    scrollPageHelp: 'Scroll the diagram a page back (PgUp) or forward (PgDn).',
+    scrollInlineHelp: 'Scroll the diagram back through earlier rows (K) and forward again (J); stepping (←/→) snaps back to the cursor.',
+    legend: 'legend',
+    legendHelp: 'Explain the abbreviations this diagram and its panel use (S,A 300/101, +5, (r), ✕, cwnd ...), or show the diagram again.',
+    save: 'save .tcp',
+    saveHelp: 'Save this run as a .tcp script (with the segments you dropped), to replay with synack diagram FILE.',
   },
   inlineFocused: 'space play · ←/→ step · d drop · s seq · r restart · Tab leave',
   inlineUnfocused: 'Tab: focus the diagram to step through it',
@@ -165,6 +174,8 @@ const playerStringsEn = {
     },
   },
   tooNarrow: 'Make the terminal wider to see the diagram.',
+  /** The comment above the drops a saved script carries (`#`: a comment in a .tcp file). */
+  savedDropsComment: '# segments dropped in the player',
 };
 
 const playerStringsZh: Translation<typeof playerStringsEn> = {
@@ -257,6 +268,15 @@ const playerStringsZh: Translation<typeof playerStringsEn> = {
     back2: '返回',
     back2Help: '离开播放器。',
     focusHelp: '按 Tab 选中时序图，之后播放器的按键生效。',
+    scroll: '滚动',
+    scrollHelp: '向上滚动查看较早的行（↑、k 或 K），再向下滚回（↓、j 或 J）；单步（←/→）会回到光标处。',
+    scrollPage: '翻页',
+    scrollPageHelp: '时序图向上（PgUp）或向下（PgDn）翻一页。',
+    scrollInlineHelp: '向上滚动查看较早的行（K），再向下滚回（J）；单步（←/→）会回到光标处。',
+    legend: '图例',
+    legendHelp: '解释这张时序图和面板里用到的缩写（S,A 300/101、+5、(r)、✕、cwnd……），再按一次回到时序图。',
+    save: '保存 .tcp',
+    saveHelp: '把这次运行保存为 .tcp 脚本（包括你丢弃的报文段），之后可用 synack diagram FILE 重放。',
   },
   inlineFocused: '空格 播放 · ←/→ 单步 · d 丢弃 · s 序号 · r 重来 · Tab 离开',
   inlineUnfocused: 'Tab：选中时序图，逐步查看',
@@ -315,6 +335,7 @@ const playerStringsZh: Translation<typeof playerStringsEn> = {
     },
   },
   tooNarrow: '把终端调宽一些才能看到时序图。',
+  savedDropsComment: '# 在播放器中丢弃的报文段',
 };
 
 export const playerStrings = catalogue('player.playerStrings', { en: playerStringsEn, 'zh-CN': playerStringsZh });
@@ -330,6 +351,7 @@ const ASCII_FALLBACK: [string, string][] = [
   ['↓', 'Down'],
   ['·', '|'],
   ['∞', 'inf'],
+  ['✕', 'x'],
 ];
 
 export function asciiText(s: string, ascii: boolean): string {

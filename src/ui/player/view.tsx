@@ -7,7 +7,8 @@
 import { Box, Text } from 'ink';
 import { borderStyle, glyphs, col } from '../components/theme.js';
 import { truncate, wrap } from '../components/text.js';
-import { diagramWindowStyled, plainLine, type StyledLine } from './diagram.js';
+import { diagramTokens, diagramView, plainLine, textWindow, type StyledLine } from './diagram.js';
+import { legendEntries, legendLines } from '../components/legend.js';
 import { StyledDiagramLine } from './StyledLines.js';
 import {
   currentExplanation,
@@ -64,6 +65,8 @@ export interface PlayerLayout {
   explainRows: number;
   noticeRows: number;
   notice: string;
+  /** The furthest the diagram (or the open legend) can scroll back on this screen. */
+  maxScroll: number;
 }
 
 /** The diagram keeps at least this many rows: on a short screen the panel, the notice and the
@@ -109,6 +112,17 @@ export function chartStyled(
   return renderChart(trace, { width, height, host, metrics: shown, upTo: step, cursor: step, charset: ascii ? 'ascii' : 'unicode', unit, noteOmitted }).map((text) => [{ text }]);
 }
 
+/**
+ * The legend of what this player shows (`L`): the abbreviations of the whole diagram up to the
+ * cursor at this width (as the renderer reports them), the panel's, and the seq mode.
+ */
+export function playerLegendLines(state: PlayerState, width: number, ascii: boolean, panelTokens?: Iterable<string>): string[] {
+  if (!state.trace) return [];
+  const diagram = diagramTokens({ trace: state.trace, width, height: 0, upTo: state.step, seq: state.seq, ascii, transit: [] });
+  const tokens = [`seq-${state.seq}`, ...diagram, ...(panelTokens ?? [])];
+  return legendLines(legendEntries(tokens, ascii), width, ascii).map((l) => asciiText(l, ascii));
+}
+
 /** Compute every line of the player for a width × height area (pure). */
 export function playerLayout(state: PlayerState, width: number, height: number, ascii: boolean): PlayerLayout {
   const g = glyphs(ascii);
@@ -127,13 +141,16 @@ export function playerLayout(state: PlayerState, width: number, height: number, 
       explainRows: 0,
       noticeRows: 0,
       notice: '',
+      maxScroll: 0,
     };
   }
   const panel = panelData(state);
   const wide = width >= SIDE_PANEL_MIN_WIDTH;
   const diagramWidth = wide ? width - SIDE_PANEL_WIDTH - 1 : width;
-  const side = wide && panel ? sidePanelLines(panel, SIDE_PANEL_TEXT, g) : wide ? [] : null;
-  let bottom = !wide && panel ? bottomPanelLines(panel, width, g) : [];
+  // The legend (`L`) lists the panel's abbreviations too, as the panel draws them.
+  const panelTokens = state.legend ? new Set<string>() : undefined;
+  const side = wide && panel ? sidePanelLines(panel, SIDE_PANEL_TEXT, g, panelTokens) : wide ? [] : null;
+  let bottom = !wide && panel ? bottomPanelLines(panel, width, g, panelTokens) : [];
   const explainText = eventCount(state) === 0 ? S.noEvents : currentExplanation(state);
   const notice = truncate(state.message ?? (state.dropIds.length > 0 ? S.drops(state.dropIds) : ''), width, g.ellipsis);
   // status + diagram + bottom panel + 2 explanation rows + notice; on a short screen the notice
@@ -147,20 +164,28 @@ export function playerLayout(state: PlayerState, width: number, height: number, 
   if (room() < MIN_DIAGRAM_ROWS) noticeRows = 0;
   const explain = fitLines(explainText, width, explainRows, g.ellipsis);
   const diagHeight = Math.max(1, room());
-  const styled =
-    eventCount(state) === 0
-      ? []
-      : state.chart
-        ? chartStyled(state.trace, state.step, diagramWidth, diagHeight, ascii, state.chartSet === null ? undefined : CHART_SETS[state.chartSet], true)
-        : diagramWindowStyled({
-          trace: state.trace,
-          width: diagramWidth,
-          height: diagHeight,
-          upTo: state.step,
-          seq: state.seq,
-          ascii,
-          transit: inFlight(state),
-        });
+  let maxScroll = 0;
+  let styled: StyledLine[] = [];
+  if (eventCount(state) > 0 && state.legend) {
+    const lines = playerLegendLines(state, diagramWidth, ascii, panelTokens);
+    const w = textWindow(lines, diagHeight, state.legendTop, diagramWidth, ascii);
+    styled = w.lines;
+    maxScroll = w.maxTop;
+  } else if (eventCount(state) > 0 && state.chart) styled = chartStyled(state.trace, state.step, diagramWidth, diagHeight, ascii, state.chartSet === null ? undefined : CHART_SETS[state.chartSet], true);
+  else if (eventCount(state) > 0) {
+    const v = diagramView({
+      trace: state.trace,
+      width: diagramWidth,
+      height: diagHeight,
+      upTo: state.step,
+      seq: state.seq,
+      ascii,
+      transit: inFlight(state),
+      back: state.scroll,
+    });
+    styled = v.lines;
+    maxScroll = v.maxBack;
+  }
   return {
     status,
     diagram: styled.slice(-diagHeight).map(plainLine),
@@ -173,6 +198,7 @@ export function playerLayout(state: PlayerState, width: number, height: number, 
     explainRows,
     noticeRows,
     notice,
+    maxScroll,
   };
 }
 

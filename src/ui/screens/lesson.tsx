@@ -51,10 +51,12 @@ import {
   inlineLines,
   onKeyInline,
   reduceInline,
+  resumeInline,
   tickInline,
   type InlineAction,
   type InlineState,
 } from '../player/inline.js';
+import { relativeUpdate } from './player.js';
 
 export interface Anchor {
   block: number;
@@ -96,6 +98,10 @@ export type LessonAction =
   | { type: 'focus'; block: number | null; anchor?: Anchor }
   | { type: 'quiz'; block: number; action: QuizAction; anchor?: Anchor }
   | { type: 'player'; block: number; action: InlineAction }
+  /** Every diagram of the lesson in this seq mode (the `s` key, or the full player's on return). */
+  | { type: 'seq'; seq: 'relative' | 'absolute' }
+  /** The full player opened from block `block` closed: the inline player takes its position. */
+  | { type: 'player-resume'; block: number; result: { step: number; seq: 'relative' | 'absolute'; dropIds: number[] } }
   | { type: 'layers'; block: number; action: LayersAction }
   | { type: 'offer-next'; on: boolean; anchor?: Anchor }
   /** The search, contents or note changed (after `then`, a move, when given). */
@@ -417,7 +423,7 @@ export function initLessonState(lessonId: string, position: number | undefined, 
     else if (b.type === 'layers') s.layers[i] = initLayers();
     else if (b.type === 'tcp') {
       try {
-        s.players[i] = initInline(b.source, b.caption, b.scenario ?? 'tcp', b.chart ?? null);
+        s.players[i] = initInline(b.source, b.caption, b.scenario ?? 'tcp', b.chart ?? null, ctx.progress.settings.relative ? 'relative' : 'absolute');
       } catch (e) {
         s.players[i] = { error: e instanceof Error ? e.message : String(e) };
       }
@@ -688,7 +694,11 @@ const READER_KEYS: Record<string, LessonKey> = {
   },
   [CMD.openPlayer.id]: (s) => {
     const b = focusedBlock(s);
-    return b && b.type === 'tcp' ? { commands: [{ cmd: 'push', request: { screen: 'player', source: b.source, name: b.scenario ?? 'tcp' } }] } : null;
+    if (!b || b.type !== 'tcp' || s.focus === null) return null;
+    // The full player opens where the inline one is: the event under the cursor, seq mode, drops.
+    const p = s.players[s.focus];
+    const at = p && !('error' in p) ? { step: p.player.step, relative: p.player.seq === 'relative', dropIds: [...p.player.dropIds] } : {};
+    return { commands: [{ cmd: 'push', request: { screen: 'player', source: b.source, name: b.scenario ?? 'tcp', ...at, origin: s.focus } }] };
   },
   [CMD.retry.id]: (s, _k, ctx) => focusedQuiz(s, ctx, (q, qs) => (qs.result ? { type: 'retry' } : null)),
   [CMD.answeredHint.id]: (s, _k, ctx) => focusedQuiz(s, ctx, (q, qs) => (qs.hintsShown < q.hints.length ? { type: 'hint' } : null)),
@@ -702,12 +712,18 @@ const READER_KEYS: Record<string, LessonKey> = {
 for (const id of ['question.move', 'question.pick', 'question.toggle', 'question.grab', 'question.answer', 'question.type', 'question.backspace', 'question.reveal', 'question.grade', 'question.hint'])
   READER_KEYS[id] = (s, k, ctx) => focusedQuiz(s, ctx, (q, qs) => quizKey(q, qs, k));
 for (const c of Object.values(CMD.player))
-  READER_KEYS[c.id] = (s, k) => {
+  READER_KEYS[c.id] = (s, k, ctx) => {
     const b = focusedBlock(s);
     const p = s.focus !== null ? s.players[s.focus] : undefined;
     if (!b || b.type !== 'tcp' || !p || 'error' in p || s.focus === null) return null;
-    const a = onKeyInline(p, k);
-    return a ? { action: { type: 'player', block: s.focus, action: a } } : null;
+    const a = onKeyInline(p, k, { inner: readingWidth(ctx) - 4, ascii: ctx.ascii });
+    if (!a) return null;
+    // The seq mode is the learner's setting (remembered): every diagram of the lesson follows it.
+    if (a.type === 'toggle-seq') {
+      const seq = p.player.seq === 'relative' ? 'absolute' : 'relative';
+      return { action: { type: 'seq', seq }, commands: [{ cmd: 'progress', update: relativeUpdate(seq) }] };
+    }
+    return { action: { type: 'player', block: s.focus, action: a } };
   };
 
 function focusedQuiz(s: LessonState, ctx: AppContext, f: (q: Question, qs: InlineQuizState) => QuizAction | null): KeyResult<LessonAction> | null {
@@ -766,6 +782,12 @@ const lessonKeys = keyUpdate<LessonState>(
     switch (msg.type) {
       case 'tick':
         return [tickLesson(s, msg.now), []];
+      case 'resume': {
+        // Back from the full player this lesson opened: the diagram is where the learner left it.
+        const r = msg.result;
+        if (!r || r.screen !== 'player' || r.origin === undefined) return [s, []];
+        return [reduceLesson(s, { type: 'player-resume', block: r.origin, result: { step: r.step, seq: r.seq, dropIds: r.dropIds } }), []];
+      }
       case 'paste': {
         // Pasted text (or an input method's committed text) at the search prompt.
         if (s.search.prompt !== null) {
@@ -805,6 +827,22 @@ export function reduceLesson(s: LessonState, a: LessonAction): LessonState {
       if (!p || 'error' in p) return s;
       const after = reduceInline(p, a.action);
       return after === p ? s : { ...s, players: { ...s.players, [a.block]: after } };
+    }
+    case 'seq': {
+      let players = s.players;
+      for (const [k, p] of Object.entries(s.players)) {
+        if ('error' in p) continue;
+        const after = reduceInline(p, { type: 'set-seq', seq: a.seq });
+        if (after !== p) players = { ...players, [k]: after };
+      }
+      return players === s.players ? s : { ...s, players };
+    }
+    case 'player-resume': {
+      const p = s.players[a.block];
+      if (!p || 'error' in p) return s;
+      const after = resumeInline(p, a.result);
+      const seqd = reduceLesson(s, { type: 'seq', seq: a.result.seq });
+      return after === p ? seqd : { ...seqd, players: { ...seqd.players, [a.block]: after } };
     }
     case 'layers': {
       const b = s.lesson?.blocks[a.block];
@@ -885,7 +923,7 @@ export function lessonKeymap(s: LessonState, ctx: AppContext): Active[] {
   if (b.type === 'tcp') {
     const P = CMD.player;
     const p = s.players[s.focus];
-    const player = p && !('error' in p) ? [on(P.play), on(P.step), on(P.back), on(P.drop), off(P.undo), off(P.seq), off(P.chart), off(P.speed), off(P.restart), off(P.ends)] : [];
+    const player = p && !('error' in p) ? [on(P.play), on(P.step), on(P.back), on(P.drop), off(P.undo), off(P.seq), off(P.legend), off(P.scrollInline), off(P.chart), off(P.speed), off(P.restart), off(P.ends)] : [];
     return [...player, on(CMD.openPlayer), ...block, ...readerRows(s, ctx, false)];
   }
   if (b.type === 'layers') return [on(CMD.layerStep), on(CMD.layersPlay), off(CMD.layersStart), ...block, ...readerRows(s, ctx, false)];

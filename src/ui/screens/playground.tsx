@@ -10,7 +10,9 @@ import { asciiMarker, col, glyphs } from '../components/theme.js';
 import { menuWindow } from '../components/Menu.js';
 import { UI } from '../strings.js';
 import { truncate, wrap } from '../components/text.js';
-import { tickPlayer } from '../player/model.js';
+import { reducePlayer, tickPlayer } from '../player/model.js';
+import { relativeUpdate } from './player.js';
+import type { AppContext } from '../screen.js';
 import { playerKeyAction } from '../player/inline.js';
 import {
   armedDrops,
@@ -27,7 +29,7 @@ import {
 import { runOptions } from '../player/model.js';
 import { SUPERSEDED } from '../model-job.js';
 import type { ShellCommand } from '../screen.js';
-import { MIN_DIAGRAM_ROWS, PlayerView } from '../player/view.js';
+import { MIN_DIAGRAM_ROWS, PlayerView, playerLayout } from '../player/view.js';
 import { asciiText, playerStrings as S } from '../player/strings.js';
 
 export const PLAYGROUND_WIDE = 100;
@@ -49,6 +51,9 @@ export const PLAYGROUND_KEYMAP: readonly Active[] = [
   off(P.restart),
   off(P.ends),
   off(P.chart),
+  off(P.legend),
+  off(P.scrollInline),
+  off(P.scrollPage),
   on(CMD.pgLeave),
 ];
 
@@ -248,8 +253,36 @@ function pgKey(state: PlaygroundState, key: KeyName): Update<PlaygroundState> {
   return pgStep(state, playgroundOnKey(state, key));
 }
 
+/** The player's area of the playground (as PlaygroundView lays it out). */
+export function playgroundPlayerSize(state: PlaygroundState, width: number, height: number, ascii: boolean): { width: number; height: number } {
+  if (width >= PLAYGROUND_WIDE) return { width: width - MENU_WIDTH - 1, height: height - 1 };
+  const prompt = promptLines(state, width, false);
+  const menuRows = prompt.length > 0 ? prompt.length : Math.max(3, Math.min(NARROW_MENU_ROWS, height - 1 - (1 + MIN_DIAGRAM_ROWS + 1)));
+  const note = state.message ?? (state.steps.length === 0 ? S.pg.empty : '');
+  void ascii;
+  return { width, height: Math.max(1 + MIN_DIAGRAM_ROWS + 1, height - menuRows - (note ? 1 : 0)) };
+}
+
+/** K/J a row, PgUp/PgDn a page: the diagram scrolls back through earlier rows. */
+function pgScroll(state: PlaygroundState, key: KeyName, ctx: AppContext): Update<PlaygroundState> {
+  const size = playgroundPlayerSize(state, ctx.width, ctx.height, ctx.ascii);
+  const L = playerLayout(state.player, size.width, size.height, ctx.ascii);
+  const page = Math.max(1, L.diagramHeight - 2);
+  const delta = key === 'pageup' ? page : key === 'pagedown' ? -page : key === 'K' ? 1 : -1;
+  const player = reducePlayer(state.player, { type: 'scroll', delta, max: L.maxScroll });
+  return [player === state.player ? state : { ...state, player }, []];
+}
+
 const keys = keyUpdate<PlaygroundState>(
-  Object.fromEntries([...PLAYGROUND_KEYMAP, on(P.chartMetrics), ...PROMPT_KEYMAP].map((a) => [a.cmd.id, pgKey])),
+  {
+    ...Object.fromEntries([...PLAYGROUND_KEYMAP, on(P.chartMetrics), ...PROMPT_KEYMAP].map((a) => [a.cmd.id, pgKey])),
+    [P.scrollInline.id]: pgScroll,
+    [P.scrollPage.id]: pgScroll,
+    [CMD.pgSeq.id]: (state) => {
+      const player = reducePlayer(state.player, { type: 'toggle-seq' });
+      return [{ ...state, player }, [{ cmd: 'progress', update: relativeUpdate(player.seq) }]];
+    },
+  },
   (state, msg) => {
     switch (msg.type) {
       case 'tick': {
@@ -269,7 +302,11 @@ const keys = keyUpdate<PlaygroundState>(
 
 export const playgroundScreen: ScreenDef<PlaygroundState> = {
   id: 'playground',
-  init: () => initPlayground(),
+  init: (_request, ctx) => {
+    const s = initPlayground();
+    // The remembered seq mode (settings.relative), as in every player.
+    return { ...s, player: reducePlayer(s.player, { type: 'set-seq', seq: ctx.progress.settings.relative ? 'relative' : 'absolute' }) };
+  },
   keymap: (state) => (state.prompt ? [...PROMPT_KEYMAP] : state.player.chart ? [...PLAYGROUND_KEYMAP, off(P.chartMetrics)] : [...PLAYGROUND_KEYMAP]),
   update: keys.update,
   handles: keys.handles,
