@@ -388,6 +388,8 @@ interface FinalWindow {
 const WINDOWS_MAX = 64;
 /** Rows kept per geometry: a few screens of a player scrolling back and forth. */
 const ROW_CACHE_MAX = 4096;
+/** Windows taller than this (a whole diagram printed) are drawn without filling the row cache. */
+const WINDOW_ROWS_CACHED = 1024;
 /** The frame caches (final rows, windows, header, legend) are used; off only to test them against
  *  frames drawn from scratch (test/diagram/frame-cache.test.ts). */
 let frameCaches = true;
@@ -645,11 +647,19 @@ function drawBody(c: Ctx, from: number, to: number): { lines: StyledLine[]; arro
     for (let r = from; r <= to; r++) lines.push(cached(r)!);
     return { lines, arrows, final: changing.size === 0, maxEv };
   }
-  // Rows already final are drawn into a scratch row whose text is thrown away.
+  // Rows already final are drawn into a scratch row whose text is thrown away (their lines are taken
+  // now: storing new rows below may clear the cache).
   const scratch = new Row(g.width);
+  const kept: (StyledLine | undefined)[] = [];
   const rows: (Row | null)[] = [];
-  for (let r = from; r <= to; r++) rows.push(cached(r) ? null : new Row(g.width));
+  for (let r = from; r <= to; r++) {
+    const k = cached(r);
+    kept.push(k);
+    rows.push(k ? null : new Row(g.width));
+  }
   const at = (r: number) => rows[r - from] ?? scratch;
+  // A whole-diagram print does not fill the cache (it is for the player's windows).
+  const store = frameCaches && to - from < WINDOW_ROWS_CACHED;
   // Lifelines.
   const skipFrom = lowerBound(l.skipRows, from);
   const skip = new Set<number>();
@@ -721,9 +731,9 @@ function drawBody(c: Ctx, from: number, to: number): { lines: StyledLine[]; arro
   }
   const lines = rows.map((row, i) => {
     const r = from + i;
-    if (!row) return cached(r)!;
+    if (!row) return kept[i]!;
     const line = row.styled();
-    if (frameCaches && !changing.has(r)) {
+    if (store && !changing.has(r)) {
       if (c.rowCache.size >= ROW_CACHE_MAX) c.rowCache.clear();
       c.rowCache.set(r, line);
     }

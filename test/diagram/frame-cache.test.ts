@@ -64,3 +64,21 @@ describe('frames drawn from the caches equal frames drawn from scratch', () => {
     expect(checked).toBe(cursors.length * 4);
   });
 });
+
+describe('a whole diagram printed after player frames', () => {
+  it('takes the rows the frames kept and draws the rest (a print taller than the row cache)', () => {
+    const lines = ['option isn client 100', 'option isn server 300', 'client connect'];
+    for (let i = 0; i < 1600; i++) lines.push(i % 2 ? 'server send 10' : 'client send 10');
+    const t = traceOf(lines.join('\n'));
+    const last = t.events.length - 1;
+    // Frames at the end and in the middle fill the row cache with final rows...
+    for (const upTo of [last, last >> 1]) {
+      const row = eventRow(t, { width: 120, upTo }, upTo);
+      renderWindow(t, { width: 120, upTo, fromRow: Math.max(0, row - 30), rows: 30 });
+    }
+    // ...then the whole diagram (more rows than the cache holds) equals one drawn from scratch.
+    const whole = renderWindow(t, { width: 120, fromRow: 0, rows: Number.MAX_SAFE_INTEGER });
+    expect(whole.body.length).toBeGreaterThan(4096);
+    expect(whole).toEqual(scratch(() => renderWindow(t, { width: 120, fromRow: 0, rows: Number.MAX_SAFE_INTEGER })));
+  });
+});
