@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import stringWidth from 'string-width';
+// The width is string-width's, through the bundle's string-width-fast: the same answer (checked
+// on every code point, test/text/string-width-fast.test.ts) without string-width's emoji regex per
+// box-drawing character, which was over half of this file's CPU time.
+import stringWidth from '../../src/text/string-width-fast.js';
 import { render, renderStyled, renderWindow, eventRow, MIN_WIDTH } from '../../src/diagram/render.js';
 import type { SegmentEvent, TimerEvent, Trace } from '../../src/tcp/types.js';
 import { builtin, BUILTIN_NAMES } from './helpers.js';
