@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -19,6 +20,20 @@ import { defineConfig } from 'vitest/config';
  */
 const CACHE = '.tmp/vite';
 
+/**
+ * As in the bundle (scripts/build.mjs): Ink's own imports of `string-width` (ink/build, widest-line,
+ * cli-truncate) go to src/text/string-width-fast.ts, string-width's exact answer without its emoji
+ * regex per box-drawing character. The Ink suites then render what users run, and measuring was
+ * the largest single cost of an Ink frame in a CPU profile of player.test.
+ */
+const fastStringWidth = {
+  name: 'fast-string-width',
+  resolveId(source: string, importer: string | undefined) {
+    if (source !== 'string-width' || !importer) return null;
+    return /[\\/]node_modules[\\/](ink[\\/]build|widest-line|cli-truncate)[\\/]/.test(importer) ? fileURLToPath(new URL('./src/text/string-width-fast.ts', import.meta.url)) : null;
+  },
+};
+
 export default defineConfig({
   // The optimizer's bundles live in this checkout, not in node_modules: worktrees that share one
   // node_modules (a symlink) would otherwise delete each other's bundles mid-run ("Cannot find
@@ -36,6 +51,7 @@ export default defineConfig({
       optimizer: {
         ssr: {
           enabled: true,
+          rolldownOptions: { plugins: [fastStringWidth] },
           include: ['ink', 'react', 'react-reconciler', 'scheduler', 'yoga-layout', 'marked', 'zod', 'yaml', 'string-width', 'ink-testing-library', 'wrap-ansi', 'ts-fsrs', 'fast-check'],
         },
       },
