@@ -186,6 +186,38 @@ export interface LoadResult {
 
 type Validation = { ok: true; progress: Progress } | { ok: false; reason: string };
 
+/** The JSON type of a value, in the catalogue's words. */
+function typeName(v: unknown): string {
+  const t = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+  return S.typeNames[t] ?? t;
+}
+
+/** What a schema issue found, in the learner's language (zod's own words are English only). */
+function issueText(zodIssue: { code: string; path: PropertyKey[]; message: string }, data: unknown): string {
+  const issue = zodIssue as typeof zodIssue & Record<string, unknown>;
+  let value: unknown = data;
+  for (const k of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[k] : undefined;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined) return S.missing;
+      return S.expectedType(S.typeNames[String(issue.expected)] ?? String(issue.expected), typeName(value));
+    case 'too_small':
+      return S.atLeast(String(issue.minimum));
+    case 'too_big':
+      return S.atMost(String(issue.maximum));
+    case 'invalid_value': {
+      const values = (issue.values as unknown[]).map((v) => JSON.stringify(v));
+      return values.length === 1 ? S.mustBe(values[0]) : S.oneOf(values.join(', '));
+    }
+    case 'unrecognized_keys':
+      return S.unknownKeys((issue.keys as string[]).join(', '));
+    case 'custom':
+      return issue.message; // our own refinements' messages come from the catalogue
+    default:
+      return S.invalidValue;
+  }
+}
+
 /** Parses and validates progress JSON text (pure). */
 export function parseProgress(text: string): Validation {
   if (text.trim() === '') return { ok: false, reason: S.empty };
@@ -203,7 +235,7 @@ export function parseProgress(text: string): Validation {
   if (!r.success) {
     const issue = r.error.issues[0];
     const where = issue.path.length ? issue.path.join('.') : S.topLevel;
-    return { ok: false, reason: S.schema(where, issue.message) };
+    return { ok: false, reason: S.schema(where, issueText(issue, data)) };
   }
   const progress = r.data as Progress;
   const bad = restoreProtoKeys(data as Record<string, unknown>, progress);
