@@ -23,13 +23,15 @@ function wordy(text: string): boolean {
 
 /** Literals that are not prose, by what they look like, with the reason. */
 const ALLOWED: { re: RegExp; why: string }[] = [
-  { re: /^(client|server|client2|drop next|option (isn|delay|listen|profile|seed)|wait \$\{\}m?s|server listen)\b/, why: 'lines of the .tcp script language (generated scripts, the playground)' },
+  { re: /^(client|server|client2|drop next|drop segment|option (isn|delay|listen|profile|seed)|wait \$\{\}m?s|server listen)\b/, why: 'lines of the .tcp script language (generated scripts, the playground)' },
   { re: /^ {2}(Note over|participant) /, why: 'Mermaid syntax' },
   { re: /^(SYN|FIN|RST|PSH),ACK$/, why: 'TCP flag tokens' },
   { re: /^synack: \$\{\}\n$/, why: 'the one error prefix around a catalogue message' },
   { re: /^try \{ require\('node:os'\)/, why: 'code run in the lessons worker' },
   { re: /^[\w.-]+\.(js|json|md|tcp)$/, why: 'file names' },
   { re: /^[a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*$/, why: 'command ids of the binding table (src/ui/bindings.ts), never shown' },
+  { re: /^(SND|RCV)\.(UNA|NXT)$/, why: 'RFC 9293 variable names, tokens as the panel shows them' },
+  { re: /^(panel|cc|cc-short|phase|phase-short|timer|short|flag|short-flag):[\w.\${}-]*$/, why: 'legend token ids (src/ui/components/legend.ts), never shown' },
 ];
 
 /**

@@ -5,7 +5,7 @@
  * and the tokens of the panel as drawn (src/ui/player/panel.ts): so it lists exactly the
  * abbreviations on screen, in the current language, and cannot drift from them.
  */
-import { LEGEND as L } from './legend-strings.js';
+import { LEGEND as L } from './legend/strings.js';
 import { SHORT_FLAG, SHORT_STATE, DIAGRAM_STRINGS as D } from '../../diagram/strings.js';
 import { playerStrings as S } from '../player/strings.js';
 import { STATE_NAMES } from '../../tcp/strings.js';

@@ -4,7 +4,7 @@
  * src/diagram/render.ts) and the panel (src/ui/player/panel.ts) report; src/ui/components/legend.ts
  * turns them into lines.
  */
-import { catalogue, type Translation } from '../../i18n/index.js';
+import { catalogue, type Translation } from '../../../i18n/index.js';
 
 const LEGEND_EN = {
   title: 'What this diagram shows',
