@@ -481,8 +481,10 @@ function quizResult(s: LessonState, block: number, q: Question, action: QuizActi
   if (!before.result && after.result && s.lesson) {
     commands.push({ cmd: 'progress', update: answerUpdate(s.lesson.meta.id, q, after.result.correct, iso(ctx.now), after.response) });
   }
-  // A quiz grows when answered (verdict, explanation) or given a hint: keep its bottom on screen
-  // (but never scroll its top off), so the learner sees what the key did.
+  // A quiz grows when answered (verdict, explanation) or given a hint: keep its bottom on screen,
+  // so the learner sees what the key did. A quiz that fits keeps its top on screen too; one taller
+  // than the screen (a recall box at 40×12) shows its bottom, where the grade prompt and the verdict
+  // are, and PgUp/PgDn (in its footer) scroll back to its question.
   const next = reduceLesson(s, { type: 'quiz', block, action });
   let anchor: Anchor | undefined;
   if (next !== s) {
@@ -490,7 +492,8 @@ function quizResult(s: LessonState, block: number, q: Question, action: QuizActi
     const top = topRow(next, ctx, layout);
     const b = layout.blocks.find((x) => x.block === block);
     if (b && b.start + b.height > top + viewRows(ctx)) {
-      const to = clampRow(layout, ctx, Math.min(b.start, b.start + b.height - viewRows(ctx)));
+      const bottom = b.start + b.height - viewRows(ctx);
+      const to = clampRow(layout, ctx, b.height > viewRows(ctx) ? bottom : Math.min(b.start, bottom));
       if (to !== top) anchor = anchorOf(layout, to);
     }
   }
@@ -898,6 +901,13 @@ function readerRows(s: LessonState, ctx: AppContext, footer: boolean): Active[] 
   ];
 }
 
+/** Whether the focused block is taller than the reader's view (it cannot be seen whole). */
+function focusTaller(s: LessonState, ctx: AppContext): boolean {
+  if (s.focus === null) return false;
+  const b = lessonLayout(s, ctx).blocks.find((x) => x.block === s.focus);
+  return !!b && b.height > viewRows(ctx);
+}
+
 /**
  * The reader's keymap: an unanswered focused quiz owns exactly its own keys (the question's rows)
  * and the block keys (Esc, Tab, PgUp/PgDn, q), so no reader key can scroll the page under it; an
@@ -915,7 +925,8 @@ export function lessonKeymap(s: LessonState, ctx: AppContext): Active[] {
     const qs = s.quizzes[s.focus] ?? initQuiz(b.question);
     if (!qs.result) {
       const own = questionBindings(b.question, qs, { hints: true }).map((x) => ({ cmd: x.command, footer: x.footer !== false }));
-      return [...own, ...block, off(CMD.pageKeys), off(CMD.leave)];
+      // PgUp/PgDn scroll under a focused quiz; named in the footer when the box is taller than the screen.
+      return [...own, ...block, focusTaller(s, ctx) ? on(CMD.pageKeys) : off(CMD.pageKeys), off(CMD.leave)];
     }
     const hint = qs.hintsShown < b.question.hints.length ? [on(CMD.answeredHint)] : [];
     return [on(CMD.retry), ...hint, ...block, ...readerRows(s, ctx, false)];

@@ -150,25 +150,26 @@ export interface WalkStep {
   shows?: RegExp;
 }
 
-// An answered quiz shows ✓/✗ marks (the verdict line itself can be below the fold at 40x12).
+// An answered quiz shows its verdict at every size: a box taller than the screen (40x12) keeps its
+// bottom in view, where the verdict is, and its question is a PgUp away (test/ui/reader/tall-quiz).
 export const LESSON_WALK: WalkStep[] = [
   { name: 'lesson-top', shows: /Every quiz type/ },
   { name: 'lesson-table', act: async (r) => r.press('j', 'j', 'j', 'j'), shows: /Segment|SYN/ },
   { name: 'quiz-single', act: async (r) => r.press('tab'), shows: /Which segment opens/ },
-  { name: 'quiz-single-answered', act: async (r) => r.press('b', 'enter'), shows: /Which segment opens.*[✓✗]/ },
+  { name: 'quiz-single-answered', act: async (r) => r.press('b', 'enter'), shows: /[✓✗] (Correct|Not quite)/ },
   { name: 'quiz-multi', act: async (r) => r.press('tab'), shows: /Which flags/ },
-  { name: 'quiz-multi-answered', act: async (r) => r.press('a', 'c', 'enter'), shows: /Which flags.*[✓✗]/ },
+  { name: 'quiz-multi-answered', act: async (r) => r.press('a', 'c', 'enter'), shows: /[✓✗] (Correct|Not quite)/ },
   { name: 'quiz-truefalse', act: async (r) => r.press('tab'), shows: /carries the ACK flag/ },
-  { name: 'quiz-truefalse-answered', act: async (r) => r.press('f', 'enter'), shows: /carries the ACK flag.*[✓✗]/ },
+  { name: 'quiz-truefalse-answered', act: async (r) => r.press('f', 'enter'), shows: /[✓✗] (Correct|Not quite)/ },
   { name: 'lesson-diagram', act: async (r) => r.press('tab', 'right', 'right', 'right'), shows: /step/ },
   { name: 'quiz-numeric', act: async (r) => r.press('tab'), shows: /what ack does the server send/ },
-  { name: 'quiz-numeric-answered', act: async (r) => (await r.type('100'), r.press('enter')), shows: /what ack does the server send.*[✓✗]/ },
+  { name: 'quiz-numeric-answered', act: async (r) => (await r.type('100'), r.press('enter')), shows: /[✓✗] (Correct|Not quite)/ },
   { name: 'quiz-text', act: async (r) => r.press('tab'), shows: /after sending its SYN,ACK/ },
-  { name: 'quiz-text-answered', act: async (r) => (await r.type('syn-received'), r.press('enter')), shows: /after sending its SYN,ACK.*[✓✗]/ },
+  { name: 'quiz-text-answered', act: async (r) => (await r.type('syn-received'), r.press('enter')), shows: /[✓✗] (Correct|Not quite)/ },
   { name: 'quiz-order', act: async (r) => r.press('tab'), shows: /Put the segments in order/ },
-  { name: 'quiz-order-answered', act: async (r) => r.press('enter'), shows: /Put the segments in order.*[✓✗]/ },
+  { name: 'quiz-order-answered', act: async (r) => r.press('enter'), shows: /[✓✗] (Correct|Not quite)/ },
   { name: 'quiz-recall', act: async (r) => r.press('tab'), shows: /three segments to open/ },
-  { name: 'quiz-recall-answered', act: async (r) => (await r.type('ISNs'), r.press('enter', '3')), shows: /three segments to open/ },
+  { name: 'quiz-recall-answered', act: async (r) => (await r.type('ISNs'), r.press('enter', '3')), shows: /[✓✗] (Correct|Not quite)/ },
   { name: 'lesson-end', act: async (r) => r.press('escape', 'G'), shows: /every quiz type/ },
   { name: 'help-overlay', act: async (r) => r.press('?') },
 ];
