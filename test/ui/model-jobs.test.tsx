@@ -18,6 +18,7 @@ import { computeJob } from '../../src/ui/model-job.js';
 import { KB } from '../../src/ui/strings.js';
 import { setLang } from '../../src/i18n/index.js';
 import { renderInk, FakeClock, type Rendered } from './helpers/render.js';
+import { fixtureLessons, T0 } from './helpers/fixtures.js';
 
 const registry: ScreenRegistry = { ...SCREENS, player: playerScreen, playground: playgroundScreen };
 
@@ -122,5 +123,29 @@ describe('model runs asked for by the screens', () => {
       expect(r.frame()).toMatch(/SYN/);
       await r.unmount();
     }
+  });
+});
+
+describe("a lesson diagram's d (issue 16: the reader's inline player too)", () => {
+  it('asks for the run, shows Working… in the diagram, and applies the drop when it is back', async () => {
+    const m = heldRunner();
+    const r = await renderInk(
+      <App initial={{ screen: 'lesson', lessonId: 'handshake', position: 0 }} lessons={fixtureLessons()} progress={emptyProgress()} clock={new FakeClock(T0)} runModel={m.run} saveProgress={() => null} />,
+      { columns: 100, rows: 30 },
+    );
+    for (let i = 0; i < 8 && !/\bd drop/.test(r.lines().at(-1) ?? ''); i++) await r.press('tab');
+    expect(r.lines().at(-1)).toMatch(/\bd drop/); // the diagram has focus: its footer names d
+    const [, total] = stepOf(r.frame());
+    await r.press('d');
+    expect(m.calls).toHaveLength(1);
+    expect(m.calls[0].job.options.dropSegmentIds).toEqual([0]);
+    expect(r.frame()).toContain(KB.working);
+    await r.press('right');
+    expect(stepOf(r.frame())[0]).toBe(2); // the cursor moves on the run shown meanwhile
+    await m.release(r, 0);
+    expect(r.frame()).not.toContain(KB.working);
+    expect(r.frame()).toMatch(/Dropping segment #0/);
+    expect(stepOf(r.frame())[1]).toBeGreaterThan(total);
+    await r.unmount();
   });
 });

@@ -40,6 +40,7 @@ import {
 import { chartStyled, playerLegendLines, statusLine } from './view.js';
 import type { ChartMetric } from '../../diagram/chart.js';
 import { asciiText, playerStrings as S } from './strings.js';
+import { KB } from '../strings.js';
 import { sanitizeText } from '../../lessons/sanitize.js';
 
 export interface InlineState {
@@ -206,7 +207,9 @@ export function inlineStyled(state: InlineState, inner: number, focused: boolean
   }
   const panel = panelData(p);
   const states = panel ? asciiText(panel.hosts.map((h) => `${h.name} ${h.state}`).join(' · '), ascii) : '';
-  const explain = wrap(p.message ?? (currentExplanation(p) || (eventCount(p) === 0 ? S.noEvents : '')), inner);
+  // A re-run computing off the UI thread (`d`/`u`): said where the explanation goes until it is back.
+  const working = p.busy ? (ascii ? KB.workingAscii : KB.working) : null;
+  const explain = wrap(working ?? p.message ?? (currentExplanation(p) || (eventCount(p) === 0 ? S.noEvents : '')), inner);
   const two = [states ? truncate(states, inner, g.ellipsis) : '', ...explain].slice(0, 2);
   while (two.length < 2) two.push('');
   out.push(...two.map((l) => t(asciiText(l, ascii))));

@@ -57,6 +57,8 @@ import {
   type InlineState,
 } from '../player/inline.js';
 import { relativeUpdate } from './player.js';
+import { rerun, rerunPlan, runOptions } from '../player/model.js';
+import { SUPERSEDED } from '../model-job.js';
 
 export interface Anchor {
   block: number;
@@ -78,6 +80,10 @@ export interface LessonState {
   toc: { cursor: number } | null;
   /** Shown in the status row until the next key ("not found: X", "search wrapped ..."). */
   note: string | null;
+  /** A diagram's re-run (`d`/`u`) asked of the model (off the UI thread) and not yet back. */
+  rerunJob?: { block: number; job: number; dropIds: number[]; message: string } | null;
+  /** The last job tag used (tags only grow, so a late result of an older job is told apart). */
+  jobSeq?: number;
 }
 
 export interface ReaderSearch {
@@ -91,13 +97,15 @@ export interface ReaderSearch {
 
 const NO_SEARCH: ReaderSearch = { prompt: null, query: null, current: null };
 
-type Extra = Partial<Pick<LessonState, 'search' | 'toc' | 'note'>>;
+type Extra = Partial<Pick<LessonState, 'search' | 'toc' | 'note' | 'rerunJob' | 'jobSeq'>>;
 
 export type LessonAction =
   | { type: 'scroll'; anchor: Anchor }
   | { type: 'focus'; block: number | null; anchor?: Anchor }
   | { type: 'quiz'; block: number; action: QuizAction; anchor?: Anchor }
   | { type: 'player'; block: number; action: InlineAction }
+  /** A diagram waits for its re-run (shows "Working…"). */
+  | { type: 'player-busy'; block: number }
   /** Every diagram of the lesson in this seq mode (the `s` key, or the full player's on return). */
   | { type: 'seq'; seq: 'relative' | 'absolute' }
   /** The full player opened from block `block` closed: the inline player takes its position. */
@@ -726,6 +734,19 @@ for (const c of Object.values(CMD.player))
       const seq = p.player.seq === 'relative' ? 'absolute' : 'relative';
       return { action: { type: 'seq', seq }, commands: [{ cmd: 'progress', update: relativeUpdate(seq) }] };
     }
+    // Dropping a segment (or undoing it) re-runs the model: asked of the model worker, so a long
+    // run never blocks the keys (issue 16); the diagram shows "Working…" until it is back.
+    if (a.type === 'drop-next' || a.type === 'undo-drop') {
+      const plan = rerunPlan(p.player, a.type);
+      if (plan) {
+        const job = (s.jobSeq ?? 0) + 1;
+        const block = s.focus;
+        return {
+          action: { type: 'patch', patch: { jobSeq: job, rerunJob: { block, job, ...plan } }, then: { type: 'player-busy', block } },
+          commands: [{ cmd: 'run-model', job, request: { kind: 'run', source: p.player.source, options: runOptions(p.player.name, plan.dropIds) } }],
+        };
+      }
+    }
     return { action: { type: 'player', block: s.focus, action: a } };
   };
 
@@ -785,6 +806,19 @@ const lessonKeys = keyUpdate<LessonState>(
     switch (msg.type) {
       case 'tick':
         return [tickLesson(s, msg.now), []];
+      case 'model': {
+        // The re-run a diagram's `d`/`u` asked for (in the run memo now): applied if it is the one awaited.
+        const want = s.rerunJob;
+        if (!want || want.job !== msg.job) return [s, []];
+        const p = s.players[want.block];
+        const base: LessonState = { ...s, rerunJob: null };
+        if (!p || 'error' in p) return [base, []];
+        const idle: InlineState = { ...p, player: { ...p.player, busy: false } };
+        const player = !msg.result.ok
+          ? msg.result.error === SUPERSEDED ? idle.player : { ...idle.player, message: UI.screenError(msg.result.error) }
+          : rerun(idle.player, want.dropIds, want.message);
+        return [{ ...base, players: { ...base.players, [want.block]: { ...idle, player } } }, []];
+      }
       case 'resume': {
         // Back from the full player this lesson opened: the diagram is where the learner left it.
         const r = msg.result;
@@ -830,6 +864,11 @@ export function reduceLesson(s: LessonState, a: LessonAction): LessonState {
       if (!p || 'error' in p) return s;
       const after = reduceInline(p, a.action);
       return after === p ? s : { ...s, players: { ...s.players, [a.block]: after } };
+    }
+    case 'player-busy': {
+      const p = s.players[a.block];
+      if (!p || 'error' in p || p.player.busy) return s;
+      return { ...s, players: { ...s.players, [a.block]: { ...p, player: { ...p.player, busy: true } } } };
     }
     case 'seq': {
       let players = s.players;
