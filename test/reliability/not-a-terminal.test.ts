@@ -332,10 +332,17 @@ function inPty(shellLine: string, cols = 120): Promise<{ out: string; code: numb
     let out = '';
     p.onData((d) => (out += d));
     const t = setTimeout(() => p.kill('SIGKILL'), 15_000);
+    // node-pty can report the exit before the last output has been read: wait (up to 1 s) for
+    // the shell's closing rc= line before reading it.
     p.onExit(() => {
       clearTimeout(t);
-      const m = /rc=(\d+)\s*$/.exec(out);
-      resolve({ out: out.replace(/rc=\d+\s*$/, ''), code: m ? Number(m[1]) : -1 });
+      const started = Date.now();
+      const finish = () => {
+        const m = /rc=(\d+)\s*$/.exec(out);
+        if (!m && Date.now() - started < 1000) return void setTimeout(finish, 20);
+        resolve({ out: out.replace(/rc=\d+\s*$/, ''), code: m ? Number(m[1]) : -1 });
+      };
+      finish();
     });
   });
 }
@@ -349,7 +356,7 @@ describe('half a terminal (pseudo-terminal with one side redirected)', () => {
     ['learn, stdout piped', `${node} learn | cat`],
   ])('synack (%s) exits 2 with the pointer, leaving the terminal alone', async (_what, line) => {
     const r = await inPty(line);
-    expect(r.code).toBe(2);
+    expect(r.code, r.out).toBe(2);
     expect(r.out).toMatch(/needs a terminal/);
     expect(r.out).not.toMatch(/raw mode/i);
     expect(r.out).not.toMatch(STACK_FRAME);
