@@ -116,7 +116,18 @@ describe('a maximal re-run never blocks the UI thread', () => {
     expect(done).not.toContain(KB.working);
     expect(done).toMatch(/Dropping segment #\d+/);
     expect(runner.stats()).toMatchObject({ workersStarted: 1, inProcess: 0 });
-    expect(lag).toBeLessThan(rest.lag + FRAME_BUDGET_MS);
+    // The worker's computing takes one of the machine's cores; with other work on the other (the
+    // rest of the suite), the UI thread may wait for the CPU once. Best of two samples, as in
+    // never-block.test.ts: a thread that is blocked (the in-process case below) fails both.
+    let excess = lag - rest.lag;
+    if (excess >= FRAME_BUDGET_MS) {
+      runner.dispose();
+      runner = createModelRunner({ file: WORKER });
+      const again = await dropDuring(runner.run);
+      expect(again.frames[2]).toMatch(/Dropping segment #\d+/);
+      excess = Math.min(excess, again.lag - again.rest.lag);
+    }
+    expect(excess).toBeLessThan(FRAME_BUDGET_MS);
   }, 60_000);
 
   it('in-process (the fallback, and what d did before): the same re-run holds the thread far past a frame', async () => {
