@@ -8,7 +8,7 @@
  * without a terminal. The pseudo-terminal cases at the end are all real.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { BROKEN_LESSONS, CLI, STACK_FRAME, ensureBuilt, runCli, runInProcess, tempDir, type CliResult } from './helpers.js';
@@ -328,24 +328,27 @@ function inPty(shellLine: string, cols = 120): Promise<{ out: string; code: numb
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && !k.startsWith('VITEST')) env[k] = v;
     env.SYNACK_HOME = join(home.dir, 'pty-home');
     env.NO_COLOR = '1';
-    const p = pty.spawn('/bin/bash', ['-c', `set -o pipefail; ${shellLine}; echo "rc=$?"`], { cols, rows: 30, env, cwd: home.dir });
+    // The exit code goes to a file: node-pty may report the exit before (or without) the last
+    // output of the pty, so a closing "rc=" line could be lost (it was, twice, on a loaded machine).
+    // The short sleep lets the output drain before the shell exits.
+    const rcFile = join(home.dir, `rc-${++ptyRuns}`);
+    const p = pty.spawn('/bin/bash', ['-c', `set -o pipefail; ${shellLine}; echo $? > '${rcFile}'; sleep 0.2`], { cols, rows: 30, env, cwd: home.dir });
     let out = '';
     p.onData((d) => (out += d));
     const t = setTimeout(() => p.kill('SIGKILL'), 15_000);
-    // node-pty can report the exit before the last output has been read: wait (up to 1 s) for
-    // the shell's closing rc= line before reading it.
     p.onExit(() => {
       clearTimeout(t);
-      const started = Date.now();
-      const finish = () => {
-        const m = /rc=(\d+)\s*$/.exec(out);
-        if (!m && Date.now() - started < 1000) return void setTimeout(finish, 20);
-        resolve({ out: out.replace(/rc=\d+\s*$/, ''), code: m ? Number(m[1]) : -1 });
-      };
-      finish();
+      let code = -1;
+      try {
+        code = Number(readFileSync(rcFile, 'utf8').trim());
+      } catch {
+        // killed before the command finished: -1
+      }
+      resolve({ out, code });
     });
   });
 }
+let ptyRuns = 0;
 
 describe('half a terminal (pseudo-terminal with one side redirected)', () => {
   const node = `'${process.execPath}' '${CLI}'`;
