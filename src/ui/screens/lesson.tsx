@@ -56,9 +56,8 @@ import {
   type InlineAction,
   type InlineState,
 } from '../player/inline.js';
-import { relativeUpdate } from './player.js';
-import { rerun, rerunPlan, runOptions } from '../player/model.js';
-import { SUPERSEDED } from '../model-job.js';
+import { applyRerun, relativeUpdate, rerunCommand } from './player.js';
+import { rerunPlan } from '../player/model.js';
 
 export interface Anchor {
   block: number;
@@ -743,7 +742,7 @@ for (const c of Object.values(CMD.player))
         const block = s.focus;
         return {
           action: { type: 'patch', patch: { jobSeq: job, rerunJob: { block, job, ...plan } }, then: { type: 'player-busy', block } },
-          commands: [{ cmd: 'run-model', job, request: { kind: 'run', source: p.player.source, options: runOptions(p.player.name, plan.dropIds) } }],
+          commands: [rerunCommand(p.player, plan.dropIds, job)],
         };
       }
     }
@@ -813,11 +812,7 @@ const lessonKeys = keyUpdate<LessonState>(
         const p = s.players[want.block];
         const base: LessonState = { ...s, rerunJob: null };
         if (!p || 'error' in p) return [base, []];
-        const idle: InlineState = { ...p, player: { ...p.player, busy: false } };
-        const player = !msg.result.ok
-          ? msg.result.error === SUPERSEDED ? idle.player : { ...idle.player, message: UI.screenError(msg.result.error) }
-          : rerun(idle.player, want.dropIds, want.message);
-        return [{ ...base, players: { ...base.players, [want.block]: { ...idle, player } } }, []];
+        return [{ ...base, players: { ...base.players, [want.block]: { ...p, player: applyRerun(p.player, want, msg.result) } } }, []];
       }
       case 'resume': {
         // Back from the full player this lesson opened: the diagram is where the learner left it.

@@ -9,7 +9,7 @@
  * the run asked for before (its result is ignored).
  */
 import { Box, Text } from 'ink';
-import { keyUpdate, type AppContext, type KeyName, type Msg, type ScreenDef, type ShellCommand, type Update } from '../screen.js';
+import { keyUpdate, type AppContext, type KeyName, type ModelResult, type Msg, type ScreenDef, type ShellCommand, type Update } from '../screen.js';
 import { initPlayer, reducePlayer, rerun, rerunPlan, runOptions, tickPlayer, type PlayerState, type SeqMode } from '../player/model.js';
 import { UI } from '../strings.js';
 import { SUPERSEDED } from '../model-job.js';
@@ -63,17 +63,26 @@ export function askRerun(state: PlayerScreenState, action: 'drop-next' | 'undo-d
   const plan = rerunPlan(state, action);
   if (!plan) return [reducePlayer(state, { type: action }), []];
   const job = (state.jobSeq ?? 0) + 1;
-  const command: ShellCommand = { cmd: 'run-model', job, request: { kind: 'run', source: state.source, options: runOptions(state.name, plan.dropIds) } };
-  return [{ ...state, jobSeq: job, rerunJob: { job, ...plan }, busy: true }, [command]];
+  return [{ ...state, jobSeq: job, rerunJob: { job, ...plan }, busy: true }, [rerunCommand(state, plan.dropIds, job)]];
 }
 
-/** The result of a `run-model` job: applied if it is the one awaited (it is in the run memo now). */
+/** The `run-model` command that re-runs a player's script with these drops (the player's and lesson diagrams' `d`/`u`). */
+export function rerunCommand(player: PlayerState, dropIds: readonly number[], job: number): ShellCommand {
+  return { cmd: 'run-model', job, request: { kind: 'run', source: player.source, options: runOptions(player.name, dropIds) } };
+}
+
+/** A player once its awaited re-run is back (in the run memo now): the new run, or the error said. */
+export function applyRerun<T extends PlayerState>(player: T, want: { dropIds: number[]; message: string }, result: ModelResult): T {
+  const idle: T = { ...player, busy: false };
+  if (!result.ok) return result.error === SUPERSEDED ? idle : { ...idle, message: UI.screenError(result.error) };
+  return rerun(idle, want.dropIds, want.message) as T;
+}
+
+/** The result of a `run-model` job: applied if it is the one awaited. */
 export function acceptRerun(state: PlayerScreenState, msg: Extract<Msg, { type: 'model' }>): PlayerScreenState {
   const want = state.rerunJob;
   if (!want || want.job !== msg.job) return state;
-  const base: PlayerScreenState = { ...state, rerunJob: null, busy: false };
-  if (!msg.result.ok) return msg.result.error === SUPERSEDED ? base : { ...base, message: UI.screenError(msg.result.error) };
-  return rerun(base, want.dropIds, want.message);
+  return applyRerun({ ...state, rerunJob: null }, want, msg.result);
 }
 
 /** The saved default seq mode (settings.relative) as the `s` key left it. */
