@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -26,22 +28,39 @@ const CACHE = '.tmp/vite';
 /**
  * As in the bundle (scripts/build.mjs): Ink's own imports of `string-width` (ink/build, widest-line,
  * cli-truncate) go to src/text/string-width-fast.ts, string-width's exact answer without its emoji
- * regex per box-drawing character. The Ink suites then render what users run, and measuring was
- * the largest single cost of an Ink frame in a CPU profile of player.test.
+ * regex per box-drawing character; Ink's frame grid (ink/build/output.js) and its `widest-line` go
+ * to src/text/ink-output.ts and src/text/widest-line-fast.ts, the same frames with what a frame
+ * shares with the one before remembered. The Ink suites then render what users run, and these were
+ * the largest costs of an Ink frame in CPU profiles of player.test and screens.en.test.
  */
+const INK_REDIRECTS: [string, RegExp, string][] = [
+  ['string-width', /[\\/]node_modules[\\/](ink[\\/]build|widest-line|cli-truncate)[\\/]/, './src/text/string-width-fast.ts'],
+  ['widest-line', /[\\/]node_modules[\\/]ink[\\/]build[\\/]/, './src/text/widest-line-fast.ts'],
+  ['./output.js', /[\\/]node_modules[\\/]ink[\\/]build[\\/]/, './src/text/ink-output.ts'],
+];
 const fastStringWidth = {
   name: 'fast-string-width',
   resolveId(source: string, importer: string | undefined) {
-    if (source !== 'string-width' || !importer) return null;
-    return /[\\/]node_modules[\\/](ink[\\/]build|widest-line|cli-truncate)[\\/]/.test(importer) ? fileURLToPath(new URL('./src/text/string-width-fast.ts', import.meta.url)) : null;
+    if (!importer) return null;
+    for (const [name, from, to] of INK_REDIRECTS) if (source === name && from.test(importer)) return fileURLToPath(new URL(to, import.meta.url));
+    return null;
   },
 };
+/**
+ * The optimizer bundles those src/text files into its copy of Ink, and its cache is keyed by the
+ * lockfile and this config, not by them: their contents name the cache directory, so an edit of
+ * one of them re-bundles Ink instead of testing the old copy.
+ */
+const REDIRECTED_HASH = createHash('sha256')
+  .update(INK_REDIRECTS.map(([, , to]) => readFileSync(new URL(to, import.meta.url))).join('\0'))
+  .digest('hex')
+  .slice(0, 12);
 
 export default defineConfig({
   // The optimizer's bundles live in this checkout, not in node_modules: worktrees that share one
   // node_modules (a symlink) would otherwise delete each other's bundles mid-run ("Cannot find
   // module .../deps_ssr/zod.js").
-  cacheDir: CACHE,
+  cacheDir: `${CACHE}/${REDIRECTED_HASH}`,
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',

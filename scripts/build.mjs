@@ -44,6 +44,11 @@ const fastStringWidth = {
     b.onResolve({ filter: /^string-width$/ }, (args) =>
       /[\\/]node_modules[\\/](ink[\\/]build|widest-line|cli-truncate)[\\/]/.test(args.importer) ? { path: target } : undefined,
     );
+    // Ink's frame grid and its widest-line: the same frames, with what a frame shares with the one
+    // before remembered (src/text/ink-output.ts).
+    const inkBuild = /[\\/]node_modules[\\/]ink[\\/]build[\\/]/;
+    b.onResolve({ filter: /^widest-line$/ }, (args) => (inkBuild.test(args.importer) ? { path: join(root, 'src/text/widest-line-fast.ts') } : undefined));
+    b.onResolve({ filter: /^\.\/output\.js$/ }, (args) => (inkBuild.test(args.importer) ? { path: join(root, 'src/text/ink-output.ts') } : undefined));
   },
 };
 
