@@ -11,7 +11,7 @@ import { KEBAB } from '../lessons/types.js';
 import { UI } from '../ui/strings.js';
 import type { RunAppOptions } from '../ui/run.js';
 import type { Profile } from '../tcp/types.js';
-import { safe, writeLine } from './safe.js';
+import { arg, safe, writeLine } from './safe.js';
 import { getLang } from '../i18n/index.js';
 
 export interface AppFlags {
@@ -62,7 +62,8 @@ async function printLesson(dir: string, id: string, io: CliIO, width: number, as
 export const learnCommand: Command = defineCommand('learn', async ({ values, positionals }, io) => {
   const flags = appFlags(values);
   const query = positionals[0];
-  if (query !== undefined && !KEBAB.test(query)) throw new UsageError(UI.badLessonId(safe(query)), 2);
+  if (query !== undefined && query.length > LIMITS.lessonId.max) throw new UsageError(CLI.tooLong('LESSON-ID', query.length, LIMITS.lessonId.max), 2);
+  if (query !== undefined && !KEBAB.test(query)) throw new UsageError(UI.badLessonId(arg(query)), 2);
   // The id, a list number (`learn 8`), a unique id prefix or a word of a title (`learn handshake`).
   let id = query;
   if (id !== undefined) {
@@ -73,7 +74,7 @@ export const learnCommand: Command = defineCommand('learn', async ({ values, pos
     const r = resolveLessonQuery(id, refs);
     if (r.ok) id = r.id;
     else if (r.candidates.length > 1) {
-      reportError(io, 'learn', UI.ambiguousLesson(safe(query!), r.candidates));
+      reportError(io, 'learn', UI.ambiguousLesson(arg(query!), r.candidates));
       return 1;
     }
   }
@@ -84,10 +85,12 @@ export const learnCommand: Command = defineCommand('learn', async ({ values, pos
     const width = plainWidth(values, io);
     let code = await printLesson(dir, id, io, width, flags.ascii);
     if (!values.watch) return code;
-    const { watchDir } = await import('./check.js');
-    writeLine(io.stderr, CLI.watching(dir));
+    const { watchDir, isDirectory } = await import('./check.js');
+    // A missing lessons directory is not watched (the message above said it cannot be read).
+    if (!isDirectory(dir)) return code;
+    writeLine(io.stderr, CLI.watching(arg(dir)));
     await watchDir(dir, io, () => {
-      writeLine(io.stderr, CLI.watchChanged(id!));
+      writeLine(io.stderr, CLI.watchPrintAgain(id!));
       void printLesson(dir, id!, io, width, flags.ascii).then((c) => (code = c));
     });
     return code;
