@@ -123,14 +123,19 @@ export const statsCommand: Command = defineCommand('stats', async ({ values }, i
   const streakChoice = choiceOption(values, 'streak', ['on', 'off'] as const);
   const streak = streakChoice === undefined ? null : streakChoice === 'on';
   let progress = await loadSavedProgress(io);
+  let code = 0;
   if (streak !== null) {
     // The streak is opt-in: `synack stats --streak on|off` stores the choice with the progress.
     const { saveProgress, progressDir } = await import('../store/progress.js');
     progress = { ...progress, settings: { ...progress.settings, streak } };
     const r = saveProgress(progressDir(io.env), progress);
-    if (!r.ok) reportError(io, 'stats', r.error);
+    if (!r.ok) {
+      // The choice was not saved: the stats still print, and the exit code says it failed.
+      reportError(io, 'stats', r.error);
+      code = 1;
+    }
   }
   const lines = formatStats(computeStats(progress, Date.now(), systemDay), { width: io.stdout.columns ?? 80, ascii });
   io.stdout.write(lines.join('\n') + '\n');
-  return 0;
+  return code;
 });

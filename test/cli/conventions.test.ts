@@ -5,7 +5,7 @@
  * deleted lesson. In-process (runMain with a fake IO): no synack is started.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from '../../src/cli/main.js';
@@ -122,6 +122,17 @@ describe('one error format: one bounded line', () => {
     expect(exp.err).toMatch(/^synack progress: cannot write .*x\.json: no such file or directory\n$/);
   });
 
+});
+
+describe('exit codes', () => {
+  it('stats --streak on that cannot be saved exits 1 (it printed the error and exited 0)', async () => {
+    const file = join(tmp, 'a-file');
+    writeFileSync(file, 'not a directory');
+    const r = await run(['stats', '--streak', 'on'], { env: { SYNACK_HOME: file } });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^synack stats: /m);
+    expect(r.out).toMatch(/^Stats/);
+  });
 });
 
 describe('the watchers, for a missing directory or a deleted lesson', () => {
