@@ -125,6 +125,13 @@ describe('one error format: one bounded line', () => {
 });
 
 describe('exit codes', () => {
+  it('learn --plain of an unknown id lists the lessons there are, as the interactive learn does (exit 1)', async () => {
+    const r = await run(['learn', 'no-such-lesson', '--plain', '--lessons', GOOD]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^synack learn: no lesson 'no-such-lesson'\. Lessons: good-basics(, [a-z0-9-]+)*\.\n$/);
+  });
+
+
   it('stats --streak on that cannot be saved exits 1 (it printed the error and exited 0)', async () => {
     const file = join(tmp, 'a-file');
     writeFileSync(file, 'not a directory');
