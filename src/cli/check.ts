@@ -90,6 +90,10 @@ export function watchDir(
       resolveDone();
     };
     const changed = (prefix: string) => (_event: string, name: string | Buffer | null) => {
+      // Only lesson files (and a translation folder) count: an editor's swap, backup and temp files
+      // (`.x.md.swp` written every few seconds, `x.md~`, `4913`) would check again while nothing
+      // was saved. A save through a temp file ends in a rename to the `.md` name, which counts.
+      if (name !== null && !relevant(String(name))) return;
       last = name === null ? null : prefix + String(name);
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
@@ -117,6 +121,11 @@ export function watchDir(
       else opts.signal.addEventListener('abort', stop, { once: true });
     }
   });
+}
+
+/** A name in the lessons directory whose change is a change of the lessons: `*.md`, or a translation folder. */
+export function relevant(name: string): boolean {
+  return name.endsWith('.md') || (LESSON_LANGS as readonly string[]).includes(name);
 }
 
 /** Whether `dir` is a directory that can be watched (else the first check has said what it is). */

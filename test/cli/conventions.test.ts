@@ -157,6 +157,26 @@ describe('the watchers, for a missing directory or a deleted lesson', () => {
     expect(r.err).not.toMatch(/Watching|ENOENT/);
   });
 
+  it("an editor's swap, backup and temp files do not check again; the lesson file's save does", async () => {
+    const dir = join(tmp, 'swap');
+    cpSync(GOOD, dir, { recursive: true });
+    const f = fakeIO({ env: {}, cwd: dir });
+    const stop = new AbortController();
+    const done = checkWatch(dir, f.io, stop.signal, 20);
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    writeFileSync(join(dir, '.01-good-basics.md.swp'), 'vim swap');
+    writeFileSync(join(dir, '01-good-basics.md~'), 'backup');
+    writeFileSync(join(dir, '4913'), '');
+    await wait(250);
+    expect(f.out()).not.toMatch(/changed/);
+    const file = join(dir, '01-good-basics.md');
+    writeFileSync(file, readFileSync(file, 'utf8'));
+    for (let i = 0; i < 200 && !/changed: checking again/.test(f.out()); i++) await wait(10);
+    stop.abort();
+    await done;
+    expect(f.out()).toMatch(/\n01-good-basics\.md changed: checking again\.\n/);
+  });
+
   it("a deleted lesson file is reported in the checker's words, not Node's", () => {
     const dir = join(tmp, 'deleted');
     cpSync(GOOD, dir, { recursive: true });
