@@ -21,6 +21,11 @@ export function lessonIndexCacheFile(env: Record<string, string | undefined>): s
   return join(cacheDir(env), 'lesson-index.json');
 }
 
+/** The full lessons and their model runs remembered between runs, one file per course (src/lessons/lessons-cache.ts). */
+export function lessonsCacheDir(env: Record<string, string | undefined>): string {
+  return join(cacheDir(env), 'lessons');
+}
+
 /** Returns whether the cache was turned on. */
 export function enableCompileCache(env: Record<string, string | undefined>): boolean {
   const m = module as unknown as { enableCompileCache?: (dir?: string) => { status?: number } | undefined };

@@ -14,9 +14,9 @@ import type { Progress } from '../store/types.js';
 import type { AllLessons } from '../lessons/load.js';
 import { bundledLessonsDir, resolveLessonsDir } from '../lessons/dirs.js';
 import { cachedLessonIndex } from '../lessons/index-cache.js';
-import { lessonIndexCacheFile } from '../cli/compile-cache.js';
+import { lessonIndexCacheFile, lessonsCacheDir } from '../cli/compile-cache.js';
 import { Worker } from 'node:worker_threads';
-import type { LessonsWorkerMessage } from './lessons-worker.js';
+import type { LessonsJob, LessonsWorkerMessage } from './lessons-worker.js';
 import { createModelRunner } from './worker/runner.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -81,10 +81,11 @@ function workerFile(): string | null {
 
 /**
  * loadAllLessons(dir) in a worker thread (src/ui/lessons-worker.ts; unref'd, so it never keeps
- * synack alive; cancel() terminates it). Without the worker file (running from the sources) or if
- * it cannot start, it loads on this thread after the first frame, as a fallback.
+ * synack alive; cancel() terminates it). With `cacheDir` the worker remembers the lessons and runs
+ * there between runs (src/lessons/lessons-cache.ts). Without the worker file (running from the
+ * sources) or if it cannot start, it loads on this thread after the first frame, as a fallback.
  */
-export function loadLessonsOffThread(dir: string, lang: Lang = getLang()): { result: Promise<AllLessons>; cancel(): void } {
+export function loadLessonsOffThread(dir: string, lang: Lang = getLang(), cacheDir?: string): { result: Promise<AllLessons>; cancel(): void } {
   // The diagrams' model runs the worker computed while checking the lessons join this thread's
   // memo (after the lessons), so opening a lesson does not run its diagrams again here.
   const file = workerFile();
@@ -106,7 +107,8 @@ export function loadLessonsOffThread(dir: string, lang: Lang = getLang()): { res
     // A tiny bootstrap lowers the thread's priority first (Linux: per thread), so even loading the
     // worker's code yields to the UI thread.
     const boot = `try { require('node:os').setPriority(19) } catch {} import(${JSON.stringify(pathToFileURL(file).href)})`;
-    worker = new Worker(boot, { eval: true, workerData: { dir, lang } });
+    const job: LessonsJob = cacheDir === undefined ? { dir, lang } : { dir, lang, cacheDir };
+    worker = new Worker(boot, { eval: true, workerData: job });
   } catch {
     return inProcess();
   }
@@ -114,14 +116,23 @@ export function loadLessonsOffThread(dir: string, lang: Lang = getLang()): { res
   // The model's run memo, loaded while the worker reads the lessons; the runs join it before the
   // lessons are handed over (messages keep their order through this one promise chain).
   let seeded: Promise<unknown> = import('../tcp/run-cache.js').catch(() => undefined);
+  // From the lessons cache the two arrive serialized (src/lessons/lessons-cache.ts): decoded here,
+  // as a message's data would be.
+  const decoding = () => import('../lessons/lessons-cache.js');
   const result = new Promise<AllLessons>((res, rej) => {
     worker.on('message', (m: LessonsWorkerMessage) => {
       if (m.kind === 'lessons') seeded = seeded.then(() => res(m.all));
-      else if (m.kind === 'runs') {
-        const runs = m.runs;
+      else if (m.kind === 'lessons-v8')
         seeded = seeded
-          .then(() => import('../tcp/run-cache.js'))
-          .then((rc) => rc.seedRuns(runs))
+          .then(decoding)
+          .then((c) => res(c.decodeLessons<AllLessons>(m.bytes)))
+          .catch(rej);
+      else if (m.kind === 'runs' || m.kind === 'runs-v8') {
+        seeded = seeded
+          .then(async () => {
+            const rc = await import('../tcp/run-cache.js');
+            rc.seedRuns(m.kind === 'runs' ? m.runs : (await decoding()).decodeRuns<Parameters<typeof rc.seedRuns>[0]>(m.bytes));
+          })
           .catch(() => undefined);
       }
     });
@@ -375,7 +386,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     });
     // After the first frame: the full lessons (blocks and questions) replace the stubs. They load
     // in a worker thread, so keys, Ctrl+C and signals are never held up by lesson parsing.
-    let loading = loadLessonsOffThread(lessonsDir);
+    let loading = loadLessonsOffThread(lessonsDir, getLang(), lessonsCacheDir(io.env));
     loading.result.then(
       (all) => {
         if (finished || quitting) return;
@@ -394,7 +405,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
     // on screen until the new ones arrive).
     reload = (lang: Lang) => {
       loading.cancel();
-      const mine = loadLessonsOffThread(lessonsDir, lang);
+      const mine = loadLessonsOffThread(lessonsDir, lang, lessonsCacheDir(io.env));
       loading = mine;
       mine.result.then(
         (all) => {
