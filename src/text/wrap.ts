@@ -18,7 +18,7 @@
  * - Only a single unbreakable run (a word, or characters glued by the rules above) wider than the
  *   line is cut inside, at a grapheme boundary (never inside a wide character).
  */
-import { displayWidth as stringWidth } from './width.js';
+import { aloneWidth, displayWidth as stringWidth } from './width.js';
 
 /** One grapheme with its width and a caller's payload (a style, or nothing). */
 export interface Cell<S> {
@@ -75,6 +75,17 @@ export function cellsOf<S>(text: string, s: S, out: Cell<S>[] = []): Cell<S>[] {
     for (let i = 0; i < text.length; i++) out.push({ g: text[i], w: 1, s });
     return out;
   }
+  // Printable ASCII and ALONE code points (src/text/width.ts): each is a grapheme of its own.
+  const from = out.length;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const w = c >= 0x20 && c <= 0x7e ? 1 : aloneWidth(c);
+    if (w < 0) break;
+    out.push({ g: text[i], w, s });
+  }
+  if (i === text.length) return out;
+  out.length = from;
   for (const { segment } of segmenter.segment(text)) {
     if (segment === '\r\n') out.push({ g: '\n', w: 0, s });
     else out.push({ g: segment, w: segment === '\n' ? 0 : stringWidth(segment), s });
