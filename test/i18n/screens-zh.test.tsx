@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
+import { tooWide } from '../ui/helpers/frame-width.js';
 import { App } from '../../src/ui/app.js';
 import { SCREENS } from '../../src/ui/screens/index.js';
 import { quizScreen, setQuizRunner } from '../../src/ui/screens/quiz.js';
@@ -38,7 +39,7 @@ const screens = { ...SCREENS, quiz: quizScreen };
 function fits(r: Rendered, size: { columns: number; rows: number }) {
   const lines = r.lines();
   expect(lines.length).toBeLessThanOrEqual(size.rows);
-  for (const l of lines) expect(stringWidth(l), l).toBeLessThanOrEqual(size.columns);
+  expect(tooWide(lines, size.columns)).toEqual([]);
 }
 
 describe.each(SIZES)('zh-CN at $columns x $rows', (size) => {

@@ -9,7 +9,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { cpSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { createElement } from 'react';
-import stringWidth from 'string-width';
+import { tooWide } from '../ui/helpers/frame-width.js';
 import { loadAllLessons, loadLessonIndex, resolveLessonsDir, type AllLessons } from '../../src/lessons/load.js';
 import { App } from '../../src/ui/app.js';
 import type { ScreenRequest } from '../../src/ui/screen.js';
@@ -90,7 +90,7 @@ describe('the app on that directory', () => {
   function fits(frame: string, size: { columns: number; rows: number }) {
     const lines = frame.split('\n');
     expect(lines.length).toBeLessThanOrEqual(size.rows - 1);
-    for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(size.columns);
+    expect(tooWide(lines, size.columns)).toEqual([]);
   }
 
   it('starts on home and the lesson list, which says how many files could not be loaded', async () => {

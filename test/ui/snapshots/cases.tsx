@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import stringWidth from 'string-width';
+import { tooWide } from '../helpers/frame-width.js';
 import { App } from '../../../src/ui/app.js';
 import { SCREENS } from '../../../src/ui/screens/index.js';
 import { setQuizRunner } from '../../../src/ui/screens/quiz.js';
@@ -198,7 +198,7 @@ export async function snapshotWalk(steps: WalkStep[], dir: string, check = true)
 function fits(frame: string, size: Size) {
   const lines = frame.split('\n');
   expect(lines.length, `${size.columns}x${size.rows}: too many rows`).toBeLessThanOrEqual(size.rows - 1);
-  for (const l of lines) expect(stringWidth(l), `${size.columns}x${size.rows}: ${l}`).toBeLessThanOrEqual(size.columns);
+  expect(tooWide(lines, size.columns), `${size.columns}x${size.rows}: lines too wide`).toEqual([]);
 }
 
 /** Renders the case at one size and returns its last frame. */
