@@ -633,4 +633,25 @@ export function itemsInRows(l: Layout, a: number, b: number): Item[] {
   return out;
 }
 
+const rowMemo = new WeakMap<Layout, Map<number, Item[]>>();
+/** Rows remembered per layout (cleared when full). */
+const ROW_MEMO_MAX = 8192;
+
+/** itemsInRows(l, r, r), remembered per layout: label placement asks about the same rows for every
+ *  candidate position and again at every width. The array is shared: read it, never change it. */
+export function itemsOnRow(l: Layout, r: number): readonly Item[] {
+  let m = rowMemo.get(l);
+  if (!m) {
+    m = new Map();
+    rowMemo.set(l, m);
+  }
+  let out = m.get(r);
+  if (!out) {
+    out = itemsInRows(l, r, r);
+    if (m.size >= ROW_MEMO_MAX) m.clear();
+    m.set(r, out);
+  }
+  return out;
+}
+
 export { lowerBound };

@@ -38,9 +38,9 @@
 import type { SegmentEvent, Trace, TraceEvent } from '../tcp/types.js';
 import { foldTrace } from '../tcp/fold.js';
 import { DIAGRAM_STRINGS as S, SHORT_STATE } from './strings.js';
-import { getLayout, itemsInRows, lowerBound, type ArrowItem, type BracketItem, type Item, type Layout, type NoteItem, type Role, type SideItem } from './layout.js';
+import { getLayout, itemsInRows, itemsOnRow, lowerBound, type ArrowItem, type BracketItem, type Item, type Layout, type NoteItem, type Role, type SideItem } from './layout.js';
 import { bandLabel, bandTokens, fmtMs, fullLabel, labelTokens, legendLine, shortLabel, refLabel, flagText, type SeqMode } from './labels.js';
-import { asciiOnly, clean, graphemes, strWidth, truncate, wrap } from './text.js';
+import { asciiOnly, clean, graphemes, isSimple, strWidth, truncate, wrap } from './text.js';
 import { getLang } from '../i18n/index.js';
 
 export type { Role } from './layout.js';
@@ -230,6 +230,16 @@ class Row {
   /** Writes text from column x, never past column `limit` (exclusive). Returns columns used. */
   text(x: number, s: string, role?: Role, limit = this.width): number {
     let c = x;
+    if (isSimple(s)) {
+      // One column a character (see text.ts): no grapheme objects to build.
+      const end = Math.min(limit, this.width);
+      for (let i = 0; i < s.length; i++) {
+        if (c + 1 > end) break;
+        if (c >= 0) this.put(c, s[i], role);
+        c++;
+      }
+      return c - x;
+    }
     for (const { g, w } of graphemes(s)) {
       if (c + w > Math.min(limit, this.width)) break;
       if (c < 0) {
@@ -246,25 +256,22 @@ class Row {
     }
     return c - x;
   }
+  /** The row as runs of one role each, trailing blanks trimmed ('' cells, the second halves of
+   *  wide characters, add nothing and never split a run). */
   styled(): StyledLine {
+    const { ch, role } = this;
+    let end = this.width;
+    while (end > 0 && (ch[end - 1] === ' ' || ch[end - 1] === '')) end--;
     const runs: StyledLine = [];
-    for (let i = 0; i < this.width; i++) {
-      const c = this.ch[i];
-      if (c === '') continue;
-      const r = this.role[i];
-      const last = runs[runs.length - 1];
-      if (last && last.role === r) last.text += c;
-      else runs.push(r === undefined ? { text: c } : { text: c, role: r });
-    }
-    // Trim trailing blanks.
-    while (runs.length) {
-      const last = runs[runs.length - 1];
-      const t = last.text.replace(/ +$/, '');
-      if (t === '') runs.pop();
-      else {
-        last.text = t;
-        break;
-      }
+    let i = 0;
+    while (i < end && ch[i] === '') i++;
+    while (i < end) {
+      const r = role[i];
+      let j = i + 1;
+      while (j < end && (ch[j] === '' || role[j] === r)) j++;
+      const text = j === i + 1 ? ch[i] : ch.slice(i, j).join('');
+      runs.push(r === undefined ? { text } : { text, role: r });
+      i = j;
     }
     return runs;
   }
@@ -309,12 +316,30 @@ function rowOffsets(p: Path, a: ArrowItem, r: number, limit: number): [number, n
 
 /** Columns [c0, c1] of an arrow's full drawn path on row r (for collision checks), or null. */
 function rowCols(p: Path, a: ArrowItem, r: number): [number, number] | null {
-  const o = rowOffsets(p, a, r, p.dropOff);
-  if (!o) return null;
-  if (o[1] < o[0]) return null;
-  const c0 = p.s + p.dir * o[0];
-  const c1 = p.s + p.dir * o[1];
-  return c0 <= c1 ? [c0, c1] : [c1, c0];
+  return colsOn(p, a, r) ? [colA, colB] : null;
+}
+
+/** The columns colsOn found (no pair allocated per call: label placement asks very often). */
+let colA = 0;
+let colB = 0;
+/** rowCols without the pair: whether the arrow has cells on row r; if so they are colA..colB. */
+function colsOn(p: Path, a: ArrowItem, r: number): boolean {
+  const i = r - a.r0;
+  if (i < 0 || i >= p.k) return false;
+  const o0 = Math.floor((p.D * i) / p.k);
+  let o1 = i === p.k - 1 ? p.D - 1 : Math.floor((p.D * (i + 1)) / p.k) - 1;
+  if (o1 > p.dropOff) o1 = p.dropOff;
+  if (o1 < o0) return false;
+  const c0 = p.s + p.dir * o0;
+  const c1 = p.s + p.dir * o1;
+  if (c0 <= c1) {
+    colA = c0;
+    colB = c1;
+  } else {
+    colA = c1;
+    colB = c0;
+  }
+  return true;
 }
 
 /** Draws an arrow's cells on row r; true when the drop mark (✕) is among them. */
@@ -377,6 +402,9 @@ interface GeoCache {
   legend: Map<number, StyledLine[]>;
   /** Whole windows of final rows, by `from:to` (see renderWindowStyled). */
   windows: Map<string, FinalWindow>;
+  /** Prints (render, renderStyled) asked for once, by `from:to`: a print is remembered in `windows`
+   *  the second time it is asked for (see windowStyled). */
+  printed: Set<string>;
 }
 /** A window whose rows were all final: valid again for any cursor at or past `maxEv` with no arrow in
  *  transit and no current-event marker in it. */
@@ -397,6 +425,9 @@ export function setFrameCaches(on: boolean): void {
   frameCaches = on;
 }
 const geoCache = new WeakMap<Layout, Map<string, GeoCache>>();
+/** Geometries (width, options) kept per layout, least recently used dropped first: a terminal being
+ *  resized asks for a new width at every step, and each geometry holds its rows and windows. */
+const GEOMETRIES_MAX = 8;
 
 function geoFor(l: Layout, o: Required<Pick<RenderOptions, 'width' | 'showTime' | 'showStates' | 'seq'>> & { ascii: boolean }): GeoCache {
   let m = geoCache.get(l);
@@ -407,10 +438,13 @@ function geoFor(l: Layout, o: Required<Pick<RenderOptions, 'width' | 'showTime' 
   // Labels hold catalogue words ((retx), band labels): placed once per language.
   const key = `${o.width}|${o.showTime}|${o.showStates}|${o.seq}|${o.ascii}|${getLang()}`;
   let c = m.get(key);
-  if (!c) {
-    c = { geo: geometry(l, o.width, o.showTime, o.showStates), placements: null, rows: new Map(), header: null, legend: new Map(), windows: new Map() };
-    m.set(key, c);
+  if (c) {
+    m.delete(key);
+  } else {
+    c = { geo: geometry(l, o.width, o.showTime, o.showStates), placements: null, rows: new Map(), header: null, legend: new Map(), windows: new Map(), printed: new Set() };
+    if (m.size >= GEOMETRIES_MAX) m.delete(m.keys().next().value!);
   }
+  m.set(key, c);
   return c;
 }
 
@@ -420,7 +454,7 @@ function geoFor(l: Layout, o: Required<Pick<RenderOptions, 'width' | 'showTime' 
  * window, not the trace, and gives the same result whatever was placed before.
  */
 function labelPlacer(trace: Trace, l: Layout, g: Geo, seq: SeqMode, ascii: boolean): LabelPlacer {
-  const placed = new Map<number, [number, number, number][]>(); // row -> label extents [x0, x1, ev]
+  const placed = new Map<number, number[]>(); // row -> label extents x0, x1, ev, x0, x1, ev ...
   const result = new Map<number, Placement | null>();
   const paths = new Map<ArrowItem, Path>();
   const pathFor = (a: ArrowItem) => {
@@ -433,73 +467,64 @@ function labelPlacer(trace: Trace, l: Layout, g: Geo, seq: SeqMode, ascii: boole
   };
   /** -1 when the region is taken; else the columns of clearance to other arrows (capped at 4). */
   const clearance = (self: ArrowItem, r: number, x0: number, x1: number, allowSelf: boolean): number => {
-    const lo = Math.min(g.x[self.from], g.x[self.to]);
-    const hi = Math.max(g.x[self.from], g.x[self.to]);
+    const xs = g.x;
+    const lo = Math.min(xs[self.from], xs[self.to]);
+    const hi = Math.max(xs[self.from], xs[self.to]);
     if (x0 <= lo || x1 >= hi) return -1;
-    for (const lx of g.x) if (lx >= x0 && lx <= x1) return -1;
+    for (let i = 0; i < xs.length; i++) if (xs[i] >= x0 && xs[i] <= x1) return -1;
     let clear = 4;
-    for (const it of itemsInRows(l, r, r)) {
+    const items = itemsOnRow(l, r);
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
       if (it.kind === 'note') return -1;
       if (it.kind !== 'arrow') continue;
       if (it === self && allowSelf) continue;
-      const c = rowCols(pathFor(it), it, r);
-      if (!c) continue;
+      if (!colsOn(pathFor(it), it, r)) continue;
       const pad = it === self ? 1 : 2;
-      if (c[0] <= x1 + pad && c[1] >= x0 - pad) return -1;
-      if (it !== self) clear = Math.min(clear, c[0] > x1 ? c[0] - x1 - 1 : x0 - c[1] - 1);
+      if (colA <= x1 + pad && colB >= x0 - pad) return -1;
+      if (it !== self) clear = Math.min(clear, colA > x1 ? colA - x1 - 1 : x0 - colB - 1);
     }
-    for (const [a, b, ev] of placed.get(r) ?? []) if (ev < self.ev && a <= x1 + 1 && b >= x0 - 1) return -1;
+    const pl = placed.get(r);
+    if (pl) for (let i = 0; i < pl.length; i += 3) if (pl[i + 2] < self.ev && pl[i] <= x1 + 1 && pl[i + 1] >= x0 - 1) return -1;
     return clear;
   };
   const compute = (a: ArrowItem): void => {
     const p = pathFor(a);
-    const texts = a.band
-      ? [bandLabel(trace, a.band, seq, false, ascii), bandLabel(trace, a.band, seq, true, ascii), refLabel(a.seg)]
-      : [fullLabel(trace, a.seg, seq), shortLabel(trace, a.seg, seq), refLabel(a.seg)];
+    const texts = labelTexts(trace, l, a, seq, ascii);
     let found: Placement | null = null;
+    // Before a long run of the line, the rows it crosses: above the line first (textbook style),
+    // then below it, then inside a long run; a flat arrow only inside its run. The first candidate
+    // with full clearance wins, else the clearest (the first of equals).
+    const last = a.flat ? a.r0 : a.dropped ? Math.min(a.r1, a.r0 + rowOfOffset(p, a, p.dropOff)) : a.r1;
     for (let tier = 0; tier < texts.length && !found; tier++) {
       const text = texts[tier];
       const w = strWidth(text);
-      const cands: [number, number, boolean][] = []; // row, x, overwrites own line
-      const after = (r: number) => {
-        const c = rowCols(p, a, r);
-        if (!c) return;
-        cands.push([r, p.dir > 0 ? c[1] + 2 : c[0] - 1 - w, false]);
-      };
-      const before = (r: number) => {
-        const c = rowCols(p, a, r);
-        if (!c) return;
-        cands.push([r, p.dir > 0 ? c[0] - 1 - w : c[1] + 2, false]);
-      };
-      const embed = (r: number) => {
-        const c = rowCols(p, a, r);
-        if (!c || c[1] - c[0] + 1 < w + 4) return;
-        cands.push([r, c[0] + Math.floor((c[1] - c[0] + 1 - w) / 2), true]);
-      };
-      if (a.flat) embed(a.r0);
-      else {
-        const last = a.dropped ? Math.min(a.r1, a.r0 + rowOfOffset(p, a, p.dropOff)) : a.r1;
-        // Above the line first (textbook style), then below it, then inside a long run.
-        if (a.dropped) after(last);
-        for (let r = a.r0; r < last; r++) after(r);
-        for (let r = a.r0 + 1; r <= last; r++) before(r);
-        for (let r = a.r0; r <= last; r++) embed(r);
-      }
       let best = -1;
-      for (const [r, x, self] of cands) {
-        const cl = clearance(a, r, x, x + w - 1, self);
-        if (cl > best) {
-          best = cl;
-          found = { row: r, x, text, ref: tier === 2, tier };
-          if (cl >= 4) break;
+      // Phases: 0 after the line on its last row (a lost segment), 1 after it, 2 before it, 3 inside it.
+      phases: for (let ph = a.flat ? 3 : a.dropped ? 0 : 1; ph <= 3; ph++) {
+        const r0 = ph === 0 ? last : ph === 2 ? a.r0 + 1 : a.r0;
+        const r1 = ph === 1 ? last - 1 : last;
+        for (let r = r0; r <= r1; r++) {
+          if (!colsOn(p, a, r)) continue;
+          let x: number;
+          if (ph <= 1) x = p.dir > 0 ? colB + 2 : colA - 1 - w;
+          else if (ph === 2) x = p.dir > 0 ? colA - 1 - w : colB + 2;
+          else if (colB - colA + 1 < w + 4) continue;
+          else x = colA + Math.floor((colB - colA + 1 - w) / 2);
+          const cl = clearance(a, r, x, x + w - 1, ph === 3);
+          if (cl > best) {
+            best = cl;
+            found = { row: r, x, text, ref: tier === 2, tier };
+            if (cl >= 4) break phases;
+          }
         }
       }
     }
     result.set(a.ev, found);
     if (found) {
-      const list = placed.get(found.row) ?? [];
-      list.push([found.x, found.x + strWidth(found.text) - 1, a.ev]);
-      placed.set(found.row, list);
+      let list = placed.get(found.row);
+      if (!list) placed.set(found.row, (list = []));
+      list.push(found.x, found.x + strWidth(found.text) - 1, a.ev);
     }
   };
   return {
@@ -532,6 +557,32 @@ function labelPlacer(trace: Trace, l: Layout, g: Geo, seq: SeqMode, ascii: boole
 
 interface LabelPlacer {
   get(a: ArrowItem): Placement | null;
+}
+
+/** Each arrow's label in its three sizes (full, short, `#id`), by event, per layout, sequence mode
+ *  and charset: the same at every width, so computed once however many widths draw it. */
+const labelMemo = new WeakMap<Layout, Map<string, string[][]>>();
+
+function labelTexts(trace: Trace, l: Layout, a: ArrowItem, seq: SeqMode, ascii: boolean): string[] {
+  let m = labelMemo.get(l);
+  if (!m) {
+    m = new Map();
+    labelMemo.set(l, m);
+  }
+  const key = `${seq}|${ascii}`;
+  let byEv = m.get(key);
+  if (!byEv) {
+    byEv = [];
+    m.set(key, byEv);
+  }
+  let texts = byEv[a.ev];
+  if (!texts) {
+    texts = a.band
+      ? [bandLabel(trace, a.band, seq, false, ascii), bandLabel(trace, a.band, seq, true, ascii), refLabel(a.seg)]
+      : [fullLabel(trace, a.seg, seq), shortLabel(trace, a.seg, seq), refLabel(a.seg)];
+    byEv[a.ev] = texts;
+  }
+  return texts;
 }
 
 function rowOfOffset(p: Path, a: ArrowItem, off: number): number {
@@ -612,7 +663,7 @@ function drawHeader(c: Ctx): StyledLine[] {
  * (c.rowCache) and reused, so a frame draws only the rows that can still change: at the end of a
  * long transfer, or paused, a frame costs the items in view, not the rows' drawing.
  */
-function drawBody(c: Ctx, from: number, to: number): { lines: StyledLine[]; arrows: ArrowItem[]; final: boolean; maxEv: number } {
+function drawBody(c: Ctx, from: number, to: number, print: boolean): { lines: StyledLine[]; arrows: ArrowItem[]; final: boolean; maxEv: number } {
   const { g, l, gl } = c;
   const all = itemsInRows(l, from, to);
   let maxEv = -1;
@@ -658,8 +709,10 @@ function drawBody(c: Ctx, from: number, to: number): { lines: StyledLine[]; arro
     rows.push(k ? null : new Row(g.width));
   }
   const at = (r: number) => rows[r - from] ?? scratch;
-  // A whole-diagram print does not fill the cache (it is for the player's windows).
-  const store = frameCaches && to - from < WINDOW_ROWS_CACHED;
+  // A print (render, renderStyled) or a very tall window does not fill the cache: it is for the
+  // player's frames, and keeping every row of every print alive (e.g. a diagram printed at many
+  // widths) made the garbage collector a third of the cost of printing.
+  const store = frameCaches && !print && to - from < WINDOW_ROWS_CACHED;
   // Lifelines.
   const skipFrom = lowerBound(l.skipRows, from);
   const skip = new Set<number>();
@@ -987,6 +1040,11 @@ function fitLine(line: StyledLine, width: number): StyledLine {
 }
 
 export function renderWindowStyled(raw: Trace, o: RenderOptions & { fromRow: number; rows: number }): DiagramWindow<StyledLine> {
+  return windowStyled(raw, o, false);
+}
+
+/** A window of the diagram; `print`: for render / renderStyled (whole diagrams, usually drawn once). */
+function windowStyled(raw: Trace, o: RenderOptions & { fromRow: number; rows: number }, print: boolean): DiagramWindow<StyledLine> {
   // Event indices (upTo, highlight) are those of the folded trace, the one every consumer shows.
   const trace = foldTrace(raw);
   const { c, gl, seq, upTo, ascii } = ctxOf(trace, o);
@@ -1024,10 +1082,10 @@ export function renderWindowStyled(raw: Trace, o: RenderOptions & { fromRow: num
   let legend: StyledLine[];
   if (seen && c.upTo >= seen.maxEv) ({ lines, legend } = seen);
   else {
-    const drawn = to >= fromRow ? drawBody(c, fromRow, to) : { lines: [], arrows: [], final: false, maxEv: -1 };
+    const drawn = to >= fromRow ? drawBody(c, fromRow, to, print) : { lines: [], arrows: [], final: false, maxEv: -1 };
     lines = drawn.lines;
     legend = legendFor(c, drawn.arrows);
-    if (frameCaches && drawn.final && c.transit.size === 0 && (hl < fromRow || hl > to)) {
+    if (frameCaches && drawn.final && c.transit.size === 0 && (hl < fromRow || hl > to) && remember(c.geoCache, key, print)) {
       if (c.geoCache.windows.size >= WINDOWS_MAX) c.geoCache.windows.clear();
       c.geoCache.windows.set(key, { maxEv: drawn.maxEv, lines, legend });
     }
@@ -1039,14 +1097,20 @@ export function renderWindowStyled(raw: Trace, o: RenderOptions & { fromRow: num
   return out;
 }
 
-/** A line's text; a body row kept in the row cache is joined once. */
-const plainMemo = new WeakMap<StyledLine, string>();
+/** Whether a final window is kept: a frame's always, a print's the second time it is drawn. */
+function remember(gc: GeoCache, key: string, print: boolean): boolean {
+  if (!print || gc.printed.has(key)) return true;
+  if (gc.printed.size >= WINDOWS_MAX) gc.printed.clear();
+  gc.printed.add(key);
+  return false;
+}
+
+/** A line's text. (Joining a few runs costs less than remembering the result per line: a WeakMap
+ *  entry per line rendered made the garbage collector the largest cost of printing diagrams.) */
 const plain = (l: StyledLine): string => {
-  let t = plainMemo.get(l);
-  if (t === undefined) {
-    t = l.map((r) => r.text).join('');
-    plainMemo.set(l, t);
-  }
+  if (l.length === 1) return l[0].text;
+  let t = '';
+  for (const r of l) t += r.text;
   return t;
 };
 
@@ -1067,12 +1131,13 @@ export function renderWindow(trace: Trace, o: RenderOptions & { fromRow: number;
 }
 
 export function renderStyled(trace: Trace, o: RenderOptions): StyledLine[] {
-  const w = renderWindowStyled(trace, { ...o, fromRow: 0, rows: Number.MAX_SAFE_INTEGER });
+  const w = windowStyled(trace, { ...o, fromRow: 0, rows: Number.MAX_SAFE_INTEGER }, true);
   return [...w.header, ...w.body, ...w.legend];
 }
 
 export function render(trace: Trace, o: RenderOptions): string[] {
-  return renderStyled(trace, o).map(plain);
+  const w = windowStyled(trace, { ...o, fromRow: 0, rows: Number.MAX_SAFE_INTEGER }, true);
+  return [...plainLines(w.header), ...plainLines(w.body), ...plainLines(w.legend)];
 }
 
 /** The body row of event i (in list mode: its list line), so the player can scroll it into view. */

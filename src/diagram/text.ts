@@ -13,6 +13,11 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  */
 const SIMPLE = /^[\x20-\x7e\u00b7\u00d7\u2026\u2190-\u21ff\u22ee\u2500-\u25ff\u2715]*$/;
 
+/** Whether every character of `s` takes one column and none combines (its width is its length). */
+export function isSimple(s: string): boolean {
+  return SIMPLE.test(s);
+}
+
 /** Columns a string takes in a terminal. */
 export function strWidth(s: string): number {
   return SIMPLE.test(s) ? s.length : stringWidth(s);

@@ -1,31 +1,31 @@
 import { describe, it, expect } from 'vitest';
-// The width is string-width's, through the bundle's string-width-fast: the same answer (checked
-// on every code point, test/text/string-width-fast.test.ts) without string-width's emoji regex per
-// box-drawing character, which was over half of this file's CPU time.
-import stringWidth from '../../src/text/string-width-fast.js';
+import stringWidth from 'string-width';
 import { render, renderStyled, renderWindow, eventRow, MIN_WIDTH } from '../../src/diagram/render.js';
 import type { SegmentEvent, TimerEvent, Trace } from '../../src/tcp/types.js';
 import { builtin, BUILTIN_NAMES } from './helpers.js';
 import { FIXTURES, TraceBuilder, handshake } from './fixtures.js';
+// Widths are string-width's; columns() skips its cost on box drawing (test/diagram/width.ts).
+import { columns, widest, ONE_COLUMN_RANGES } from './width.js';
 
-// string-width is slow on box-drawing characters; identical lines are measured once.
-const measured = new Map<string, number>();
-const sw = (l: string) => {
-  let w = measured.get(l);
-  if (w === undefined) {
-    w = stringWidth(l);
-    measured.set(l, w);
+/** The plain diagram of a built-in scenario, drawn once per width and charset for the whole file
+ *  (the goldens, the width sweep and the ASCII check ask for some of the same). */
+const printed = new Map<string, string[]>();
+function print(name: string, width: number, charset: 'unicode' | 'ascii'): string[] {
+  const key = `${name}|${width}|${charset}`;
+  let lines = printed.get(key);
+  if (!lines) {
+    lines = render(builtin(name), { width, charset });
+    printed.set(key, lines);
   }
-  return w;
-};
-const widest = (lines: string[]) => Math.max(0, ...lines.map(sw));
+  return lines;
+}
 
 describe('golden diagrams of every built-in scenario', () => {
   for (const name of BUILTIN_NAMES) {
     for (const width of [80, 120]) {
       for (const charset of ['unicode', 'ascii'] as const) {
         it(`${name} at ${width} columns, ${charset}`, async () => {
-          const lines = render(builtin(name), { width, charset });
+          const lines = print(name, width, charset);
           expect(widest(lines)).toBeLessThanOrEqual(width);
           await expect(lines.join('\n') + '\n').toMatchFileSnapshot(`./__golden__/${name}.${width}.${charset}.txt`);
         });
@@ -42,6 +42,23 @@ describe('width', () => {
   // every scenario.
   const BOUNDARY = [40, 41, 42, 59, 60, 61, 79, 80, 81, 99, 100, 101, 119, 120, 121, 159, 160, 161, 199, 200];
   const STRIDE = 4;
+  it('the quick measure of these tests is string-width\'s: its glyphs are one column each and never join', () => {
+    let all = '';
+    for (const [a, b] of ONE_COLUMN_RANGES) {
+      for (let c = a; c <= b; c++) {
+        const ch = String.fromCodePoint(c);
+        expect(stringWidth(ch), `U+${c.toString(16)}`).toBe(1);
+        expect(columns(ch)).toBe(1);
+        all += ch;
+      }
+    }
+    // Side by side, in both orders, they stay one column each.
+    const mixed = all + [...all].reverse().join('');
+    expect(stringWidth(mixed)).toBe(mixed.length);
+    expect(columns(mixed)).toBe(mixed.length);
+    // Anything else is measured by string-width.
+    for (const l of ['客户端 │ SYN', '◽─◾', 'e\u0301─', '👍►']) expect(columns(l), l).toBe(stringWidth(l));
+  });
   it('the sample covers every width 40..200 on at least one scenario', () => {
     const covered = new Set<number>();
     BUILTIN_NAMES.forEach((_n, i) => widthsFor(i).forEach((w) => covered.add(w)));
@@ -55,11 +72,10 @@ describe('width', () => {
   // One test per scenario (each with its own time budget on a loaded machine).
   BUILTIN_NAMES.forEach((name, i) => {
     it(`no line of ${name} exceeds the width, 40..200 columns (sampled), both charsets`, () => {
-      const trace = builtin(name);
       for (const width of widthsFor(i)) {
         for (const charset of ['unicode', 'ascii'] as const) {
-          const lines = render(trace, { width, charset });
-          const over = lines.find((l) => sw(l) > width);
+          const lines = print(name, width, charset);
+          const over = lines.find((l) => columns(l) > width);
           expect(over, `${name} at ${width} ${charset}`).toBeUndefined();
         }
       }
@@ -124,7 +140,7 @@ describe('ascii charset', () => {
   it('contains only printable ASCII for every built-in', () => {
     for (const name of BUILTIN_NAMES) {
       for (const width of [40, 80, 120]) {
-        const text = render(builtin(name), { width, charset: 'ascii' }).join('\n');
+        const text = print(name, width, 'ascii').join('\n');
         expect(text, name).toMatch(/^[\x20-\x7e\n]*$/);
       }
     }
