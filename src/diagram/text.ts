@@ -10,8 +10,9 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /**
  * Characters that always take one column and never combine: printable ASCII and the box-drawing,
  * arrow and mark glyphs the diagram draws with (string-width agrees; it is just slow on them).
+ * Not U+25FD and U+25FE (◽ ◾): shapes with emoji presentation, two columns.
  */
-const SIMPLE = /^[\x20-\x7e\u00b7\u00d7\u2026\u2190-\u21ff\u22ee\u2500-\u25ff\u2715]*$/;
+const SIMPLE = /^[\x20-\x7e\u00b7\u00d7\u2026\u2190-\u21ff\u22ee\u2500-\u25fc\u25ff\u2715]*$/;
 
 /** Whether every character of `s` takes one column and none combines (its width is its length). */
 export function isSimple(s: string): boolean {

@@ -1,7 +1,10 @@
 /** The diagram's text helpers: captions and notes wrap with the app's line breaker (CJK, punctuation rules). */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import stringWidth from 'string-width';
 import { strWidth, truncate, wrap } from '../../src/diagram/text.js';
+import { render } from '../../src/diagram/render.js';
+import { TraceBuilder } from './fixtures.js';
 
 describe('diagram text', () => {
   it('wraps a Chinese caption at display width with a hanging indent', () => {
@@ -34,5 +37,18 @@ describe('diagram text', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('measures the geometric shapes with emoji presentation (◽ ◾) as two columns, as string-width does', () => {
+    // U+25FD and U+25FE sit among the one-column box-drawing shapes but are emoji: the fast path
+    // counted them as one column, so a host name of them overflowed the diagram's width.
+    for (const s of ['◽', '◾', 'a◾b', '─◽─']) expect(strWidth(s), s).toBe(stringWidth(s));
+    expect(truncate('◾◾◾◾◾◾', 5)).toBe('◾◾…');
+    const b = new TraceBuilder('shapes', {
+      '◾◾◾◾◾◾◾◾◾◾◾◾': { ip: '10.0.0.1', port: 5000, isn: 100, role: 'client' },
+      '◽◽◽◽◽◽◽◽◽◽◽◽◽◽': { ip: '10.0.0.2', port: 80, isn: 300, role: 'server' },
+    });
+    b.seg(0, '◾◾◾◾◾◾◾◾◾◾◾◾', '◽◽◽◽◽◽◽◽◽◽◽◽◽◽', ['SYN'], 100, null);
+    for (let width = 36; width <= 60; width++) for (const l of render(b.build(), { width })) expect(stringWidth(l), `width ${width}: ${l}`).toBeLessThanOrEqual(width);
   });
 });
