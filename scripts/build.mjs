@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync, chmodSync, rmSync, readdirSync, existsSync, readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { rawPlugin } from './raw-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -176,22 +176,21 @@ const packages = new Map();
 for (const out of Object.values(result.metafile.outputs)) {
   for (const [input, info] of Object.entries(out.inputs)) {
     if (info.bytesInOutput === 0) continue;
-    const parts = input.split(/[\\/]/);
+    // A plugin's namespace prefixes its paths (`zod-mini:/abs/node_modules/zod/...`): the path after it.
+    const path = input.replace(/^[\w-]{2,}:(?=[\\/]|[A-Za-z]:)/, '');
+    const parts = path.split(/[\\/]/);
     const i = parts.lastIndexOf('node_modules');
     if (i < 0) continue;
     const n = parts[i + 1].startsWith('@') ? 2 : 1;
-    const abs = join(root, parts.slice(0, i + 1 + n).join('/'));
+    const dir = parts.slice(0, i + 1 + n).join('/');
+    const abs = isAbsolute(path) ? dir : join(root, dir);
     packages.set(parts.slice(i + 1, i + 1 + n).join('/') + '@' + abs, abs);
   }
 }
 const seen = new Map();
 for (const abs of packages.values()) {
-  let pkg;
-  try {
-    pkg = JSON.parse(readFileSync(join(abs, 'package.json'), 'utf8'));
-  } catch {
-    continue;
-  }
+  // A bundled package whose package.json cannot be read fails the build: the notice must be complete.
+  const pkg = JSON.parse(readFileSync(join(abs, 'package.json'), 'utf8'));
   const key = `${pkg.name}@${pkg.version}`;
   if (seen.has(key)) continue;
   const licenceFile = readdirSync(abs).find((f) => /^(licen[cs]e|copying)/i.test(f));

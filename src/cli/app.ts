@@ -11,7 +11,7 @@ import { KEBAB } from '../lessons/types.js';
 import { UI } from '../ui/strings.js';
 import type { RunAppOptions } from '../ui/run.js';
 import type { Profile } from '../tcp/types.js';
-import { safe, writeLine } from './safe.js';
+import { arg, safe, writeLine } from './safe.js';
 import { getLang } from '../i18n/index.js';
 
 export interface AppFlags {
@@ -39,14 +39,16 @@ function plainWidth(values: Parsed['values'], io: CliIO): number {
 }
 
 /** Prints one lesson as the reader lays it out; 1 when it cannot be loaded (file:line:col: message). */
-async function printLesson(dir: string, id: string, io: CliIO, width: number, ascii: boolean): Promise<number> {
+async function printLesson(dir: string, id: string, io: CliIO, width: number, ascii: boolean, known: string[]): Promise<number> {
   const { loadLesson } = await import('../lessons/load.js');
   const r = loadLesson(dir, id, { lang: getLang() });
   if (!r.lesson) {
     const { formatProblem } = await import('../lessons/validate.js');
+    const { LESSON_MESSAGES } = await import('../lessons/strings.js');
     const p = r.problems.find((x) => x.severity === 'error') ?? r.problems[0];
-    if (p) writeLine(io.stderr, formatProblem(p));
-    else reportError(io, 'learn', CLI.lessonNotFound(id, []));
+    // An id no file has: the lessons there are (as the interactive `learn ID` says), not a file error.
+    if (!p || (p.message === LESSON_MESSAGES.lessonNotFound(id) && known.length > 0)) reportError(io, 'learn', CLI.lessonNotFound(arg(id), known));
+    else writeLine(io.stderr, formatProblem(p));
     return 1;
   }
   const { plainLesson } = await import('./lesson-plain.js');
@@ -62,18 +64,21 @@ async function printLesson(dir: string, id: string, io: CliIO, width: number, as
 export const learnCommand: Command = defineCommand('learn', async ({ values, positionals }, io) => {
   const flags = appFlags(values);
   const query = positionals[0];
-  if (query !== undefined && !KEBAB.test(query)) throw new UsageError(UI.badLessonId(safe(query)), 2);
+  if (query !== undefined && query.length > LIMITS.lessonId.max) throw new UsageError(CLI.tooLong('LESSON-ID', query.length, LIMITS.lessonId.max), 2);
+  if (query !== undefined && !KEBAB.test(query)) throw new UsageError(UI.badLessonId(arg(query)), 2);
   // The id, a list number (`learn 8`), a unique id prefix or a word of a title (`learn handshake`).
   let id = query;
+  let known: string[] = [];
   if (id !== undefined) {
     const { resolveLessonsDir, loadLessonIndex } = await import('../lessons/load.js');
     const { resolveLessonQuery } = await import('./lesson-id.js');
     const index = loadLessonIndex(resolveLessonsDir({ option: flags.lessonsDir, env: io.env, cwd: io.cwd }), { lang: getLang() });
     const refs = index.entries.map((e) => ({ id: e.meta.id, order: e.meta.order, title: e.meta.title }));
+    known = refs.map((x) => x.id);
     const r = resolveLessonQuery(id, refs);
     if (r.ok) id = r.id;
     else if (r.candidates.length > 1) {
-      reportError(io, 'learn', UI.ambiguousLesson(safe(query!), r.candidates));
+      reportError(io, 'learn', UI.ambiguousLesson(arg(query!), r.candidates));
       return 1;
     }
   }
@@ -82,13 +87,15 @@ export const learnCommand: Command = defineCommand('learn', async ({ values, pos
     const { resolveLessonsDir } = await import('../lessons/load.js');
     const dir = resolveLessonsDir({ option: flags.lessonsDir, env: io.env, cwd: io.cwd });
     const width = plainWidth(values, io);
-    let code = await printLesson(dir, id, io, width, flags.ascii);
+    let code = await printLesson(dir, id, io, width, flags.ascii, known);
     if (!values.watch) return code;
-    const { watchDir } = await import('./check.js');
-    writeLine(io.stderr, CLI.watching(dir));
+    const { watchDir, isDirectory } = await import('./check.js');
+    // A missing lessons directory is not watched (the message above said it cannot be read).
+    if (!isDirectory(dir)) return code;
+    writeLine(io.stderr, CLI.watching(arg(dir)));
     await watchDir(dir, io, () => {
-      writeLine(io.stderr, CLI.watchChanged(id!));
-      void printLesson(dir, id!, io, width, flags.ascii).then((c) => (code = c));
+      writeLine(io.stderr, CLI.watchPrintAgain(id!));
+      void printLesson(dir, id!, io, width, flags.ascii, known).then((c) => (code = c));
     });
     return code;
   }

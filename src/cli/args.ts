@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIO, type Command } from './io.js';
-import { safe, writeLine } from './safe.js';
+import { arg, argList, safe, writeLine } from './safe.js';
 import { suggest } from '../util/suggest.js';
 import { padEndLite, widthLite } from '../text/width-lite.js';
 
@@ -67,7 +67,7 @@ export function applyLangOption(argv: readonly string[], env: Record<string, str
       // The error itself in the language the environment asks for.
       langFlag = undefined;
       setLang(resolveLang({ env }));
-      throw new UsageError(CLI.badChoice('--lang', safe(e.value), e.choices), 2);
+      throw new UsageError(CLI.badChoice('--lang', arg(e.value), e.choices), 2);
     }
     throw e;
   }
@@ -123,7 +123,7 @@ export function parseCommand(cmd: CommandName | null, argv: readonly string[]): 
   const positionals = parsed.positionals;
   if (positionals.length < spec.positionals.min) throw new UsageError(CLI.withHint(CLI.missingArgs(spec.args), seeHelp(cmd)), 2);
   if (positionals.length > spec.positionals.max)
-    throw new UsageError(CLI.withHint(CLI.extraArgs(positionals.slice(spec.positionals.max).map(safe)), seeHelp(cmd)), 2);
+    throw new UsageError(CLI.withHint(CLI.extraArgs(argList(positionals.slice(spec.positionals.max))), seeHelp(cmd)), 2);
   return { help: false, values: parsed.values as Parsed['values'], positionals };
 }
 
@@ -139,7 +139,7 @@ function usageFromParseArgs(e: unknown, options: Record<string, OptionSpec>): Us
     const opt = quoted.split('=')[0]!;
     const names = Object.keys(options).map((k) => `--${k}`);
     const guess = opt.startsWith('--') ? suggest(opt, names) : null;
-    return new UsageError(CLI.unknownOption(safe(opt), guess), 2);
+    return new UsageError(CLI.unknownOption(arg(opt), guess), 2);
   }
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const long = /--([\w-]+)/.exec(msg)?.[1];
@@ -155,7 +155,7 @@ export function intOption(values: Parsed['values'], name: string, min: number, m
   const v = values[name];
   if (v === undefined || typeof v !== 'string') return undefined;
   const t = v.trim();
-  if (!/^\d+$/.test(t) || Number(t) < min || Number(t) > max) throw new UsageError(CLI.badInteger(`--${name}`, safe(v), min, max), 2);
+  if (!/^\d+$/.test(t) || Number(t) < min || Number(t) > max) throw new UsageError(CLI.badInteger(`--${name}`, arg(v), min, max), 2);
   return Number(t);
 }
 
@@ -163,7 +163,7 @@ export function intOption(values: Parsed['values'], name: string, min: number, m
 export function choiceOption<T extends string>(values: Parsed['values'], name: string, choices: readonly T[]): T | undefined {
   const v = values[name];
   if (v === undefined || typeof v !== 'string') return undefined;
-  if (!(choices as readonly string[]).includes(v)) throw new UsageError(CLI.badChoice(`--${name}`, safe(v), choices), 2);
+  if (!(choices as readonly string[]).includes(v)) throw new UsageError(CLI.badChoice(`--${name}`, arg(v), choices), 2);
   return v as T;
 }
 
@@ -200,6 +200,7 @@ export function commandHelp(cmd: CommandName): string {
 export function generalHelp(): string {
   const rows: [string, string][] = [[CLI.homeLine, HOME.summary]];
   for (const [name, spec] of Object.entries(COMMANDS) as [string, CommandSpec][]) rows.push([CLI.usageLine(name, spec.args, false), spec.summary]);
+  rows.push([CLI.helpLine[0], CLI.helpLine[1]]);
   // One label column for both tables.
   const w = Math.max(...rows.map((r) => widthLite(r[0])), ...CLI.globalOptions.map((r) => widthLite(r[0])));
   return (

@@ -16,7 +16,7 @@ import type { Problem } from '../lessons/types.js';
 import { defineCommand } from './args.js';
 import { CLI } from './strings.js';
 import { UsageError } from './io.js';
-import { writeLine } from './safe.js';
+import { arg, fsReason, writeLine } from './safe.js';
 
 /** Paths under the working directory are printed relative to it. */
 function shown(file: string, cwd: string): string {
@@ -90,6 +90,10 @@ export function watchDir(
       resolveDone();
     };
     const changed = (prefix: string) => (_event: string, name: string | Buffer | null) => {
+      // Only lesson files (and a translation folder) count: an editor's swap, backup and temp files
+      // (`.x.md.swp` written every few seconds, `x.md~`, `4913`) would check again while nothing
+      // was saved. A save through a temp file ends in a rename to the `.md` name, which counts.
+      if (name !== null && !relevant(String(name))) return;
       last = name === null ? null : prefix + String(name);
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
@@ -100,7 +104,7 @@ export function watchDir(
     try {
       watchers.push(watch(dir, { persistent: true }, changed('')));
     } catch (e) {
-      throw new UsageError(CLI.cannotRead(shown(dir, io.cwd), (e as Error).message), 1);
+      throw new UsageError(CLI.cannotRead(arg(shown(dir, io.cwd)), fsReason(e)), 1);
     }
     // The translations (DIR/zh-CN/*.md) are checked too, so a change there checks again as well.
     for (const lang of LESSON_LANGS) {
@@ -119,9 +123,27 @@ export function watchDir(
   });
 }
 
-/** `synack check --watch`: check, then check again on every change. */
+/** A name in the lessons directory whose change is a change of the lessons: `*.md`, or a translation folder. */
+export function relevant(name: string): boolean {
+  return name.endsWith('.md') || (LESSON_LANGS as readonly string[]).includes(name);
+}
+
+/** Whether `dir` is a directory that can be watched (else the first check has said what it is). */
+export function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `synack check --watch`: check, then check again on every change. A DIR that is missing or not a
+ * directory is not watched: the first check's message says so, and the exit code is 1.
+ */
 export async function checkWatch(dir: string, io: CliIO, signal?: AbortSignal, debounceMs?: number): Promise<number> {
   let code = checkOnce(dir, io);
+  if (!isDirectory(dir)) return code;
   writeLine(io.stderr, CLI.watching(shown(dir, io.cwd)));
   await watchDir(
     dir,

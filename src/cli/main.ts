@@ -6,7 +6,7 @@
  * Ink/React.
  */
 import { UsageError, type CliIO, type Command } from './io.js';
-import { safe, safeIO } from './safe.js';
+import { arg, argList, safe, safeIO } from './safe.js';
 import { VERSION } from '../version.js';
 import { applyLangOption, commandHelp, generalHelp, reportUsage, suggest } from './args.js';
 import { CLI, COMMANDS, type CommandName } from './strings.js';
@@ -38,34 +38,38 @@ async function main(argv: string[], rawIO: CliIO): Promise<number> {
     argv = applyLangOption(argv, io.env);
   } catch (e) {
     if (e instanceof UsageError) {
-      reportUsage(io, null, `${e.message} ${CLI.seeGeneralHelp}`);
+      reportUsage(io, null, CLI.withHint(e.message, CLI.seeGeneralHelp));
       return e.code;
     }
     throw e;
   }
   const [first, ...rest] = argv;
+  const usage = (message: string): number => {
+    reportUsage(io, null, CLI.withHint(message, CLI.seeGeneralHelp));
+    return 2;
+  };
+  const isHelpFlag = (a: string): boolean => a === '--help' || a === '-h';
   if (first === '--version' || first === '-v' || first === 'version') {
-    io.stdout.write(`synack ${VERSION}\n`);
-    return 0;
-  }
-  if (first === '--help' || first === '-h') {
-    io.stdout.write(generalHelp());
-    return 0;
-  }
-  if (first === 'help') {
-    const [topic, ...extra] = rest;
-    if (topic === undefined) {
+    // --help wins over every other check (as in every command); anything else is an extra argument.
+    if (rest.length > 0 && rest.every(isHelpFlag)) {
       io.stdout.write(generalHelp());
       return 0;
     }
-    if (extra.length > 0) {
-      reportUsage(io, null, `${CLI.extraArgs(extra.map(safe))} ${CLI.seeGeneralHelp}`);
-      return 2;
+    if (rest.length > 0) return usage(CLI.extraArgs(argList(rest)));
+    io.stdout.write(`synack ${VERSION}\n`);
+    return 0;
+  }
+  if (first === 'help' || (first !== undefined && isHelpFlag(first))) {
+    // `synack help [CMD]`, `synack --help [CMD]`: options in it (`help trace --help`) change nothing;
+    // `help help` is the general help.
+    const words = rest.filter((a) => !a.startsWith('-'));
+    const [topic, ...extra] = words;
+    if (topic === undefined || (topic === 'help' && extra.length === 0)) {
+      io.stdout.write(generalHelp());
+      return 0;
     }
-    if (!isCommand(topic)) {
-      reportUsage(io, null, `${CLI.unknownCommand(safe(topic), suggest(topic, Object.keys(COMMANDS)))} ${CLI.seeGeneralHelp}`);
-      return 2;
-    }
+    if (extra.length > 0) return usage(CLI.extraArgs(argList(extra)));
+    if (!isCommand(topic)) return usage(CLI.unknownCommand(arg(topic), suggest(topic, [...Object.keys(COMMANDS), 'help'])));
     io.stdout.write(commandHelp(topic));
     return 0;
   }
@@ -74,8 +78,7 @@ async function main(argv: string[], rawIO: CliIO): Promise<number> {
     return appCommand(argv, io);
   }
   if (!isCommand(first)) {
-    reportUsage(io, null, `${CLI.unknownCommand(safe(first), suggest(first, Object.keys(COMMANDS)))} ${CLI.seeGeneralHelp}`);
-    return 2;
+    return usage(CLI.unknownCommand(arg(first), suggest(first, [...Object.keys(COMMANDS), 'help'])));
   }
   const cmd = await LOADERS[first]();
   return cmd(rest, PLAIN_OUTPUT.has(first) ? safeIO(io, { stdout: true }) : io);

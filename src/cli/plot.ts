@@ -10,7 +10,7 @@ import { UsageError, type CliIO, type Command } from './io.js';
 import { modelOptionsOf, runScriptTarget } from './script-input.js';
 import { choiceOption, defineCommand, intOption, reportError, suggest, type Parsed } from './args.js';
 import { CLI, LIMITS } from './strings.js';
-import { safe, safeJson } from './safe.js';
+import { arg, safe, safeJson } from './safe.js';
 import type { Trace } from '../tcp/index.js';
 import { CHART_METRICS, ccHosts, ccRows, mainSender, metricValue, renderChart, senderMss, type ChartMetric } from '../diagram/chart.js';
 
@@ -25,7 +25,7 @@ export function parseMetrics(v: string | boolean | undefined): ChartMetric[] {
       continue;
     }
     if (!(CHART_METRICS as readonly string[]).includes(name)) {
-      throw new UsageError(CLI.badMetric(safe(name), suggest(name, [...CHART_METRICS, 'all']), CHART_METRICS), 2);
+      throw new UsageError(CLI.badMetric(arg(name), suggest(name, [...CHART_METRICS, 'all']), CHART_METRICS), 2);
     }
     if (!out.includes(name as ChartMetric)) out.push(name as ChartMetric);
   }
@@ -102,7 +102,7 @@ export function writePlot(trace: Trace, label: string, values: Parsed['values'],
   let host: string;
   if (typeof values.host === 'string') {
     const hosts = Object.keys(trace.hosts).filter((h) => trace.hosts[h].role !== 'spoofed');
-    if (!hosts.includes(values.host)) throw new UsageError(CLI.unknownHost(safe(values.host), suggest(values.host, hosts), hosts), 2);
+    if (!hosts.includes(values.host)) throw new UsageError(CLI.unknownHost(arg(values.host), suggest(values.host, hosts), hosts), 2);
     host = values.host;
     if (!ccHosts(trace).includes(host)) {
       reportError(io, 'plot', CLI.plotNoCcHost(safe(label), host));

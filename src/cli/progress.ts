@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command, CliIO } from './io.js';
 import { UsageError } from './io.js';
-import { defineCommand } from './args.js';
+import { defineCommand, reportError } from './args.js';
 import { CLI, PROGRESS_CMD as M } from './strings.js';
-import { fsReason, safeJson, writeLine } from './safe.js';
+import { arg, fsReason, safeJson, writeLine } from './safe.js';
 import {
   loadProgress,
   saveProgress,
@@ -30,7 +30,7 @@ export const progressCommand: Command = defineCommand('progress', async ({ value
   const dir = progressDir(io.env);
   const file = join(dir, PROGRESS_FILE);
   const loaded = loadProgress(dir);
-  if (loaded.warning) writeLine(io.stderr, `synack: ${loaded.warning}`);
+  if (loaded.warning) writeLine(io.stderr, CLI.prefix('progress') + loaded.warning);
 
   if (values.export) {
     const text = serializeProgress(loaded.progress);
@@ -40,7 +40,7 @@ export const progressCommand: Command = defineCommand('progress', async ({ value
       try {
         writeFileSync(out, text);
       } catch (e) {
-        writeLine(io.stderr, M.cannotWrite(out, fsReason(e)));
+        reportError(io, 'progress', M.cannotWrite(arg(out), fsReason(e)));
         return 1;
       }
       writeLine(io.stdout, M.exported(out));
@@ -53,18 +53,18 @@ export const progressCommand: Command = defineCommand('progress', async ({ value
     try {
       text = values.import === '-' ? await io.readStdin() : readFileSync(src, 'utf8');
     } catch (e) {
-      writeLine(io.stderr, M.badImport(src, fsReason(e)));
+      reportError(io, 'progress', M.badImport(arg(src), fsReason(e)));
       return 1;
     }
     const v = parseProgress(text);
     if (!v.ok) {
-      writeLine(io.stderr, M.badImport(src, v.reason));
+      reportError(io, 'progress', M.badImport(arg(src), v.reason));
       return 1;
     }
     if (!loaded.writable) return 1;
     const r = importProgress(dir, v.progress);
     if (!r.ok || !r.report || !r.progress) {
-      writeLine(io.stderr, r.error ?? '');
+      reportError(io, 'progress', r.error ?? '');
       return 1;
     }
     writeLine(io.stdout, S.imported(src, r.report, r.backup ?? null, Object.keys(r.progress.cards).length, r.progress.history.length));
@@ -77,7 +77,7 @@ export const progressCommand: Command = defineCommand('progress', async ({ value
     }
     if (!values.yes) {
       if (!process.stdin.isTTY) {
-        io.stderr.write(M.needTty + '\n');
+        reportError(io, 'progress', M.needTty);
         return 2;
       }
       const a = await ask(io, M.confirm);
@@ -90,12 +90,12 @@ export const progressCommand: Command = defineCommand('progress', async ({ value
     try {
       renameSync(file, aside);
     } catch (e) {
-      writeLine(io.stderr, M.cannotKeepAside(file, fsReason(e)));
+      reportError(io, 'progress', M.cannotKeepAside(file, fsReason(e)));
       return 1;
     }
     const r = saveProgress(dir, emptyProgress());
     if (!r.ok) {
-      writeLine(io.stderr, r.error);
+      reportError(io, 'progress', r.error);
       return 1;
     }
     writeLine(io.stdout, M.reset(aside));

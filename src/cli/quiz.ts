@@ -3,7 +3,7 @@ import type { Command, CliIO } from './io.js';
 import { choiceOption, defineCommand, intOption, parseCommand, reportError, type Parsed } from './args.js';
 import { CLI, LIMITS } from './strings.js';
 import { UsageError } from './io.js';
-import { safe, writeLine } from './safe.js';
+import { arg, safe, writeLine } from './safe.js';
 import { getLang } from '../i18n/index.js';
 import { MODES, selectQuestions, sessionOptions, DEFAULTS, type Mode } from '../quiz/engine.js';
 import { buildBank } from '../quiz/bank.js';
@@ -47,7 +47,7 @@ function quizOptions(values: Parsed['values']): QuizCliOptions & { print: boolea
       .split(',')
       .map((t) => t.trim())
       .filter((t) => t !== '');
-    for (const t of topics) if (!isTopic(t)) throw new UsageError(M.badTopic(safe(t), TOPICS.join(', ')), 2);
+    for (const t of topics) if (!isTopic(t)) throw new UsageError(M.badTopic(arg(t), TOPICS.join(', ')), 2);
     out.topics = topics as Topic[];
   }
   const count = intOption(values, 'count', LIMITS.count.min, LIMITS.count.max);
@@ -71,7 +71,7 @@ async function loadSavedProgress(io: CliIO, lessonsDir?: string): Promise<Progre
   const { bundledLessonsDir } = await import('../lessons/load.js');
   const course = lessonsDir === undefined ? null : courseKey(lessonsDir, bundledLessonsDir());
   const r = loadProgress(progressDir(io.env), Date.now(), { course });
-  if (r.warning) writeLine(io.stderr, `synack: ${r.warning}`);
+  if (r.warning) writeLine(io.stderr, CLI.prefix(null) + r.warning);
   return r.progress;
 }
 
@@ -97,10 +97,10 @@ export const quizCommand: Command = defineCommand('quiz', async ({ values }, io)
   const dirProblem = all.problems.find((p) => p.file === all.dir && p.line === 0);
   if (dirProblem) {
     const { formatProblem } = await import('../lessons/validate.js');
-    writeLine(io.stderr, `synack: ${formatProblem(dirProblem)}`);
+    writeLine(io.stderr, CLI.prefix('quiz') + formatProblem(dirProblem));
     return 1;
   }
-  if (all.broken.length > 0) io.stderr.write(`synack: ${M.lessonsProblem(all.broken.length)}\n`);
+  if (all.broken.length > 0) writeLine(io.stderr, CLI.prefix('quiz') + M.lessonsProblem(all.broken.length));
   const progress = mode === 'review' || mode === 'mistakes' ? await loadSavedProgress(io, all.dir) : emptyProgress();
   const count = opts.count ?? DEFAULTS[mode].count;
   const topics = opts.topics ?? [];
@@ -123,14 +123,19 @@ export const statsCommand: Command = defineCommand('stats', async ({ values }, i
   const streakChoice = choiceOption(values, 'streak', ['on', 'off'] as const);
   const streak = streakChoice === undefined ? null : streakChoice === 'on';
   let progress = await loadSavedProgress(io);
+  let code = 0;
   if (streak !== null) {
     // The streak is opt-in: `synack stats --streak on|off` stores the choice with the progress.
     const { saveProgress, progressDir } = await import('../store/progress.js');
     progress = { ...progress, settings: { ...progress.settings, streak } };
     const r = saveProgress(progressDir(io.env), progress);
-    if (!r.ok) reportError(io, 'stats', r.error);
+    if (!r.ok) {
+      // The choice was not saved: the stats still print, and the exit code says it failed.
+      reportError(io, 'stats', r.error);
+      code = 1;
+    }
   }
   const lines = formatStats(computeStats(progress, Date.now(), systemDay), { width: io.stdout.columns ?? 80, ascii });
   io.stdout.write(lines.join('\n') + '\n');
-  return 0;
+  return code;
 });

@@ -14,6 +14,30 @@ export function safe(text: string): string {
   return sanitizeText(text);
 }
 
+/** The most characters of one argument echoed in a message (docs/limits.md). */
+export const ECHO_MAX = 200;
+
+/**
+ * A value the user typed (an argument, an option's value, a path), as a message echoes it: sanitised
+ * like `safe`, on one line (a newline, CR or tab shows as its visible picture: `␊`, `␍`, `␉`), and at
+ * most ECHO_MAX characters: a longer one keeps its start and its end around a `…`, so an error
+ * about a 100 kB argument stays one short line.
+ */
+export function arg(text: string): string {
+  let s = sanitizeText(text.replace(/[\t\n\r]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0))));
+  const cps = [...s];
+  if (cps.length > ECHO_MAX) {
+    const tail = Math.floor(ECHO_MAX / 4);
+    s = cps.slice(0, ECHO_MAX - tail - 1).join('') + '…' + cps.slice(cps.length - tail).join('');
+  }
+  return s;
+}
+
+/** Extra arguments as a message lists them: each as `arg` shows it, at most 5 (then `…`). */
+export function argList(list: readonly string[]): string[] {
+  return list.length > 5 ? [...list.slice(0, 5).map(arg), '…'] : list.map(arg);
+}
+
 /**
  * JSON text safe for a terminal with the same data: JSON.stringify escapes C0 controls but not
  * DEL, C1 controls or bidi controls; those can only occur inside strings, so they become \\uXXXX.

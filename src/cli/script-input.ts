@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError, type CliIO } from './io.js';
 import { getScenario, runSource, SCENARIOS, type Profile, type RunOptions, type Trace } from '../tcp/index.js';
-import { fsReason, safe, writeLine } from './safe.js';
+import { arg, fsReason, safe, writeLine } from './safe.js';
 import { reportError, suggest } from './args.js';
 import { CLI, LIMITS } from './strings.js';
 
@@ -40,7 +40,7 @@ export async function readScriptInput(
     return { ok: true, input: { source, label: target, name: target.replace(/^.*[\\/]/, '').replace(/\.tcp$/, '') } };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, unknown: false, message: m.cannotRead(target, code === 'ENOENT' ? m.noSuchFile : fsReason(e)) };
+    return { ok: false, unknown: false, message: m.cannotRead(arg(target), code === 'ENOENT' ? m.noSuchFile : fsReason(e)) };
   }
 }
 
@@ -73,8 +73,8 @@ export function modelOptionsOf(values: Record<string, string | boolean | undefin
   const v = values as { profile?: string; seed?: string; 'isn-client'?: string; 'isn-server'?: string };
   try {
     return modelOptions(v, {
-      badProfile: (p) => CLI.badChoice('--profile', safe(p), ['rfc', 'linux']),
-      badNumber: (opt, x) => CLI.badInteger(`--${opt}`, safe(x), LIMITS.u32.min, LIMITS.u32.max),
+      badProfile: (p) => CLI.badChoice('--profile', arg(p), ['rfc', 'linux']),
+      badNumber: (opt, x) => CLI.badInteger(`--${opt}`, arg(x), LIMITS.u32.min, LIMITS.u32.max),
     });
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e), 2);
@@ -84,7 +84,7 @@ export function modelOptionsOf(values: Record<string, string | boolean | undefin
 /** An unknown scenario name: the closest name, then the list (exit 1). */
 export function unknownScenario(io: CliIO, cmd: 'trace' | 'diagram' | 'plot', target: string): number {
   const guess = suggest(target, SCENARIOS.map((s) => s.name));
-  reportError(io, cmd, CLI.unknownScenario(target, guess));
+  reportError(io, cmd, CLI.unknownScenario(arg(target), guess));
   const w = Math.max(...SCENARIOS.map((s) => s.name.length));
   for (const s of SCENARIOS) io.stderr.write(`  ${s.name.padEnd(w)}  ${s.description}\n`);
   return 1;

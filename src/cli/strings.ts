@@ -32,6 +32,8 @@ export const LIMITS = {
   time: { min: 0, max: 86400 },
   u32: { min: 0, max: 4294967295 },
   height: { min: 6, max: 100 },
+  /** A LESSON-ID argument (an id is on one front-matter line, and a line has at most 4,000 characters). */
+  lessonId: { max: 4000 },
 } as const;
 
 const LESSONS: OptionSpec = { type: 'string', value: 'DIR', help: 'use the lessons in DIR (or set SYNACK_LESSONS)' };
@@ -181,6 +183,8 @@ const CLI_EN = {
   usageLine: (cmd: string, args: string, hasOptions: boolean) =>
     `synack ${cmd}${args ? ` ${args}` : ''}${hasOptions ? ' [options]' : ''}`,
   homeLine: 'synack [--lessons DIR] [--ascii] [--lang en|zh-CN]',
+  /** The last row of the command list. */
+  helpLine: ['synack help [CMD]', "the command list, or one command's options (the same as synack CMD --help)"] as const,
   globalOptions: [
     ['--lang en|zh-CN', 'language (or SYNACK_LANG; default: the setting saved on the home screen, else the locale)'],
     ['--lessons DIR', 'use lessons from DIR (or set SYNACK_LESSONS)'],
@@ -213,6 +217,7 @@ const CLI_EN = {
   badChoice: (opt: string, v: string, choices: readonly string[]) =>
     `${opt} must be ${choices.slice(0, -1).join(', ')}${choices.length > 1 ? ' or ' : ''}${choices[choices.length - 1]}, not '${v}'.`,
   conflict: (a: string, b: string) => `${a} and ${b} cannot be used together.`,
+  tooLong: (what: string, length: number, max: number) => `${what} has ${length} characters; it may have at most ${max}.`,
   seeHelp: (cmd: string) => `Run 'synack help ${cmd}'.`,
   prefix: (cmd: string | null) => (cmd ? `synack ${cmd}: ` : 'synack: '),
   internal: (msg: string) => `internal error: ${msg}`,
@@ -250,6 +255,7 @@ const CLI_EN = {
   checkedFiles: (n: number) => `${n} file${n === 1 ? '' : 's'} checked: `,
   watching: (what: string) => `Watching ${what} (Ctrl+C stops).`,
   watchChanged: (file: string) => `\n${file} changed: checking again.`,
+  watchPrintAgain: (id: string) => `\n${id} changed: printing it again.`,
   watchLessonGone: (id: string) => `The lesson '${id}' is gone or broken; waiting for the next change.`,
   watchNeedsLesson: '--watch needs a lesson: synack learn LESSON-ID --watch (the lesson reloads on every save).',
   lessonNotFound: (id: string, known: string[]) =>
@@ -406,6 +412,7 @@ const CLI_ZH: Translation<typeof CLI_EN> = {
   commandsHeader: '命令：',
   usageLine: (cmd, args, hasOptions) => `synack ${cmd}${args ? ` ${args}` : ''}${hasOptions ? ' [选项]' : ''}`,
   homeLine: 'synack [--lessons DIR] [--ascii] [--lang en|zh-CN]',
+  helpLine: ['synack help [CMD]', '命令列表，或某个命令的选项（同 synack CMD --help）'],
   globalOptions: [
     ['--lang en|zh-CN', '界面语言（也可设置 SYNACK_LANG；默认用主页上保存的设置，其次是系统区域设置）'],
     ['--lessons DIR', '使用 DIR 中的课程（也可设置 SYNACK_LESSONS）'],
@@ -430,6 +437,7 @@ const CLI_ZH: Translation<typeof CLI_EN> = {
   badInteger: (opt, v, min, max) => `${opt} 必须是 ${min} 到 ${max} 之间的整数，而不是 '${v}'。`,
   badChoice: (opt, v, choices) => `${opt} 必须是 ${choices.join('、')} 之一，而不是 '${v}'。`,
   conflict: (a, b) => `${a} 和 ${b} 不能同时使用。`,
+  tooLong: (what, length, max) => `${what} 有 ${length} 个字符；最多只能有 ${max} 个。`,
   seeHelp: (cmd) => `运行 'synack help ${cmd}' 查看帮助。`,
   prefix: (cmd) => (cmd ? `synack ${cmd}：` : 'synack：'),
   internal: (msg) => `内部错误：${msg}`,
@@ -461,6 +469,7 @@ const CLI_ZH: Translation<typeof CLI_EN> = {
   checkedFiles: (n) => `检查了 ${n} 个文件：`,
   watching: (what) => `正在监视 ${what}（Ctrl+C 停止）。`,
   watchChanged: (file) => `\n${file} 有改动：重新检查。`,
+  watchPrintAgain: (id) => `\n${id} 有改动：重新打印。`,
   watchLessonGone: (id) => `课程 '${id}' 不见了或已损坏；等待下一次改动。`,
   watchNeedsLesson: '--watch 需要指定课程：synack learn LESSON-ID --watch（每次保存后重新加载课程）。',
   lessonNotFound: (id, known) => `没有课程 '${id}'。` + (known.length ? `现有课程：${known.join(', ')}。` : '一个课程也没有找到。'),

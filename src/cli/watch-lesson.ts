@@ -13,6 +13,8 @@ import { checkLessons } from '../lessons/validate.js';
 import { getLang, type Lang } from '../i18n/index.js';
 import type { Lesson } from '../lessons/types.js';
 import { CLI } from './strings.js';
+import { fsReason } from './safe.js';
+import { LESSON_MESSAGES } from '../lessons/strings.js';
 
 /** A reload's outcome: the lesson, or the error to show in its place (file:line:col: message). */
 export type LessonReload = { ok: true; lesson: Lesson } | { ok: false; id: string; file: string; message: string; line?: number; col?: number };
@@ -28,12 +30,19 @@ export function reloadLesson(dir: string, id: string, lang: Lang = getLang(), la
     if (r.lesson) return { ok: true, lesson: r.lesson };
     let p = r.problems.find((x) => x.severity === 'error') ?? r.problems[0];
     if (lastFile !== undefined) {
-      const own = checkLessons([{ file: lastFile, text: readFileSync(lastFile, 'utf8') }]).problems.find((x) => x.severity === 'error');
+      let text: string;
+      try {
+        text = readFileSync(lastFile, 'utf8');
+      } catch (e) {
+        // The file is gone (deleted, or renamed and not back yet): say so in the checker's words.
+        return { ok: false, id, file: lastFile, message: LESSON_MESSAGES.cannotRead(fsReason(e)) };
+      }
+      const own = checkLessons([{ file: lastFile, text }]).problems.find((x) => x.severity === 'error');
       if (own) p = own;
     }
     return p ? { ok: false, id, file: p.file, message: p.message, line: p.line, col: p.col } : { ok: false, id, file: dir, message: CLI.lessonNotFound(id, []) };
   } catch (e) {
-    return { ok: false, id, file: lastFile ?? dir, message: e instanceof Error ? e.message : String(e) };
+    return { ok: false, id, file: lastFile ?? dir, message: LESSON_MESSAGES.cannotRead(fsReason(e)) };
   }
 }
 

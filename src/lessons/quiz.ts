@@ -6,6 +6,7 @@ import { QUESTION_TYPES } from '../quiz/types.js';
 import { QUIZ_SCHEMAS } from './schema.js';
 import { parseYaml, positionOf, zodProblems, type LocalProblem, type Pos } from './yaml.js';
 import { LESSON_MESSAGES as M } from './strings.js';
+import { suggest } from '../util/suggest.js';
 
 export interface QuizContext {
   lessonId: string;
@@ -31,7 +32,13 @@ export function parseQuiz(text: string, ctx: QuizContext): ParsedQuiz {
   }
   const raw = v as Record<string, unknown>;
   const at = (path: (string | number)[], key = false): Pos => positionOf(y.doc, y.lc, path, key);
-  if (raw.type === undefined) return { problems: [{ ...at([]), message: M.missingField('type') }] };
+  if (raw.type === undefined) {
+    // `tpye: single`: the misspelled key is named too, with the one it is close to.
+    const typo = Object.keys(raw).find((k) => suggest(k, ['type']) === 'type');
+    const problems: LocalProblem[] = [{ ...at([]), message: M.missingField('type') }];
+    if (typo !== undefined) problems.push({ ...at([typo], true), message: M.unknownField(typo, 'type') });
+    return { problems };
+  }
   if (typeof raw.type !== 'string' || !(QUESTION_TYPES as readonly string[]).includes(raw.type)) {
     return { problems: [{ ...at(['type']), message: M.badEnum('type', String(raw.type), QUESTION_TYPES) }] };
   }

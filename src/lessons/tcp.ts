@@ -8,6 +8,7 @@ import { cachedRunSource } from '../tcp/run-cache.js';
 import type { ScriptError } from '../tcp/types.js';
 import { CHART_METRICS, isChartMetric, type ChartMetric } from '../diagram/chart.js';
 import { LESSON_MESSAGES as M } from './strings.js';
+import { suggest } from '../util/suggest.js';
 import type { LocalProblem } from './yaml.js';
 
 export interface TcpModel {
@@ -168,7 +169,12 @@ export function parseTcpBlock(text: string, model: TcpModel): { tcp?: ParsedTcp;
       problems.push(...r.problems);
     } else if (optionKey(l) !== null) options.push({ text: l, line: i + 1 });
     else if (SCENARIO.test(l)) problems.push({ line: i + 1, col: indent + 1, message: M.tcpScenarioTwice });
-    else problems.push({ line: i + 1, col: indent + 1, message: M.tcpScenarioLine });
+    else {
+      // A misspelled key (`captoin:`) is named with the one it is close to.
+      const key = /^\s*([A-Za-z][\w-]*)\s*:/.exec(l)?.[1];
+      const guess = key !== undefined ? suggest(key, ['caption', 'chart']) : null;
+      problems.push({ line: i + 1, col: indent + 1, message: guess !== null ? M.unknownField(key!, guess) : M.tcpScenarioLine });
+    }
   }
   const builtin = model.scenarioSource(name);
   if (builtin === undefined) {

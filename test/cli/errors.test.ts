@@ -117,14 +117,14 @@ describe('synack progress file errors', () => {
     const f = fakeIO({ cwd: dir, env: { SYNACK_HOME: home() } });
     const target = join(dir, 'nope', 'x.json');
     expect(await progressCommand(['--export', target], f.io)).toBe(1);
-    expect(f.err()).toBe(`cannot write ${target}: no such file or directory\n`);
+    expect(f.err()).toBe(`synack progress: cannot write ${target}: no such file or directory\n`);
     expect(f.out()).toBe('');
   });
 
   it('--export onto a directory: exit 1, "it is a directory"', async () => {
     const f = fakeIO({ cwd: dir, env: { SYNACK_HOME: home() } });
     expect(await progressCommand(['--export', dir], f.io)).toBe(1);
-    expect(f.err()).toBe(`cannot write ${dir}: it is a directory\n`);
+    expect(f.err()).toBe(`synack progress: cannot write ${dir}: it is a directory\n`);
   });
 
   it('--export to a good path still works; - writes JSON to stdout', async () => {
@@ -139,7 +139,7 @@ describe('synack progress file errors', () => {
   it('--import of a missing file names it with a short reason, without echoing controls', async () => {
     const f = fakeIO({ cwd: dir, env: { SYNACK_HOME: home() } });
     expect(await progressCommand(['--import', `gone-${E}[2J.json`], f.io)).toBe(1);
-    expect(f.err()).toBe(`${join(dir, 'gone-␛[2J.json')}: cannot import: no such file or directory\n`);
+    expect(f.err()).toBe(`synack progress: ${join(dir, 'gone-␛[2J.json')}: cannot import: no such file or directory\n`);
   });
 });
 
@@ -174,7 +174,7 @@ describe('synack quiz option values', () => {
     const missing = join(dir, 'no-lessons');
     const f = fakeIO({ cwd: dir, env: { SYNACK_HOME: join(dir, 'home') } });
     expect(await quizCommand(['--print', '--lessons', missing, '--seed', '1'], f.io)).toBe(1);
-    expect(f.err()).toBe(`synack: ${missing}: cannot read: no such file or directory\n`);
+    expect(f.err()).toBe(`synack quiz: ${missing}: cannot read: no such file or directory\n`);
     expect(f.out()).toBe('');
   });
 

@@ -88,12 +88,12 @@ describe('synack progress in zh-CN', () => {
     const target = join(tmp, 'nope', 'x.json');
     const f = fakeIO({ env: { SYNACK_HOME: home } });
     expect(await progressCommand(['--lang', 'zh-CN', '--export', target], f.io)).toBe(1);
-    expect(f.err()).toBe(`无法写入 ${target}：没有这个文件或目录\n`);
+    expect(f.err()).toBe(`synack progress：无法写入 ${target}：没有这个文件或目录\n`);
     const d = join(tmp, 'a-dir');
     mkdirSync(d);
     writeFileSync(join(tmp, 'bad.json'), '{');
     const g = fakeIO({ env: { SYNACK_HOME: home } });
     expect(await progressCommand(['--lang', 'zh-CN', '--import', d], g.io)).toBe(1);
-    expect(g.err()).toBe(`${d}：无法导入：它是一个目录\n`);
+    expect(g.err()).toBe(`synack progress：${d}：无法导入：它是一个目录\n`);
   });
 });

@@ -41,6 +41,6 @@ describe('CLI edge cases', () => {
   it('quiz --print --lessons with a missing directory is a one-line user error', async () => {
     const r = await runCli(['quiz', '--print', '--lessons', '/nonexistent/lessons']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('synack: /nonexistent/lessons: cannot read: no such file or directory\n');
+    expect(r.stderr).toBe('synack quiz: /nonexistent/lessons: cannot read: no such file or directory\n');
   });
 });
