@@ -67,7 +67,7 @@ export function applyLangOption(argv: readonly string[], env: Record<string, str
       // The error itself in the language the environment asks for.
       langFlag = undefined;
       setLang(resolveLang({ env }));
-      throw new UsageError(CLI.badChoice('--lang', arg(e.value), e.choices), 2);
+      throw new UsageError(badChoice('--lang', e.value, e.choices), 2);
     }
     throw e;
   }
@@ -159,11 +159,17 @@ export function intOption(values: Parsed['values'], name: string, min: number, m
   return Number(t);
 }
 
+/** A value not among `choices`: what is allowed, and the closest choice when one is close (`mermaind`). */
+export function badChoice(opt: string, v: string, choices: readonly string[]): string {
+  const guess = suggest(v, choices);
+  return CLI.badChoice(opt, arg(v), choices) + (guess !== null ? CLI.didYouMean(guess) : '');
+}
+
 /** A string option that must be one of `choices` (undefined when absent). */
 export function choiceOption<T extends string>(values: Parsed['values'], name: string, choices: readonly T[]): T | undefined {
   const v = values[name];
   if (v === undefined || typeof v !== 'string') return undefined;
-  if (!(choices as readonly string[]).includes(v)) throw new UsageError(CLI.badChoice(`--${name}`, arg(v), choices), 2);
+  if (!(choices as readonly string[]).includes(v)) throw new UsageError(badChoice(`--${name}`, v, choices), 2);
   return v as T;
 }
 

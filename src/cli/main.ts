@@ -29,6 +29,18 @@ const PLAIN_OUTPUT = new Set<string>(['check', 'trace', 'scenarios', 'stats', 'p
 
 const isCommand = (name: string): name is CommandName => Object.prototype.hasOwnProperty.call(COMMANDS, name);
 
+/** How many arguments at the start of argv are the home command's options (`--lessons DIR`, `--ascii`). */
+function leadingOptions(argv: readonly string[]): number {
+  let i = 0;
+  while (i < argv.length) {
+    const a = argv[i]!;
+    if (a === '--ascii' || a.startsWith('--lessons=')) i++;
+    else if (a === '--lessons' && i + 1 < argv.length) i += 2;
+    else break;
+  }
+  return i;
+}
+
 async function main(argv: string[], rawIO: CliIO): Promise<number> {
   // stderr never carries intended escapes: sanitise everything written to it (user input echoed in
   // a message must not reach the terminal as a command).
@@ -72,6 +84,16 @@ async function main(argv: string[], rawIO: CliIO): Promise<number> {
     if (!isCommand(topic)) return usage(CLI.unknownCommand(arg(topic), suggest(topic, [...Object.keys(COMMANDS), 'help'])));
     io.stdout.write(commandHelp(topic));
     return 0;
+  }
+  if (first !== undefined && first.startsWith('-')) {
+    // The general help's options before a command (`synack --lessons DIR learn ID`, `synack
+    // --ascii quiz`) are that command's: they move after it, and the command says if it takes them.
+    const lead = leadingOptions(argv);
+    const next = argv[lead];
+    if (lead > 0 && next !== undefined && !next.startsWith('-')) {
+      if (next === 'help' || isCommand(next)) return main([next, ...argv.slice(0, lead), ...argv.slice(lead + 1)], rawIO);
+      return usage(CLI.unknownCommand(arg(next), suggest(next, [...Object.keys(COMMANDS), 'help'])));
+    }
   }
   if (first === undefined || first.startsWith('-')) {
     const { appCommand } = await import('./app.js');

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { UsageError, type CliIO } from './io.js';
 import { getScenario, runSource, SCENARIOS, type Profile, type RunOptions, type Trace } from '../tcp/index.js';
 import { arg, fsReason, safe, writeLine } from './safe.js';
-import { reportError, suggest } from './args.js';
+import { badChoice, reportError, suggest } from './args.js';
 import { CLI, LIMITS } from './strings.js';
 
 export interface ScriptInput {
@@ -73,7 +73,7 @@ export function modelOptionsOf(values: Record<string, string | boolean | undefin
   const v = values as { profile?: string; seed?: string; 'isn-client'?: string; 'isn-server'?: string };
   try {
     return modelOptions(v, {
-      badProfile: (p) => CLI.badChoice('--profile', arg(p), ['rfc', 'linux']),
+      badProfile: (p) => badChoice('--profile', p, ['rfc', 'linux']),
       badNumber: (opt, x) => CLI.badInteger(`--${opt}`, arg(x), LIMITS.u32.min, LIMITS.u32.max),
     });
   } catch (e) {

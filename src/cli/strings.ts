@@ -217,6 +217,8 @@ const CLI_EN = {
   badChoice: (opt: string, v: string, choices: readonly string[]) =>
     `${opt} must be ${choices.slice(0, -1).join(', ')}${choices.length > 1 ? ' or ' : ''}${choices[choices.length - 1]}, not '${v}'.`,
   conflict: (a: string, b: string) => `${a} and ${b} cannot be used together.`,
+  /** Follows a bad value's message when one choice is close to it. */
+  didYouMean: (s: string) => ` Did you mean '${s}'?`,
   tooLong: (what: string, length: number, max: number) => `${what} has ${length} characters; it may have at most ${max}.`,
   seeHelp: (cmd: string) => `Run 'synack help ${cmd}'.`,
   prefix: (cmd: string | null) => (cmd ? `synack ${cmd}: ` : 'synack: '),
@@ -437,6 +439,7 @@ const CLI_ZH: Translation<typeof CLI_EN> = {
   badInteger: (opt, v, min, max) => `${opt} 必须是 ${min} 到 ${max} 之间的整数，而不是 '${v}'。`,
   badChoice: (opt, v, choices) => `${opt} 必须是 ${choices.join('、')} 之一，而不是 '${v}'。`,
   conflict: (a, b) => `${a} 和 ${b} 不能同时使用。`,
+  didYouMean: (s) => `你是不是想输入 '${s}'？`,
   tooLong: (what, length, max) => `${what} 有 ${length} 个字符；最多只能有 ${max} 个。`,
   seeHelp: (cmd) => `运行 'synack help ${cmd}' 查看帮助。`,
   prefix: (cmd) => (cmd ? `synack ${cmd}：` : 'synack：'),

@@ -71,6 +71,33 @@ describe('help in every spelling', () => {
   });
 });
 
+describe("the general help's options before the command", () => {
+  it('synack --lessons DIR learn ID is synack learn ID --lessons DIR (it was "unexpected argument")', async () => {
+    const a = await run(['--lessons', GOOD, 'learn', 'good-basics', '--plain', '--width', '60']);
+    const b = await run(['learn', 'good-basics', '--plain', '--width', '60', '--lessons', GOOD]);
+    expect([a.code, a.err]).toEqual([0, '']);
+    expect(a.out).toBe(b.out);
+    expect(a.out).toMatch(/Quiz/);
+  });
+
+  it('a mistyped command after them gets its suggestion; a command that does not take them says so', async () => {
+    const r = await run(['--ascii', 'trce']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("synack: unknown command 'trce'. Did you mean 'trace'? Run 'synack --help' for the list.\n");
+    const t = await run(['--ascii', 'scenarios']);
+    expect(t.code).toBe(2);
+    expect(t.err).toBe("synack scenarios: unknown option '--ascii'. Run 'synack help scenarios'.\n");
+  });
+
+  it('a bad choice names the close one', async () => {
+    const r = await run(['diagram', 'handshake', '--format', 'mermaind']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("synack diagram: --format must be text, mermaid or json, not 'mermaind'. Did you mean 'mermaid'?\n");
+    const p = await run(['trace', 'handshake', '--profile', 'linx']);
+    expect(p.err).toBe("synack trace: --profile must be rfc or linux, not 'linx'. Did you mean 'linux'?\n");
+  });
+});
+
 describe('one error format: one bounded line', () => {
   it('a newline in a value is shown, not printed (the message stays one line)', async () => {
     const r = await run(['trace', 'handshake', '--seed', '1\n2']);
