@@ -2,7 +2,9 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { Line, Span } from './markdown.js';
 
+/** A span as Ink text: a bare string when it has no style to apply (the same output, one element less). */
 function spanText(s: Span, color: boolean, key: number) {
+  if (!s.bold && !s.italic && !s.underline && !s.dim && !s.inverse && !(color && s.color)) return s.text;
   return (
     <Text key={key} bold={s.bold} italic={s.italic} underline={s.underline} dimColor={s.dim} inverse={s.inverse} color={color && s.color ? s.color : undefined}>
       {s.text}
