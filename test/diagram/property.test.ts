@@ -1,12 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import stringWidth from 'string-width';
+// Widths are string-width's; columns() skips its cost on box drawing (test/diagram/width.ts).
+import { columns } from './width.js';
 import { render, renderWindow } from '../../src/diagram/render.js';
 import { toMermaid } from '../../src/diagram/mermaid.js';
 import { runSource, TCP_STATES, type Flag, type HostInfo, type TcpState } from '../../src/tcp/index.js';
 import { TraceBuilder } from './fixtures.js';
 
-const fits = (lines: string[], width: number) => lines.every((l) => stringWidth(l) <= width);
+const fits = (lines: string[], width: number) => lines.every((l) => columns(l) <= width);
 
 const HOST_NAMES = ['client', 'server', 'peer', '客户端', 'сервер', 'a'.repeat(30)];
 

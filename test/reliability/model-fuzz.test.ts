@@ -11,7 +11,8 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import stringWidth from 'string-width';
+// Widths are string-width's; columns() skips its cost on box drawing (test/diagram/width.ts).
+import { columns } from '../diagram/width.js';
 import { runSource, type Trace } from '../../src/tcp/index.js';
 import type { TcpState } from '../../src/tcp/types.js';
 import { eventRow, render, renderWindow } from '../../src/diagram/render.js';
@@ -151,7 +152,7 @@ function checkTrace(trace: Trace): void {
 }
 
 function checkWidth(lines: string[], width: number): void {
-  for (const l of lines) if (stringWidth(l) > width) throw new Error(`line wider than ${width} (${stringWidth(l)}): ${JSON.stringify(l)}`);
+  for (const l of lines) if (columns(l) > width) throw new Error(`line wider than ${width} (${columns(l)}): ${JSON.stringify(l)}`);
 }
 
 describe('random scripts through the model and the renderer', () => {
