@@ -223,6 +223,8 @@ const CLI_EN = {
   seeHelp: (cmd: string) => `Run 'synack help ${cmd}'.`,
   prefix: (cmd: string | null) => (cmd ? `synack ${cmd}: ` : 'synack: '),
   internal: (msg: string) => `internal error: ${msg}`,
+  /** Writing the output failed (not a closed pipe: a full disk, an I/O error). */
+  outputFailed: (why: string) => `cannot write the output: ${why}`,
   debugHint: '(set SYNACK_DEBUG=1 for details)',
 
   // Commands' runtime messages (exit 1).
@@ -444,6 +446,7 @@ const CLI_ZH: Translation<typeof CLI_EN> = {
   seeHelp: (cmd) => `运行 'synack help ${cmd}' 查看帮助。`,
   prefix: (cmd) => (cmd ? `synack ${cmd}：` : 'synack：'),
   internal: (msg) => `内部错误：${msg}`,
+  outputFailed: (why) => `无法写出输出：${why}`,
   debugHint: '（设置 SYNACK_DEBUG=1 可查看详情）',
 
   cannotRead: (file, why) => `无法读取 ${file}：${why}`,

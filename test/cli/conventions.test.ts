@@ -8,7 +8,9 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EventEmitter } from 'node:events';
 import { runMain } from '../../src/cli/main.js';
+import { quietOnClosedOutput } from '../../src/cli/epipe.js';
 import { commandHelp, generalHelp } from '../../src/cli/args.js';
 import { checkWatch } from '../../src/cli/check.js';
 import { reloadLesson } from '../../src/cli/watch-lesson.js';
@@ -166,6 +168,28 @@ describe('exit codes', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^synack stats: /m);
     expect(r.out).toMatch(/^Stats/);
+  });
+});
+
+describe('output that cannot be written', () => {
+  const proc = () => {
+    const stdout = new EventEmitter();
+    const stderr = Object.assign(new EventEmitter(), { text: '', write: (s: string) => void (stderr.text += s) });
+    const exits: number[] = [];
+    const p = { stdout, stderr, exit: ((code?: number) => void exits.push(code ?? 0)) as (code?: number) => never };
+    quietOnClosedOutput(p);
+    return { stdout, stderr, exits };
+  };
+  const err = (code: string) => Object.assign(new Error(code), { code });
+
+  it('a closed pipe ends quietly with 0; a full disk says why on stderr and exits 1 (it exited 1 without a word)', () => {
+    const a = proc();
+    a.stdout.emit('error', err('EPIPE'));
+    expect([a.exits, a.stderr.text]).toEqual([[0], '']);
+    const b = proc();
+    b.stdout.emit('error', err('ENOSPC'));
+    expect(b.exits).toEqual([1]);
+    expect(b.stderr.text).toBe('synack: cannot write the output: no space left on the device\n');
   });
 });
 
