@@ -13,6 +13,7 @@ import type { RunAppOptions } from '../ui/run.js';
 import type { Profile } from '../tcp/types.js';
 import { arg, safe, writeLine } from './safe.js';
 import { getLang } from '../i18n/index.js';
+import { appRefusal, EXIT_NOT_A_TERMINAL } from '../ui/terminal.js';
 
 export interface AppFlags {
   lessonsDir?: string;
@@ -24,8 +25,17 @@ function appFlags(values: Parsed['values']): AppFlags {
 }
 
 async function run(request: ScreenRequest | ScreenRequest[], io: CliIO, flags: Partial<AppFlags> = {}, check?: RunAppOptions['check'], watch = false): Promise<number> {
+  // Without a terminal, say so before loading the app (Ink, React, the screens: ~0.2 s of CPU).
+  if (refuse(io)) return EXIT_NOT_A_TERMINAL;
   const { runApp } = await import('../ui/run.js');
   return runApp(request, { io, lessonsDir: flags.lessonsDir, ascii: flags.ascii, check, watch });
+}
+
+/** Writes why the app cannot open here, if it cannot (the same check as runApp's). */
+function refuse(io: CliIO): boolean {
+  const refusal = appRefusal(io);
+  if (refusal !== null) io.stderr.write(UI[refusal]);
+  return refusal !== null;
 }
 
 /** `synack` with no command: the home screen. */
@@ -66,6 +76,12 @@ export const learnCommand: Command = defineCommand('learn', async ({ values, pos
   const query = positionals[0];
   if (query !== undefined && query.length > LIMITS.lessonId.max) throw new UsageError(CLI.tooLong('LESSON-ID', query.length, LIMITS.lessonId.max), 2);
   if (query !== undefined && !KEBAB.test(query)) throw new UsageError(UI.badLessonId(arg(query)), 2);
+  if (!values.plain) {
+    if (values.width !== undefined) throw new UsageError(CLI.conflict('--width', LEARN_ARGS.interactiveReader), 2);
+    if (query === undefined && values.watch) throw new UsageError(CLI.watchNeedsLesson, 2);
+    // The reader needs a terminal: say so before reading any lesson.
+    if (refuse(io)) return EXIT_NOT_A_TERMINAL;
+  }
   // The id, a list number (`learn 8`), a unique id prefix or a word of a title (`learn handshake`).
   let id = query;
   let known: string[] = [];
@@ -99,11 +115,7 @@ export const learnCommand: Command = defineCommand('learn', async ({ values, pos
     });
     return code;
   }
-  if (values.width !== undefined) throw new UsageError(CLI.conflict('--width', LEARN_ARGS.interactiveReader), 2);
-  if (id === undefined) {
-    if (values.watch) throw new UsageError(CLI.watchNeedsLesson, 2);
-    return run({ screen: 'lessons' }, io, flags);
-  }
+  if (id === undefined) return run({ screen: 'lessons' }, io, flags);
   // --watch: the open lesson reloads whenever its file (or any file of the lessons) is saved.
   return run(
     [{ screen: 'lessons' }, { screen: 'lesson', lessonId: id }],

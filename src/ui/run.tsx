@@ -26,7 +26,7 @@ import { App, realClock } from './app.js';
 import { UI } from './strings.js';
 import { getLang, resolveLang, setLang, type Lang } from '../i18n/index.js';
 import { givenLangFlag } from '../cli/args.js';
-import { colorEnabled, enterAltScreen, ENTER_ALT, HIDE_CURSOR, LEAVE_ALT, SHOW_CURSOR } from './terminal.js';
+import { appRefusal, colorEnabled, enterAltScreen, ENTER_ALT, EXIT_NOT_A_TERMINAL, HIDE_CURSOR, LEAVE_ALT, SHOW_CURSOR } from './terminal.js';
 import { constants as osConstants } from 'node:os';
 import { frameRenderOptions } from './output.js';
 import { keyByKeyStdin } from './stdin-keys.js';
@@ -48,7 +48,7 @@ export interface RunAppOptions {
 
 type BrokenLesson = AppContext['broken'][number];
 
-export const EXIT_NOT_A_TERMINAL = 2;
+export { EXIT_NOT_A_TERMINAL, dumbTerminal, isInteractive } from './terminal.js';
 
 /**
  * The signals whose default action ends the process (and that Node lets us catch): each one saves,
@@ -59,18 +59,6 @@ export const EXIT_NOT_A_TERMINAL = 2;
  */
 export const FATAL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'SIGALRM', 'SIGPIPE', 'SIGXCPU', 'SIGXFSZ'];
 export const EXIT_INTERNAL = 70;
-
-/** A terminal on both ends, and not CI (under CI Ink renders only the final frame). */
-export function isInteractive(io: CliIO): boolean {
-  const ci = io.env.CI;
-  if (ci !== undefined && ci !== '0' && ci.toLowerCase() !== 'false') return false;
-  return !!io.stdin.isTTY && !!io.stdout.isTTY;
-}
-
-/** TERM=dumb: no cursor addressing, no alternate screen. */
-export function dumbTerminal(env: Record<string, string | undefined>): boolean {
-  return env.TERM === 'dumb';
-}
 
 /** The worker's file: dist/lessons-worker.js, beside dist/cli.js (this code may sit in dist/chunks). */
 function workerFile(): string | null {
@@ -145,13 +133,10 @@ export function loadLessonsOffThread(dir: string, lang: Lang = getLang(), cacheD
 
 export async function runApp(request: ScreenRequest | ScreenRequest[], opts: RunAppOptions): Promise<number> {
   const { io } = opts;
-  if (!isInteractive(io)) {
-    io.stderr.write(UI.notATerminal);
-    return EXIT_NOT_A_TERMINAL;
-  }
-  // A terminal without cursor addressing or an alternate screen cannot show the app.
-  if (dumbTerminal(io.env)) {
-    io.stderr.write(UI.dumbTerminal);
+  // No terminal, or one that cannot show the app (src/cli/app.ts asks first, before loading this).
+  const cannotOpen = appRefusal(io);
+  if (cannotOpen !== null) {
+    io.stderr.write(UI[cannotOpen]);
     return EXIT_NOT_A_TERMINAL;
   }
 

@@ -1,7 +1,34 @@
 /**
  * Terminal modes around the Ink app: the alternate screen and the cursor, restored on every exit
- * path (normal exit, Ctrl+C, signals, uncaught errors). Idempotent.
+ * path (normal exit, Ctrl+C, signals, uncaught errors). Idempotent. And whether the app can open
+ * at all (a light module: the CLI asks before it loads Ink and the screens).
  */
+import type { CliIO } from '../cli/io.js';
+
+export const EXIT_NOT_A_TERMINAL = 2;
+
+/** A terminal on both ends, and not CI (under CI Ink renders only the final frame). */
+export function isInteractive(io: Pick<CliIO, 'env' | 'stdin' | 'stdout'>): boolean {
+  const ci = io.env.CI;
+  if (ci !== undefined && ci !== '0' && ci.toLowerCase() !== 'false') return false;
+  return !!io.stdin.isTTY && !!io.stdout.isTTY;
+}
+
+/** TERM=dumb: no cursor addressing, no alternate screen. */
+export function dumbTerminal(env: Record<string, string | undefined>): boolean {
+  return env.TERM === 'dumb';
+}
+
+/**
+ * Why the interactive app cannot open here, or null: the key of its message in the UI catalogue
+ * (src/ui/strings.ts; printed on stderr, exit EXIT_NOT_A_TERMINAL).
+ */
+export function appRefusal(io: Pick<CliIO, 'env' | 'stdin' | 'stdout'>): 'notATerminal' | 'dumbTerminal' | null {
+  if (!isInteractive(io)) return 'notATerminal';
+  // A terminal without cursor addressing or an alternate screen cannot show the app.
+  if (dumbTerminal(io.env)) return 'dumbTerminal';
+  return null;
+}
 export const ENTER_ALT = '\u001B[?1049h\u001B[H';
 export const LEAVE_ALT = '\u001B[?1049l';
 export const HIDE_CURSOR = '\u001B[?25l';
