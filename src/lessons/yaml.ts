@@ -33,16 +33,18 @@ export function parseYaml(text: string): YamlParse {
     const message = opened ? opened.message : M.yamlSyntax(firstLine(e.message));
     return { ok: false, problems: [{ line: p.line, col: p.col, message }] };
   }
-  // An alias bomb: refuse many aliases before expanding any (docs/limits.md).
+  // An alias bomb: refuse many aliases before expanding any (docs/limits.md). An alias is written
+  // `*name`: a snippet without a '*' has none, and the walk over its nodes is skipped.
   let aliases = 0;
   let past = 0;
-  visit(doc, {
-    Alias: (_k, node) => {
-      if (++aliases <= MAX_YAML_ALIASES) return undefined;
-      past = node.range?.[0] ?? 0;
-      return visit.BREAK;
-    },
-  });
+  if (text.includes('*'))
+    visit(doc, {
+      Alias: (_k, node) => {
+        if (++aliases <= MAX_YAML_ALIASES) return undefined;
+        past = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
   if (aliases > MAX_YAML_ALIASES) {
     const p = lc.linePos(past);
     return { ok: false, problems: [{ line: p.line, col: p.col, message: M.yamlTooManyAliases(MAX_YAML_ALIASES) }] };
