@@ -178,32 +178,100 @@ export function choiceOption<T extends string>(values: Parsed['values'], name: s
  * CJK character is two columns), so a translated label still aligns (src/text/width-lite.ts: the
  * help is on the start-up path, width.ts is not). `minWidth`: a label column at least this wide.
  */
-export function helpTable(rows: readonly (readonly [string, string])[], minWidth = 0): string[] {
+export function helpTable(rows: readonly (readonly [string, string])[], minWidth = 0, width = Infinity): string[] {
   const w = Math.max(minWidth, ...rows.map((r) => widthLite(r[0])));
-  return rows.map(([l, h]) => `  ${padEndLite(l, w)}  ${h}`);
+  const indent = 2 + w + 2;
+  // Texts wrap within `width` columns, continued under the text column (not when that leaves too little).
+  const textWidth = width - indent >= 24 ? width - indent : Infinity;
+  return rows.flatMap(([l, h]) => wrapLite(h, textWidth).map((t, i) => (i === 0 ? `  ${padEndLite(l, w)}  ${t}` : ' '.repeat(indent) + t)));
 }
 
-function optionLines(options: Record<string, OptionSpec>): string[] {
-  return helpTable(Object.entries(options).map(([k, o]) => [`${o.short ? `-${o.short}, ` : ''}--${k}${o.value ? ` ${o.value}` : ''}`, o.help] as const));
+/**
+ * `text` in lines of at most `width` columns (by widthLite), broken at spaces and beside a wide
+ * (CJK) character; a word wider than `width` stays whole on its own line.
+ */
+export function wrapLite(text: string, width: number): string[] {
+  if (widthLite(text) <= width) return [text];
+  const tokens: { t: string; space: boolean }[] = [];
+  let cur = '';
+  let space = false;
+  const flush = (): void => {
+    if (cur === '') return;
+    tokens.push({ t: cur, space });
+    cur = '';
+    space = false;
+  };
+  for (const ch of text) {
+    if (ch === ' ') {
+      flush();
+      space = true;
+    } else if (widthLite(ch) === 2) {
+      flush();
+      tokens.push({ t: ch, space });
+      space = false;
+    } else cur += ch;
+  }
+  flush();
+  const out: string[] = [];
+  // The current line as tokens (each with the gap before it), so a closing punctuation mark that
+  // does not fit can take the token before it to the next line.
+  let line: { t: string; gap: number }[] = [];
+  let lw = 0;
+  const text_ = (l: typeof line): string => l.map((x, i) => (i > 0 && x.gap ? ' ' : '') + x.t).join('');
+  const widthOf = (l: typeof line): number => l.reduce((n, x, i) => n + (i > 0 ? x.gap : 0) + widthLite(x.t), 0);
+  for (const { t, space: sp } of tokens) {
+    const tw = widthLite(t);
+    const gap = sp && line.length > 0 ? 1 : 0;
+    if (line.length > 0 && lw + gap + tw > width) {
+      // Closing punctuation (`）`, `。`, ...) never starts a line: the token before it comes along.
+      const carry = gap === 0 && /^[）。，、：；！？」』》〉]$/.test(t) && line.length > 1 ? [line.pop()!] : [];
+      out.push(text_(line));
+      line = [...carry.map((x) => ({ ...x, gap: 0 })), { t, gap }];
+      lw = widthOf(line);
+    } else {
+      line.push({ t, gap });
+      lw += gap + tw;
+    }
+  }
+  if (line.length > 0) out.push(text_(line));
+  return out;
 }
 
-/** `synack help CMD` / `synack CMD --help`. */
-export function commandHelp(cmd: CommandName): string {
+/** The width help is laid out for: the terminal's (at least 40), else 80. */
+export function helpWidth(io: CliIO): number {
+  return io.stdout.isTTY && io.stdout.columns ? Math.max(40, io.stdout.columns) : 80;
+}
+
+function optionLines(options: Record<string, OptionSpec>, width: number): string[] {
+  return helpTable(
+    Object.entries(options).map(([k, o]) => [`${o.short ? `-${o.short}, ` : ''}--${k}${o.value ? ` ${o.value}` : ''}`, o.help] as const),
+    0,
+    width,
+  );
+}
+
+/** Paragraph lines wrapped to `width`. */
+function paragraphs(text: string, width: number): string[] {
+  return text.split('\n').flatMap((l) => wrapLite(l, width));
+}
+
+/** `synack help CMD` / `synack CMD --help`, laid out for `width` columns. */
+export function commandHelp(cmd: CommandName, width = 80): string {
   const spec = COMMANDS[cmd] as CommandSpec;
   const lines = [
     CLI.usageOf(CLI.usageLine(cmd, spec.args, true)),
     '',
-    CLI.sentence(spec.summary.charAt(0).toUpperCase() + spec.summary.slice(1)),
-    ...(spec.more ? [spec.more] : []),
+    ...paragraphs(CLI.sentence(spec.summary.charAt(0).toUpperCase() + spec.summary.slice(1)), width),
+    ...(spec.more ? paragraphs(spec.more, width) : []),
     '',
     CLI.optionsHeader,
-    ...optionLines(withHelp(spec)),
+    ...optionLines(withHelp(spec), width),
   ];
   return lines.join('\n') + '\n';
 }
 
-/** `synack --help`: every command of the table. */
-export function generalHelp(): string {
+/** `synack --help`: every command of the table, laid out for `width` columns. */
+export function generalHelp(width = 80): string {
   const rows: [string, string][] = [[CLI.homeLine, HOME.summary]];
   for (const [name, spec] of Object.entries(COMMANDS) as [string, CommandSpec][]) rows.push([CLI.usageLine(name, spec.args, false), spec.summary]);
   rows.push([CLI.helpLine[0], CLI.helpLine[1]]);
@@ -214,13 +282,13 @@ export function generalHelp(): string {
       CLI.title,
       '',
       CLI.usageHeader,
-      ...helpTable(rows, w),
+      ...helpTable(rows, w, width),
       '',
       CLI.optionsHeader,
-      ...helpTable(CLI.globalOptions, w),
+      ...helpTable(CLI.globalOptions, w, width),
       '',
-      CLI.helpMore,
-      CLI.footer,
+      ...paragraphs(CLI.helpMore, width),
+      ...paragraphs(CLI.footer, width),
     ].join('\n') + '\n'
   );
 }
@@ -249,7 +317,7 @@ export function defineCommand(cmd: CommandName | null, body: (args: Parsed, io: 
       const argv = taken.argv;
       const parsed = parseCommand(cmd, argv);
       if (parsed.help) {
-        io.stdout.write(cmd === null ? generalHelp() : commandHelp(cmd));
+        io.stdout.write(cmd === null ? generalHelp(helpWidth(io)) : commandHelp(cmd, helpWidth(io)));
         return 0;
       }
       return await body(parsed, io);

@@ -8,7 +8,7 @@
 import { UsageError, type CliIO, type Command } from './io.js';
 import { arg, argList, safe, safeIO } from './safe.js';
 import { VERSION } from '../version.js';
-import { applyLangOption, commandHelp, generalHelp, reportUsage, suggest } from './args.js';
+import { applyLangOption, commandHelp, generalHelp, helpWidth, reportUsage, suggest } from './args.js';
 import { CLI, COMMANDS, type CommandName } from './strings.js';
 
 const LOADERS: Record<CommandName, () => Promise<Command>> = {
@@ -64,7 +64,7 @@ async function main(argv: string[], rawIO: CliIO): Promise<number> {
   if (first === '--version' || first === '-v' || first === 'version') {
     // --help wins over every other check (as in every command); anything else is an extra argument.
     if (rest.length > 0 && rest.every(isHelpFlag)) {
-      io.stdout.write(generalHelp());
+      io.stdout.write(generalHelp(helpWidth(io)));
       return 0;
     }
     if (rest.length > 0) return usage(CLI.extraArgs(argList(rest)));
@@ -77,12 +77,12 @@ async function main(argv: string[], rawIO: CliIO): Promise<number> {
     const words = rest.filter((a) => !a.startsWith('-'));
     const [topic, ...extra] = words;
     if (topic === undefined || (topic === 'help' && extra.length === 0)) {
-      io.stdout.write(generalHelp());
+      io.stdout.write(generalHelp(helpWidth(io)));
       return 0;
     }
     if (extra.length > 0) return usage(CLI.extraArgs(argList(extra)));
     if (!isCommand(topic)) return usage(CLI.unknownCommand(arg(topic), suggest(topic, [...Object.keys(COMMANDS), 'help'])));
-    io.stdout.write(commandHelp(topic));
+    io.stdout.write(commandHelp(topic, helpWidth(io)));
     return 0;
   }
   if (first !== undefined && first.startsWith('-')) {

@@ -104,7 +104,7 @@ const COMMANDS_EN = {
     },
     more:
       "NAME is a built-in scenario (see 'synack scenarios'), FILE a .tcp script, - reads the script from stdin.\n" +
-      'csv and json have one row per event from the first with congestion state: event, t (ms), the series in bytes\n' +
+      'csv and json have one row per event from the first with congestion state: event, t (ms), the series in bytes ' +
       '(ssthresh empty / null while it is still infinite), dup_acks and phase.',
   },
   scenarios: {
@@ -182,7 +182,8 @@ const CLI_EN = {
   commandsHeader: 'Commands:',
   usageLine: (cmd: string, args: string, hasOptions: boolean) =>
     `synack ${cmd}${args ? ` ${args}` : ''}${hasOptions ? ' [options]' : ''}`,
-  homeLine: 'synack [--lessons DIR] [--ascii] [--lang en|zh-CN]',
+  /** The home screen's row of the command list (its options are the list's Options). */
+  homeLine: 'synack [options]',
   /** The last row of the command list. */
   helpLine: ['synack help [CMD]', "the command list, or one command's options (the same as synack CMD --help)"] as const,
   globalOptions: [
@@ -342,7 +343,7 @@ const COMMANDS_ZH: Translation<typeof COMMANDS_EN> = {
     },
     more:
       FROM_FILE_ZH +
-      '\ncsv 和 json 从第一个有拥塞状态的事件起每个事件一行：event、t（毫秒）、各条曲线的字节数\n' +
+      '\ncsv 和 json 从第一个有拥塞状态的事件起每个事件一行：event、t（毫秒）、各条曲线的字节数' +
       '（ssthresh 仍为无穷大时为空 / null）、dup_acks 和 phase。',
   },
   scenarios: {
@@ -415,7 +416,7 @@ const CLI_ZH: Translation<typeof CLI_EN> = {
   optionsHeader: '选项：',
   commandsHeader: '命令：',
   usageLine: (cmd, args, hasOptions) => `synack ${cmd}${args ? ` ${args}` : ''}${hasOptions ? ' [选项]' : ''}`,
-  homeLine: 'synack [--lessons DIR] [--ascii] [--lang en|zh-CN]',
+  homeLine: 'synack [选项]',
   helpLine: ['synack help [CMD]', '命令列表，或某个命令的选项（同 synack CMD --help）'],
   globalOptions: [
     ['--lang en|zh-CN', '界面语言（也可设置 SYNACK_LANG；默认用主页上保存的设置，其次是系统区域设置）'],

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { runMain } from '../../src/cli/main.js';
 import { quietOnClosedOutput } from '../../src/cli/epipe.js';
-import { commandHelp, generalHelp } from '../../src/cli/args.js';
+import { commandHelp, generalHelp, wrapLite } from '../../src/cli/args.js';
+import { COMMANDS } from '../../src/cli/strings.js';
+import stringWidth from 'string-width';
 import { checkWatch } from '../../src/cli/check.js';
 import { reloadLesson } from '../../src/cli/watch-lesson.js';
 import { arg, ECHO_MAX } from '../../src/cli/safe.js';
@@ -70,6 +72,42 @@ describe('help in every spelling', () => {
     const r = await run(['hepl']);
     expect(r.code).toBe(2);
     expect(r.err).toContain("Did you mean 'help'?");
+  });
+});
+
+describe('help fits the terminal', () => {
+  const cmds = Object.keys(COMMANDS) as (keyof typeof COMMANDS)[];
+  it('every help, en and zh-CN, fits in 80 columns (the widest line was 143), and no text is lost', () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      setLang(lang);
+      for (const [name, text] of [['--help', generalHelp()], ...cmds.map((c) => [c, commandHelp(c)])] as const) {
+        const wide = text.split('\n').filter((l) => stringWidth(l) > 80);
+        expect([lang, name, wide]).toEqual([lang, name, []]);
+      }
+      for (const c of cmds) {
+        // Every option's text is there whole, in order, wherever its lines were broken.
+        const joined = commandHelp(c).replace(/\s+/g, '');
+        for (const o of Object.values(COMMANDS[c].options)) expect(joined).toContain(o.help.replace(/\s+/g, ''));
+      }
+    }
+    setLang('en');
+  });
+
+  it('a wider terminal gets longer lines; a non-terminal 80', async () => {
+    const wide = fakeIO({ env: {}, tty: true, columns: 160 });
+    expect(await runMain(['--lang', 'en', 'help', 'plot'], wide.io)).toBe(0);
+    expect(wide.out()).toBe(commandHelp('plot', 160));
+    expect(wide.out()).toMatch(/^ {2}--host H +whose windows \(default: the host that sends the most data\)$/m);
+    const piped = await run(['help', 'plot']);
+    expect(piped.out).toBe(commandHelp('plot', 80));
+  });
+
+  it('wrapLite breaks at spaces and beside CJK, never before closing punctuation', () => {
+    expect(wrapLite('aaa bbb ccc', 7)).toEqual(['aaa bbb', 'ccc']);
+    expect(wrapLite('使用 DIR 中的课程（也可设置）', 12)).toEqual(['使用 DIR 中', '的课程（也可', '设置）']);
+    expect(wrapLite('一二三四五（六）', 12)).toEqual(['一二三四五（', '六）']);
+    expect(wrapLite('一二三四五六）', 12)).toEqual(['一二三四五', '六）']);
+    expect(wrapLite('a-very-long-word b', 5)).toEqual(['a-very-long-word', 'b']);
   });
 });
 

@@ -30,7 +30,8 @@ function tableAfter(text: string, header: string): string[] {
   const rows: string[] = [];
   for (const l of lines.slice(i + 1)) {
     if (l.trim() === '') break;
-    if (l.startsWith('  ')) rows.push(l);
+    // A row's text wrapped to the next line (it starts further in) is not a row of its own.
+    if (l.startsWith('  ') && !l.startsWith('   ')) rows.push(l);
   }
   return rows;
 }
