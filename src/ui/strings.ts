@@ -33,6 +33,14 @@ const UI_EN = {
     '  synack diagram NAME --plain  print the sequence diagram\n' +
     '  synack check [DIR]         validate lesson files\n' +
     'Run \'synack --help\' for everything.\n',
+  /** The terminal is there, but CI is set (Ink would render only the final frame). */
+  ciSet:
+    'synack does not open the app while CI is set (CI=true says this is a build, not a person).\n' +
+    'Unset CI to use it here, or use the plain commands:\n' +
+    '  synack trace NAME          print the TCP model\'s trace of a scenario\n' +
+    '  synack diagram NAME --plain  print the sequence diagram\n' +
+    '  synack check [DIR]         validate lesson files\n' +
+    'Run \'synack --help\' for everything.\n',
   lessonLoading: 'Loading the lesson…',
   /** Under a watched lesson's error (learn --watch). */
   lessonWatchBroken: 'Fix the file and save: the lesson reloads.',
@@ -227,6 +235,13 @@ const UI_ZH: Translation<typeof UI_EN> = {
   notATerminal:
     'synack 是交互式程序，需要终端（stdin 和 stdout 都必须是 TTY）。\n' +
     '没有终端时，请使用纯文本命令：\n' +
+    '  synack trace NAME          打印 TCP 模型对某个场景的跟踪记录\n' +
+    '  synack diagram NAME --plain  打印时序图\n' +
+    '  synack check [DIR]         检查课程文件\n' +
+    "运行 'synack --help' 查看全部命令。\n",
+  ciSet:
+    '设置了 CI 时 synack 不打开交互界面（CI=true 表示这是自动构建，不是有人在用）。\n' +
+    '要在这里使用，请取消 CI，或者使用纯文本命令：\n' +
     '  synack trace NAME          打印 TCP 模型对某个场景的跟踪记录\n' +
     '  synack diagram NAME --plain  打印时序图\n' +
     '  synack check [DIR]         检查课程文件\n' +

@@ -23,8 +23,8 @@ export function dumbTerminal(env: Record<string, string | undefined>): boolean {
  * Why the interactive app cannot open here, or null: the key of its message in the UI catalogue
  * (src/ui/strings.ts; printed on stderr, exit EXIT_NOT_A_TERMINAL).
  */
-export function appRefusal(io: Pick<CliIO, 'env' | 'stdin' | 'stdout'>): 'notATerminal' | 'dumbTerminal' | null {
-  if (!isInteractive(io)) return 'notATerminal';
+export function appRefusal(io: Pick<CliIO, 'env' | 'stdin' | 'stdout'>): 'notATerminal' | 'ciSet' | 'dumbTerminal' | null {
+  if (!isInteractive(io)) return io.stdin.isTTY && io.stdout.isTTY ? 'ciSet' : 'notATerminal';
   // A terminal without cursor addressing or an alternate screen cannot show the app.
   if (dumbTerminal(io.env)) return 'dumbTerminal';
   return null;

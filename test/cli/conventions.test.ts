@@ -209,6 +209,19 @@ describe('exit codes', () => {
   });
 });
 
+describe('the app without a person at the terminal', () => {
+  it('with CI set on a terminal, the message names CI (it said stdin and stdout must be a TTY, which they were)', async () => {
+    for (const argv of [[], ['learn'], ['playground']]) {
+      const r = await run(argv, { tty: true, env: { CI: 'true' } });
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^synack does not open the app while CI is set/);
+      expect(r.err).not.toContain('must be a TTY');
+    }
+    const piped = await run(['learn'], { env: { CI: 'true' } });
+    expect(piped.err).toMatch(/stdin and stdout must be a TTY/);
+  });
+});
+
 describe('output that cannot be written', () => {
   const proc = () => {
     const stdout = new EventEmitter();
