@@ -9,7 +9,7 @@
  * believes the old lines are still on screen after the terminal was cleared (resize).
  */
 import { EventEmitter } from 'node:events';
-import stringWidth from 'string-width';
+import stringWidth from '../text/string-width-fast.js';
 import wrapAnsi from 'wrap-ansi';
 
 export const SYNC_BEGIN = '\u001B[?2026h';
@@ -34,10 +34,19 @@ export interface RealOut {
  * would wrap onto the next row, which the diff believes unchanged; on the last row it would scroll).
  * Ink can hand over such lines for one frame after a resize, before the app has re-laid itself out.
  */
-export function fitFrame(next: readonly string[], columns: number, rows: number): string[] {
-  return next
-    .slice(0, Math.max(0, rows))
-    .map((l) => (stringWidth(l) > columns ? (wrapAnsi(l, Math.max(1, columns), { hard: true, trim: false, wordWrap: false }).split('\n')[0] ?? '') : l));
+export function fitFrame(next: readonly string[], columns: number, rows: number, before?: FittedLines): string[] {
+  return next.slice(0, Math.max(0, rows)).map((l) => {
+    // A line of the frame before (any row), at the same width, is fitted already.
+    const known = before?.columns === columns ? before.lines.get(l) : undefined;
+    if (known !== undefined) return known;
+    return stringWidth(l) > columns ? (wrapAnsi(l, Math.max(1, columns), { hard: true, trim: false, wordWrap: false }).split('\n')[0] ?? '') : l;
+  });
+}
+
+/** A frame's lines as Ink gave them -> as fitFrame made them, at `columns`. */
+export interface FittedLines {
+  columns: number;
+  lines: Map<string, string>;
 }
 
 /**
@@ -61,6 +70,8 @@ export function frameDiff(prev: readonly string[] | null, next: readonly string[
 /** A stdout for Ink (`debug: true`): forwards size and `resize`, writes each frame as a diff. */
 export class FrameOutput extends EventEmitter {
   private prev: string[] | null = null;
+  /** The last frame as Ink gave it and as fitted (its unchanged lines are not measured again). */
+  private fitted: FittedLines | null = null;
   private readonly onResize = () => {
     this.prev = null;
     this.emit('resize');
@@ -100,8 +111,13 @@ export class FrameOutput extends EventEmitter {
     if (frame !== '' && CONTROL_ONLY.test(frame)) {
       this.real.write(frame);
     } else {
-      const next = fitFrame(frame === '' ? [] : frame.split('\n'), this.columns, this.rows);
-      const diff = frameDiff(this.prev, next, this.columns, this.rows);
+      const raw = frame === '' ? [] : frame.split('\n');
+      const columns = this.columns;
+      const next = fitFrame(raw, columns, this.rows, this.fitted ?? undefined);
+      const lines = new Map<string, string>();
+      next.forEach((l, i) => lines.set(raw[i]!, l));
+      this.fitted = { columns, lines };
+      const diff = frameDiff(this.prev, next, columns, this.rows);
       this.prev = next;
       if (diff !== '') this.real.write(this.isTTY ? SYNC_BEGIN + diff + SYNC_END : diff);
     }

@@ -78,7 +78,9 @@ function notShown(n: ts.Node): boolean {
 
 /** Every wordy literal of a file: `file:line: "text"`. */
 export function inlineWords(file: string, source: string): string[] {
-  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  // JSDoc is not parsed (forEachChild never visits it; parsing it was a fifth of the scan).
+  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  const sf = ts.createSourceFile(file, source, options, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const out: string[] = [];
   const visit = (n: ts.Node): void => {
     let text: string | null = null;

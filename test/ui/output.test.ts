@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { EventEmitter } from 'node:events';
 import xterm from '@xterm/headless';
 import stringWidth from 'string-width';
-import { FrameOutput, frameDiff } from '../../src/ui/output.js';
+import { FrameOutput, fitFrame, frameDiff } from '../../src/ui/output.js';
 
 class Screen extends EventEmitter {
   isTTY = true;
@@ -118,6 +118,24 @@ describe('FrameOutput', () => {
     expect(writes[1]).toBe('\u001B[?2026h\u001B[2;1Hline ONE\u001B[K\u001B[?2026l');
     out.write('title\nline ONE\nline two');
     expect(writes).toHaveLength(2);
+  });
+
+  it("fits a frame the same with the frame before's fitted lines as without (they are reused, not measured again)", () => {
+    fc.assert(
+      fc.property(frame(8, 5), frame(8, 5), fc.integer({ min: 4, max: 10 }), fc.integer({ min: 4, max: 10 }), (a, b, before, now) => {
+        const fitted = fitFrame(a, before, 5);
+        const lines = new Map(a.slice(0, 5).map((l, i) => [l, fitted[i]!] as const));
+        // The next frame: some new lines, the old ones moved down (a scroll), at another width or the same.
+        const next = [...b.slice(0, 2), ...a];
+        expect(fitFrame(next, now, 5, { columns: before, lines })).toEqual(fitFrame(next, now, 5));
+        expect(fitFrame(a, before, 5, { columns: before, lines })).toEqual(fitted);
+      }),
+      { numRuns: 80 },
+    );
+    // With ANSI colours: a cut line keeps its escape sequences whole.
+    const red = '\u001B[31mabcdefgh\u001B[39m';
+    const first = fitFrame([red], 5, 3);
+    expect(fitFrame([red], 5, 3, { columns: 5, lines: new Map([[red, first[0]!]]) })).toEqual(first);
   });
 
   it('repaints the whole screen after a resize, and clears lines a shorter frame no longer has', () => {
