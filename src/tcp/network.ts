@@ -101,6 +101,25 @@ class Host {
   }
 }
 
+/** Equal plain data (numbers, strings, booleans, null, arrays, objects), the same keys in the same
+ *  order: one may stand for the other in a trace (the same JSON). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const kx = Object.keys(x);
+  const ky = Object.keys(y);
+  if (kx.length !== ky.length) return false;
+  for (let i = 0; i < kx.length; i++) if (kx[i] !== ky[i] || !sameData(x[kx[i]], y[ky[i]])) return false;
+  return true;
+}
+
 type HeapItem =
   | { t: number; n: number; kind: 'arrive'; seg: Seg }
   | { t: number; n: number; kind: 'timer'; ep: Endpoint; timer: TimerKind; token: number }
@@ -280,38 +299,62 @@ export class Network {
 
   // ---------------------------------------------------------------- trace
 
+  /**
+   * Every host's state now. A host whose snapshot equals its previous one gets that same object
+   * again, and a record equal to the previous one is that record: most events change one host, a
+   * long run has one record per event, and the copies were most of a 100,000-event trace's memory
+   * (and the garbage collector's time). Snapshots are read-only data: equal values, same JSON.
+   */
   private snapshot(): Record<string, HostSnapshot> {
     const out: Record<string, HostSnapshot> = {};
+    const prev = this.lastRecord;
+    let reused = 0;
+    let count = 0;
     for (const h of this.hosts.values()) {
-      if (h.role === 'spoofed') {
-        out[h.name] = { state: 'CLOSED', sndUna: null, sndNxt: null, rcvNxt: null, timers: [] };
-        continue;
-      }
-      const c = h.live();
-      const snap: HostSnapshot = {
-        state: h.shown(),
-        sndUna: c ? c.sndUna : null,
-        sndNxt: c ? c.sndNxt : null,
-        rcvNxt: c && c.state !== 'SYN-SENT' ? c.rcvNxt : null,
-        timers: c ? [...c.timers.entries()].map(([timer, s]) => ({ timer, expires: s.expires })) : [],
-      };
-      if (c) {
-        snap.sndWnd = c.sndWnd;
-        snap.rcvWnd = c.rcvWnd;
-        snap.unacked = Math.max(0, seqDiff(c.sndNxt, c.sndUna));
-        snap.received = c.received;
-        const cc = c.ccSnapshot();
-        if (cc) snap.cc = cc;
-      }
-      if (h.listener) {
-        snap.synQueue = h.listener.synQueue;
-        snap.synQueueMax = h.listener.synMax;
-        snap.acceptQueue = h.listener.acceptQueue;
-        snap.acceptQueueMax = h.listener.acceptMax;
-      }
-      out[h.name] = snap;
+      count++;
+      const snap = this.hostSnapshot(h);
+      const before = prev?.[h.name];
+      if (before !== undefined && sameData(before, snap)) {
+        out[h.name] = before;
+        reused++;
+      } else out[h.name] = snap;
     }
+    if (prev && reused === count && count === this.lastCount) return prev;
+    this.lastRecord = out;
+    this.lastCount = count;
     return out;
+  }
+
+  private lastRecord: Record<string, HostSnapshot> | null = null;
+  private lastCount = 0;
+
+  private hostSnapshot(h: Host): HostSnapshot {
+    if (h.role === 'spoofed') return { state: 'CLOSED', sndUna: null, sndNxt: null, rcvNxt: null, timers: [] };
+    const c = h.live();
+    const timers: HostSnapshot['timers'] = [];
+    if (c) for (const [timer, s] of c.timers) timers.push({ timer, expires: s.expires });
+    const snap: HostSnapshot = {
+      state: h.shown(),
+      sndUna: c ? c.sndUna : null,
+      sndNxt: c ? c.sndNxt : null,
+      rcvNxt: c && c.state !== 'SYN-SENT' ? c.rcvNxt : null,
+      timers,
+    };
+    if (c) {
+      snap.sndWnd = c.sndWnd;
+      snap.rcvWnd = c.rcvWnd;
+      snap.unacked = Math.max(0, seqDiff(c.sndNxt, c.sndUna));
+      snap.received = c.received;
+      const cc = c.ccSnapshot();
+      if (cc) snap.cc = cc;
+    }
+    if (h.listener) {
+      snap.synQueue = h.listener.synQueue;
+      snap.synQueueMax = h.listener.synMax;
+      snap.acceptQueue = h.listener.acceptQueue;
+      snap.acceptQueueMax = h.listener.acceptMax;
+    }
+    return snap;
   }
 
   private emit(ev: TraceEvent, snap?: Record<string, HostSnapshot>): void {
