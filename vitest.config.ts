@@ -74,7 +74,7 @@ export default defineConfig({
         ssr: {
           enabled: true,
           rolldownOptions: { plugins: [fastStringWidth] },
-          include: ['ink', 'react', 'react-reconciler', 'scheduler', 'yoga-layout', 'marked', 'zod', 'yaml', 'string-width', 'wrap-ansi', 'ts-fsrs', 'fast-check'],
+          include: ['ink', 'react', 'react-reconciler', 'scheduler', 'yoga-layout', 'marked', 'zod', 'yaml', 'string-width', 'ink-testing-library', 'wrap-ansi', 'ts-fsrs', 'fast-check'],
         },
       },
     },

@@ -1,6 +1,6 @@
 /**
- * Ink test helper in the manner of ink-testing-library (`render`, `lastFrame`, `stdin.write`; see
- * TestStdout below for why not ink-testing-library itself), plus what it lacks:
+ * Ink test helper on top of ink-testing-library (`render`, `lastFrame`, `stdin.write`). It adds only
+ * what ink-testing-library lacks:
  * - a terminal size: its stdout is always 100 columns with no `rows`; here the app mounts only once
  *   the requested size is set (so no first frame is laid out at 100 columns), and `resize` changes it
  *   live and emits the terminal's `resize` event;
@@ -17,9 +17,8 @@
  *   await r.advance(clock, 500);                // advance the fake clock inside act()
  *   await r.unmount();
  */
-import { EventEmitter } from 'node:events';
 import { act, useState, type ReactElement, type ReactNode } from 'react';
-import { render as inkRender } from 'ink';
+import { render } from 'ink-testing-library';
 import stripAnsi from 'strip-ansi';
 import type { Clock } from '../../../src/ui/app.js';
 import { KEY_CODES } from '../../../src/ui/keys.js';
@@ -29,59 +28,6 @@ import { KEY_CODES } from '../../../src/ui/keys.js';
 /** The named keys' bytes: the app's own table (src/ui/keys.ts), plus `esc` as a short name. */
 export const KEYS = { ...KEY_CODES, esc: KEY_CODES.escape } as const;
 export type NamedKey = keyof typeof KEYS;
-
-/**
- * The terminal's ends, as ink-testing-library makes them (frames written, last frame; a stdin that
- * Ink reads keys from), but owned by each render: ink-testing-library also keeps every Ink instance
- * it ever rendered in a module-level list, so a test worker (no isolation: it runs many files)
- * kept every frame of every render it ran until it exited.
- */
-class TestStdout extends EventEmitter {
-  columns = 100;
-  frames: string[] = [];
-  private last: string | undefined;
-  write = (frame: string) => {
-    this.frames.push(frame);
-    this.last = frame;
-  };
-  lastFrame = () => this.last;
-}
-
-class TestStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write = (data: string) => {
-    this.data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  };
-  read = () => {
-    const { data } = this;
-    this.data = null;
-    return data;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
-
-function render(tree: ReactElement) {
-  const stdout = new TestStdout();
-  const stderr = new TestStdout();
-  const stdin = new TestStdin();
-  const instance = inkRender(tree, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stderr: stderr as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    debug: true,
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
-  return { rerender: instance.rerender, unmount: instance.unmount, cleanup: instance.cleanup, stdout, stderr, stdin, frames: stdout.frames, lastFrame: stdout.lastFrame };
-}
 
 type Testing = ReturnType<typeof render>;
 
@@ -230,6 +176,10 @@ export async function renderInk(el: ReactElement, size: { columns?: number; rows
         await flush();
       });
       t.cleanup();
+      // ink-testing-library keeps every instance it rendered in a module-level list (for its
+      // `cleanup()`), and with it every frame written; test files share a worker (no isolation:
+      // vitest.config.ts), so an unmounted render lets go of its frames here.
+      t.frames.length = 0;
     },
   };
   return r;
