@@ -443,16 +443,24 @@ export function buildLayout(trace: Trace, compact: boolean, bands: { expandBand:
   const arrSub = new Map<number, number>();
   const sideSub = new Map<number, number>();
   const noteSub = new Map<number, number>();
+  // Per instant: rows used at each lane (side texts) and at each end of a lifeline (arrows).
+  const sideCount = new Map<number, number>();
+  const endCount = new Map<string, number>();
+  const bump = <K>(m: Map<K, number>, key: K) => {
+    const v = m.get(key) ?? 0;
+    m.set(key, v + 1);
+    return v;
+  };
+  const endKey = (lane: number, towards: number) => `${lane}:${towards > lane ? 'R' : 'L'}`;
+  const maxOf = (start: number, values: Iterable<number>) => {
+    let m = start;
+    for (const v of values) if (v > m) m = v;
+    return m;
+  };
   for (let k = 0; k < nI; k++) {
-    const sideCount = new Map<number, number>();
-    const endCount = new Map<string, number>();
+    sideCount.clear();
+    endCount.clear();
     let flatCount = 0;
-    const bump = <K>(m: Map<K, number>, key: K) => {
-      const v = m.get(key) ?? 0;
-      m.set(key, v + 1);
-      return v;
-    };
-    const endKey = (lane: number, towards: number) => `${lane}:${towards > lane ? 'R' : 'L'}`;
     for (const i of arrAt[k]) {
       const e = events[i] as SegmentEvent;
       const from = laneOf.get(e.from)!;
@@ -469,7 +477,7 @@ export function buildLayout(trace: Trace, compact: boolean, bands: { expandBand:
       if (d.kind === 'side') sideSub.set(i, bump(sideCount, d.lane));
       else if (d.kind === 'note') notes.push(i);
     }
-    const h1 = Math.max(1, ...endCount.values(), ...sideCount.values());
+    const h1 = maxOf(maxOf(1, endCount.values()), sideCount.values());
     notes.forEach((i, j) => noteSub.set(i, h1 + j));
     const depCount = notes.length ? new Map<string, number>() : endCount;
     const base = notes.length ? h1 + notes.length : 0;
@@ -482,7 +490,7 @@ export function buildLayout(trace: Trace, compact: boolean, bands: { expandBand:
       if (!sloped(s)) depSub.set(i, flatCount++);
       else depSub.set(i, base + bump(depCount, endKey(from, to)));
     }
-    let h = Math.max(h1 + notes.length, base + Math.max(0, ...depCount.values()));
+    let h = Math.max(h1 + notes.length, base + maxOf(0, depCount.values()));
     // Flat arrows (compact mode) each get a row of their own, below everything else.
     if (flatCount) {
       for (const i of evAt[k]) if (depSub.has(i) && !sloped(events[i])) depSub.set(i, depSub.get(i)! + h);

@@ -203,6 +203,18 @@ function geometry(l: Layout, width: number, showTime: boolean, showStates: boole
 /* ------------------------------------------------------------------------------------------ */
 /* Canvas                                                                                       */
 
+/** Strings of n spaces, made once (the gaps between lifelines are most of a diagram's runs). */
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  if (n >= 1024) return ' '.repeat(n);
+  let s = SPACES[n];
+  if (s === undefined) {
+    for (let k = SPACES.length; k <= n; k++) SPACES.push(' '.repeat(k));
+    s = SPACES[n];
+  }
+  return s;
+}
+
 class Row {
   ch: string[];
   role: (Role | undefined)[];
@@ -268,8 +280,9 @@ class Row {
     while (i < end) {
       const r = role[i];
       let j = i + 1;
-      while (j < end && (ch[j] === '' || role[j] === r)) j++;
-      const text = j === i + 1 ? ch[i] : ch.slice(i, j).join('');
+      let blank = ch[i] === ' ';
+      for (; j < end && (ch[j] === '' || role[j] === r); j++) if (ch[j] !== ' ') blank = false;
+      const text = j === i + 1 ? ch[i] : blank ? spaces(j - i) : ch.slice(i, j).join('');
       runs.push(r === undefined ? { text } : { text, role: r });
       i = j;
     }
