@@ -220,7 +220,7 @@ function bandInfo(trace: Trace): BandInfo {
   if (hit && hit.n === trace.events.length) return hit;
   const laneOf = new Map<string, number>();
   lanesOf(trace).forEach((l, i) => laneOf.set(l.host, i));
-  const desc = describeEvents(trace, laneOf);
+  const desc = describedEvents(trace, laneOf);
   const bands: Band[] = [];
   const bandOf = new Map<number, number>();
   let run: number[] = [];
@@ -280,6 +280,19 @@ type Desc =
   | { kind: 'side'; lane: number; text: string; short: string; role: Role; bracket?: 'open' | 'close' | 'both' }
   | { kind: 'note'; lane: number; text: string; mid?: string; short: string; role: Role; style: NoteItem['style'] }
   | { kind: 'bracket-only'; lane: number; bracket: 'open' | 'close' };
+
+const descMemo = new WeakMap<Trace, { n: number; lang: string; desc: readonly (Desc | null)[] }>();
+
+/** describeEvents, remembered per trace (and language: the notes are catalogue words) for the band
+ *  finder and the layouts built after it. The array is shared: callers copy it before changing it. */
+function describedEvents(trace: Trace, laneOf: Map<string, number>): readonly (Desc | null)[] {
+  const lang = getLang();
+  const hit = descMemo.get(trace);
+  if (hit && hit.n === trace.events.length && hit.lang === lang) return hit.desc;
+  const desc = describeEvents(trace, laneOf);
+  descMemo.set(trace, { n: trace.events.length, lang, desc });
+  return desc;
+}
 
 /** What each event draws (null: nothing of its own), with spoofed segments grouped. */
 function describeEvents(trace: Trace, laneOf: Map<string, number>): (Desc | null)[] {
@@ -373,7 +386,7 @@ export function buildLayout(trace: Trace, compact: boolean, bands: { expandBand:
   lanes.forEach((l, i) => laneOf.set(l.host, i));
   const events = trace.events;
   const n = events.length;
-  const desc = describeEvents(trace, laneOf);
+  const desc = describedEvents(trace, laneOf).slice();
   // Collapsed bands: the first segment draws the band, the others nothing (they share its row).
   const collapsed: Band[] = [];
   const hiddenIn = new Map<number, number>();
