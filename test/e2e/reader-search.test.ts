@@ -47,10 +47,15 @@ describe('reader search and contents in a real terminal', () => {
     await s.waitFor((x) => !/个匹配/.test(x), 'the search cleared');
     s.send('t');
     await s.waitFor((x) => x.includes('目录') && x.includes('↑/↓ j/k 移动'), 'the contents');
-    s.send('j');
-    s.send('j');
-    await s.settle();
-    const cursorRow = s.screen().split('\n').find((l) => l.startsWith('›'))!;
+    // Two moves, each awaited (a settle could end before a slow frame came, and the row read would
+    // be one entry behind the app's cursor).
+    const cursorOf = (x: string) => x.split('\n').find((l) => l.startsWith('›')) ?? '';
+    for (const move of ['first', 'second']) {
+      const at = cursorOf(s.screen());
+      s.send('j');
+      await s.waitFor((x) => cursorOf(x) !== at && cursorOf(x) !== '', `the contents cursor to move (${move} j)`);
+    }
+    const cursorRow = cursorOf(s.screen());
     const section = cursorRow.replace(/^›\s+/, '').trim();
     s.send('\r');
     // The section is at the top, and the status row names it.
