@@ -9,13 +9,15 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pty from 'node-pty';
+import { warmLessonsCache } from '../reliability/helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 let home: string;
-beforeAll(() => {
+beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'synack-quizpty-'));
-});
+  await warmLessonsCache();
+}, 120_000);
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 function env(): Record<string, string> {

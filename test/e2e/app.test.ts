@@ -8,14 +8,15 @@ import { existsSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, ROOT } from '../reliability/helpers.js';
+import { CLI, ROOT, warmLessonsCache } from '../reliability/helpers.js';
 import { startPty, type PtySession } from '../reliability/pty.js';
 
 let home: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!existsSync(CLI)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   home = mkdtempSync(join(tmpdir(), 'synack-e2e-'));
+  await warmLessonsCache();
 }, 120_000);
 
 afterAll(() => {

@@ -8,14 +8,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, ROOT } from '../reliability/helpers.js';
+import { CLI, ROOT, warmLessonsCache } from '../reliability/helpers.js';
 import { startPty } from '../reliability/pty.js';
 
 let home: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!existsSync(CLI)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   home = mkdtempSync(join(tmpdir(), 'synack-i18n-'));
+  await warmLessonsCache();
 }, 120_000);
 
 afterAll(() => rmSync(home, { recursive: true, force: true }));

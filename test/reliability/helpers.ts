@@ -4,6 +4,7 @@
  * built CLI as a child process with stdin/stdout piped (never a TTY) and CI=true.
  */
 import { spawn } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,8 +41,68 @@ function runBuild(): Promise<{ code: number; err: string }> {
   });
 }
 
-/** Builds dist/cli.js if needed (retrying a few times: another helper's file may be mid-edit). */
+/**
+ * Builds dist/cli.js if needed (retrying a few times: another helper's file may be mid-edit), then
+ * makes sure the lessons cache holds the bundled course for this build (warmLessonsCache).
+ */
 export async function ensureBuilt(): Promise<void> {
+  await build();
+  await warmLessonsCache();
+}
+
+/** Takes a lock directory (one holder across vitest workers; a lock older than a minute is stale). */
+async function lock(path: string): Promise<() => void> {
+  for (let i = 0; i < 1200; i++) {
+    try {
+      mkdirSync(path);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(path).mtimeMs > 60_000) rmSync(path, { recursive: true, force: true });
+      } catch {
+        /* gone meanwhile */
+      }
+      await sleep(50);
+    }
+  }
+  return () => rmSync(path, { recursive: true, force: true });
+}
+
+/**
+ * The lessons cache (src/lessons/lessons-cache.ts, in the user's cache directory as synack uses it)
+ * holding the bundled course in English and Chinese for this build, as after a learner's first
+ * complete start: the built lessons worker runs once per build and language (about 1.7 CPU s each)
+ * when the cache lacks it. Without this, on a loaded machine no synack started by the suite lives
+ * long enough for its low-priority worker to finish, so the cache stayed cold through a whole
+ * `npm test`, and every start began parsing the course again. The tests that are about parsing in
+ * the worker use courses of their own (fresh directories, never remembered while just written).
+ */
+export async function warmLessonsCache(): Promise<void> {
+  const cache = await import('../../src/lessons/lessons-cache.js');
+  const { lessonsCacheDir } = await import('../../src/cli/compile-cache.js');
+  const workerFile = join(ROOT, 'dist', 'lessons-worker.js');
+  const cacheDir = lessonsCacheDir(process.env);
+  const missing = () => {
+    const stamp = cache.codeStamp(workerFile);
+    if (stamp === null) return [];
+    return (['en', 'zh-CN'] as const).filter((lang) => !cache.readLessonsCacheBytes(cacheDir, cache.lessonsCacheKey(LESSONS, lang, stamp), cache.courseStat(LESSONS, lang).signature));
+  };
+  if (missing().length === 0) return;
+  const release = await lock(join(tmpdir(), `synack-lessons-warm-${ROOT.replace(/[^A-Za-z0-9]/g, '_')}.lock`));
+  try {
+    for (const lang of missing()) {
+      await new Promise<void>((resolve) => {
+        const w = new Worker(workerFile, { workerData: { dir: LESSONS, lang, cacheDir } });
+        w.on('error', () => resolve());
+        w.on('exit', () => resolve());
+      });
+    }
+  } finally {
+    release();
+  }
+}
+
+async function build(): Promise<void> {
   if (!stale()) return;
   const lock = join(tmpdir(), 'synack-reliability-build.lock');
   for (let i = 0; i < 400; i++) {
