@@ -10,6 +10,10 @@ if (seed !== undefined) fc.configureGlobal({ seed });
 import { setLang } from '../src/i18n/index.js';
 setLang('en');
 
+// The Ink renders of a test let go of their frames once it is over (test/ui/helpers/render.tsx).
+import { afterEach } from 'vitest';
+afterEach(() => (globalThis as { __synackReleaseFrames?: () => void }).__synackReleaseFrames?.());
+
 // SYNACK_TEST_CPU=FILE (set by `node scripts/test.mjs --cpu`): append each test file's CPU time to
 // FILE, one JSON line: this process's user+sys seconds from before the file's imports to its end,
 // and its children's (CLI runs, ptys). On a shared machine CPU time is the figure; wall time is not.

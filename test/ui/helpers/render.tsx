@@ -101,6 +101,19 @@ export interface Rendered {
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * ink-testing-library keeps every instance it rendered in a module-level list (for its
+ * `cleanup()`), and with it every frame written; test files share a worker (no isolation:
+ * vitest.config.ts). The renders of the running test let go of their frames once it is over
+ * (test/setup.ts calls this after each test), not at unmount: tests read an unmounted render's
+ * frames (the escape-injection checks join every frame written).
+ */
+const thisTest: Testing[] = [];
+(globalThis as { __synackReleaseFrames?: () => void }).__synackReleaseFrames = () => {
+  for (const t of thisTest) t.frames.length = 0;
+  thisTest.length = 0;
+};
+
 /** Renders its children only once the test has given the terminal its size. */
 function Sized({ ready, children }: { ready: { set?: (v: boolean) => void }; children: ReactNode }) {
   const [on, set] = useState(false);
@@ -113,6 +126,7 @@ export async function renderInk(el: ReactElement, size: { columns?: number; rows
   let t!: Testing;
   await act(async () => {
     t = render(<Sized ready={ready}>{el}</Sized>);
+    thisTest.push(t);
     await flush();
   });
   const stdout = t.stdout as Rendered['stdout'];
@@ -176,10 +190,6 @@ export async function renderInk(el: ReactElement, size: { columns?: number; rows
         await flush();
       });
       t.cleanup();
-      // ink-testing-library keeps every instance it rendered in a module-level list (for its
-      // `cleanup()`), and with it every frame written; test files share a worker (no isolation:
-      // vitest.config.ts), so an unmounted render lets go of its frames here.
-      t.frames.length = 0;
     },
   };
   return r;
