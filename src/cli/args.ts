@@ -58,7 +58,9 @@ export function takeLangOption(argv: readonly string[]): { argv: string[]; flag:
  */
 export function applyLangOption(argv: readonly string[], env: Record<string, string | undefined>): string[] {
   const taken = takeLangOption(argv);
-  if (taken.flag !== undefined) langFlag = taken.flag;
+  // This command line's flag, or none: a run in the same process (tests run many) must not
+  // inherit an earlier one's --lang.
+  langFlag = taken.flag;
   let lang: Lang;
   try {
     lang = resolveLang({ flag: langFlag, env });

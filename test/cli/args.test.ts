@@ -48,6 +48,17 @@ async function load(name: CommandName) {
   }
 }
 
+describe('--lang', () => {
+  it('belongs to its own command line: a later run in the same process without it follows the environment', async () => {
+    // It stayed set: one in-process run with --lang zh-CN turned every later run of the test worker
+    // into Chinese (seen as random failures of this file and not-a-terminal.test in full runs).
+    const zh = await cli(['--lang', 'zh-CN', 'trce']);
+    expect(zh.err).toContain('未知命令');
+    const en = await cli(['trce']);
+    expect(en.err).toBe("synack: unknown command 'trce'. Did you mean 'trace'? Run 'synack --help' for the list.\n");
+  });
+});
+
 describe('suggestions', () => {
   it('edit distance counts swaps as one edit', () => {
     expect(distance('trce', 'trace')).toBe(1);
