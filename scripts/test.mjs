@@ -15,7 +15,9 @@ const out = join(tmp, 'results.json');
 const cpuLog = join(tmp, 'cpu.jsonl');
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const cpu = process.argv.includes('--cpu');
-const args = process.argv.slice(2).filter((a) => a !== '--cpu');
+// The probe reads the process's CPU time (test/setup.ts): one test file per process at a time, so
+// --cpu runs the files in child processes (forks) instead of the config's worker threads.
+const args = [...process.argv.slice(2).filter((a) => a !== '--cpu'), ...(cpu ? ['--pool=forks'] : [])];
 const t0 = performance.now();
 const r = spawnSync(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args], {
   stdio: 'inherit',
