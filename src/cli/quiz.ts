@@ -61,9 +61,10 @@ function quizOptions(values: Parsed['values']): QuizCliOptions & { print: boolea
 }
 
 async function loadLessons(io: CliIO, dirOption?: string) {
-  const { loadAllLessons, resolveLessonsDir } = await import('../lessons/load.js');
+  const { resolveLessonsDir } = await import('../lessons/dirs.js');
+  const { loadAllLessonsRemembered } = await import('./lessons-remembered.js');
   const dir = resolveLessonsDir({ option: dirOption, env: io.env, cwd: io.cwd });
-  return { dir, ...loadAllLessons(dir, { lang: getLang() }) };
+  return { dir, ...(await loadAllLessonsRemembered(dir, getLang(), io.env)) };
 }
 
 async function loadSavedProgress(io: CliIO, lessonsDir?: string): Promise<Progress> {

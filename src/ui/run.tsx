@@ -15,12 +15,11 @@ import type { AllLessons } from '../lessons/load.js';
 import { bundledLessonsDir, resolveLessonsDir } from '../lessons/dirs.js';
 import { cachedLessonIndex } from '../lessons/index-cache.js';
 import { lessonIndexCacheFile, lessonsCacheDir } from '../cli/compile-cache.js';
+import { lessonsWorkerFile, loadAllLessonsRemembered } from '../cli/lessons-remembered.js';
 import { Worker } from 'node:worker_threads';
 import type { LessonsJob, LessonsWorkerMessage } from './lessons-worker.js';
 import { createModelRunner } from './worker/runner.js';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { courseKey, loadProgress, progressDir, saveProgress } from '../store/progress.js';
 import { App, realClock } from './app.js';
 import { UI } from './strings.js';
@@ -60,12 +59,6 @@ export { EXIT_NOT_A_TERMINAL, dumbTerminal, isInteractive } from './terminal.js'
 export const FATAL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'SIGALRM', 'SIGPIPE', 'SIGXCPU', 'SIGXFSZ'];
 export const EXIT_INTERNAL = 70;
 
-/** The worker's file: dist/lessons-worker.js, beside dist/cli.js (this code may sit in dist/chunks). */
-function workerFile(): string | null {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const f of [join(here, 'lessons-worker.js'), join(here, '..', 'lessons-worker.js')]) if (existsSync(f)) return f;
-  return null;
-}
 
 /**
  * loadAllLessons(dir) in a worker thread (src/ui/lessons-worker.ts; unref'd, so it never keeps
@@ -76,7 +69,7 @@ function workerFile(): string | null {
 export function loadLessonsOffThread(dir: string, lang: Lang = getLang(), cacheDir?: string): { result: Promise<AllLessons>; cancel(): void } {
   // The diagrams' model runs the worker computed while checking the lessons join this thread's
   // memo (after the lessons), so opening a lesson does not run its diagrams again here.
-  const file = workerFile();
+  const file = lessonsWorkerFile();
   const inProcess = () => {
     let cancelled = false;
     return {
@@ -188,7 +181,7 @@ export async function runApp(request: ScreenRequest | ScreenRequest[], opts: Run
   }
   // A quiz opened from the command line (`synack quiz --mode ...`) builds its question bank at once:
   // it needs every lesson's questions, not the index stubs (Home -> Quiz starts after the full load).
-  if ((Array.isArray(request) ? request : [request]).some((r) => r.screen === 'quiz')) lessons = (await import('../lessons/load.js')).loadAllLessons(lessonsDir, { lang: getLang() }).lessons;
+  if ((Array.isArray(request) ? request : [request]).some((r) => r.screen === 'quiz')) lessons = (await loadAllLessonsRemembered(lessonsDir, getLang(), io.env)).lessons;
 
   const notices: string[] = [];
   if (loaded.warning) notices.push(loaded.warning);
