@@ -9,7 +9,7 @@
  * cache that does not validate means the index is built again, as without a cache. A cache that
  * cannot be read or written is ignored: it never stops the app.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, constants } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, constants } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // zod/mini (the same checks as zod's classic API in a tenth of the code): this file is read before
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { array, boolean, enum as oneOf, number, object, optional, string, type infer as Infer } from 'zod/mini';
 import { TOPICS } from '../quiz/types.js';
 import { VERSION } from '../version.js';
+import { courseStat } from './course-stat.js';
 import { LESSON_LANGS, type LessonLang } from './types.js';
 import type { LessonIndex } from './load.js';
 
@@ -71,29 +72,9 @@ function codeStamp(): string {
   return `${VERSION}@${m}`;
 }
 
-/** Name, size, mtime and inode of every entry of the lessons directory and of its translation. */
+/** Name, mode, size, mtime and inode of every entry of the lessons directory and of its translation. */
 export function lessonIndexSignature(dir: string, lang: LessonLang | undefined): string {
-  const parts: string[] = [];
-  const list = (d: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(d).sort();
-    } catch (e) {
-      parts.push(`${d}:${(e as NodeJS.ErrnoException).code ?? 'error'}`);
-      return;
-    }
-    for (const n of names) {
-      try {
-        const s = statSync(join(d, n));
-        parts.push(`${n}:${s.mode}:${s.size}:${s.mtimeMs}:${s.ino}`);
-      } catch (e) {
-        parts.push(`${n}:${(e as NodeJS.ErrnoException).code ?? 'error'}`);
-      }
-    }
-  };
-  list(dir);
-  if (lang !== undefined && lang !== 'en') list(join(dir, lang));
-  return parts.join('\n');
+  return courseStat(dir, lang).signature;
 }
 
 function readCache(file: string): Cache {

@@ -31,6 +31,8 @@ import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import { VERSION } from '../version.js';
+import type { CourseStat } from './course-stat.js';
+export { courseStat, type CourseStat } from './course-stat.js';
 
 /** The largest cache file read or written (the bundled course in one language is about 4-5 MB). */
 export const LESSONS_CACHE_MAX_BYTES = 32 * 1024 * 1024;
@@ -65,40 +67,6 @@ export interface CachedCourse<All, Runs> {
 export interface CachedCourseBytes {
   lessons: Uint8Array;
   runs: Uint8Array;
-}
-
-export interface CourseStat {
-  /** Name, mode, size, mtime and inode of every entry of the directory and of its translation. */
-  signature: string;
-  /** The newest modification time among them (ms since the epoch). */
-  newestMs: number;
-}
-
-/** The state of a course's files on disk: the same signature means the same lessons. */
-export function courseStat(dir: string, lang: string | undefined): CourseStat {
-  const parts: string[] = [];
-  let newestMs = 0;
-  const list = (d: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(d).sort();
-    } catch (e) {
-      parts.push(`${d}:${(e as NodeJS.ErrnoException).code ?? 'error'}`);
-      return;
-    }
-    for (const n of names) {
-      try {
-        const s = statSync(join(d, n));
-        parts.push(`${n}:${s.mode}:${s.size}:${s.mtimeMs}:${s.ino}`);
-        newestMs = Math.max(newestMs, s.mtimeMs);
-      } catch (e) {
-        parts.push(`${n}:${(e as NodeJS.ErrnoException).code ?? 'error'}`);
-      }
-    }
-  };
-  list(dir);
-  if (lang !== undefined && lang !== 'en') list(join(dir, lang));
-  return { signature: parts.join('\n'), newestMs };
 }
 
 /**
