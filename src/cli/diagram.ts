@@ -1,11 +1,13 @@
 /**
  * `synack diagram <name|file.tcp|->`: the sequence diagram of a scenario.
  *   - on a terminal (stdin and stdout TTYs) without --plain: opens the live player (src/cli/app.ts);
- *   - with --plain or when piped: prints the whole diagram and exits 0;
+ *   - with --plain, when piped, or where the app cannot open (CI set, TERM=dumb): prints the whole
+ *     diagram and exits 0;
  *   - --format mermaid prints a Mermaid sequenceDiagram, --format json the trace.
  * Thin: reads the input, runs the pure model, renders with src/diagram. Errors are one line
  * (`file:line:col: message`), never a stack trace.
  */
+import { appRefusal } from '../ui/terminal.js';
 import type { CliIO, Command } from './io.js';
 import { modelOptionsOf, runScriptTarget } from './script-input.js';
 import { traceToJson, type RunOptions } from '../tcp/index.js';
@@ -68,7 +70,9 @@ export const diagramCommand: Command = defineCommand('diagram', async ({ values,
   if (!run.ok) return run.exit;
   const { source, name, trace } = run;
 
-  const interactive = !values.plain && format === 'text' && !!io.stdout.isTTY && !!io.stdin.isTTY;
+  // The player where the app can open (a terminal, CI unset, not TERM=dumb: src/ui/terminal.ts);
+  // anywhere else the whole diagram, as when piped, rather than the app's refusal.
+  const interactive = !values.plain && format === 'text' && appRefusal(io) === null;
   if (interactive) {
     const app = await import('./app.js');
     return app.openPlayer(safe(name), source, io, playerOptions(opts, { ascii: !!values.ascii, relative: !!values.relative }));

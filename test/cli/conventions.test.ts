@@ -220,6 +220,18 @@ describe('the app without a person at the terminal', () => {
     const piped = await run(['learn'], { env: { CI: 'true' } });
     expect(piped.err).toMatch(/stdin and stdout must be a TTY/);
   });
+
+  it('synack diagram on a terminal where the app cannot open (CI set, TERM=dumb) prints the diagram as when piped', async () => {
+    const piped = await run(['diagram', 'handshake', '--width', '80']);
+    expect(piped.code).toBe(0);
+    expect(piped.out).toContain('SYN-SENT');
+    for (const env of [{ CI: 'true' }, { TERM: 'dumb' }]) {
+      const r = await run(['diagram', 'handshake', '--width', '80'], { tty: true, columns: 80, env });
+      expect(r.code).toBe(0);
+      expect(r.err).toBe('');
+      expect(r.out).toBe(piped.out);
+    }
+  });
 });
 
 describe('output that cannot be written', () => {
