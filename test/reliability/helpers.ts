@@ -3,6 +3,7 @@
  * file under src/ (one build at a time across vitest workers, via a lock directory), and run the
  * built CLI as a child process with stdin/stdout piped (never a TTY) and CI=true.
  */
+import { beforeAll, afterAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -50,9 +51,12 @@ export async function ensureBuilt(): Promise<void> {
   await warmLessonsCache();
 }
 
-/** Takes a lock directory (one holder across vitest workers; a lock older than a minute is stale). */
-async function lock(path: string): Promise<() => void> {
-  for (let i = 0; i < 1200; i++) {
+/**
+ * Takes a lock directory (one holder across vitest workers; a lock older than a minute is stale),
+ * waiting up to `tries` × 50 ms; then goes ahead without it.
+ */
+async function lock(path: string, tries = 1200): Promise<() => void> {
+  for (let i = 0; i < tries; i++) {
     try {
       mkdirSync(path);
       break;
@@ -104,21 +108,7 @@ export async function warmLessonsCache(): Promise<void> {
 
 async function build(): Promise<void> {
   if (!stale()) return;
-  const lock = join(tmpdir(), 'synack-reliability-build.lock');
-  for (let i = 0; i < 400; i++) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // Held by another worker; a lock older than a minute is stale.
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 60_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        /* gone meanwhile */
-      }
-      await sleep(50);
-    }
-  }
+  const release = await lock(join(tmpdir(), 'synack-reliability-build.lock'), 400);
   try {
     if (!stale()) return;
     let last = '';
@@ -130,7 +120,7 @@ async function build(): Promise<void> {
     }
     if (!existsSync(CLI)) throw new Error(`build failed:\n${last}`);
   } finally {
-    rmSync(lock, { recursive: true, force: true });
+    release();
   }
 }
 
@@ -203,6 +193,29 @@ export async function runInProcess(args: string[], opts: CliOptions = {}): Promi
   } finally {
     setLang('en'); // --lang / SYNACK_LANG set the process's language: the next run starts afresh
   }
+}
+
+/**
+ * For a file of pty tests on the built CLI: builds it first (ensureBuilt) and keeps one temporary
+ * directory for the file (removed after it). `home()` makes a fresh progress home inside it.
+ */
+export function ptyTestDir(): { dir(): string; home(): string } {
+  let tmp: { dir: string; cleanup(): void } | undefined;
+  let n = 0;
+  beforeAll(async () => {
+    tmp = tempDir();
+    await ensureBuilt();
+  }, 120_000);
+  afterAll(() => tmp?.cleanup());
+  const dir = () => tmp!.dir;
+  return {
+    dir,
+    home: () => {
+      const d = join(dir(), `home-${n++}`);
+      mkdirSync(d);
+      return d;
+    },
+  };
 }
 
 /** A fresh temporary directory (removed by `cleanup`). */

@@ -4,26 +4,15 @@
  * stopped and SIGCONT takes it again and repaints; TERM=dumb gets a clear message, not a broken
  * screen. In a real pseudo-terminal, on the built CLI.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, readFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, tempDir } from './helpers.js';
+import { ptyTestDir } from './helpers.js';
 import { startPty, terminalRestored, ENTER_ALT, LEAVE_ALT } from './pty.js';
 
-let tmp: { dir: string; cleanup(): void };
-let n = 0;
-const home = () => {
-  const d = join(tmp.dir, `home-${n++}`);
-  mkdirSync(d);
-  return d;
-};
-
-beforeAll(async () => {
-  tmp = tempDir();
-  await ensureBuilt();
-}, 120_000);
-afterAll(() => tmp.cleanup());
+const files = ptyTestDir();
+const home = files.home;
 
 const LESSON = 'three-way-handshake';
 
@@ -81,7 +70,7 @@ describe('profiling', () => {
   it('node --cpu-prof synack quits normally and writes its profile (SIGPROF is the profiler\'s, not a quit)', async () => {
     // synack used to catch SIGPROF as a fatal signal: at exit, with its handler removed, the
     // profiler's next tick killed it (signal 27) before the profile was written.
-    const dir = join(tmp.dir, 'cpu-prof');
+    const dir = join(files.dir(), 'cpu-prof');
     const s = startPty([], { SYNACK_HOME: home() }, 100, 30, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
     await s.waitFor((x) => x.includes('Quit'), 'the home screen', 30_000);
     s.send('q');

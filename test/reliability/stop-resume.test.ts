@@ -4,27 +4,16 @@
  *   stopped (it used to record "Time's up" as a wrong answer when the stop outlasted the timer).
  * - Progress another synack saved while this one was stopped shows at once after fg.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, tempDir } from './helpers.js';
+import { ptyTestDir } from './helpers.js';
 import { emptyProgress } from '../../src/store/types.js';
 import { serializeProgress } from '../../src/store/progress.js';
 import { startPty, ENTER_ALT, LEAVE_ALT, type PtySession } from './pty.js';
 
-let tmp: { dir: string; cleanup(): void };
-let n = 0;
-const home = () => {
-  const d = join(tmp.dir, `home-${n++}`);
-  mkdirSync(d);
-  return d;
-};
-
-beforeAll(async () => {
-  tmp = tempDir();
-  await ensureBuilt();
-}, 120_000);
-afterAll(() => tmp.cleanup());
+const files = ptyTestDir();
+const home = files.home;
 
 async function stop(s: PtySession): Promise<number> {
   const entered = s.raw().split(ENTER_ALT).length;
